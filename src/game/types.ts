@@ -1,0 +1,203 @@
+/**
+ * The classroom model as plain data: a room of clusters, each cluster a set of servers with
+ * their sheets, the seats that play them, the cards in flight, and the faults and modes the
+ * instructor set. The reducer (reducer.ts) turns a command into events; applying events
+ * (apply.ts) is the only way state changes, so the journal replays a session exactly.
+ *
+ * Time and randomness never come from here: the reducer is handed `now` and a seeded RNG, and
+ * every random outcome (a timer's deadline) is written into the event it produces.
+ */
+import type { Message, Move, Request, ServerId, ServerState } from '../raft/types.js';
+import type { Mistake } from '../raft/referee.js';
+import type { MonitorState, Violation } from '../raft/monitor.js';
+import type { Text } from '../i18n/text.js';
+
+export type ClusterId = string;
+
+/** guard: a wrong move is refused with its mistakes; observe: it is applied and recorded. */
+export type RefereeMode = 'guard' | 'observe';
+/** by-hand: the player writes the move; prefilled: the correct move is proposed to confirm. */
+export type Assist = 'by-hand' | 'prefilled';
+/** cue: elections start when the instructor or the script says so; timers: randomised timers. */
+export type ElectionMode = 'cue' | 'timers';
+export type Pace = 'human' | 'fast';
+
+export type Seat =
+  | { kind: 'empty' }
+  | { kind: 'student'; name: string }
+  | { kind: 'bot'; pace: Pace };
+
+/** A card in flight: one message from one server to one other, like a paper note in transit. */
+export interface Card {
+  /** Unique in the room, deterministic: `${cluster}-${n}`. */
+  id: string;
+  from: ServerId;
+  to: ServerId;
+  message: Message;
+  /** For a reply: the request card it answers and that request (R20 needs what it covered). */
+  inReplyTo?: { card: string; request: Request; batch: string };
+  /** Cards sent in one move share a batch: on screen they are one paper card with a Response row. */
+  batch: string;
+  sentAt: number;
+  /** The card shows in its addressee's inbox from this moment (the delay fault). */
+  deliverAt: number;
+}
+
+/** The Response row of a sent paper card: one cell per addressee. */
+export type ResponseCell = 'waiting' | 'ok' | 'no' | 'lost';
+
+/** A card as its writer keeps it: what was sent, to whom, and the answers so far. */
+export interface SentBatch {
+  id: string;
+  from: ServerId;
+  /** The request as written; per-addressee AppendEntries may differ (nextIndex), see `cards`. */
+  message: Request;
+  cards: Record<ServerId, string>;
+  responses: Record<ServerId, ResponseCell>;
+  sentAt: number;
+}
+
+export interface ServerRecord {
+  state: ServerState;
+  online: boolean;
+  /** timers mode: when this server's election timer fires (R14 resets it). */
+  timerDeadline: number | null;
+}
+
+/** Faults that act on every card sent while they are set (per cluster). */
+export interface LinkFaults {
+  /** Groups of servers that can reach each other; cards across groups are lost. Empty = healed. */
+  partitions: ServerId[][];
+  /** Extra delay in ms added to every card sent. */
+  delayMs: number;
+  /** Every card sent is delivered twice (teaches R18). */
+  duplicate: boolean;
+  /** Probability (0..1) a card sent is lost (free play and property tests). */
+  lossRate: number;
+}
+
+export interface ScriptPosition {
+  game: number;
+  step: number;
+  /** True once the step's completion condition held. */
+  done: boolean;
+}
+
+export interface ClusterState {
+  id: ClusterId;
+  servers: Record<ServerId, ServerRecord>;
+  seats: Record<ServerId, Seat>;
+  /** Every card in flight, in the order sent; an inbox is the visible part addressed to one server. */
+  inFlight: Card[];
+  batches: Record<string, SentBatch>;
+  mode: RefereeMode;
+  assist: Assist;
+  election: ElectionMode;
+  faults: LinkFaults;
+  script: ScriptPosition | null;
+  monitor: MonitorState;
+  violations: Violation[];
+  /** Counter behind card and batch ids. */
+  seq: number;
+  /** Mistakes made per server (accepted in observe mode or refused in guard mode), for views and the debrief. */
+  mistakes: Record<ServerId, Mistake[]>;
+  announcements: Text[];
+}
+
+export interface RoomConfig {
+  clusters: number;
+  size: number;
+  mode: RefereeMode;
+  assist: Assist;
+  election: ElectionMode;
+  /** Entries per AppendEntries card (the paper card has four). */
+  maxEntries: number;
+  /** timers mode: election timeout range [min, max) in ms, like etcd's [t, 2t). */
+  electionTimeoutMs: [number, number];
+}
+
+export interface Room {
+  config: RoomConfig;
+  clusters: Record<ClusterId, ClusterState>;
+  now: number;
+}
+
+/** What a move reacts to, as a player names it. */
+export type MoveInput =
+  | { kind: 'card'; card: string }
+  | { kind: 'timeout' }
+  | { kind: 'client'; value: string }
+  | { kind: 'send'; to: ServerId[] };
+
+export type Fault =
+  | { kind: 'lose'; card: string }
+  | { kind: 'lose-to'; to: ServerId[] }
+  | { kind: 'offline'; server: ServerId }
+  | { kind: 'online'; server: ServerId }
+  | { kind: 'partition'; groups: ServerId[][] }
+  | { kind: 'heal' }
+  | { kind: 'delay'; card: string; ms: number }
+  | { kind: 'delay-all'; ms: number }
+  | { kind: 'duplicate'; card: string }
+  | { kind: 'duplicate-all'; on: boolean }
+  | { kind: 'reorder'; server: ServerId }
+  | { kind: 'loss-rate'; rate: number }
+  | { kind: 'adopt-term'; server: ServerId; term: number };
+
+export type Command =
+  | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
+  | { type: 'fault'; cluster: ClusterId; fault: Fault }
+  | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number }
+  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode }
+  | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
+  | { type: 'announce'; cluster?: ClusterId; text: Text }
+  | { type: 'reset'; cluster: ClusterId }
+  | { type: 'tick'; now: number };
+
+/**
+ * Rejection codes are namespaced (`area/what`) and stable: the wire protocol and the tests use
+ * them; the i18n catalogue has a sentence for each.
+ */
+export type RejectCode =
+  | 'cluster/unknown'
+  | 'server/unknown'
+  | 'move/not-in-inbox'
+  | 'move/offline'
+  | 'move/not-leader'
+  | 'move/timer-not-expired'
+  | 'move/refused'
+  | 'value/not-one-letter'
+  | 'send/no-addressee'
+  | 'card/unknown'
+  | 'script/no-game'
+  | 'script/at-end'
+  | 'script/at-start'
+  | 'fault/invalid'
+  | 'seat/invalid'
+  | 'mode/invalid';
+
+export interface Rejection {
+  ok: false;
+  code: RejectCode;
+  message: Text;
+  /** For `move/refused` (guard mode): what the referee found wrong. */
+  mistakes?: Mistake[];
+}
+
+/** Defined in events.ts by the game layer; kept JSON-serialisable for the journal. */
+export type GameEvent = { type: string } & Record<string, unknown>;
+
+export interface Accepted {
+  ok: true;
+  events: GameEvent[];
+  /** For a move: the referee's findings (empty when correct; non-empty only in observe mode). */
+  mistakes?: Mistake[];
+}
+
+export type ReduceResult = Accepted | Rejection;
+
+export interface ReduceContext {
+  now: number;
+  /** A seeded random number in [0, 1); the only source of randomness. */
+  random: () => number;
+}

@@ -1,0 +1,267 @@
+/**
+ * The reference transitions: the correct reaction of one server to one input, exactly as the
+ * Raft paper's Figure 2 states it (RAFT-RULES.md R1–R23). The referee compares a player's move
+ * with this; bots play it; the simulator runs it. Pure: no I/O, no clock, no randomness.
+ *
+ * Two conventions the rules leave open, chosen once here (docs/core-api.md):
+ * - After a failed AppendEntries, nextIndex = max(nextIndex − 1, matchIndex + 1): decrement as the
+ *   paper does, but a delayed failure reply never pushes it below what is known replicated (R21).
+ * - Winning an election does not send cards by itself: the new leader's first heartbeat (R13) is
+ *   its own `send` move, as on paper, where the leader decides when to hand out a card.
+ *   Likewise no no-op entry is appended on election (paper's basic algorithm, RAFT-RULES F).
+ */
+import { currentTerm, isUpToDate, lastLogIndex, lastLogTerm, majority, termAt, votedFor } from './log.js';
+import type {
+  AppendEntries,
+  AppendEntriesReply,
+  Input,
+  Move,
+  Outgoing,
+  Request,
+  RequestVote,
+  RequestVoteReply,
+  ServerId,
+  ServerState,
+  StepOptions,
+} from './types.js';
+import { DEFAULT_STEP_OPTIONS } from './types.js';
+
+export interface StepResult extends Move {
+  /** R14: whether this input resets the election timer (liveness only, not part of a move). */
+  resetTimer: boolean;
+}
+
+/** A fresh server: term 0, empty log, follower (R1, R2). */
+export function newServer(id: ServerId, cluster: ServerId[]): ServerState {
+  return {
+    id,
+    cluster: [...cluster],
+    votes: [],
+    log: [],
+    role: 'follower',
+    commitIndex: 0,
+    lastApplied: 0,
+    votesGranted: [],
+    nextIndex: {},
+    matchIndex: {},
+  };
+}
+
+/** R1: a restart keeps currentTerm, votedFor and the log; everything volatile is gone. */
+export function restart(s: ServerState): ServerState {
+  return { ...newServer(s.id, s.cluster), votes: [...s.votes], log: s.log.map((e) => ({ ...e })) };
+}
+
+export function peersOf(s: ServerState): ServerId[] {
+  return s.cluster.filter((id) => id !== s.id);
+}
+
+/**
+ * R4: a higher term seen in any request or reply is adopted first: the skipped terms and the new
+ * one are written with vote `—`, and the server becomes a follower. Processing then continues.
+ */
+export function adoptTerm(s: ServerState, term: number): ServerState {
+  if (term <= currentTerm(s)) return s;
+  const votes = [...s.votes];
+  while (votes.length < term) votes.push(null);
+  return { ...s, votes, role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} };
+}
+
+/** The correct move of server `s` for `input`. */
+export function step(s: ServerState, input: Input, options: StepOptions = DEFAULT_STEP_OPTIONS): StepResult {
+  switch (input.kind) {
+    case 'timeout':
+      return startElection(s);
+    case 'client':
+      return clientLetter(s, input.value);
+    case 'send':
+      return { state: s, send: appendEntriesFor(s, input.to, options), resetTimer: false };
+    case 'receive':
+      return receive(s, input);
+  }
+}
+
+function unchanged(s: ServerState, send: Outgoing[] = []): StepResult {
+  return { state: s, send, resetTimer: false };
+}
+
+/** R8: a follower or candidate whose timer fires starts a new term and asks everyone for a vote. */
+function startElection(s: ServerState): StepResult {
+  if (s.role === 'leader') return unchanged(s); // R8: leaders never start elections
+  const term = currentTerm(s) + 1;
+  let state: ServerState = {
+    ...s,
+    votes: [...s.votes, s.id],
+    role: 'candidate',
+    votesGranted: [s.id],
+    nextIndex: {},
+    matchIndex: {},
+  };
+  const rv: RequestVote = {
+    type: 'RequestVote',
+    term,
+    candidateId: s.id,
+    lastLogIndex: lastLogIndex(s.log),
+    lastLogTerm: lastLogTerm(s.log),
+  };
+  state = maybeWin(state); // a one-server cluster wins at once (R11)
+  return { state, send: peersOf(s).map((to) => ({ to, message: rv })), resetTimer: true };
+}
+
+/** R15: only a leader writes a client's letter into its log, in its current term. */
+function clientLetter(s: ServerState, value: string): StepResult {
+  if (s.role !== 'leader') return unchanged(s);
+  const state = { ...s, log: [...s.log, { term: currentTerm(s), value }] };
+  return unchanged(advanceLeaderCommit(state));
+}
+
+/** R16: one AppendEntries per addressee, from its nextIndex, at most `maxEntries` entries. */
+export function appendEntriesFor(s: ServerState, to: ServerId[], options: StepOptions = DEFAULT_STEP_OPTIONS): Outgoing[] {
+  if (s.role !== 'leader') return [];
+  return to
+    .filter((id) => id !== s.id && s.cluster.includes(id))
+    .map((id) => {
+      const next = s.nextIndex[id] ?? lastLogIndex(s.log) + 1;
+      const prevLogIndex = Math.min(next - 1, lastLogIndex(s.log));
+      const message: AppendEntries = {
+        type: 'AppendEntries',
+        term: currentTerm(s),
+        leaderId: s.id,
+        prevLogIndex,
+        prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
+        entries: s.log.slice(prevLogIndex, prevLogIndex + options.maxEntries).map((e) => ({ ...e })),
+        leaderCommit: s.commitIndex,
+      };
+      return { to: id, message };
+    });
+}
+
+function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>): StepResult {
+  const m = input.message;
+  // R4: adopt a higher term from a request *or* a reply before anything else.
+  const state = m.term > currentTerm(s) ? adoptTerm(s, m.term) : s;
+  switch (m.type) {
+    case 'RequestVote':
+      return handleRequestVote(state, input.from, m);
+    case 'AppendEntries':
+      return handleAppendEntries(state, input.from, m);
+    case 'RequestVoteReply':
+    case 'AppendEntriesReply': {
+      const request = (input as { request: Request }).request;
+      // R6: a reply from an older term, or to a request of an older term, is dropped.
+      if (m.term < currentTerm(state) || request.term !== currentTerm(state)) return unchanged(state);
+      return m.type === 'RequestVoteReply'
+        ? handleVoteReply(state, input.from, m)
+        : handleAppendReply(state, input.from, m, request as AppendEntries);
+    }
+  }
+}
+
+/** R5, R9, R10: vote at most once per term, for a candidate at least as up-to-date. */
+function handleRequestVote(s: ServerState, from: ServerId, m: RequestVote): StepResult {
+  const term = currentTerm(s);
+  const reply = (voteGranted: boolean): Outgoing[] => [
+    { to: from, message: { type: 'RequestVoteReply', term, voteGranted } satisfies RequestVoteReply },
+  ];
+  if (m.term < term) return unchanged(s, reply(false)); // R5
+  const free = votedFor(s) === null || votedFor(s) === m.candidateId;
+  if (!free || !isUpToDate(m.lastLogTerm, m.lastLogIndex, s.log)) return unchanged(s, reply(false));
+  const votes = [...s.votes];
+  votes[term - 1] = m.candidateId;
+  return { state: { ...s, votes }, send: reply(true), resetTimer: true }; // R9, R14
+}
+
+/** R5, R12, R17, R18, R19, R23: the follower side of AppendEntries. */
+function handleAppendEntries(s: ServerState, from: ServerId, m: AppendEntries): StepResult {
+  const term = currentTerm(s);
+  const reply = (state: ServerState, success: boolean, resetTimer: boolean): StepResult => ({
+    state,
+    send: [{ to: from, message: { type: 'AppendEntriesReply', term, success } satisfies AppendEntriesReply }],
+    resetTimer,
+  });
+  if (m.term < term) return reply(s, false, false); // R5: stale leader
+  // Two leaders in one term cannot happen under P1; if a broken game makes it happen, a leader
+  // refuses rather than letting another leader rewrite its log (P2).
+  if (s.role === 'leader') return reply(s, false, false);
+  const follower: ServerState = s.role === 'candidate' ? { ...s, role: 'follower', votesGranted: [] } : s; // R12
+  // R17: consistency check; a missing or different entry at prevLogIndex fails without change.
+  if (termAt(follower.log, m.prevLogIndex) !== m.prevLogTerm) return reply(follower, false, true);
+  const log = mergeEntries(follower.log, m.prevLogIndex, m.entries);
+  let commitIndex = follower.commitIndex;
+  if (m.leaderCommit > commitIndex) {
+    // R19: min(leaderCommit, index of the last entry covered by this message), never lower.
+    commitIndex = Math.max(commitIndex, Math.min(m.leaderCommit, m.prevLogIndex + m.entries.length));
+  }
+  return reply(applyCommitted({ ...follower, log, commitIndex }), true, true);
+}
+
+/** R18: skip entries already present, truncate only from the first conflicting one. */
+export function mergeEntries(log: ServerState['log'], prevLogIndex: number, entries: ServerState['log']): ServerState['log'] {
+  let out = log;
+  for (let k = 0; k < entries.length; k++) {
+    const index = prevLogIndex + k + 1;
+    const existing = termAt(out, index);
+    if (existing === entries[k].term) continue;
+    const kept = existing === undefined ? out : out.slice(0, index - 1); // conflict: cut here
+    out = [...kept, ...entries.slice(k).map((e) => ({ ...e }))];
+    break;
+  }
+  return out === log ? log : out;
+}
+
+/** R11, R13: count distinct granted votes of this term; a majority makes a leader. */
+function handleVoteReply(s: ServerState, from: ServerId, m: RequestVoteReply): StepResult {
+  if (s.role !== 'candidate' || !m.voteGranted || s.votesGranted.includes(from)) return unchanged(s);
+  return unchanged(maybeWin({ ...s, votesGranted: [...s.votesGranted, from] }));
+}
+
+function maybeWin(s: ServerState): ServerState {
+  if (s.role !== 'candidate' || s.votesGranted.length < majority(s.cluster.length)) return s;
+  const nextIndex: Record<ServerId, number> = {};
+  const matchIndex: Record<ServerId, number> = {};
+  for (const id of peersOf(s)) {
+    nextIndex[id] = lastLogIndex(s.log) + 1; // R13
+    matchIndex[id] = 0;
+  }
+  return { ...s, role: 'leader', votesGranted: [], nextIndex, matchIndex };
+}
+
+/** R20, R21: acknowledge exactly what the answered request covered; on failure step back. */
+function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply, request: AppendEntries): StepResult {
+  if (s.role !== 'leader') return unchanged(s);
+  const match = s.matchIndex[from] ?? 0;
+  const next = s.nextIndex[from] ?? lastLogIndex(s.log) + 1;
+  if (m.success) {
+    const acked = request.prevLogIndex + request.entries.length; // R20
+    const matchIndex = { ...s.matchIndex, [from]: Math.max(match, acked) }; // R21: never decreases
+    const nextIndex = { ...s.nextIndex, [from]: matchIndex[from] + 1 };
+    return unchanged(advanceLeaderCommit({ ...s, matchIndex, nextIndex }));
+  }
+  const nextIndex = { ...s.nextIndex, [from]: Math.max(next - 1, match + 1, 1) }; // R21, M12
+  return unchanged({ ...s, nextIndex });
+}
+
+/**
+ * R22: the largest N > commitIndex stored on a majority (the leader counts its own log) whose
+ * entry is of the current term; earlier-term entries commit only through it. Then R23.
+ */
+export function advanceLeaderCommit(s: ServerState): ServerState {
+  if (s.role !== 'leader') return s;
+  const term = currentTerm(s);
+  const need = majority(s.cluster.length);
+  let commitIndex = s.commitIndex;
+  for (let n = lastLogIndex(s.log); n > s.commitIndex; n--) {
+    if (termAt(s.log, n) !== term) break; // terms in a log never decrease: older entries below
+    const stored = 1 + peersOf(s).filter((id) => (s.matchIndex[id] ?? 0) >= n).length;
+    if (stored >= need) {
+      commitIndex = n;
+      break;
+    }
+  }
+  return applyCommitted(commitIndex === s.commitIndex ? s : { ...s, commitIndex });
+}
+
+/** R23: apply lastApplied+1 … commitIndex, in order, never past commitIndex. */
+export function applyCommitted(s: ServerState): ServerState {
+  return s.lastApplied < s.commitIndex ? { ...s, lastApplied: s.commitIndex } : s;
+}

@@ -1,0 +1,111 @@
+/**
+ * Plain-data types of one Raft server, the cards it exchanges and the inputs it reacts to.
+ * Everything here is JSON-serialisable so that the journal, the wire and the tests use it as is.
+ *
+ * Conventions (documented in docs/core-api.md):
+ * - Terms and indexes are numbers; term 0 / index 0 is the sentinel of an empty log (R3).
+ * - `log[0]` is the entry at index 1 (Raft logs are 1-based, arrays are not).
+ * - `votes[t - 1]` is the vote cell of term t on the sheet; its length is currentTerm (R1):
+ *   the Terms row of the paper sheet, where `null` is drawn as `—`.
+ */
+
+export type ServerId = string;
+
+export type Role = 'follower' | 'candidate' | 'leader';
+
+/** One cell of the Raft Log: the term it was written in and one letter of the message. */
+export interface Entry {
+  term: number;
+  value: string;
+}
+
+/** The Raft State sheet of one server. */
+export interface ServerState {
+  id: ServerId;
+  /** Every server of the cluster, this one included, in sheet order (i1, i2, …). */
+  cluster: ServerId[];
+  // ---- persistent state (R1): survives going offline ----
+  /** The Terms row: `votes[t-1]` is who this server voted for in term t, or null (`—`). */
+  votes: (ServerId | null)[];
+  log: Entry[];
+  // ---- volatile state (R2): lost on restart ----
+  role: Role;
+  commitIndex: number;
+  /** Entries 1..lastApplied carry the applied tick. */
+  lastApplied: number;
+  /** Candidate only: distinct servers that granted a vote in currentTerm, self included (R11). */
+  votesGranted: ServerId[];
+  /** Leader only (R2, R13): next index to send to each other server. */
+  nextIndex: Record<ServerId, number>;
+  /** Leader only (R2, R13): highest index known replicated on each other server. */
+  matchIndex: Record<ServerId, number>;
+}
+
+export interface RequestVote {
+  type: 'RequestVote';
+  term: number;
+  candidateId: ServerId;
+  lastLogIndex: number;
+  lastLogTerm: number;
+}
+
+export interface RequestVoteReply {
+  type: 'RequestVoteReply';
+  term: number;
+  voteGranted: boolean;
+}
+
+export interface AppendEntries {
+  type: 'AppendEntries';
+  term: number;
+  leaderId: ServerId;
+  prevLogIndex: number;
+  prevLogTerm: number;
+  entries: Entry[];
+  leaderCommit: number;
+}
+
+export interface AppendEntriesReply {
+  type: 'AppendEntriesReply';
+  term: number;
+  success: boolean;
+}
+
+export type Request = RequestVote | AppendEntries;
+export type Reply = RequestVoteReply | AppendEntriesReply;
+export type Message = Request | Reply;
+
+/** A card a server hands to the network, addressed to one other server. */
+export interface Outgoing {
+  to: ServerId;
+  message: Message;
+}
+
+/**
+ * One input to one server: the thing a player reacts to in one move.
+ * - `timeout`: the election timer fired (R8), on cue or by a timer.
+ * - `receive`: a card taken from the inbox. A reply carries the request it answers, because
+ *   the leader must acknowledge exactly what that request covered (R20).
+ * - `client`: the leader is given one letter of the message to write into its log (R15).
+ * - `send`: the leader sends AppendEntries to the named servers (R13 heartbeats, R16).
+ */
+export type Input =
+  | { kind: 'timeout' }
+  | { kind: 'receive'; from: ServerId; message: Request }
+  | { kind: 'receive'; from: ServerId; message: Reply; request: Request }
+  | { kind: 'client'; value: string }
+  | { kind: 'send'; to: ServerId[] };
+
+/** The result of one move: the sheet after it and the cards it sends. */
+export interface Move {
+  state: ServerState;
+  send: Outgoing[];
+}
+
+/** Tunables of the reference algorithm. */
+export interface StepOptions {
+  /** Entries per AppendEntries card; the paper card has four cells. */
+  maxEntries: number;
+}
+
+export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };
