@@ -19,3 +19,16 @@ export interface Mistake {
   explain: Text;
   server?: ServerId;
 }
+
+import type { Input, Move, ServerState, StepOptions } from './types.js';
+import { step } from './step.js';
+
+/**
+ * PLACEHOLDER until the referee is built: reports one generic mistake when the proposed move
+ * differs from the correct one. The real referee keeps this signature.
+ */
+export function referee(before: ServerState, input: Input, proposed: Move, options?: StepOptions): Mistake[] {
+  const correct = step(before, input, options);
+  const same = JSON.stringify(correct.state) === JSON.stringify(proposed.state) && JSON.stringify(correct.send) === JSON.stringify(proposed.send);
+  return same ? [] : [{ rule: 'R1', field: 'move', expected: correct, given: proposed, explain: { en: 'The move differs from the correct one.', ru: 'Ход отличается от правильного.' } }];
+}
