@@ -201,3 +201,33 @@ export interface ReduceContext {
   /** A seeded random number in [0, 1); the only source of randomness. */
   random: () => number;
 }
+
+/**
+ * What one seat sees (views.ts builds it): its own sheet and cards, never another server's sheet.
+ * This is what the hub pushes to a student and what the student's terminal draws.
+ */
+export interface SeatView {
+  cluster: ClusterId;
+  server: ServerId;
+  seat: Seat;
+  now: number;
+  sheet: ServerState;
+  online: boolean;
+  /** Cards addressed to this server that have arrived, oldest first. */
+  inbox: Card[];
+  /** The cards this server wrote, newest first, each with its Response row. */
+  sent: SentBatch[];
+  /** The current script step's words for this server (or for everyone), if any. */
+  prompt: Text | null;
+  script: { game: number; step: number; steps: number; title: Text; done: boolean } | null;
+  mode: RefereeMode;
+  assist: Assist;
+  election: ElectionMode;
+  timerDeadline: number | null;
+  /** This server's own mistakes, newest last. */
+  mistakes: Mistake[];
+  /** Safety violations in this cluster (observe mode): every seat should know what broke. */
+  violations: Violation[];
+  announcements: Text[];
+  maxEntries: number;
+}
