@@ -203,6 +203,17 @@ export interface ReduceContext {
 }
 
 /**
+ * What a script step asks of one server, as data a bot can follow and a screen can hint:
+ * time out (start an election), write a message into the log letter by letter, send
+ * AppendEntries (to everyone or to the named servers), or work through the inbox.
+ */
+export type ScriptTask =
+  | { kind: 'timeout' }
+  | { kind: 'write'; text: string }
+  | { kind: 'send'; to?: ServerId[] }
+  | { kind: 'inbox' };
+
+/**
  * What one seat sees (views.ts builds it): its own sheet and cards, never another server's sheet.
  * This is what the hub pushes to a student and what the student's terminal draws.
  */
@@ -219,6 +230,8 @@ export interface SeatView {
   sent: SentBatch[];
   /** The current script step's words for this server (or for everyone), if any. */
   prompt: Text | null;
+  /** What the current script step expects of this server (bots follow it; the UI hints it). */
+  task: ScriptTask | null;
   script: { game: number; step: number; steps: number; title: Text; done: boolean } | null;
   mode: RefereeMode;
   assist: Assist;
