@@ -6,6 +6,7 @@ export default defineConfig({
     // Two cores here and in CI: keep the worker count small so timing-sensitive
     // socket tests are not starved.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
