@@ -1,0 +1,137 @@
+/**
+ * Schemas for the game data a client may send (a move's input and proposal, an instructor's
+ * command). They mirror src/raft/types.ts and src/game/types.ts; the type assertions at the end
+ * fail to compile if the two drift apart, so the reducer never sees a shape it does not expect.
+ *
+ * Bounds (string lengths, array sizes) are deliberately generous for play and small enough that
+ * a hostile frame cannot make the referee work hard: 64 KiB is the frame cap anyway.
+ */
+import { z } from 'zod';
+import type { Entry, Message, Move, ServerState } from '../raft/types.js';
+import type { Command, Fault, MoveInput, Seat } from '../game/types.js';
+import type { Text } from '../i18n/text.js';
+
+const MAX_LOG = 512;
+const MAX_TERM = 10_000;
+
+export const serverIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
+export const clusterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
+const term = z.int().min(0).max(MAX_TERM);
+const index = z.int().min(0).max(MAX_LOG);
+
+export const textSchema = z.strictObject({ en: z.string().max(2000), ru: z.string().max(2000) });
+
+export const entrySchema = z.strictObject({ term, value: z.string().max(8) });
+
+export const serverStateSchema = z.strictObject({
+  id: serverIdSchema,
+  cluster: z.array(serverIdSchema).max(16),
+  votes: z.array(serverIdSchema.nullable()).max(MAX_TERM),
+  log: z.array(entrySchema).max(MAX_LOG),
+  role: z.enum(['follower', 'candidate', 'leader']),
+  commitIndex: index,
+  lastApplied: index,
+  votesGranted: z.array(serverIdSchema).max(16),
+  nextIndex: z.record(serverIdSchema, index.max(MAX_LOG + 1)),
+  matchIndex: z.record(serverIdSchema, index),
+});
+
+const requestVoteSchema = z.strictObject({
+  type: z.literal('RequestVote'),
+  term,
+  candidateId: serverIdSchema,
+  lastLogIndex: index,
+  lastLogTerm: term,
+});
+const requestVoteReplySchema = z.strictObject({ type: z.literal('RequestVoteReply'), term, voteGranted: z.boolean() });
+const appendEntriesSchema = z.strictObject({
+  type: z.literal('AppendEntries'),
+  term,
+  leaderId: serverIdSchema,
+  prevLogIndex: index,
+  prevLogTerm: term,
+  entries: z.array(entrySchema).max(64),
+  leaderCommit: index,
+});
+const appendEntriesReplySchema = z.strictObject({ type: z.literal('AppendEntriesReply'), term, success: z.boolean() });
+
+export const messageSchema = z.discriminatedUnion('type', [
+  requestVoteSchema,
+  requestVoteReplySchema,
+  appendEntriesSchema,
+  appendEntriesReplySchema,
+]);
+
+export const moveSchema = z.strictObject({
+  state: serverStateSchema,
+  send: z.array(z.strictObject({ to: serverIdSchema, message: messageSchema })).max(64),
+});
+
+export const moveInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('card'), card: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('timeout') }),
+  z.strictObject({ kind: z.literal('client'), value: z.string().max(8) }),
+  z.strictObject({ kind: z.literal('send'), to: z.array(serverIdSchema).max(16) }),
+]);
+
+const servers = z.array(serverIdSchema).max(16);
+const cardId = z.string().min(1).max(64);
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('lose'), card: cardId }),
+  z.strictObject({ kind: z.literal('lose-to'), to: servers }),
+  z.strictObject({ kind: z.literal('offline'), server: serverIdSchema }),
+  z.strictObject({ kind: z.literal('online'), server: serverIdSchema }),
+  z.strictObject({ kind: z.literal('partition'), groups: z.array(servers).max(16) }),
+  z.strictObject({ kind: z.literal('heal') }),
+  z.strictObject({ kind: z.literal('delay'), card: cardId, ms: z.int().min(0).max(3_600_000) }),
+  z.strictObject({ kind: z.literal('delay-all'), ms: z.int().min(0).max(3_600_000) }),
+  z.strictObject({ kind: z.literal('duplicate'), card: cardId }),
+  z.strictObject({ kind: z.literal('duplicate-all'), on: z.boolean() }),
+  z.strictObject({ kind: z.literal('reorder'), server: serverIdSchema }),
+  z.strictObject({ kind: z.literal('loss-rate'), rate: z.number().min(0).max(1) }),
+  z.strictObject({ kind: z.literal('adopt-term'), server: serverIdSchema, term }),
+]);
+
+export const paceSchema = z.enum(['human', 'fast']);
+
+export const seatSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('empty') }),
+  z.strictObject({ kind: z.literal('student'), name: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('bot'), pace: paceSchema }),
+]);
+
+/** The game commands an instructor may send as they are (moves come from seats, ticks from the hub). */
+export const gameCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('fault'), cluster: clusterIdSchema, fault: faultSchema }),
+  z.strictObject({
+    type: z.literal('script'),
+    cluster: clusterIdSchema.optional(),
+    action: z.enum(['start', 'next', 'prev']),
+    game: z.int().min(1).max(99).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('mode'),
+    cluster: clusterIdSchema.optional(),
+    mode: z.enum(['guard', 'observe']).optional(),
+    assist: z.enum(['by-hand', 'prefilled']).optional(),
+    election: z.enum(['cue', 'timers']).optional(),
+  }),
+  z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
+  z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: textSchema }),
+  z.strictObject({ type: z.literal('reset'), cluster: clusterIdSchema }),
+]);
+
+// ---- drift guards: each inferred type must be assignable to the game's own type ----
+type Assignable<A, B> = [A] extends [B] ? true : false;
+const drift: [
+  Assignable<z.infer<typeof entrySchema>, Entry>,
+  Assignable<z.infer<typeof serverStateSchema>, ServerState>,
+  Assignable<z.infer<typeof messageSchema>, Message>,
+  Assignable<z.infer<typeof moveSchema>, Move>,
+  Assignable<z.infer<typeof moveInputSchema>, MoveInput>,
+  Assignable<z.infer<typeof faultSchema>, Fault>,
+  Assignable<z.infer<typeof seatSchema>, Seat>,
+  Assignable<z.infer<typeof gameCommandSchema>, Command>,
+  Assignable<z.infer<typeof textSchema>, Text>,
+] = [true, true, true, true, true, true, true, true, true];
+void drift;

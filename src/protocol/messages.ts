@@ -1,0 +1,188 @@
+/**
+ * The wire messages, both directions, as zod schemas; the TypeScript types are inferred from
+ * them so the hub, the clients and docs/protocol.md describe one thing. Every message is one
+ * JSON object in one text frame, discriminated by `type`.
+ */
+import { z } from 'zod';
+import type { SeatView } from '../game/types.js';
+import type { Mistake } from '../raft/referee.js';
+import type { Text } from '../i18n/text.js';
+import {
+  clusterIdSchema,
+  gameCommandSchema,
+  moveInputSchema,
+  moveSchema,
+  paceSchema,
+  serverIdSchema,
+  textSchema,
+} from './game-schemas.js';
+import type { ErrorCode } from './codes.js';
+
+/** Bumped on any incompatible change; a hello with another version is closed with 4000. */
+export const PROTOCOL_VERSION = 1;
+
+/** Seat tokens are nanoid(21): URL-safe, 126 bits. */
+export const seatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{21}$/);
+
+// ---------------------------------------------------------------- client → hub
+
+export const roleSchema = z.enum(['student', 'bot', 'instructor']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const helloSchema = z.strictObject({
+  type: z.literal('hello'),
+  /** Checked separately so a wrong version gets `protocol/version`, not `frame/invalid`. */
+  protocol: z.int(),
+  role: roleSchema,
+  /** A student's display name (students only). */
+  name: z.string().min(1).max(40).optional(),
+  /** Preferred cluster; the lottery draws within it. */
+  cluster: clusterIdSchema.optional(),
+  /** A chosen seat instead of the lottery (must be free). */
+  server: serverIdSchema.optional(),
+  /** Bots only. */
+  pace: paceSchema.optional(),
+  /** Resume: the seat token from an earlier `welcome`. */
+  token: z.string().min(1).max(64).optional(),
+});
+
+export const moveMessageSchema = z.strictObject({
+  type: z.literal('move'),
+  /** Chosen by the client; echoed in the verdict. */
+  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  cluster: clusterIdSchema,
+  server: serverIdSchema,
+  input: moveInputSchema,
+  /** The sheet after the move and the cards sent. Absent: the correct move (prefilled/bots). */
+  proposal: moveSchema.optional(),
+});
+
+/** The hub's own instructor action: fill empty seats with in-process bots, or remove them. */
+export const botsCommandSchema = z.strictObject({
+  type: z.literal('bots'),
+  cluster: clusterIdSchema.optional(),
+  action: z.enum(['fill', 'clear']),
+  pace: paceSchema.optional(),
+});
+
+export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema]);
+
+export const commandMessageSchema = z.strictObject({
+  type: z.literal('command'),
+  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  command: instructorCommandSchema,
+});
+
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, moveMessageSchema, commandMessageSchema]);
+export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'command'] as const;
+
+export type Hello = z.infer<typeof helloSchema>;
+export type MoveMessage = z.infer<typeof moveMessageSchema>;
+export type BotsCommand = z.infer<typeof botsCommandSchema>;
+export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
+export type CommandMessage = z.infer<typeof commandMessageSchema>;
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+// ---------------------------------------------------------------- hub → client
+
+const mistakeSchema = z.custom<Mistake>((v) => typeof v === 'object' && v !== null && 'rule' in v);
+const seatViewSchema = z.custom<SeatView>((v) => typeof v === 'object' && v !== null && 'sheet' in v);
+const errorCodeSchema = z.custom<ErrorCode>((v) => typeof v === 'string' && /^[a-z]+\/[a-z-]+$/.test(v));
+const text = textSchema as z.ZodType<Text>;
+
+export const seatRefSchema = z.strictObject({
+  cluster: clusterIdSchema,
+  server: serverIdSchema,
+  token: seatTokenSchema,
+  /** True when this hello resumed an earlier seat. */
+  resumed: z.boolean(),
+  /** True when the seat was drawn by lottery. */
+  lottery: z.boolean(),
+});
+
+export const welcomeSchema = z.strictObject({
+  type: z.literal('welcome'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  role: roleSchema,
+  room: z.strictObject({ clusters: z.array(clusterIdSchema), size: z.int() }),
+  seat: seatRefSchema.optional(),
+});
+
+export const viewMessageSchema = z.strictObject({
+  type: z.literal('view'),
+  /** The room version this view shows: every verdict with `version` ≤ this is reflected. */
+  version: z.int(),
+  view: seatViewSchema,
+});
+
+export const presenceSchema = z.record(
+  clusterIdSchema,
+  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), driver: z.enum(['hub', 'remote']).optional() })),
+);
+export type Presence = z.infer<typeof presenceSchema>;
+
+export const roomMessageSchema = z.strictObject({
+  type: z.literal('room'),
+  version: z.int(),
+  /** instructorView(room) from src/game/views.ts. */
+  view: z.unknown(),
+  /** Who holds which seat and whether they are connected right now. */
+  presence: presenceSchema,
+  /** The join code, so the console can show it. */
+  code: z.string(),
+});
+
+export const verdictSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    type: z.literal('verdict'),
+    id: z.int(),
+    ok: z.literal(true),
+    /** The room version that contains this command's events (durable on disk). */
+    version: z.int(),
+    /** Observe mode: the referee's findings on an applied move. Empty when correct. */
+    mistakes: z.array(mistakeSchema),
+  }),
+  z.strictObject({
+    type: z.literal('verdict'),
+    id: z.int(),
+    ok: z.literal(false),
+    code: errorCodeSchema,
+    message: text,
+    /** Guard mode (`move/refused`): what the referee found wrong. */
+    mistakes: z.array(mistakeSchema).optional(),
+  }),
+]);
+
+export const announceMessageSchema = z.strictObject({
+  type: z.literal('announce'),
+  cluster: clusterIdSchema.optional(),
+  text,
+});
+
+export const errorMessageSchema = z.strictObject({
+  type: z.literal('error'),
+  code: errorCodeSchema,
+  message: text,
+  /** The `id` of the message that caused it, when it had one. */
+  id: z.int().optional(),
+  /** A short technical hint (the first schema issue), English only. */
+  detail: z.string().optional(),
+});
+
+export const hubMessageSchema = z.union([
+  welcomeSchema,
+  viewMessageSchema,
+  roomMessageSchema,
+  verdictSchema,
+  announceMessageSchema,
+  errorMessageSchema,
+]);
+
+export type Welcome = z.infer<typeof welcomeSchema>;
+export type SeatRef = z.infer<typeof seatRefSchema>;
+export type ViewMessage = z.infer<typeof viewMessageSchema>;
+export type RoomMessage = z.infer<typeof roomMessageSchema>;
+export type Verdict = z.infer<typeof verdictSchema>;
+export type AnnounceMessage = z.infer<typeof announceMessageSchema>;
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+export type HubMessage = z.infer<typeof hubMessageSchema>;
