@@ -1,0 +1,98 @@
+/**
+ * A card laid out like the paper one (cards-request-vote.png, cards-append-entries.png):
+ * its title, its fields, and for a card this server wrote, the Response row with ✔ / ✗ /
+ * waiting / lost per addressee.
+ */
+import { Box, Text } from 'ink';
+import type { Lang } from '../../src/i18n/text.js';
+import type { ResponseCell } from '../../src/game/types.js';
+import type { Message, ServerId } from '../../src/raft/types.js';
+import { t } from '../i18n.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+
+export function cardTitle(m: Message): string {
+  switch (m.type) {
+    case 'RequestVote':
+      return 'RequestVoteRPC';
+    case 'AppendEntries':
+      return 'AppendEntriesRPC';
+    case 'RequestVoteReply':
+      return 'RequestVote reply';
+    case 'AppendEntriesReply':
+      return 'AppendEntries reply';
+  }
+}
+
+/** The card's fields as `name value` pairs, in the paper card's order. */
+export function cardFields(m: Message, theme: Theme): [string, string][] {
+  switch (m.type) {
+    case 'RequestVote':
+      return [['term', `t${m.term}`], ['candidateId', m.candidateId], ['lastLogIndex', String(m.lastLogIndex)], ['lastLogTerm', `t${m.lastLogTerm}`]];
+    case 'AppendEntries': {
+      const idx = m.entries.map((_, k) => String(m.prevLogIndex + k + 1)).join(' ');
+      const val = m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join(' ');
+      const terms = m.entries.map((e) => `t${e.term}`).join(' ');
+      return [
+        ['term', `t${m.term}`],
+        ['leaderId', m.leaderId],
+        ['prev', `${m.prevLogIndex}/t${m.prevLogTerm}`],
+        ['index', idx || theme.sym.none],
+        ['value', val || theme.sym.none],
+        ['terms', terms || theme.sym.none],
+        ['leaderCommit', String(m.leaderCommit)],
+      ];
+    }
+    case 'RequestVoteReply':
+      return [['term', `t${m.term}`], ['vote', m.voteGranted ? theme.sym.ok : theme.sym.no]];
+    case 'AppendEntriesReply':
+      return [['term', `t${m.term}`], ['ok', m.success ? theme.sym.ok : theme.sym.no]];
+  }
+}
+
+export interface CardViewProps {
+  message: Message;
+  from: ServerId;
+  /** For a card this server wrote: the Response row. */
+  responses?: Record<ServerId, ResponseCell>;
+  cluster?: ServerId[];
+  lang: Lang;
+  theme: Theme;
+  label?: string;
+}
+
+export function CardView({ message, from, responses, cluster, lang, theme, label }: CardViewProps) {
+  const fields = cardFields(message, theme);
+  return (
+    <Box flexDirection="column">
+      <Text bold color={tint(theme, theme.colour.accent)}>
+        {cardTitle(message)} <Text color={tint(theme, theme.colour.dim)}>{label ?? `${t(lang, 'from')} ${from}`}</Text>
+      </Text>
+      <Text>{fields.map(([k, v]) => `${k} ${v}`).join(' · ')}</Text>
+      {responses && cluster ? <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} /> : null}
+    </Box>
+  );
+}
+
+export function ResponseRow({ responses, cluster, lang, theme }: { responses: Record<ServerId, ResponseCell>; cluster: ServerId[]; lang: Lang; theme: Theme }) {
+  const sym = (c: ResponseCell | undefined) =>
+    c === 'ok' ? theme.sym.ok : c === 'no' ? theme.sym.no : c === 'lost' ? theme.sym.lost : c === 'waiting' ? theme.sym.waiting : ' ';
+  const colour = (c: ResponseCell | undefined) =>
+    c === 'ok' ? tint(theme, theme.colour.ok) : c === 'no' || c === 'lost' ? tint(theme, theme.colour.error) : tint(theme, theme.colour.dim);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        {t(lang, 'response').padEnd(9)}
+        {cluster.map((id) => id.padEnd(4)).join('')}
+      </Text>
+      <Text>
+        {'ok'.padEnd(9)}
+        {cluster.map((id) => (
+          <Text key={id} color={colour(responses[id])}>
+            {sym(responses[id]).padEnd(4)}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

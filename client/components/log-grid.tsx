@@ -1,0 +1,104 @@
+/**
+ * The Raft Log of the paper sheet: blocks of columns with rows index / term / value / applied,
+ * one letter per cell, wrapping to the terminal's width. The last row marks each entry's state
+ * by symbol and colour: applied ✔, committed ●, persisted ○, draft ◌ (log-entry-states.png).
+ */
+import { Box, Text } from 'ink';
+import type { Lang } from '../../src/i18n/text.js';
+import type { Entry, ServerState } from '../../src/raft/types.js';
+import { t } from '../i18n.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+
+export type EntryState = 'applied' | 'committed' | 'persisted' | 'draft' | 'empty';
+
+export interface Cursor {
+  index: number;
+  row: 'term' | 'value' | 'applied';
+}
+
+export interface LogGridProps {
+  sheet: ServerState;
+  saved: ServerState;
+  cursor: Cursor | null;
+  width: number;
+  /** Blocks drawn at most (older blocks first scroll away). */
+  maxBlocks: number;
+  lang: Lang;
+  theme: Theme;
+}
+
+const CELL = 3;
+const LABEL = 9;
+
+/** The state of the entry at `index` (1-based) as drawn on the sheet. */
+export function entryState(sheet: ServerState, saved: ServerState, index: number): EntryState {
+  const e = sheet.log[index - 1];
+  if (!e) return 'empty';
+  const s = saved.log[index - 1];
+  if (!s || s.term !== e.term || s.value !== e.value) return 'draft';
+  if (index <= sheet.lastApplied) return 'applied';
+  if (index <= sheet.commitIndex) return 'committed';
+  return 'persisted';
+}
+
+export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }: LogGridProps) {
+  const perBlock = Math.max(4, Math.floor((width - LABEL) / CELL));
+  const cells = Math.max(sheet.log.length, saved.log.length) + 1; // one free cell to write into
+  const blocks = Math.ceil(cells / perBlock);
+  const firstBlock = Math.max(0, blocks - maxBlocks);
+  const out = [];
+  for (let b = firstBlock; b < blocks; b++) {
+    const from = b * perBlock + 1;
+    const to = Math.min(cells, from + perBlock - 1);
+    out.push(<LogBlock key={b} from={from} to={to} sheet={sheet} saved={saved} cursor={cursor} lang={lang} theme={theme} />);
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {t(lang, 'raftLog')}
+        <Text color={tint(theme, theme.colour.dim)}>
+          {'  '}
+          {t(lang, 'commit')} {sheet.commitIndex}
+          {'  '}
+          {theme.ascii ? '+ applied  * committed  o persisted  ~ draft' : t(lang, 'legend')}
+        </Text>
+      </Text>
+      {out}
+    </Box>
+  );
+}
+
+function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: ServerState; cursor: Cursor | null; lang: Lang; theme: Theme }) {
+  const { from, to, sheet, saved, cursor, lang, theme } = props;
+  const idx = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const colourOf = (state: EntryState) =>
+    state === 'empty' ? undefined : tint(theme, theme.colour[state]);
+  const symbolOf = (state: EntryState) => (state === 'empty' ? '' : theme.sym[state]);
+  const cellText = (e: Entry | undefined, row: 'term' | 'value') =>
+    !e ? '' : row === 'term' ? `t${e.term}` : e.value === ' ' ? theme.sym.space : e.value;
+  const row = (label: string, kind: 'index' | 'term' | 'value' | 'applied') => (
+    <Text>
+      {label.padStart(LABEL - 1)}{' '}
+      {idx.map((i) => {
+        const state = entryState(sheet, saved, i);
+        const here = cursor !== null && cursor.index === i && cursor.row === kind;
+        const text =
+          kind === 'index' ? String(i) : kind === 'applied' ? symbolOf(state) : cellText(sheet.log[i - 1], kind);
+        return (
+          <Text key={i} inverse={here} color={kind === 'index' ? tint(theme, theme.colour.dim) : colourOf(state)} bold={kind === 'value'}>
+            {(text || (here ? '_' : '')).padEnd(CELL)}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+  return (
+    <Box flexDirection="column">
+      {row(t(lang, 'index'), 'index')}
+      {row(t(lang, 'term'), 'term')}
+      {row(t(lang, 'value'), 'value')}
+      {row(t(lang, 'applied'), 'applied')}
+    </Box>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The student screen's state and what each key does to it: a pure reducer, tested without Ink.
+ * The Ink component only draws this state and forwards keys; effects (submit a move, quit) are
+ * returned, never performed here.
+ */
+import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
+import type { Mistake } from '../../src/raft/referee.js';
+import { peersOf } from '../../src/raft/step.js';
+import type { Move } from '../../src/raft/types.js';
+import { type CellId, type Draft, cellRows, editCell, proposal, startDraft } from './draft.js';
+
+export type Overlay = 'none' | 'rules' | 'help';
+
+export interface ScreenState {
+  /** Which inbox card is selected (index into view.inbox). */
+  inboxIndex: number;
+  draft: Draft | null;
+  row: number;
+  col: number;
+  /** What was typed into the current cell so far (digits accumulate: `1`, `12`). */
+  typed: string;
+  /** After `w`: the next key is the letter a leader writes into its log (R15). */
+  awaitingLetter: boolean;
+  overlay: Overlay;
+  /** A move is on its way to the hub; keys that submit are ignored until the verdict. */
+  pending: boolean;
+  /** The referee's last word on this seat's move. */
+  verdict: { accepted: boolean; mistakes: Mistake[] } | null;
+  /** A sentence for the status line (an input that is not possible now, …). */
+  notice: string | null;
+  quitAsked: boolean;
+}
+
+export const initialScreen: ScreenState = {
+  inboxIndex: 0,
+  draft: null,
+  row: 0,
+  col: 0,
+  typed: '',
+  awaitingLetter: false,
+  overlay: 'none',
+  pending: false,
+  verdict: null,
+  notice: null,
+  quitAsked: false,
+};
+
+/** The keys the screen understands, decoupled from Ink's Key object. */
+export type KeyPress =
+  | { kind: 'char'; char: string }
+  | { kind: 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' };
+
+export type Effect = { kind: 'submit'; input: MoveInput; proposal: Move } | { kind: 'quit' };
+
+export interface Reaction {
+  state: ScreenState;
+  effect?: Effect;
+}
+
+export function currentCell(state: ScreenState): CellId | null {
+  if (!state.draft) return null;
+  const rows = cellRows(state.draft);
+  const row = rows[Math.min(state.row, rows.length - 1)];
+  return row ? row[Math.min(state.col, row.length - 1)] : null;
+}
+
+export function reduceKey(state: ScreenState, key: KeyPress, view: SeatView | null, assist: Assist): Reaction {
+  const s = { ...state, notice: null };
+  if (s.overlay !== 'none') return { state: { ...s, overlay: key.kind === 'char' && key.char === '?' ? 'none' : key.kind === 'escape' || key.kind === 'enter' ? 'none' : s.overlay } };
+  if (s.quitAsked) return key.kind === 'char' && /[yq]/i.test(key.char) ? { state: s, effect: { kind: 'quit' } } : { state: { ...s, quitAsked: false } };
+  if (!view) return key.kind === 'char' && key.char === 'q' ? { state: s, effect: { kind: 'quit' } } : { state: s };
+  if (s.awaitingLetter) return writeLetter(s, key, view, assist);
+  return s.draft ? draftKey(s, key) : idleKey(s, key, view, assist);
+}
+
+/** No draft open: choose what to react to. */
+function idleKey(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist): Reaction {
+  const inbox = view.inbox;
+  switch (key.kind) {
+    case 'up':
+      return { state: { ...s, inboxIndex: Math.max(0, s.inboxIndex - 1) } };
+    case 'down':
+      return { state: { ...s, inboxIndex: Math.min(Math.max(0, inbox.length - 1), s.inboxIndex + 1) } };
+    case 'enter': {
+      const card = inbox[Math.min(s.inboxIndex, inbox.length - 1)];
+      if (!card) return { state: { ...s, notice: 'inbox-empty' } };
+      return open(s, view, { kind: 'card', card: card.id }, assist);
+    }
+    case 'char':
+      return idleChar(s, key.char, view, assist);
+    default:
+      return { state: s };
+  }
+}
+
+function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist): Reaction {
+  switch (char) {
+    case 't':
+      if (!view.online) return { state: { ...s, notice: 'offline' } };
+      if (view.sheet.role === 'leader') return { state: { ...s, notice: 'leader-no-timeout' } };
+      return open(s, view, { kind: 'timeout' }, assist);
+    case 's': {
+      if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
+      const to = view.task?.kind === 'send' && view.task.to ? view.task.to : peersOf(view.sheet);
+      return open(s, view, { kind: 'send', to }, assist);
+    }
+    case 'w':
+      if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
+      return { state: { ...s, awaitingLetter: true } };
+    case '?':
+      return { state: { ...s, overlay: 'rules' } };
+    case 'q':
+      return { state: { ...s, quitAsked: true } };
+    default:
+      return { state: s };
+  }
+}
+
+function writeLetter(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist): Reaction {
+  if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false } };
+  if (key.kind !== 'char' || [...key.char].length !== 1) return { state: s };
+  return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: key.char }, assist);
+}
+
+function open(s: ScreenState, view: SeatView, input: MoveInput, assist: Assist): Reaction {
+  const draft = startDraft(view, input, assist);
+  if (!draft) return { state: { ...s, notice: 'card-gone' } };
+  // Start the cursor where the decision is: the Response tick of a reply, else the vote row.
+  const rows = cellRows(draft);
+  const okRow = rows.findIndex((r) => r[0].area === 'ok' || r[0].area === 'card-field');
+  return { state: { ...s, draft, row: okRow >= 0 ? okRow : 1, col: 0, typed: '', verdict: null } };
+}
+
+/** A draft is open: move over the cells, write into them, submit or throw away. */
+function draftKey(s: ScreenState, key: KeyPress): Reaction {
+  const draft = s.draft as Draft;
+  const rows = cellRows(draft);
+  const clampCol = (row: number, col: number) => Math.max(0, Math.min(col, rows[row].length - 1));
+  switch (key.kind) {
+    case 'up': {
+      const row = Math.max(0, s.row - 1);
+      return { state: { ...s, row, col: clampCol(row, s.col), typed: '' } };
+    }
+    case 'down': {
+      const row = Math.min(rows.length - 1, s.row + 1);
+      return { state: { ...s, row, col: clampCol(row, s.col), typed: '' } };
+    }
+    case 'left':
+      return { state: { ...s, col: Math.max(0, s.col - 1), typed: '' } };
+    case 'right':
+      return { state: { ...s, col: clampCol(s.row, s.col + 1), typed: '' } };
+    case 'tab': {
+      const row = (s.row + 1) % rows.length;
+      return { state: { ...s, row, col: 0, typed: '' } };
+    }
+    case 'escape':
+      return { state: { ...s, draft: null, typed: '', verdict: null } };
+    case 'enter':
+      if (s.pending) return { state: s };
+      return { state: { ...s, pending: true }, effect: { kind: 'submit', input: draft.input, proposal: proposal(draft) } };
+    case 'backspace':
+      return withEdit(s, { kind: 'clear' }, '');
+    case 'char':
+      if (key.char === '?') return { state: { ...s, overlay: 'help' } };
+      if (key.char === ' ' && toggles(currentCell(s))) return withEdit(s, { kind: 'toggle' }, '');
+      return withEdit(s, { kind: 'type', char: key.char }, s.typed + key.char);
+  }
+}
+
+function toggles(cell: CellId | null): boolean {
+  return cell !== null && (cell.area === 'ok' || cell.area === 'applied' || cell.area === 'role');
+}
+
+function withEdit(s: ScreenState, edit: Parameters<typeof editCell>[2], typedAfter: string): Reaction {
+  const cell = currentCell(s);
+  if (!cell || !s.draft) return { state: s };
+  const draft = editCell(s.draft, cell, edit, s.typed);
+  // A letter cell takes one letter: move on to the next cell, as a pencil does.
+  const advance = cell.area === 'log-value' && edit.kind === 'type';
+  const rows = cellRows(draft);
+  const row = Math.min(s.row, rows.length - 1);
+  const col = advance ? Math.min(s.col + 1, rows[row].length - 1) : s.col;
+  return { state: { ...s, draft, row, col, typed: advance ? '' : typedAfter } };
+}
+
+/** The hub answered this seat's move. */
+export function onVerdict(s: ScreenState, accepted: boolean, mistakes: Mistake[]): ScreenState {
+  return { ...s, pending: false, verdict: { accepted, mistakes }, draft: accepted ? null : s.draft };
+}
+
+/** A new view arrived: keep the selection in range, drop a draft whose card has gone. */
+export function onView(s: ScreenState, view: SeatView): ScreenState {
+  const inboxIndex = Math.min(s.inboxIndex, Math.max(0, view.inbox.length - 1));
+  const gone = s.draft?.input.kind === 'card' && !view.inbox.some((c) => c.id === (s.draft?.input as { card: string }).card);
+  return { ...s, inboxIndex, draft: gone && !s.pending ? null : s.draft };
+}

@@ -1,0 +1,258 @@
+/**
+ * The student's screen: their Raft State sheet, inbox, the card in hand, the instructor's
+ * prompt, the referee's word and a key help line. Draws state only; keys are handled by
+ * screen-state.ts. Fits 80×24 (the frame stays at most rows − 1 tall, so Ink never clears the
+ * screen on redraw) and uses more room when there is more.
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { Lang } from '../../src/i18n/text.js';
+import type { SeatView } from '../../src/game/types.js';
+import { currentTerm } from '../../src/raft/log.js';
+import type { ServerState } from '../../src/raft/types.js';
+import { CardView, ResponseRow } from '../components/card-view.js';
+import { LogGrid, type Cursor } from '../components/log-grid.js';
+import { TermsRow } from '../components/terms-row.js';
+import { t, type WordKey } from '../i18n.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+import { type CellId, type Draft, cellText, isReply } from './draft.js';
+import { rulePanel } from './rule-help.js';
+import { currentCell, type ScreenState } from './screen-state.js';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+export interface StudentScreenProps {
+  view: SeatView;
+  screen: ScreenState;
+  status: ConnectionStatus;
+  code: string;
+  lang: Lang;
+  theme: Theme;
+  width: number;
+  height: number;
+}
+
+export const MIN_WIDTH = 80;
+export const MIN_HEIGHT = 24;
+
+export function StudentScreen(props: StudentScreenProps) {
+  const { view, screen, lang, theme, width, height } = props;
+  if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+    return <Text>{t(lang, 'tooSmall', { w: width, h: height })}</Text>;
+  }
+  const draft = screen.draft;
+  const sheet = draft ? draft.move.state : view.sheet;
+  const cell = currentCell(screen);
+  const tall = height >= 34;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header {...props} sheet={sheet} cell={cell} />
+      <Box flexDirection={width >= 120 ? 'row' : 'column'}>
+        <Box marginRight={2}>
+          <TermsRow sheet={sheet} saved={view.sheet} cursorTerm={cell?.area === 'vote' ? cell.term : null} width={width >= 120 ? 44 : width} lang={lang} theme={theme} />
+        </Box>
+        <LogGrid sheet={sheet} saved={view.sheet} cursor={logCursor(cell)} width={width >= 120 ? width - 48 : width} maxBlocks={tall ? 3 : 2} lang={lang} theme={theme} />
+      </Box>
+      <Box marginTop={1}>
+        <Box width={28} flexDirection="column" marginRight={1}>
+          <Inbox view={view} screen={screen} lang={lang} theme={theme} />
+        </Box>
+        <Box flexDirection="column" flexGrow={1}>
+          {draft ? <DraftCards draft={draft} cell={cell} view={view} lang={lang} theme={theme} /> : <CardInHand view={view} screen={screen} lang={lang} theme={theme} />}
+        </Box>
+      </Box>
+      <Footer {...props} />
+    </Box>
+  );
+}
+
+function Header({ view, status, code, lang, theme, sheet, cell, screen }: StudentScreenProps & { sheet: ServerState; cell: CellId | null }) {
+  const roleWord: WordKey = sheet.role;
+  const plate = `${theme.sym[sheet.role]} ${t(lang, roleWord)}`;
+  const online = !view.online ? t(lang, 'offline') : status === 'online' ? t(lang, 'online') : t(lang, status);
+  const dot = view.online && status === 'online' ? theme.sym.online : theme.sym.offline;
+  return (
+    <Box justifyContent="space-between">
+      <Text>
+        <Text bold>raft-sheet</Text> · {view.cluster} · <Text bold inverse={!theme.color}>{view.server}</Text> ·{' '}
+        <Text inverse={cell?.area === 'role'} color={tint(theme, sheet.role === 'leader' ? 'yellow' : sheet.role === 'candidate' ? 'magenta' : 'white')} bold>
+          {plate}
+        </Text>{' '}
+        · {t(lang, 'term')} t{currentTerm(sheet)}
+        {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
+      </Text>
+      <Text>
+        code {code} · <Text color={tint(theme, view.online && status === 'online' ? theme.colour.ok : theme.colour.error)}>{dot}</Text> {online}
+      </Text>
+    </Box>
+  );
+}
+
+function logCursor(cell: CellId | null): Cursor | null {
+  if (!cell) return null;
+  if (cell.area === 'log-term') return { index: cell.index, row: 'term' };
+  if (cell.area === 'log-value') return { index: cell.index, row: 'value' };
+  if (cell.area === 'applied') return { index: cell.index, row: 'applied' };
+  return null;
+}
+
+function Inbox({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
+  const shown = view.inbox.slice(0, 5);
+  return (
+    <>
+      <Text bold>
+        {t(lang, 'inbox')} ({view.inbox.length})
+      </Text>
+      {shown.length === 0 ? <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'inboxEmpty')}</Text> : null}
+      {shown.map((c, i) => {
+        const selected = i === screen.inboxIndex;
+        const name = c.message.type.replace('Reply', ' ↩').replace('AppendEntries', 'AppendEntr.');
+        return (
+          <Text key={c.id} inverse={selected && !screen.draft} color={selected ? undefined : tint(theme, theme.colour.dim)}>
+            {selected ? theme.sym.pointer : ' '} {name.padEnd(15)} {c.from.padEnd(3)} t{c.message.term}
+          </Text>
+        );
+      })}
+      {view.inbox.length > shown.length ? <Text color={tint(theme, theme.colour.dim)}>  +{view.inbox.length - shown.length}</Text> : null}
+    </>
+  );
+}
+
+/** No draft: the selected card, else the last card this server wrote with its Response row. */
+function CardInHand({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
+  const card = view.inbox[screen.inboxIndex];
+  if (card) return <CardView message={card.message} from={card.from} lang={lang} theme={theme} />;
+  const sent = view.sent[0];
+  if (sent) {
+    return (
+      <CardView message={sent.message} from={sent.from} responses={sent.responses} cluster={view.sheet.cluster} lang={lang} theme={theme} label={t(lang, 'yourCard')} />
+    );
+  }
+  return null;
+}
+
+/** The cards being written in this move, with the cursor on the field being filled. */
+function DraftCards({ draft, cell, view, lang, theme }: { draft: Draft; cell: CellId | null; view: SeatView; lang: Lang; theme: Theme }) {
+  const here = (c: CellId) => cell !== null && JSON.stringify(c) === JSON.stringify(cell);
+  const field = (c: CellId, label: string) => (
+    <Text key={label}>
+      {label}{' '}
+      <Text inverse={here(c)} color={tint(theme, theme.colour.draft)} bold>
+        {cellText(draft, c) || '_'}
+      </Text>
+      {'  '}
+    </Text>
+  );
+  const replies = draft.move.send.filter((o) => isReply(o.message));
+  const requests = draft.move.send.filter((o) => !isReply(o.message));
+  const source = draft.input.kind === 'card' ? view.inbox.find((c) => c.id === (draft.input as { card: string }).card) : undefined;
+  return (
+    <Box flexDirection="column">
+      {source ? <CardView message={source.message} from={source.from} lang={lang} theme={theme} /> : null}
+      <Text>
+        {field({ area: 'role' }, 'role')}
+        {field({ area: 'commit' }, 'commitIndex')}
+      </Text>
+      {replies.length > 0 ? (
+        <Text>
+          {t(lang, 'response')} {source?.from ?? ''}: {replies.map((o) => field({ area: 'ok', to: o.to }, `${o.to} ok`))}
+        </Text>
+      ) : null}
+      {requests.length > 0 ? <RequestDraft draft={draft} field={field} lang={lang} theme={theme} /> : null}
+    </Box>
+  );
+}
+
+function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: CellId, label: string) => ReactNode; lang: Lang; theme: Theme }) {
+  const requests = draft.move.send.filter((o) => !isReply(o.message));
+  const first = requests[0].message;
+  const cluster = draft.before.cluster;
+  if (first.type === 'RequestVote') {
+    const responses = Object.fromEntries(cluster.filter((id) => id !== draft.before.id).map((id) => [id, 'waiting' as const]));
+    return (
+      <Box flexDirection="column">
+        <Text bold color={tint(theme, theme.colour.accent)}>RequestVoteRPC <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'to')} {requests.length}</Text></Text>
+        <Text>
+          {field({ area: 'card-field', to: '*', field: 'term' }, 'term')}
+          candidateId {draft.before.id}{'  '}
+          {field({ area: 'card-field', to: '*', field: 'lastLogIndex' }, 'lastLogIndex')}
+          {field({ area: 'card-field', to: '*', field: 'lastLogTerm' }, 'lastLogTerm')}
+        </Text>
+        <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold color={tint(theme, theme.colour.accent)}>AppendEntriesRPC <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'to')} {requests.map((o) => o.to).join(' ')}</Text></Text>
+      {requests.slice(0, 3).map((o) => {
+        const m = o.message;
+        const entries = m.type === 'AppendEntries' ? m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('') : '';
+        return (
+          <Text key={o.to}>
+            {o.to}: {field({ area: 'card-field', to: o.to, field: 'prevLogIndex' }, 'prev')}
+            {field({ area: 'card-field', to: o.to, field: 'prevLogTerm' }, 't')}
+            [{entries}] {field({ area: 'card-field', to: o.to, field: 'leaderCommit' }, 'leaderCommit')}
+          </Text>
+        );
+      })}
+      {requests.length > 3 ? <Text color={tint(theme, theme.colour.dim)}>… +{requests.length - 3}</Text> : null}
+    </Box>
+  );
+}
+
+function Footer({ view, screen, lang, theme }: StudentScreenProps) {
+  const lines: ReactNode[] = [];
+  for (const v of view.violations.slice(-1)) {
+    lines.push(
+      <Text key="violation" color={tint(theme, theme.colour.error)} bold inverse={!theme.color}>
+        {t(lang, 'violation')} {v.property}: {v.explain[lang]}
+      </Text>,
+    );
+  }
+  if (view.prompt) lines.push(<Text key="prompt" color={tint(theme, 'cyan')}>{'» '}{view.prompt[lang]}</Text>);
+  const announcement = view.announcements[view.announcements.length - 1];
+  if (announcement) lines.push(<Text key="ann" color={tint(theme, 'magenta')}>{'! '}{announcement[lang]}</Text>);
+  if (screen.verdict) lines.push(<VerdictLines key="verdict" verdict={screen.verdict} lang={lang} theme={theme} />);
+  if (screen.overlay !== 'none') lines.push(<Text key="rule">{rulePanel(screen, lang)}</Text>);
+  if (screen.notice) lines.push(<Text key="notice" color={tint(theme, theme.colour.error)}>{noticeText(screen.notice, lang)}</Text>);
+  if (screen.awaitingLetter) lines.push(<Text key="write">{t(lang, 'writeLetter')}</Text>);
+  if (screen.quitAsked) lines.push(<Text key="quit">{t(lang, 'quitAsk')}</Text>);
+  const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
+  lines.push(
+    <Text key="keys" color={tint(theme, theme.colour.dim)}>
+      {t(lang, keys)}
+    </Text>,
+  );
+  return <Box flexDirection="column" marginTop={1}>{lines}</Box>;
+}
+
+function VerdictLines({ verdict, lang, theme }: { verdict: NonNullable<ScreenState['verdict']>; lang: Lang; theme: Theme }) {
+  if (verdict.accepted && verdict.mistakes.length === 0) return <Text color={tint(theme, theme.colour.ok)}>{t(lang, 'accepted')}</Text>;
+  const head = verdict.accepted ? t(lang, 'observed') : t(lang, 'refused');
+  return (
+    <Box flexDirection="column">
+      <Text color={tint(theme, theme.colour.error)} bold>
+        {head}
+      </Text>
+      {verdict.mistakes.slice(0, 3).map((m, i) => (
+        <Text key={i} color={tint(theme, theme.colour.error)}>
+          {theme.sym.no} {m.rule}
+          {m.mistake ? `/${m.mistake}` : ''} {m.field}: {m.explain[lang]}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function noticeText(notice: string, lang: Lang): string {
+  const map: Record<string, WordKey> = {
+    'inbox-empty': 'noticeInboxEmpty',
+    'not-leader': 'noticeNotLeader',
+    'leader-no-timeout': 'noticeLeaderNoTimeout',
+    offline: 'noticeOffline',
+    'card-gone': 'noticeCardGone',
+  };
+  return map[notice] ? t(lang, map[notice]) : notice;
+}

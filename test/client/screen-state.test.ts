@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { currentCell, initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { step } from '../../src/raft/step.js';
+import type { RequestVote } from '../../src/raft/types.js';
+import { card, fresh, seatView } from '../fixtures/seat-view.js';
+
+const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
+
+function press(state: ScreenState, keys: KeyPress[], view = seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), assist: 'prefilled' | 'by-hand' = 'prefilled') {
+  let s = state;
+  let effect;
+  for (const k of keys) {
+    const r = reduceKey(s, k, view, assist);
+    s = r.state;
+    effect = r.effect ?? effect;
+  }
+  return { s, effect };
+}
+
+const enter: KeyPress = { kind: 'enter' };
+const ch = (c: string): KeyPress => ({ kind: 'char', char: c });
+
+describe('student keys (prefilled)', () => {
+  it('taking a RequestVote card and confirming submits the correct vote (R9)', () => {
+    const { effect } = press(initialScreen, [enter, enter]);
+    expect(effect?.kind).toBe('submit');
+    if (effect?.kind !== 'submit') return;
+    const correct = step(fresh('i2'), { kind: 'receive', from: 'i1', message: rv });
+    expect(effect.input).toEqual({ kind: 'card', card: 'A-1' });
+    expect(effect.proposal.state.votes).toEqual(['i1']);
+    expect(effect.proposal.send).toEqual(correct.send);
+  });
+
+  it('the cursor starts on the Response tick, and space turns ✔ into ✗', () => {
+    const { s, effect } = press(initialScreen, [enter, ch(' '), enter]);
+    expect(currentCell(s)).toEqual({ area: 'ok', to: 'i1' });
+    if (effect?.kind !== 'submit') throw new Error('no submit');
+    expect(effect.proposal.send[0].message).toMatchObject({ type: 'RequestVoteReply', voteGranted: false, term: 1 });
+  });
+
+  it('Esc throws the draft away and nothing is submitted', () => {
+    const { s, effect } = press(initialScreen, [enter, { kind: 'escape' }]);
+    expect(s.draft).toBeNull();
+    expect(effect).toBeUndefined();
+  });
+
+  it('a second Enter while the first move is on its way submits nothing more', () => {
+    let { s } = press(initialScreen, [enter, enter]);
+    const again = reduceKey(s, enter, seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 'prefilled');
+    expect(again.effect).toBeUndefined();
+    s = again.state;
+    expect(s.pending).toBe(true);
+  });
+
+  it('a follower pressing w is told only leaders write (R15)', () => {
+    const { s } = press(initialScreen, [ch('w')]);
+    expect(s.notice).toBe('not-leader');
+    expect(s.awaitingLetter).toBe(false);
+  });
+});
+
+describe('student keys (by hand)', () => {
+  it('writing the vote by hand: the vote cell, the tick, then hand over', () => {
+    const view = seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]);
+    // Cursor starts on the tick row; go up to the vote row (rows: role, votes, log-term, log-value, ok).
+    let { s } = press(initialScreen, [enter], view, 'by-hand');
+    expect(currentCell(s)).toEqual({ area: 'ok', to: 'i1' });
+    ({ s } = press(s, [ch('y'), { kind: 'up' }, { kind: 'up' }, { kind: 'up' }], view, 'by-hand'));
+    expect(currentCell(s)).toEqual({ area: 'vote', term: 1 });
+    const r = press(s, [ch('1'), enter], view, 'by-hand');
+    if (r.effect?.kind !== 'submit') throw new Error('no submit');
+    const correct = step(fresh('i2'), { kind: 'receive', from: 'i1', message: rv });
+    expect(r.effect.proposal).toEqual({ state: correct.state, send: correct.send });
+  });
+
+  it('a candidate fills its RequestVote card field by field', () => {
+    const view = seatView(fresh('i1'));
+    let { s } = press(initialScreen, [ch('t')], view, 'by-hand');
+    expect(currentCell(s)).toEqual({ area: 'card-field', to: '*', field: 'term' });
+    ({ s } = press(s, [ch('1')], view, 'by-hand'));
+    const r = press(s, [enter], view, 'by-hand');
+    if (r.effect?.kind !== 'submit') throw new Error('no submit');
+    expect(r.effect.proposal.send).toHaveLength(7);
+    expect(r.effect.proposal.send.every((o) => o.message.type === 'RequestVote' && o.message.term === 1)).toBe(true);
+  });
+});
