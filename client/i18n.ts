@@ -41,6 +41,7 @@ const words = {
   noticeNotLeader: { en: 'Only a leader writes to the log and sends AppendEntries (R15).', ru: 'Писать в журнал и слать AppendEntries может только лидер (R15).' },
   noticeLeaderNoTimeout: { en: 'A leader does not start elections (R8).', ru: 'Лидер не начинает выборы (R8).' },
   noticeOffline: { en: 'You are offline: wait for the instructor to bring you back.', ru: 'Вы не в сети: ждите, пока ведущий вернёт вас.' },
+  noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажмите Enter, когда связь вернётся.' },
   noticeCardGone: { en: 'That card is no longer in your inbox.', ru: 'Этой карточки уже нет во входящих.' },
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },

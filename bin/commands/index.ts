@@ -2,6 +2,8 @@
  * The command table. Each command lives in its own file and exports a `Command`; add one line
  * here to register it.
  */
+import { join } from './join.js';
+
 export interface Command {
   /** One line for the general help. */
   summary: string;
@@ -10,6 +12,8 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {};
+
+commands.join = join;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

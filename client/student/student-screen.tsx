@@ -253,6 +253,7 @@ function noticeText(notice: string, lang: Lang): string {
     'leader-no-timeout': 'noticeLeaderNoTimeout',
     offline: 'noticeOffline',
     'card-gone': 'noticeCardGone',
+    'offline-link': 'noticeNoLink',
   };
   return map[notice] ? t(lang, map[notice]) : notice;
 }

@@ -1,0 +1,69 @@
+/**
+ * `raft-sheet join ws://HOST:PORT --code CODE [--name NAME] [--cluster A] [--lang en|ru] [--ascii]`
+ */
+import { parseArgs } from 'node:util';
+import { langFrom } from '../../src/i18n/text.js';
+import type { Command } from './index.js';
+import { prepareTerminal, usageError } from './terminal.js';
+
+const HELP = `Usage: raft-sheet join ws://HOST:PORT --code CODE [options]
+
+Join a hub as a student: you become one Raft server and your terminal is your sheet.
+
+Options:
+  --code CODE      the join code the instructor reads out (required)
+  --name NAME      your name as the instructor sees it
+  --cluster A      the cluster you would like to sit in
+  --lang en|ru     language (default: from LANG)
+  --ascii          no Unicode symbols (for old terminals)
+  -h, --help       this help
+
+Your seat token is kept in ~/.raft-sheet/seats.json (RAFT_SHEET_HOME to move it): run the same
+command again after a crash and you get your seat and sheet back.
+Environment: NO_COLOR=1 draws without colour.
+Exit codes: 0 you quit, 1 the hub refused or could not be reached, 2 usage error or no terminal.
+`;
+
+export const join: Command = {
+  summary: 'join a hub as a student: your terminal becomes your Raft sheet',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          cluster: { type: 'string' },
+          lang: { type: 'string' },
+          ascii: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      return usageError(err instanceof Error ? err.message : String(err), HELP);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const url = positionals[0];
+    if (!url || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
+    if (!values.code) return usageError('give the join code with --code (the instructor reads it out)', HELP);
+    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
+    const terminal = prepareTerminal();
+    if (terminal !== 0) return terminal;
+    const { runStudent } = await import('../../client/student/run-student.js');
+    return runStudent({
+      url,
+      code: values.code.toUpperCase(),
+      name: values.name,
+      cluster: values.cluster?.toUpperCase(),
+      lang: langFrom(values.lang, process.env),
+      ascii: values.ascii ?? false,
+      color: !process.env.NO_COLOR,
+    });
+  },
+};

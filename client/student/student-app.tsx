@@ -1,0 +1,133 @@
+/**
+ * The student's terminal app: wires the connection, the key reducer and the screen.
+ * Redraws only when something changed (a view, a status, a key): an idle sheet costs nothing.
+ */
+import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../src/i18n/text.js';
+import type { SeatView } from '../../src/game/types.js';
+import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
+import { t } from '../i18n.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
+import { StudentScreen } from './student-screen.js';
+
+export interface StudentAppProps {
+  conn: HubConnection;
+  code: string;
+  lang: Lang;
+  theme: Theme;
+  /** Called once when the app ends, with the exit code and a sentence for the terminal. */
+  onEnd: (code: number, sentence?: string) => void;
+}
+
+export function toKeyPress(input: string, key: Key): KeyPress | null {
+  if (key.upArrow) return { kind: 'up' };
+  if (key.downArrow) return { kind: 'down' };
+  if (key.leftArrow) return { kind: 'left' };
+  if (key.rightArrow) return { kind: 'right' };
+  if (key.return) return { kind: 'enter' };
+  if (key.escape) return { kind: 'escape' };
+  if (key.tab) return { kind: 'tab' };
+  // Ink 6 reports Backspace as `delete` (DESIGN.md pitfalls).
+  if (key.backspace || key.delete) return { kind: 'backspace' };
+  if (key.ctrl || key.meta) return null;
+  if (input.length >= 1) return { kind: 'char', char: [...input][0] };
+  return null;
+}
+
+export function useTerminalSize(): { width: number; height: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ width: stdout.columns || 80, height: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => {
+      // Clear before the next frame: a narrower terminal would otherwise keep ghost lines.
+      stdout.write('\x1b[2J\x1b[H');
+      setSize(read());
+    };
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}
+
+export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) {
+  const { exit } = useApp();
+  const { width, height } = useTerminalSize();
+  const [view, setView] = useState<SeatView | null>(null);
+  const [status, setStatus] = useState<LinkStatus>(conn.status);
+  const [screen, setScreen] = useState<ScreenState>(initialScreen);
+  const [fatal, setFatal] = useState<Fatal | null>(null);
+  const pendingId = useRef<number | null>(null);
+  const viewRef = useRef<SeatView | null>(null);
+
+  useEffect(() => {
+    const onViewMsg = (v: SeatView) => {
+      viewRef.current = v;
+      setView(v);
+      setScreen((s) => onView(s, v));
+    };
+    const onVerdictMsg = (v: { id: number; ok: boolean; mistakes?: unknown[] }) => {
+      if (v.id !== pendingId.current) return;
+      pendingId.current = null;
+      setScreen((s) => onVerdict(s, v.ok, (v.mistakes ?? []) as never));
+    };
+    const onFatal = (f: Fatal) => {
+      setFatal(f);
+      onEnd(1, f.message[lang]);
+      exit();
+    };
+    conn.on('view', onViewMsg);
+    conn.on('verdict', onVerdictMsg);
+    conn.on('status', setStatus);
+    conn.on('fatal', onFatal);
+    return () => {
+      conn.off('view', onViewMsg);
+      conn.off('verdict', onVerdictMsg);
+      conn.off('status', setStatus);
+      conn.off('fatal', onFatal);
+    };
+  }, [conn]);
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onEnd(0);
+      exit();
+      return;
+    }
+    const press = toKeyPress(input, key);
+    if (!press) return;
+    const v = viewRef.current;
+    const reaction = reduceKey(screen, press, v, v?.assist ?? 'prefilled');
+    let next = reaction.state;
+    const effect = reaction.effect;
+    if (effect?.kind === 'quit') {
+      onEnd(0);
+      exit();
+      return;
+    }
+    if (effect?.kind === 'submit' && v) {
+      const id = conn.sendMove(v.cluster, v.server, effect.input, effect.proposal);
+      // Not connected: the draft stays, nothing is lost; the student submits again once online.
+      if (id === null) next = { ...next, pending: false, notice: status === 'online' ? 'card-gone' : 'offline-link' };
+      pendingId.current = id;
+    }
+    if (next !== screen) setScreen(next);
+  });
+
+  if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
+  if (!view) {
+    return (
+      <Box>
+        <Text>
+          raft-sheet · {t(lang, status === 'reconnecting' ? 'reconnecting' : 'connecting')} {conn.seat ? `${conn.seat.cluster} · ${conn.seat.server}` : ''}
+        </Text>
+      </Box>
+    );
+  }
+  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} />;
+}
