@@ -60,7 +60,14 @@ export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) 
   const { width, height } = useTerminalSize();
   const [view, setView] = useState<SeatView | null>(null);
   const [status, setStatus] = useState<LinkStatus>(conn.status);
-  const [screen, setScreen] = useState<ScreenState>(initialScreen);
+  const [screen, setScreenState] = useState<ScreenState>(initialScreen);
+  // Keys may arrive faster than React re-registers the input handler: the ref always holds the
+  // latest screen, so no key is judged against a stale one.
+  const screenRef = useRef<ScreenState>(initialScreen);
+  const setScreen = (next: ScreenState | ((s: ScreenState) => ScreenState)) => {
+    screenRef.current = typeof next === 'function' ? next(screenRef.current) : next;
+    setScreenState(screenRef.current);
+  };
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
   const viewRef = useRef<SeatView | null>(null);
@@ -102,7 +109,8 @@ export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) 
     const press = toKeyPress(input, key);
     if (!press) return;
     const v = viewRef.current;
-    const reaction = reduceKey(screen, press, v, v?.assist ?? 'prefilled');
+    const current = screenRef.current;
+    const reaction = reduceKey(current, press, v, v?.assist ?? 'prefilled');
     let next = reaction.state;
     const effect = reaction.effect;
     if (effect?.kind === 'quit') {
@@ -116,7 +124,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) 
       if (id === null) next = { ...next, pending: false, notice: status === 'online' ? 'card-gone' : 'offline-link' };
       pendingId.current = id;
     }
-    if (next !== screen) setScreen(next);
+    if (next !== current) setScreen(next);
   });
 
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;

@@ -1,0 +1,94 @@
+import { EventEmitter } from 'node:events';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { HubConnection } from '../../client/connection.js';
+import { StudentApp } from '../../client/student/student-app.js';
+import { makeTheme } from '../../client/theme.js';
+import type { RequestVote } from '../../src/raft/types.js';
+import { card, fresh, seatView } from '../fixtures/seat-view.js';
+
+/** A stand-in for the hub link: records moves, lets the test play the hub's part. */
+class FakeConn extends EventEmitter {
+  status = 'online';
+  seat = null;
+  moves: { cluster: string; server: string; input: unknown; proposal: unknown }[] = [];
+  sendMove(cluster: string, server: string, input: unknown, proposal: unknown) {
+    this.moves.push({ cluster, server, input, proposal });
+    return this.moves.length;
+  }
+}
+
+const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+function start() {
+  const conn = new FakeConn();
+  const ends: number[] = [];
+  const app = render(<StudentApp conn={conn as unknown as HubConnection} code="K7Q2" lang="en" theme={makeTheme({ color: false })} onEnd={(c) => ends.push(c)} />);
+  return { conn, app, ends };
+}
+
+describe('student app', () => {
+  it('draws the sheet when the view arrives and hands a vote over with two keys', async () => {
+    const { conn, app } = start();
+    expect(app.lastFrame()).toContain('connecting');
+    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
+    await tick();
+    expect(app.lastFrame()).toContain('RequestVoteRPC');
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    expect(conn.moves).toHaveLength(1);
+    expect(conn.moves[0].input).toEqual({ kind: 'card', card: 'A-1' });
+    app.unmount();
+  });
+
+  it('shows the referee refusing a wrong vote with the rule and its explanation', async () => {
+    const { conn, app } = start();
+    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write(' '); // ✔ → ✗
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    conn.emit('verdict', {
+      type: 'verdict',
+      id: 1,
+      ok: false,
+      code: 'move/refused',
+      message: { en: 'refused', ru: 'отклонено' },
+      mistakes: [{ rule: 'R9', field: 'send[i1].voteGranted', expected: true, given: false, explain: { en: 'You have not voted in t1 and i1 is as up to date as you: grant the vote.', ru: 'x' } }],
+    });
+    await tick();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toContain('Refused by the referee');
+    expect(frame).toContain('R9');
+    expect(frame).toContain('grant the vote');
+    app.unmount();
+  });
+
+  it('does not redraw while nothing happens', async () => {
+    const { conn, app } = start();
+    conn.emit('view', seatView(fresh('i2')), 1);
+    await tick();
+    const before = app.frames.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(app.frames.length).toBe(before);
+    app.unmount();
+  });
+
+  it('q then y quits with exit code 0', async () => {
+    const { conn, app, ends } = start();
+    conn.emit('view', seatView(fresh('i2')), 1);
+    await tick();
+    app.stdin.write('q');
+    await tick();
+    expect(app.lastFrame()).toContain('Quit?');
+    app.stdin.write('y');
+    await tick();
+    expect(ends).toEqual([0]);
+  });
+});
