@@ -44,6 +44,8 @@ const words = {
   noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажмите Enter, когда связь вернётся.' },
   noticeCardGone: { en: 'That card is no longer in your inbox.', ru: 'Этой карточки уже нет во входящих.' },
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
+  cluster: { en: 'Cluster', ru: 'Кластер' },
+  noLeader: { en: 'no leader', ru: 'лидера нет' },
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },
 } satisfies Record<string, Text>;
 

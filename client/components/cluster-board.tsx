@@ -1,0 +1,112 @@
+/**
+ * Every sheet of one cluster, logs aligned by index: the projector's view and the instructor's
+ * cluster detail. Cells are coloured by entry state and marked by symbol where colour is off
+ * (an underline-free terminal still tells applied from persisted by the state row).
+ * Large: per server a term row and a value row. Compact: one row per server.
+ */
+import { Box, Text } from 'ink';
+import type { Lang } from '../../src/i18n/text.js';
+import type { Seat } from '../../src/game/types.js';
+import { currentTerm, votedFor } from '../../src/raft/log.js';
+import type { ServerId, ServerState } from '../../src/raft/types.js';
+import { t } from '../i18n.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+import { entryState } from './log-grid.js';
+
+export interface BoardServer {
+  state: ServerState;
+  online: boolean;
+  seat?: Seat;
+}
+
+export interface ClusterBoardProps {
+  id: string;
+  servers: Record<ServerId, BoardServer>;
+  compact: boolean;
+  width: number;
+  lastEvent?: string;
+  lang: Lang;
+  theme: Theme;
+}
+
+/** The leaders of a cluster: more than one (in different terms) is possible; in one term it is P1. */
+export function leadersOf(servers: Record<ServerId, BoardServer>): ServerState[] {
+  return Object.values(servers)
+    .filter((s) => s.online && s.state.role === 'leader')
+    .map((s) => s.state)
+    .sort((a, b) => currentTerm(b) - currentTerm(a));
+}
+
+export function ClusterBoard({ id, servers, compact, width, lastEvent, lang, theme }: ClusterBoardProps) {
+  const list = Object.values(servers);
+  const leader = leadersOf(servers)[0];
+  const maxTerm = Math.max(0, ...list.map((s) => currentTerm(s.state)));
+  const longest = Math.max(1, ...list.map((s) => s.state.log.length));
+  const LABEL = 12;
+  const cell = compact ? 2 : 3;
+  const fit = Math.max(4, Math.floor((width - LABEL) / cell));
+  const first = Math.max(1, longest - fit + 1);
+  const idx = Array.from({ length: Math.min(fit, longest - first + 1) }, (_, i) => first + i);
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {t(lang, 'cluster')} {id} · {t(lang, 'term')} t{maxTerm} ·{' '}
+        {leader ? (
+          <Text color={tint(theme, 'yellow')}>
+            {theme.sym.leader} {leader.id} (t{currentTerm(leader)}) · {t(lang, 'commit')} {leader.commitIndex}
+          </Text>
+        ) : (
+          <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'noLeader')}</Text>
+        )}
+        {lastEvent ? <Text color={tint(theme, theme.colour.dim)}> · {lastEvent}</Text> : null}
+      </Text>
+      <Text color={tint(theme, theme.colour.dim)}>
+        {''.padEnd(LABEL)}
+        {idx.map((i) => String(i).padEnd(cell)).join('')}
+      </Text>
+      {list.map((s) => (
+        <ServerRows key={s.state.id} server={s} idx={idx} cell={cell} label={LABEL} compact={compact} theme={theme} />
+      ))}
+    </Box>
+  );
+}
+
+function ServerRows({ server, idx, cell, label, compact, theme }: { server: BoardServer; idx: number[]; cell: number; label: number; compact: boolean; theme: Theme }) {
+  const s = server.state;
+  const role = s.role === 'leader' ? theme.sym.leader : s.role === 'candidate' ? theme.sym.candidate : ' ';
+  const vote = votedFor(s);
+  const head = `${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`.padEnd(label);
+  const colour = (i: number) => {
+    const st = entryState(s, s, i);
+    return st === 'empty' ? undefined : tint(theme, theme.colour[st]);
+  };
+  const value = (i: number) => {
+    const e = s.log[i - 1];
+    if (!e) return '';
+    return e.value === ' ' ? theme.sym.space : e.value;
+  };
+  return (
+    <Box flexDirection="column">
+      <Text dimColor={!server.online} strikethrough={!server.online && !theme.color}>
+        <Text bold={s.role === 'leader'} color={s.role === 'leader' ? tint(theme, 'yellow') : undefined}>
+          {head}
+        </Text>
+        {idx.map((i) => (
+          <Text key={i} color={colour(i)} bold>
+            {value(i).padEnd(cell)}
+          </Text>
+        ))}
+        {!server.online ? <Text color={tint(theme, theme.colour.error)}> {theme.sym.offline} off</Text> : null}
+      </Text>
+      {compact ? null : (
+        <Text color={tint(theme, theme.colour.dim)}>
+          {''.padEnd(label)}
+          {idx.map((i) => (s.log[i - 1] ? `t${s.log[i - 1].term}` : '').padEnd(cell)).join('')}
+          {'  '}
+          {idx.some((i) => i <= s.log.length) ? `${theme.sym.applied}${s.lastApplied} ${theme.sym.committed}${s.commitIndex}` : ''}
+        </Text>
+      )}
+    </Box>
+  );
+}
