@@ -1,9 +1,15 @@
 /**
- * The cluster monitor: detects violations of the safety properties P1–P5 incrementally.
- * TO BE BUILT (contract only).
+ * The cluster monitor: detects violations of the Raft safety properties P1–P5 (RAFT-RULES.md E,
+ * the paper's Figure 3) incrementally, one change of one server's sheet at a time.
+ *
+ * It watches what happened, not what should have happened: the referee judges a move against the
+ * rules; the monitor says which guarantee of Raft a bent rule has actually broken in the cluster.
+ * Each violation is reported once (by a key kept in the state). The state is plain JSON data
+ * (records and arrays), because it is journaled with the game.
  */
 import type { Text } from '../i18n/text.js';
-import type { ServerId } from './types.js';
+import { currentTerm, sameEntry } from './log.js';
+import type { Entry, ServerId, ServerState } from './types.js';
 
 export type PropertyId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 
@@ -15,19 +21,43 @@ export interface Violation {
   explain: Text;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface MonitorState {}
+/** An entry committed by a leader's R22 decision: the entry, the term of that decision, the leader. */
+export interface CommitRecord {
+  term: number;
+  value: string;
+  committedIn: number;
+  by: ServerId;
+}
 
-import type { ServerState } from './types.js';
+/** The first entry applied at an index, and by whom (P5). */
+export interface AppliedRecord {
+  term: number;
+  value: string;
+  server: ServerId;
+}
+
+export interface MonitorState {
+  /** Servers whose sheets the monitor has already taken in (the first sight records their state). */
+  known: ServerId[];
+  /** P1/P4: term (as a string key) → every server ever seen as leader of that term, in order. */
+  leaders: Record<string, ServerId[]>;
+  /** P4: index → the entry a leader committed there (the first such decision). */
+  committed: Record<string, CommitRecord>;
+  /** P5: index → the entry first applied there by any server. */
+  applied: Record<string, AppliedRecord>;
+  /** Keys of the violations already reported, so each is reported once. */
+  reported: string[];
+}
 
 export function createMonitor(): MonitorState {
-  return {};
+  return { known: [], leaders: {}, committed: {}, applied: {}, reported: [] };
 }
 
 /**
- * PLACEHOLDER until the monitor is built: call after every change of one server's sheet with the
- * sheet before and after and every server's sheet after; returns the new monitor state and the
- * violations this change caused (each reported once). The real monitor keeps this signature.
+ * Call after every change of one server's sheet with its sheet `before` and `after` and every
+ * server's sheet after the change (`cluster`, which may or may not contain `after` itself).
+ * Returns the new monitor state (the old one is not modified) and the violations this change
+ * caused, each named once.
  */
 export function monitorStep(
   monitor: MonitorState,
@@ -35,6 +65,236 @@ export function monitorStep(
   after: ServerState,
   cluster: Record<ServerId, ServerState>,
 ): { monitor: MonitorState; violations: Violation[] } {
-  void before; void after; void cluster;
-  return { monitor, violations: [] };
+  const w = new Watch(monitor);
+  // Sheets seen for the first time (a scenario may start from filled-in sheets) are taken in as
+  // they stand: their leadership, their commits as leaders, their applied entries.
+  if (!w.m.known.includes(before.id)) w.takeIn(before, cluster);
+  for (const s of Object.values(cluster)) if (s.id !== after.id && !w.m.known.includes(s.id)) w.takeIn(s, cluster);
+
+  const others = Object.values(cluster).filter((s) => s.id !== after.id);
+  const all = [...others, after];
+  if (after.role === 'leader') w.leader(after); // P1, P4 on becoming leader
+  w.appendOnly(before, after); // P2
+  for (const o of others) w.logMatching(after, o); // P3
+  w.commits(before, after, all); // P4
+  w.applies(before.lastApplied, after); // P5
+  return { monitor: w.m, violations: w.found };
+}
+
+class Watch {
+  readonly m: MonitorState;
+  readonly found: Violation[] = [];
+
+  constructor(m: MonitorState) {
+    // Copy-on-write at the top level: the records are replaced, never mutated in place.
+    this.m = {
+      known: [...m.known],
+      leaders: { ...m.leaders },
+      committed: { ...m.committed },
+      applied: { ...m.applied },
+      reported: [...m.reported],
+    };
+  }
+
+  private report(key: string, v: Violation): void {
+    if (this.m.reported.includes(key)) return;
+    this.m.reported = [...this.m.reported, key];
+    this.found.push(v);
+  }
+
+  takeIn(s: ServerState, cluster: Record<ServerId, ServerState>): void {
+    this.m.known = [...this.m.known, s.id];
+    const all = Object.values(cluster);
+    if (s.role === 'leader') {
+      this.leader(s);
+      this.recordCommits(s, 0, s.commitIndex, all);
+    }
+    this.applies(0, s);
+  }
+
+  /** P1: at most one leader per term, over the whole history; P4: a new leader holds every commit. */
+  leader(s: ServerState): void {
+    const term = currentTerm(s);
+    const key = String(term);
+    const seen = this.m.leaders[key] ?? [];
+    if (seen.includes(s.id)) return;
+    this.m.leaders = { ...this.m.leaders, [key]: [...seen, s.id] };
+    for (const other of seen) {
+      this.report(`P1|${term}|${[other, s.id].sort().join('|')}`, {
+        property: 'P1',
+        servers: [other, s.id],
+        term,
+        explain: {
+          en: `Two leaders in term ${term}: ${other} and ${s.id}. A server votes at most once per term and a leader needs a majority of the cluster; two majorities share a server, so someone voted twice or a vote was counted wrongly.`,
+          ru: `Два лидера в терме ${term}: ${other} и ${s.id}. Сервер голосует не больше одного раза за терм, а лидеру нужно большинство кластера; два большинства пересекаются, значит, кто-то проголосовал дважды или голоса посчитаны неверно.`,
+        },
+      });
+    }
+    // P4: the new leader of `term` must hold every entry committed in an earlier term.
+    for (const [index, c] of this.commitsBefore(term)) {
+      if (!sameEntry(s.log[index - 1], c)) {
+        this.reportMissing(s, term, index, c);
+        break; // one violation per new leader: the first committed entry it lacks
+      }
+    }
+  }
+
+  private commitsBefore(term: number): [number, CommitRecord][] {
+    return Object.entries(this.m.committed)
+      .map(([k, c]) => [Number(k), c] as [number, CommitRecord])
+      .filter(([, c]) => c.committedIn < term)
+      .sort((a, b) => a[0] - b[0]);
+  }
+
+  private reportMissing(s: ServerState, term: number, index: number, c: CommitRecord): void {
+    const has = s.log[index - 1];
+    this.report(`P4|${s.id}|${term}|${index}`, {
+      property: 'P4',
+      servers: [s.id, c.by],
+      term,
+      index,
+      explain: {
+        en: `${s.id} is leader of term ${term}, but its log does not hold the entry ${entryEn(c)} at index ${index}` +
+          `${has ? ` (it has ${entryEn(has)} there)` : ''}, which ${c.by} committed in term ${c.committedIn}. ` +
+          'Every leader must hold all entries committed in earlier terms: a server must refuse its vote to a candidate whose log is less up-to-date.',
+        ru: `${s.id} — лидер терма ${term}, но в его журнале нет записи ${entryRu(c)} с индексом ${index}` +
+          `${has ? ` (там стоит ${entryRu(has)})` : ''}, а её закоммитил ${c.by} в терме ${c.committedIn}. ` +
+          'Каждый лидер обязан хранить все записи, закоммиченные в прежних термах: сервер должен отказать в голосе кандидату с менее актуальным журналом.',
+      },
+    });
+  }
+
+  /** P2: while s stays leader of the same term, its new log extends its previous log. */
+  appendOnly(before: ServerState, after: ServerState): void {
+    if (before.role !== 'leader' || after.role !== 'leader' || currentTerm(before) !== currentTerm(after)) return;
+    const term = currentTerm(after);
+    const i = before.log.findIndex((e, k) => !sameEntry(e, after.log[k]));
+    if (i < 0) return;
+    const index = i + 1;
+    const was = before.log[i];
+    const now = after.log[i];
+    this.report(`P2|${after.id}|${term}|${index}`, {
+      property: 'P2',
+      servers: [after.id],
+      term,
+      index,
+      explain: {
+        en: `${after.id}, leader of term ${term}, ${now ? `overwrote its own entry ${entryEn(was)} at index ${index} with ${entryEn(now)}` : `deleted its own entries from index ${index} (${entryEn(was)})`}. ` +
+          'A leader never overwrites or deletes entries in its log; it only appends. Followers are brought in line with the leader, never the other way round.',
+        ru: `${after.id}, лидер терма ${term}, ${now ? `перезаписал свою запись ${entryRu(was)} с индексом ${index} на ${entryRu(now)}` : `удалил свои записи начиная с индекса ${index} (${entryRu(was)})`}. ` +
+          'Лидер никогда не перезаписывает и не удаляет записи своего журнала, он только дописывает новые. Журналы последователей подстраиваются под лидера, а не наоборот.',
+      },
+    });
+  }
+
+  /** P3: an entry of the same index and term in two logs means the logs agree up to that index. */
+  logMatching(a: ServerState, b: ServerState): void {
+    const n = Math.min(a.log.length, b.log.length);
+    let d = 0; // first index where the entries differ (term or value)
+    for (let k = 0; k < n; k++) {
+      if (!sameEntry(a.log[k], b.log[k])) {
+        d = k + 1;
+        break;
+      }
+    }
+    if (d === 0) return;
+    for (let j = d; j <= n; j++) {
+      const term = a.log[j - 1].term;
+      if (term !== b.log[j - 1].term) continue;
+      const x = a.log[d - 1];
+      const y = b.log[d - 1];
+      this.report(`P3|${[a.id, b.id].sort().join('|')}|${j}|${term}`, {
+        property: 'P3',
+        servers: [a.id, b.id],
+        term,
+        index: j,
+        explain: {
+          en: `The logs of ${a.id} and ${b.id} both have an entry of term ${term} at index ${j}, yet they differ at index ${d} ` +
+            `(${a.id}: ${entryEn(x)}, ${b.id}: ${entryEn(y)}). Logs that share an entry's index and term must be identical up to it; ` +
+            'the prevLogIndex/prevLogTerm check of AppendEntries is what guarantees this.',
+          ru: `В журналах ${a.id} и ${b.id} на индексе ${j} стоит запись терма ${term}, но на индексе ${d} они различаются ` +
+            `(${a.id}: ${entryRu(x)}, ${b.id}: ${entryRu(y)}). Если у двух журналов совпадают индекс и терм записи, то до неё журналы должны совпадать полностью; ` +
+            'это обеспечивает проверка prevLogIndex/prevLogTerm в AppendEntries.',
+        },
+      });
+      return; // the first index where the property breaks names the problem
+    }
+  }
+
+  /** P4: record a leader's commit decision; a committed entry never leaves a leader's log. */
+  commits(before: ServerState, after: ServerState, all: ServerState[]): void {
+    if (after.role !== 'leader') return;
+    const term = currentTerm(after);
+    if (before.role === 'leader' && currentTerm(before) === term) {
+      for (const [index, c] of Object.entries(this.m.committed).map(([k, c]) => [Number(k), c] as const)) {
+        if (c.committedIn <= term && sameEntry(before.log[index - 1], c) && !sameEntry(after.log[index - 1], c)) {
+          this.report(`P4|${after.id}|${term}|${index}`, {
+            property: 'P4',
+            servers: [after.id, c.by],
+            term,
+            index,
+            explain: {
+              en: `${after.id}, leader of term ${term}, removed the entry ${entryEn(c)} at index ${index}, committed by ${c.by} in term ${c.committedIn}. ` +
+                'A committed entry must stay in the log of every later leader.',
+              ru: `${after.id}, лидер терма ${term}, убрал из журнала запись ${entryRu(c)} с индексом ${index}, закоммиченную ${c.by} в терме ${c.committedIn}. ` +
+                'Закоммиченная запись должна оставаться в журнале каждого следующего лидера.',
+            },
+          });
+          break; // the first committed entry lost names the problem
+        }
+      }
+    }
+    if (after.commitIndex > before.commitIndex) this.recordCommits(after, before.commitIndex, after.commitIndex, all);
+  }
+
+  private recordCommits(s: ServerState, from: number, to: number, all: ServerState[]): void {
+    const term = currentTerm(s);
+    const fresh: number[] = [];
+    for (let index = from + 1; index <= Math.min(to, s.log.length); index++) {
+      if (this.m.committed[String(index)]) continue; // the first decision stands (a second one is P1/P2/P4 elsewhere)
+      const e = s.log[index - 1];
+      this.m.committed = { ...this.m.committed, [String(index)]: { term: e.term, value: e.value, committedIn: term, by: s.id } };
+      fresh.push(index);
+    }
+    // A leader of a later term elected before this (late) decision must hold the entry as well.
+    for (const l of all) {
+      if (l.role !== 'leader' || currentTerm(l) <= term) continue;
+      const index = fresh.find((i) => !sameEntry(l.log[i - 1], this.m.committed[String(i)]));
+      if (index !== undefined) this.reportMissing(l, currentTerm(l), index, this.m.committed[String(index)]);
+    }
+  }
+
+  /** P5: an index is applied with one entry only, across all servers and all restarts. */
+  applies(lastAppliedBefore: number, s: ServerState): void {
+    if (s.lastApplied <= lastAppliedBefore) return; // nothing newly applied (a restart resets to 0)
+    for (let index = lastAppliedBefore + 1; index <= Math.min(s.lastApplied, s.log.length); index++) {
+      const e = s.log[index - 1];
+      const first = this.m.applied[String(index)];
+      if (!first) {
+        this.m.applied = { ...this.m.applied, [String(index)]: { term: e.term, value: e.value, server: s.id } };
+      } else if (!sameEntry(first, e)) {
+        this.report(`P5|${s.id}|${index}|${e.term}|${e.value}`, {
+          property: 'P5',
+          servers: [s.id, first.server],
+          term: e.term,
+          index,
+          explain: {
+            en: `${s.id} applied ${entryEn(e)} at index ${index}, but ${first.server} had applied ${entryEn(first)} there. ` +
+              'Every server must apply the same entry at each index: only committed entries are applied, and a committed entry never changes.',
+            ru: `${s.id} применил запись ${entryRu(e)} с индексом ${index}, а ${first.server} уже применил там ${entryRu(first)}. ` +
+              'Все серверы должны применять на каждом индексе одну и ту же запись: применяются только закоммиченные записи, а закоммиченная запись не меняется.',
+          },
+        });
+        return; // one move, one P5: the first index applied differently
+      }
+    }
+  }
+}
+
+function entryEn(e: Entry): string {
+  return `«${e.value}» (term ${e.term})`;
+}
+
+function entryRu(e: Entry): string {
+  return `«${e.value}» (терм ${e.term})`;
 }
