@@ -149,12 +149,28 @@ describe('Figure 8 — a leader must not commit an entry of an earlier term by c
 describe('The workshop games (EXERCISE.md) on 8 servers', () => {
   const C8 = ids(8);
 
-  it('Game 1: i1 times out, i2…i8 vote for it, i1 leads term 1', () => {
+  it('Game 1 (the worked example of docs/core-api.md): i1 times out, i2…i8 vote, i5 makes it leader of t1', () => {
     const s: Sheets = Object.fromEntries(C8.map((id) => [id, sheet(id, C8)]));
-    elect(s, 'i1');
-    expect(s.i1.role).toBe('leader');
-    expect(s.i1.votes).toEqual(['i1']);
-    for (const id of C8.slice(1)) expect(s[id].votes).toEqual(['i1']);
+    const t = step(s.i1, { kind: 'timeout' });
+    s.i1 = t.state;
+    expect(t.state).toMatchObject({ votes: ['i1'], role: 'candidate', votesGranted: ['i1'] });
+    expect(t.send[0]).toEqual({ to: 'i2', message: { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 } });
+    const roles: string[] = [];
+    for (const card of t.send) {
+      roundTrip(s, 'i1', card);
+      roles.push(`${card.to}:${s.i1.role}`);
+    }
+    expect(roles).toEqual(['i2:candidate', 'i3:candidate', 'i4:candidate', 'i5:leader', 'i6:leader', 'i7:leader', 'i8:leader']);
+    expect(s.i1).toMatchObject({
+      votes: ['i1'], log: [], role: 'leader', commitIndex: 0, lastApplied: 0, votesGranted: [],
+      nextIndex: { i2: 1, i3: 1, i4: 1, i5: 1, i6: 1, i7: 1, i8: 1 },
+      matchIndex: { i2: 0, i3: 0, i4: 0, i5: 0, i6: 0, i7: 0, i8: 0 },
+    });
+    for (const id of C8.slice(1)) expect(s[id]).toMatchObject({ votes: ['i1'], log: [], role: 'follower', commitIndex: 0 });
+    const hb = step(s.i1, { kind: 'send', to: C8 });
+    expect(hb.state).toBe(s.i1);
+    expect(hb.send).toHaveLength(7);
+    expect(hb.send[0].message).toEqual({ type: 'AppendEntries', term: 1, leaderId: 'i1', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
   });
 
   it('Games 2–4: HighLoad, a lost card, a term without leader, and the overwrite to "High vol"', () => {
