@@ -77,10 +77,14 @@ export interface LinkFaults {
 }
 
 export interface ScriptPosition {
+  /** 1–4: the games of EXERCISE.md; 0: free play (scenarios.ts, FREE_PLAY). */
   game: number;
+  /** 1-based step within the game. */
   step: number;
-  /** True once the step's completion condition held. */
+  /** True once the step's completion condition held (it never flips back). */
   done: boolean;
+  /** Free play: the message leaders write, one letter per cell (default `HighLoad`). */
+  message?: string;
 }
 
 export interface ClusterState {
@@ -147,7 +151,7 @@ export type Fault =
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
   | { type: 'fault'; cluster: ClusterId; fault: Fault }
-  | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number }
+  | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number; message?: string }
   | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
@@ -174,7 +178,14 @@ export type RejectCode =
   | 'script/at-start'
   | 'fault/invalid'
   | 'seat/invalid'
-  | 'mode/invalid';
+  | 'mode/invalid'
+  | 'move/invalid'
+  | 'proposal/invalid'
+  | 'script/wrong-size'
+  | 'announce/invalid'
+  | 'clock/backwards'
+  | 'command/unknown'
+  | 'command/invalid';
 
 export interface Rejection {
   ok: false;
@@ -185,7 +196,8 @@ export interface Rejection {
 }
 
 /** Defined in events.ts by the game layer; kept JSON-serialisable for the journal. */
-export type GameEvent = { type: string } & Record<string, unknown>;
+export type { GameEvent } from './events.js';
+import type { GameEvent } from './events.js';
 
 export interface Accepted {
   ok: true;
@@ -208,8 +220,13 @@ export interface ReduceContext {
  * AppendEntries (to everyone or to the named servers), or work through the inbox.
  */
 export type ScriptTask =
-  | { kind: 'timeout' }
-  | { kind: 'write'; text: string }
+  | { kind: 'timeout'; /** start the election for this term (bots stop once there) */ term?: number }
+  | {
+      kind: 'write';
+      text: string;
+      /** Log index of the text's first letter; default: after the entries of earlier terms. */
+      at?: number;
+    }
   | { kind: 'send'; to?: ServerId[] }
   | { kind: 'inbox' };
 
@@ -232,7 +249,7 @@ export interface SeatView {
   prompt: Text | null;
   /** What the current script step expects of this server (bots follow it; the UI hints it). */
   task: ScriptTask | null;
-  script: { game: number; step: number; steps: number; title: Text; done: boolean } | null;
+  script: { game: number; step: number; steps: number; title: Text; done: boolean; free: boolean } | null;
   mode: RefereeMode;
   assist: Assist;
   election: ElectionMode;
@@ -243,4 +260,38 @@ export interface SeatView {
   violations: Violation[];
   announcements: Text[];
   maxEntries: number;
+  /** timers mode: a leader heartbeats after this long without sending (R13); a third of the shortest timeout. */
+  heartbeatMs: number;
+}
+
+/** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */
+export interface ClusterOverview {
+  id: ClusterId;
+  /** Servers that are leaders now, with their terms (two in one term = P1 broken). */
+  leaders: { server: ServerId; term: number }[];
+  /** The highest current term in the cluster. */
+  term: number;
+  /** The commit index of the leader of the highest term, else the highest commit index. */
+  commitIndex: number;
+  inFlight: { card: Card; holder: ServerId; age: number; visible: boolean }[];
+  /** Per server: the oldest card waiting in its inbox and for how long ("who is stuck"). */
+  waiting: Record<ServerId, { card: string; age: number; count: number } | null>;
+  seats: Record<ServerId, Seat>;
+  online: Record<ServerId, boolean>;
+  timers: Record<ServerId, number | null>;
+  mistakesByRule: Record<string, number>;
+  mistakes: Record<ServerId, Mistake[]>;
+  violations: Violation[];
+  script: (ScriptPosition & { steps: number; title: Text; prompt: Text }) | null;
+  mode: RefereeMode;
+  assist: Assist;
+  election: ElectionMode;
+  faults: LinkFaults;
+  sheets: Record<ServerId, ServerState>;
+}
+
+export interface InstructorView {
+  now: number;
+  config: RoomConfig;
+  clusters: ClusterOverview[];
 }

@@ -1,0 +1,150 @@
+/**
+ * Applying events: the only way a room changes. Pure (returns a new room, shares what did not
+ * change). Replaying a journal from `createRoom(config)` reproduces the room exactly.
+ *
+ * The monitor's state is derived data: applying a `sheet` event advances it with `monitorStep`
+ * (pure). The reducer already made that call to learn the violations it records in the event, so
+ * it leaves the result in a cache keyed by the event object; replay from JSON recomputes it.
+ */
+import { monitorStep, type MonitorState } from '../raft/monitor.js';
+import type { ServerId, ServerState } from '../raft/types.js';
+import type { GameEvent } from './events.js';
+import { freshCluster } from './room.js';
+import type { Card, ClusterState, Room, SentBatch } from './types.js';
+
+/** A server keeps its newest batches only (the paper cards on its desk); bounds long sessions. */
+export const BATCHES_KEPT_PER_SERVER = 24;
+
+const monitorCache = new WeakMap<object, { input: MonitorState; output: MonitorState }>();
+
+/** The reducer leaves the monitor state it computed for a `sheet` event (see above). */
+export function rememberMonitor(event: GameEvent, input: MonitorState, output: MonitorState): void {
+  monitorCache.set(event, { input, output });
+}
+
+export function applyEvents(room: Room, events: readonly GameEvent[]): Room {
+  let out = room;
+  for (const e of events) out = applyEvent(out, e);
+  return out;
+}
+
+export function applyEvent(room: Room, e: GameEvent): Room {
+  if (e.type === 'clock') return e.now > room.now ? { ...room, now: e.now } : room;
+  const c = room.clusters[e.cluster];
+  if (!c) return room; // an event for a cluster this room does not have changes nothing
+  const next = applyToCluster(c, e, room);
+  return next === c ? room : { ...room, clusters: { ...room.clusters, [c.id]: next } };
+}
+
+function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }>, room: Room): ClusterState {
+  switch (e.type) {
+    case 'sheet':
+      return applySheet(c, e);
+    case 'card-sent':
+      return applyCardSent(c, e.card);
+    case 'card-taken':
+      return { ...c, inFlight: c.inFlight.filter((k) => k.id !== e.card) };
+    case 'card-lost':
+      return applyCardLost(c, e.card);
+    case 'card-delayed':
+      return { ...c, inFlight: c.inFlight.map((k) => (k.id === e.card ? { ...k, deliverAt: e.deliverAt } : k)) };
+    case 'inbox-reordered':
+      return applyReorder(c, e.server, e.order);
+    case 'batch-opened':
+      return applyBatchOpened(c, e.batch);
+    case 'response':
+      return setCell(c, e.batch, e.server, e.cell);
+    case 'timer':
+      return updateServer(c, e.server, (r) => ({ ...r, timerDeadline: e.deadline }));
+    case 'online':
+      return updateServer(c, e.server, (r) => ({ ...r, online: e.online }));
+    case 'link-faults':
+      return { ...c, faults: e.faults };
+    case 'mistakes':
+      return { ...c, mistakes: { ...c.mistakes, [e.server]: [...(c.mistakes[e.server] ?? []), ...e.mistakes] } };
+    case 'moved':
+      return c;
+    case 'mode':
+      return { ...c, mode: e.mode, assist: e.assist, election: e.election };
+    case 'seat':
+      return c.seats[e.server] ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
+    case 'announce':
+      return { ...c, announcements: [...c.announcements, e.text] };
+    case 'script':
+      return { ...c, script: e.script };
+    case 'reset':
+      return freshCluster(c.id, room.config, c);
+  }
+}
+
+function updateServer(c: ClusterState, id: ServerId, f: (r: ClusterState['servers'][string]) => ClusterState['servers'][string]): ClusterState {
+  const r = c.servers[id];
+  return r ? { ...c, servers: { ...c.servers, [id]: f(r) } } : c;
+}
+
+export function sheetsOf(c: ClusterState): Record<ServerId, ServerState> {
+  const out: Record<ServerId, ServerState> = {};
+  for (const [id, r] of Object.entries(c.servers)) out[id] = r.state;
+  return out;
+}
+
+function applySheet(c: ClusterState, e: Extract<GameEvent, { type: 'sheet' }>): ClusterState {
+  const r = c.servers[e.server];
+  if (!r) return c;
+  const cached = monitorCache.get(e);
+  const monitor =
+    cached && cached.input === c.monitor
+      ? cached.output
+      : monitorStep(c.monitor, r.state, e.state, { ...sheetsOf(c), [e.server]: e.state }).monitor;
+  return {
+    ...c,
+    servers: { ...c.servers, [e.server]: { ...r, state: e.state } },
+    monitor,
+    violations: e.violations.length ? [...c.violations, ...e.violations] : c.violations,
+  };
+}
+
+function nextSeq(c: ClusterState, id: string): number {
+  const n = Number(id.slice(id.lastIndexOf('-') + 1));
+  return Number.isInteger(n) && n > c.seq ? n : c.seq;
+}
+
+function applyCardSent(c: ClusterState, card: Card): ClusterState {
+  let batches = c.batches;
+  const b = batches[card.batch];
+  // A request card is listed on its batch (the first copy, if duplicated).
+  if (b && !card.inReplyTo && b.from === card.from && b.cards[card.to] === undefined) {
+    batches = { ...batches, [b.id]: { ...b, cards: { ...b.cards, [card.to]: card.id } } };
+  }
+  return { ...c, inFlight: [...c.inFlight, card], batches, seq: nextSeq(c, card.id) };
+}
+
+/** A lost card empties its cell of the Response row: the request's addressee, or the replier. */
+function applyCardLost(c: ClusterState, id: string): ClusterState {
+  const card = c.inFlight.find((k) => k.id === id);
+  if (!card) return c;
+  const without = { ...c, inFlight: c.inFlight.filter((k) => k.id !== id) };
+  return card.inReplyTo ? setCell(without, card.inReplyTo.batch, card.from, 'lost') : setCell(without, card.batch, card.to, 'lost');
+}
+
+function setCell(c: ClusterState, batchId: string, server: ServerId, cell: SentBatch['responses'][string]): ClusterState {
+  const b = c.batches[batchId];
+  if (!b || !(server in b.responses) || b.responses[server] === cell) return c;
+  return { ...c, batches: { ...c.batches, [batchId]: { ...b, responses: { ...b.responses, [server]: cell } } } };
+}
+
+function applyBatchOpened(c: ClusterState, batch: SentBatch): ClusterState {
+  const batches: Record<string, SentBatch> = { ...c.batches, [batch.id]: batch };
+  const mine = Object.keys(batches).filter((id) => batches[id].from === batch.from);
+  for (const id of mine.slice(0, Math.max(0, mine.length - BATCHES_KEPT_PER_SERVER))) delete batches[id];
+  return { ...c, batches, seq: nextSeq(c, batch.id) };
+}
+
+/** The server's cards take the listed order, in the slots they held among the other cards. */
+function applyReorder(c: ClusterState, server: ServerId, order: string[]): ClusterState {
+  const byId = new Map(c.inFlight.map((k) => [k.id, k]));
+  const queue = order.map((id) => byId.get(id)).filter((k): k is Card => k !== undefined && k.to === server);
+  if (queue.length !== c.inFlight.filter((k) => k.to === server).length) return c;
+  let i = 0;
+  return { ...c, inFlight: c.inFlight.map((k) => (k.to === server ? queue[i++] : k)) };
+}

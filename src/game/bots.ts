@@ -1,0 +1,125 @@
+/**
+ * Bots decide from their own seat view only — exactly what a network bot in another process
+ * receives — and name an input; `reduce` then plays the correct move for it (no proposal).
+ * With a script: follow the step's task until the step is done. Free play (or no script): work
+ * the inbox oldest first; a leader writes the message, sends AppendEntries to followers that lag
+ * and have no card waiting (R16), and heartbeats when idle (R13); time out when the timer fired.
+ */
+import { currentTerm, lastLogIndex, logText } from '../raft/log.js';
+import { peersOf } from '../raft/step.js';
+import type { ServerId } from '../raft/types.js';
+import { reduce } from './reducer.js';
+import { seatView } from './views.js';
+import type { Command, MoveInput, Room, ScriptTask, SeatView } from './types.js';
+
+export function botMove(view: SeatView): { input: MoveInput } | null {
+  if (!view.online) return null;
+  if (view.script && !view.script.free) {
+    if (view.script.done || !view.task) return null;
+    return followTask(view, view.task);
+  }
+  return freePlay(view);
+}
+
+function followTask(view: SeatView, task: ScriptTask): { input: MoveInput } | null {
+  switch (task.kind) {
+    case 'timeout': {
+      const due = task.term !== undefined ? currentTerm(view.sheet) < task.term : view.sheet.role === 'follower';
+      return due && view.sheet.role !== 'leader' ? { input: { kind: 'timeout' } } : null;
+    }
+    case 'write':
+      return writeNext(view, task);
+    case 'send':
+      return sendToLaggards(view, task.to);
+    case 'inbox':
+      return takeOldest(view);
+  }
+}
+
+function freePlay(view: SeatView): { input: MoveInput } | null {
+  const card = takeOldest(view);
+  if (card) return card;
+  if (view.sheet.role === 'leader') {
+    return (
+      (view.task?.kind === 'write' ? writeNext(view, view.task) : null) ??
+      sendToLaggards(view) ??
+      heartbeat(view)
+    );
+  }
+  const expired = view.timerDeadline !== null && view.timerDeadline <= view.now;
+  return view.election === 'timers' && expired ? { input: { kind: 'timeout' } } : null;
+}
+
+function takeOldest(view: SeatView): { input: MoveInput } | null {
+  return view.inbox.length ? { input: { kind: 'card', card: view.inbox[0].id } } : null;
+}
+
+/** The next letter of the task's text, if the log holds the text so far from its start index. */
+function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>): { input: MoveInput } | null {
+  const { log } = view.sheet;
+  if (view.sheet.role !== 'leader') return null;
+  const term = currentTerm(view.sheet);
+  const at = task.at ?? log.filter((e) => e.term < term).length + 1;
+  if (lastLogIndex(log) < at - 1) return null;
+  const written = logText(log, at);
+  if (written.length >= task.text.length || !task.text.startsWith(written)) return null;
+  return { input: { kind: 'client', value: [...task.text][[...written].length] } };
+}
+
+/**
+ * Peers with a card of this term still unanswered, or an answer not yet read, are left alone;
+ * a peer whose last card was lost is retried only after a heartbeat interval (a person would
+ * wait a little before writing again).
+ */
+function busyPeers(view: SeatView): Set<ServerId> {
+  const term = currentTerm(view.sheet);
+  const busy = new Set<ServerId>();
+  for (const k of view.inbox) if (k.inReplyTo) busy.add(k.from);
+  const seen = new Set<ServerId>();
+  for (const b of view.sent) {
+    if (b.message.type !== 'AppendEntries' || b.message.term !== term) continue;
+    for (const [p, cell] of Object.entries(b.responses)) {
+      if (cell === 'waiting') busy.add(p);
+      if (seen.has(p)) continue; // only the newest card to p decides the retry pause
+      seen.add(p);
+      if (cell === 'lost' && view.now - b.sentAt < view.heartbeatMs) busy.add(p);
+    }
+  }
+  return busy;
+}
+
+function sendToLaggards(view: SeatView, only?: ServerId[]): { input: MoveInput } | null {
+  const s = view.sheet;
+  if (s.role !== 'leader') return null;
+  const busy = busyPeers(view);
+  const firstCard = !view.sent.some((b) => b.message.type === 'AppendEntries' && b.message.term === currentTerm(s));
+  const to = peersOf(s).filter(
+    (p) => (!only || only.includes(p)) && !busy.has(p) && (firstCard || (s.nextIndex[p] ?? 1) <= lastLogIndex(s.log)),
+  );
+  return to.length ? { input: { kind: 'send', to } } : null; // a new leader's first card is R13's heartbeat
+}
+
+/** timers mode: after heartbeatMs without an AppendEntries card, ping every idle follower (R13). */
+function heartbeat(view: SeatView): { input: MoveInput } | null {
+  if (view.election !== 'timers') return null;
+  const term = currentTerm(view.sheet);
+  const last = view.sent.find((b) => b.message.type === 'AppendEntries' && b.message.term === term);
+  if (last && view.now - last.sentAt < view.heartbeatMs) return null;
+  const busy = busyPeers(view);
+  const to = peersOf(view.sheet).filter((p) => !busy.has(p));
+  return to.length ? { input: { kind: 'send', to } } : null;
+}
+
+/** In-process bots: one move command for every bot seat that has something to do now. */
+export function botCommands(room: Room): Command[] {
+  const out: Command[] = [];
+  for (const c of Object.values(room.clusters)) {
+    for (const [id, seat] of Object.entries(c.seats)) {
+      if (seat.kind !== 'bot') continue;
+      const m = botMove(seatView(room, c.id, id));
+      if (m) out.push({ type: 'move', cluster: c.id, server: id, input: m.input });
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,41 @@
+/**
+ * A sentence in English and Russian for every rejection code, so a student or the instructor is
+ * told why a command changed nothing. Codes are stable (the wire protocol and tests use them).
+ */
+import type { Mistake } from '../raft/referee.js';
+import type { Text } from '../i18n/text.js';
+import type { RejectCode, Rejection } from './types.js';
+
+export const REJECT_TEXT: Record<RejectCode, Text> = {
+  'cluster/unknown': { en: 'There is no such cluster.', ru: 'Такого кластера нет.' },
+  'server/unknown': { en: 'There is no such server in this cluster.', ru: 'Такого сервера в кластере нет.' },
+  'move/not-in-inbox': { en: 'That card is not in your inbox.', ru: 'Этой карточки нет в ваших входящих.' },
+  'move/offline': { en: 'You are offline: your sheet is turned over.', ru: 'Вы отключены: ваш лист перевёрнут.' },
+  'move/not-leader': { en: 'Only the leader writes letters and sends AppendEntries (R15, R16).', ru: 'Писать буквы и отправлять AppendEntries может только лидер (R15, R16).' },
+  'move/timer-not-expired': { en: 'Your election timer has not fired yet.', ru: 'Ваш таймер выборов ещё не сработал.' },
+  'move/refused': { en: 'This move breaks a rule; see the mistakes.', ru: 'Этот ход нарушает правило; посмотрите ошибки.' },
+  'move/invalid': { en: 'That is not a move: take a card, time out, write a letter or send.', ru: 'Это не ход: возьмите карточку, начните выборы, впишите букву или отправьте.' },
+  'value/not-one-letter': { en: 'A log cell holds exactly one letter.', ru: 'В ячейке журнала ровно одна буква.' },
+  'send/no-addressee': { en: 'Name at least one other server to send to.', ru: 'Укажите хотя бы один другой сервер-адресат.' },
+  'card/unknown': { en: 'There is no such card in flight.', ru: 'Такой карточки в пути нет.' },
+  'script/no-game': { en: 'There is no such game, or no game is running.', ru: 'Такой игры нет, или игра не запущена.' },
+  'script/at-end': { en: 'This is the last step.', ru: 'Это последний шаг.' },
+  'script/at-start': { en: 'This is the first step.', ru: 'Это первый шаг.' },
+  'script/wrong-size': { en: 'The workshop games are written for 8 servers (i1–i8).', ru: 'Игры практикума рассчитаны на 8 серверов (i1–i8).' },
+  'fault/invalid': { en: 'That fault cannot be applied.', ru: 'Эту неисправность применить нельзя.' },
+  'seat/invalid': { en: 'A seat is empty, a student with a name, or a bot with a pace.', ru: 'Место пустое, студент с именем или бот с темпом.' },
+  'mode/invalid': { en: 'Unknown mode.', ru: 'Неизвестный режим.' },
+  'proposal/invalid': { en: 'The proposed move is not a sheet of this server with cards to its cluster.', ru: 'Предложенный ход — не лист этого сервера с карточками в его кластер.' },
+  'announce/invalid': { en: 'An announcement needs a text in English and Russian.', ru: 'Объявлению нужен текст на английском и русском.' },
+  'clock/backwards': { en: 'Time does not go backwards.', ru: 'Время не идёт назад.' },
+  'command/unknown': { en: 'Unknown command.', ru: 'Неизвестная команда.' },
+  'command/invalid': { en: 'The command is malformed.', ru: 'Команда составлена неверно.' },
+};
+
+export function reject(code: RejectCode, mistakes?: Mistake[]): Rejection {
+  return mistakes ? { ok: false, code, message: REJECT_TEXT[code], mistakes } : { ok: false, code, message: REJECT_TEXT[code] };
+}
+
+export function isRejection(x: unknown): x is Rejection {
+  return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
+}

@@ -1,0 +1,74 @@
+/**
+ * A fresh room: clusters A, B, … of `size` servers i1…iN, every seat empty, fresh sheets (R1, R2).
+ */
+import { createMonitor } from '../raft/monitor.js';
+import { newServer } from '../raft/step.js';
+import type { ServerId } from '../raft/types.js';
+import type { ClusterId, ClusterState, Room, RoomConfig } from './types.js';
+
+export const DEFAULT_CONFIG: RoomConfig = {
+  clusters: 1,
+  size: 8,
+  mode: 'guard',
+  assist: 'prefilled',
+  election: 'cue',
+  maxEntries: 4,
+  // Slow and visible for humans; etcd-style [t, 2t) (EXERCISE.md game 3).
+  electionTimeoutMs: [3000, 6000],
+};
+
+export const MIN_SIZE = 3;
+export const MAX_SIZE = 9;
+
+export function clusterIds(count: number): ClusterId[] {
+  return Array.from({ length: count }, (_, i) => String.fromCharCode(65 + i));
+}
+
+export function serverIds(size: number): ServerId[] {
+  return Array.from({ length: size }, (_, i) => `i${i + 1}`);
+}
+
+/** A cluster at its start; `keep` carries what a reset keeps (seats, modes, the id counter). */
+export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<ClusterState> = {}): ClusterState {
+  const ids = serverIds(config.size);
+  const servers: ClusterState['servers'] = {};
+  const seats: ClusterState['seats'] = {};
+  for (const s of ids) {
+    servers[s] = { state: newServer(s, ids), online: true, timerDeadline: null };
+    seats[s] = { kind: 'empty' };
+  }
+  return {
+    id,
+    servers,
+    seats: keep.seats ?? seats,
+    inFlight: [],
+    batches: {},
+    mode: keep.mode ?? config.mode,
+    assist: keep.assist ?? config.assist,
+    election: keep.election ?? config.election,
+    faults: { partitions: [], delayMs: 0, duplicate: false, lossRate: 0 },
+    script: null,
+    monitor: createMonitor(),
+    violations: [],
+    seq: keep.seq ?? 0,
+    mistakes: {},
+    announcements: keep.announcements ?? [],
+  };
+}
+
+/** Throws RangeError on a config no classroom can use (callers validate user input first). */
+export function createRoom(config: Partial<RoomConfig> = {}): Room {
+  const full: RoomConfig = { ...DEFAULT_CONFIG, ...config };
+  if (!Number.isInteger(full.size) || full.size < MIN_SIZE || full.size > MAX_SIZE) {
+    throw new RangeError(`cluster size must be ${MIN_SIZE}–${MAX_SIZE}, got ${full.size}`);
+  }
+  if (!Number.isInteger(full.clusters) || full.clusters < 1 || full.clusters > 26) {
+    throw new RangeError(`clusters must be 1–26, got ${full.clusters}`);
+  }
+  const [lo, hi] = full.electionTimeoutMs;
+  if (!(lo > 0 && hi >= lo)) throw new RangeError('electionTimeoutMs must be [min, max) with 0 < min <= max');
+  if (!Number.isInteger(full.maxEntries) || full.maxEntries < 1) throw new RangeError('maxEntries must be >= 1');
+  const clusters: Room['clusters'] = {};
+  for (const id of clusterIds(full.clusters)) clusters[id] = freshCluster(id, full);
+  return { config: full, clusters, now: 0 };
+}

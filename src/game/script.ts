@@ -1,0 +1,70 @@
+/**
+ * Moving through the scenario scripts. Decisions (documented in docs/architecture.md):
+ * - The instructor may always advance: `next` is never refused because a step is unfinished;
+ *   views show whether each cluster's step was done, so the instructor can see who is behind.
+ * - `next` past a game's last step continues with the next game (same cluster, same sheets).
+ * - A step's hub actions run when it starts (`start`, `next`), not when `prev` steps back to it.
+ * - `done` is set once the completion condition holds after any command, and stays set.
+ */
+import { holds } from './conditions.js';
+import { clusterOf, emit, type Draft } from './draft.js';
+import { applyFault } from './faults.js';
+import { reject } from './rejections.js';
+import { DEFAULT_FREE_MESSAGE, FREE_PLAY, GAME_ORDER, GAMES, currentStep } from './scenarios.js';
+import type { ClusterId, ClusterState, Command, Rejection, ScriptPosition } from './types.js';
+
+type ScriptCommand = Extract<Command, { type: 'script' }>;
+
+export function playScript(d: Draft, cmd: ScriptCommand, targets: ClusterId[]): Rejection | null {
+  for (const id of targets) {
+    const c = clusterOf(d, id);
+    const next = position(c, cmd, d.room.config.size);
+    if ('ok' in next) return next;
+    emit(d, { type: 'script', cluster: id, script: next });
+    if (cmd.action !== 'prev') for (const f of currentStep(clusterOf(d, id))?.actions ?? []) applyFault(d, id, f);
+  }
+  return null;
+}
+
+function position(c: ClusterState, cmd: ScriptCommand, size: number): ScriptPosition | Rejection {
+  const s = c.script;
+  switch (cmd.action) {
+    case 'start': {
+      const game = cmd.game ?? GAME_ORDER[0];
+      const g = typeof game === 'number' ? GAMES[game] : undefined;
+      if (!g) return reject('script/no-game');
+      if (g.size !== null && g.size !== size) return reject('script/wrong-size');
+      if (cmd.message !== undefined && (typeof cmd.message !== 'string' || cmd.message.length === 0 || cmd.message.length > 200)) {
+        return reject('command/invalid');
+      }
+      const base = { game, step: 1, done: false };
+      return game === FREE_PLAY ? { ...base, message: cmd.message ?? DEFAULT_FREE_MESSAGE } : base;
+    }
+    case 'next': {
+      if (!s || !GAMES[s.game]) return reject('script/no-game');
+      if (s.step < GAMES[s.game].steps.length) return { ...s, step: s.step + 1, done: false };
+      const after = GAME_ORDER[GAME_ORDER.indexOf(s.game) + 1];
+      if (s.game === FREE_PLAY || after === undefined) return reject('script/at-end');
+      return { game: after, step: 1, done: false };
+    }
+    case 'prev': {
+      if (!s || !GAMES[s.game]) return reject('script/no-game');
+      if (s.step > 1) return { ...s, step: s.step - 1, done: false };
+      const before = GAME_ORDER[GAME_ORDER.indexOf(s.game) - 1];
+      if (s.game === FREE_PLAY || before === undefined) return reject('script/at-start');
+      return { game: before, step: GAMES[before].steps.length, done: false };
+    }
+    default:
+      return reject('command/invalid');
+  }
+}
+
+/** After any accepted command: mark a cluster's step done once its condition holds. */
+export function markDone(d: Draft): void {
+  for (const c of Object.values(d.room.clusters)) {
+    const step = currentStep(c);
+    if (c.script && !c.script.done && step && holds(step.done, c)) {
+      emit(d, { type: 'script', cluster: c.id, script: { ...c.script, done: true } });
+    }
+  }
+}

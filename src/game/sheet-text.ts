@@ -1,0 +1,52 @@
+/**
+ * A Raft State sheet as readable text (EXERCISE.md "The sheet"): role and term, the Terms row with
+ * the votes (`—` for a term lived through without voting), the log grid in blocks of 14 columns
+ * with rows index / term / value / applied, and the commit index. Pure; the simulator CLI prints
+ * it and other parts may reuse it.
+ */
+import { currentTerm } from '../raft/log.js';
+import type { ServerState } from '../raft/types.js';
+import type { Lang } from '../i18n/text.js';
+
+const ROLE: Record<Lang, Record<ServerState['role'], string>> = {
+  en: { leader: 'Leader ♛', candidate: 'Candidate', follower: 'Follower' },
+  ru: { leader: 'Лидер ♛', candidate: 'Кандидат', follower: 'Последователь' },
+};
+const WORDS: Record<Lang, { term: string; commit: string; offline: string; empty: string }> = {
+  en: { term: 'term', commit: 'commitIndex', offline: 'offline (sheet turned over)', empty: '(empty log)' },
+  ru: { term: 'терм', commit: 'commitIndex', offline: 'не в сети (лист перевёрнут)', empty: '(журнал пуст)' },
+};
+
+export const BLOCK = 14;
+const cell = (s: string) => s.padEnd(4);
+
+export function sheetHeader(s: ServerState, lang: Lang = 'en', online = true): string {
+  const w = WORDS[lang];
+  const parts = [s.id, ROLE[lang][s.role], `${w.term} t${currentTerm(s)}`, `${w.commit} ${s.commitIndex}`];
+  if (!online) parts.push(w.offline);
+  return parts.join(' · ');
+}
+
+export function termsRows(s: ServerState): string[] {
+  const terms = s.votes.map((_, i) => cell(`t${i + 1}`)).join('');
+  const votes = s.votes.map((v) => cell(v ?? '—')).join('');
+  return [`  Terms  term   ${terms}`.trimEnd(), `         vote   ${votes}`.trimEnd()];
+}
+
+export function logRows(s: ServerState, lang: Lang = 'en'): string[] {
+  if (s.log.length === 0) return [`  Log    ${WORDS[lang].empty}`];
+  const out: string[] = [];
+  for (let from = 0; from < s.log.length; from += BLOCK) {
+    const block = s.log.slice(from, from + BLOCK);
+    const idx = block.map((_, k) => cell(String(from + k + 1))).join('');
+    const term = block.map((e) => cell(`t${e.term}`)).join('');
+    const value = block.map((e) => cell(e.value === ' ' ? '␣' : e.value)).join('');
+    const applied = block.map((_, k) => cell(from + k + 1 <= s.lastApplied ? '✔' : '')).join('');
+    out.push(`  Log   index   ${idx}`.trimEnd(), `         term   ${term}`.trimEnd(), `        value   ${value}`.trimEnd(), `      applied   ${applied}`.trimEnd());
+  }
+  return out;
+}
+
+export function sheetText(s: ServerState, lang: Lang = 'en', online = true): string {
+  return [sheetHeader(s, lang, online), ...termsRows(s), ...logRows(s, lang)].join('\n');
+}

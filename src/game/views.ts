@@ -1,0 +1,121 @@
+/**
+ * What one seat sees and what the instructor sees. A seat's view holds its own sheet, its inbox,
+ * the cards it wrote with their Response rows, the script's words and task for it, its own
+ * mistakes and the cluster's violations — never another server's sheet (as on paper).
+ */
+import { currentTerm } from '../raft/log.js';
+import type { ServerId } from '../raft/types.js';
+import { inboxOf } from './move.js';
+import { DEFAULT_FREE_MESSAGE, currentStep, gameOf } from './scenarios.js';
+import type { ClusterOverview, ClusterState, InstructorView, Room, ScriptTask, SeatView, SentBatch } from './types.js';
+
+/** How many of its sent cards a seat sees, newest first. */
+export const SENT_SHOWN = 16;
+
+export function heartbeatMs(room: Room): number {
+  return Math.max(1, Math.floor(room.config.electionTimeoutMs[0] / 3));
+}
+
+/** Throws on an unknown cluster or server: callers (the hub) resolve seats before asking. */
+export function seatView(room: Room, cluster: string, server: ServerId): SeatView {
+  const c = room.clusters[cluster];
+  const rec = c?.servers[server];
+  if (!rec) throw new Error(`no server ${server} in cluster ${cluster}`);
+  return {
+    cluster,
+    server,
+    seat: c.seats[server],
+    now: room.now,
+    sheet: rec.state,
+    online: rec.online,
+    inbox: rec.online ? inboxOf(c, server, room.now) : [],
+    sent: sentBy(c, server),
+    prompt: currentStep(c)?.prompt ?? null,
+    task: taskFor(c, server),
+    script: scriptSummary(c),
+    mode: c.mode,
+    assist: c.assist,
+    election: c.election,
+    timerDeadline: rec.timerDeadline,
+    mistakes: c.mistakes[server] ?? [],
+    violations: c.violations,
+    announcements: c.announcements,
+    maxEntries: room.config.maxEntries,
+    heartbeatMs: heartbeatMs(room),
+  };
+}
+
+function sentBy(c: ClusterState, server: ServerId): SentBatch[] {
+  const out: SentBatch[] = [];
+  const all = Object.values(c.batches);
+  for (let i = all.length - 1; i >= 0 && out.length < SENT_SHOWN; i--) if (all[i].from === server) out.push(all[i]);
+  return out;
+}
+
+/** The step's task for this server; in free play a leader's task is to write the message. */
+function taskFor(c: ClusterState, server: ServerId): ScriptTask | null {
+  const g = gameOf(c);
+  if (g?.free) {
+    const leader = c.servers[server].state.role === 'leader';
+    return leader ? { kind: 'write', text: c.script?.message ?? DEFAULT_FREE_MESSAGE, at: 1 } : null;
+  }
+  return currentStep(c)?.tasks[server] ?? null;
+}
+
+function scriptSummary(c: ClusterState): SeatView['script'] {
+  const g = gameOf(c);
+  const step = currentStep(c);
+  if (!c.script || !g || !step) return null;
+  return { game: g.id, step: c.script.step, steps: g.steps.length, title: step.title, done: c.script.done, free: g.free };
+}
+
+export function instructorView(room: Room): InstructorView {
+  return { now: room.now, config: room.config, clusters: Object.values(room.clusters).map((c) => overview(room, c)) };
+}
+
+function overview(room: Room, c: ClusterState): ClusterOverview {
+  const sheets = Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.state]));
+  const leaders = Object.values(sheets)
+    .filter((s) => s.role === 'leader')
+    .map((s) => ({ server: s.id, term: currentTerm(s) }));
+  const term = Math.max(0, ...Object.values(sheets).map(currentTerm));
+  const top = leaders.filter((l) => l.term === term)[0];
+  const commitIndex = top ? sheets[top.server].commitIndex : Math.max(0, ...Object.values(sheets).map((s) => s.commitIndex));
+  const g = gameOf(c);
+  const step = currentStep(c);
+  return {
+    id: c.id,
+    leaders,
+    term,
+    commitIndex,
+    inFlight: c.inFlight.map((card) => ({ card, holder: card.to, age: room.now - card.sentAt, visible: card.deliverAt <= room.now })),
+    waiting: waitingBy(room, c),
+    seats: c.seats,
+    online: Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.online])),
+    timers: Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.timerDeadline])),
+    mistakesByRule: countByRule(c),
+    mistakes: c.mistakes,
+    violations: c.violations,
+    script: c.script && g && step ? { ...c.script, steps: g.steps.length, title: step.title, prompt: step.prompt } : null,
+    mode: c.mode,
+    assist: c.assist,
+    election: c.election,
+    faults: c.faults,
+    sheets,
+  };
+}
+
+function waitingBy(room: Room, c: ClusterState): ClusterOverview['waiting'] {
+  const out: ClusterOverview['waiting'] = {};
+  for (const id of Object.keys(c.servers)) {
+    const inbox = inboxOf(c, id, room.now);
+    out[id] = inbox.length ? { card: inbox[0].id, age: room.now - Math.max(inbox[0].sentAt, inbox[0].deliverAt), count: inbox.length } : null;
+  }
+  return out;
+}
+
+function countByRule(c: ClusterState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const list of Object.values(c.mistakes)) for (const m of list) out[m.rule] = (out[m.rule] ?? 0) + 1;
+  return out;
+}
