@@ -300,7 +300,7 @@ const lowerTerm: Detector = (c) => {
   const d = find(c, 'currentTerm');
   if (!d || c.pT >= c.bT) return [];
   const req = receivedRequest(c);
-  const stale = req !== undefined && req.term < c.bT;
+  const stale = req !== undefined && req.term < c.bT && c.pT === req.term;
   if (stale) claim(c, NOT_TIMER);
   else claim(c, 'currentTerm', 'votedFor', 'votes*', (x) => x.part === 'term');
   return [mk(c, stale ? 'R5' : 'R1', 'M9', d, stale
@@ -331,14 +331,17 @@ const staleRequest: Detector = (c) => {
       `Этот AppendEntries от ${from} имеет терм ${m.term}, меньше твоего терма ${c.bT}: ${from} — свергнутый лидер. Кандидат уступает только лидеру своего или большего терма; здесь ответь ✗ с термом ${c.bT} и продолжай выборы (R12, R5).`)));
     return out;
   }
-  const accepted = granted(proposedReply(c)) === true || c.open.some((d) => /^(log|commitIndex|lastApplied|votedFor|votes\[|role|votesGranted|nextIndex|matchIndex)/.test(d.field));
-  if (accepted) {
-    const d = find(c, (x) => x.part === 'voteGranted' || x.part === 'success') ?? find(c, NOT_TIMER);
-    if (!d) return out; // already reported as a term gone backwards (M9)
+  const ok = find(c, (x) => (x.part === 'voteGranted' || x.part === 'success') && x.given === true);
+  const d = ok ?? find(c, 'votedFor') ?? find(c, 'log') ?? find(c, 'commitIndex') ?? find(c, (x) => x.field === 'role' && c.p.role === 'follower');
+  if (d) {
     const what = m.type === 'RequestVote'
       ? tx(`granting ${m.candidateId} a vote`, `голос за ${m.candidateId}`)
-      : tx('taking its entries', 'приём его записей');
-    claim(c, ALL);
+      : d.field === 'commitIndex'
+        ? tx('taking its leaderCommit', 'принятый от него leaderCommit')
+        : d.field === 'role'
+          ? tx('stepping down for it', 'уступка ему')
+          : tx('taking its entries', 'приём его записей');
+    claim(c, (x) => x === d || ['votedFor', 'log', 'commitIndex', 'lastApplied', 'role', 'resetTimer', 'votesGranted'].includes(x.field) || x.field.startsWith(`send[${from}]`));
     out.push(mk(c, 'R5', 'M9', d, tx(
       `This ${m.type} has term ${m.term}, older than your term ${c.bT}. A request from an older term is rejected: reply ✗ with term ${c.bT} and change nothing (R5) — ${what.en} lets a server of a finished term act.`,
       `Этот ${m.type} имеет терм ${m.term}, меньше твоего терма ${c.bT}. Запрос из старого терма отклоняют: ответь ✗ с термом ${c.bT} и ничего не меняй (R5) — ${what.ru} позволяет действовать серверу из закончившегося терма.`)));
@@ -378,9 +381,16 @@ const replyTerms: Detector = (c) => {
     return [];
   }
   if (!isStaleReply(c, m, request)) return [];
-  const d = find(c, 'role') ?? find(c, 'votesGranted') ?? find(c, 'nextIndex*') ?? find(c, 'matchIndex*') ?? find(c, 'commitIndex') ?? find(c, 'lastApplied') ?? find(c, 'log');
+  const b = c.before;
+  const acted = (x: Diff): boolean =>
+    (x.field === 'role' && c.p.role !== b.role) ||
+    (x.field === 'votesGranted' && c.p.votesGranted.includes(from) && !b.votesGranted.includes(from)) ||
+    (x.field === `nextIndex[${from}]` && c.p.nextIndex[from] !== b.nextIndex[from]) ||
+    (x.field === `matchIndex[${from}]` && c.p.matchIndex[from] !== b.matchIndex[from]) ||
+    (x.field === 'commitIndex' && c.p.commitIndex > b.commitIndex);
+  const d = find(c, acted);
   if (!d) return [];
-  claim(c, NOT_TIMER);
+  claim(c, acted, 'lastApplied', 'nextIndex*', 'matchIndex*', 'votesGranted');
   return [mk(c, 'R6', 'M6', d, tx(
     `This reply from ${from} (term ${m.term}) answers your ${request.type} of term ${request.term}, but you are now in term ${c.bT}: it is stale. Drop it — no vote counted, nextIndex and matchIndex untouched (R6).`,
     `Этот ответ от ${from} (терм ${m.term}) — на твой ${request.type} терма ${request.term}, а ты уже в терме ${c.bT}: ответ устарел. Выброси его — голос не засчитывается, nextIndex и matchIndex не меняются (R6).`))];
@@ -432,6 +442,10 @@ function voteField(c: Ctx): Diff | undefined {
 }
 
 const logPos = (index: number, term: number): string => `${index}/t${term}`;
+const range = (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`);
+const stay = (from: number, to: number): Text => from === to
+  ? tx(`entry ${from} stays`, `запись ${from} остаётся`)
+  : tx(`entries ${range(from, to)} stay`, `записи ${range(from, to)} остаются`);
 
 /** M4: the vote was decided by log length, or by index before term (R10). */
 const voteByLength: Detector = (c) => {
@@ -632,14 +646,14 @@ const logMerge: Detector = (c) => {
   if (n === 0 && removedTail && isPrefix(c.p.log, c.before.log) && c.p.log.length < c.before.log.length) {
     claimAll();
     return [mk(c, 'R18', 'M14', d, tx(
-      `This heartbeat (prevLogIndex ${prev}) carries no entries, so nothing on it conflicts with yours: entries ${c.p.log.length + 1}–${last} stay (R18). Extra entries go only when a card brings a different entry for the same index.`,
-      `В этом heartbeat (prevLogIndex ${prev}) нет записей, значит, ничто в нём не конфликтует с твоими: записи ${c.p.log.length + 1}–${last} остаются (R18). Лишние записи уходят, только когда карточка приносит другую запись для того же индекса.`))];
+      `This heartbeat (prevLogIndex ${prev}) carries no entries, so nothing on it conflicts with yours: ${stay(c.p.log.length + 1, last).en} (R18). Extra entries go only when a card brings a different entry for the same index.`,
+      `В этом heartbeat (prevLogIndex ${prev}) нет записей, значит, ничто в нём не конфликтует с твоими: ${stay(c.p.log.length + 1, last).ru} (R18). Лишние записи уходят, только когда карточка приносит другую запись для того же индекса.`))];
   }
   if (n > 0 && sameLog(c.p.log, cut) && !sameLog(c.c.log, cut)) {
     claimAll();
     return [mk(c, 'R18', 'M1', d, tx(
-      `Entries ${prev + 1}–${prev + n} of this card are already in your log with the same terms, so nothing conflicts and nothing is deleted: your entries ${prev + n + 1}–${last} stay (R18). Cutting after prevLogIndex on every card lets a late or repeated card erase entries you have already acknowledged.`,
-      `Записи ${prev + 1}–${prev + n} этой карточки уже есть в твоём журнале с теми же термами, значит, конфликта нет и ничего не удаляется: твои записи ${prev + n + 1}–${last} остаются (R18). Если резать после prevLogIndex на каждой карточке, запоздавшая или повторная карточка сотрёт уже подтверждённые записи.`))];
+      `Entries ${range(prev + 1, prev + n)} of this card are already in your log with the same terms, so nothing conflicts and nothing is deleted: your ${stay(prev + n + 1, last).en} (R18). Cutting after prevLogIndex on every card lets a late or repeated card erase entries you have already acknowledged.`,
+      `Записи ${range(prev + 1, prev + n)} этой карточки уже есть в твоём журнале с теми же термами, значит, конфликта нет и ничего не удаляется: ${stay(prev + n + 1, last).ru} (R18). Если резать после prevLogIndex на каждой карточке, запоздавшая или повторная карточка сотрёт уже подтверждённые записи.`))];
   }
   // The first conflict: an index where the log holds a different term than the card.
   for (let k = 0; k < n; k++) {
@@ -901,11 +915,14 @@ function generic(c: Ctx, d: Diff): Mistake {
           ? tx(`${at.en} As leader you append (${lastLogIndex(c.before.log) + 1}, t${c.bT}, "${letter(c.input.value)}") to your log (R15).`, `${at.ru} Как лидер ты дописываешь в журнал (${lastLogIndex(c.before.log) + 1}, t${c.bT}, «${letter(c.input.value)}») (R15).`)
           : tx(`${at.en} Only the leader writes client letters; as ${c.before.role} you leave your log as it is (R15).`, `${at.ru} Буквы клиента пишет только лидер; ты ${ROLE_RU[c.before.role]} и журнал не трогаешь (R15).`));
       }
-      return say(isLeaderNow ? 'P2' : 'R15', tx(`${at.en} Logs change only through a client letter at the leader (R15) or an AppendEntries (R18); this move leaves yours as it was.`, `${at.ru} Журнал меняется только от буквы клиента у лидера (R15) или от AppendEntries (R18); этот ход его не меняет.`));
+      return say('R15', tx(`${at.en} Logs change only through a client letter at the leader (R15) or an AppendEntries (R18); this move leaves yours as it was.`, `${at.ru} Журнал меняется только от буквы клиента у лидера (R15) или от AppendEntries (R18); этот ход его не меняет.`));
     }
     case d.field === 'commitIndex': {
       if (ae) {
         const covered = ae.prevLogIndex + ae.entries.length;
+        if (ae.leaderCommit <= c.before.commitIndex) {
+          return say('R19', tx(`leaderCommit ${ae.leaderCommit} is not above your commitIndex ${c.before.commitIndex}, so commitIndex stays ${c.before.commitIndex}; it never goes down (R19).`, `leaderCommit ${ae.leaderCommit} не больше твоего commitIndex ${c.before.commitIndex}, поэтому commitIndex остаётся ${c.before.commitIndex}; он никогда не уменьшается (R19).`));
+        }
         return say('R19', tx(`If leaderCommit ${ae.leaderCommit} > your commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); it never goes down (R19).`, `Если leaderCommit ${ae.leaderCommit} > твоего commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); он никогда не уменьшается (R19).`));
       }
       if (isLeaderNow && c.c.role === 'leader') {
@@ -950,6 +967,9 @@ function genericCard(c: Ctx, d: Diff, head: Text, say: (rule: RuleId, why: Text,
     }
     if (missing && d.cardType === 'RequestVote') return say('R8', tx(`Starting an election you send RequestVote to every other server, ${who} included (R8).`, `Начиная выборы, ты рассылаешь RequestVote всем остальным серверам, в том числе ${who} (R8).`));
     if (missing) return say('R16', tx(`The leader sends ${who} an AppendEntries filled from nextIndex[${who}] (R16).`, `Лидер отправляет ${who} AppendEntries, заполненный от nextIndex[${who}] (R16).`));
+    if (c.proposed.send.filter((o) => o.to === who && o.message.type === d.cardType).length > 1) {
+      return say(d.cardType === 'AppendEntries' ? 'R16' : d.cardType === 'RequestVote' ? 'R8' : 'R7', tx(`One ${d.cardType} to ${who} in this move, not two.`, `В этом ходе ${who} получает один ${d.cardType}, а не два.`));
+    }
     if (d.cardType === 'AppendEntries') return say(c.before.role === 'leader' ? 'R16' : 'R15', tx(`No AppendEntries to ${who} in this move: only a leader sends them, and only to the servers it is asked to (R15, R16).`, `В этом ходе AppendEntries для ${who} нет: их отправляет только лидер и только тем, кому просили (R15, R16).`));
     if (d.cardType === 'RequestVote') return say('R8', tx(`RequestVote cards are sent only when you start an election (R8).`, `RequestVote рассылаются только при начале выборов (R8).`));
     return say('R7', tx(`This move sends no such card to ${who}: a reply answers exactly one request.`, `В этом ходе такой карточки для ${who} нет: ответ отвечает ровно на один запрос.`));
