@@ -3,6 +3,8 @@
  * here to register it.
  */
 import { join } from './join.js';
+import { hub } from './hub.js';
+import { bots } from './bots.js';
 
 export interface Command {
   /** One line for the general help. */
@@ -14,6 +16,8 @@ export interface Command {
 export const commands: Record<string, Command> = {};
 
 commands.join = join;
+commands.hub = hub;
+commands.bots = bots;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -107,7 +107,9 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('script'),
     cluster: clusterIdSchema.optional(),
     action: z.enum(['start', 'next', 'prev']),
-    game: z.int().min(1).max(99).optional(),
+    game: z.int().min(0).max(99).optional(),
+    /** Free play: the message leaders write. */
+    message: z.string().min(1).max(64).optional(),
   }),
   z.strictObject({
     type: z.literal('mode'),

@@ -1,0 +1,153 @@
+/**
+ * `raft-sheet hub [--port 7070] [--host 0.0.0.0] [--clusters N] [--size 8] [--data DIR] [--resume DIR] [--lang en|ru]`
+ * Wiring only: the hub itself is server/hub.ts (startHub).
+ */
+import { networkInterfaces } from 'node:os';
+import { parseArgs } from 'node:util';
+import { langFrom, type Lang } from '../../src/i18n/text.js';
+import type { Command } from './index.js';
+
+const HELP = `Usage: raft-sheet hub [options]
+
+Start the classroom hub: one room of clusters of Raft servers that students join over the LAN.
+Prints the join command (with this machine's addresses), the join code and the instructor key.
+
+Options:
+  --port N         TCP port (default 7070; 0 picks a free one)
+  --host ADDR      address to listen on (default 0.0.0.0: every interface)
+  --clusters N     number of clusters A, B, C… (default 1)
+  --size N         servers per cluster, 3–9 (default 8)
+  --data DIR       session directory to create (default ./sessions/<timestamp>)
+  --resume DIR     resume the session recorded in DIR after a crash or a stop
+  --lang en|ru     language of the banner (default: from LANG)
+  -h, --help       this help
+
+The session directory holds session.json, journal.jsonl (every accepted move, fsynced before
+anyone is told) and hub.log. Stop with Ctrl-C: the journal is flushed and clients are told
+to come back (close 1001); start again with --resume DIR.
+Exit codes: 0 stopped, 1 runtime failure (port in use, unreadable session), 2 usage error.
+`;
+
+function usageError(message: string): number {
+  process.stderr.write(`raft-sheet hub: ${message}\n\n${HELP}`);
+  return 2;
+}
+
+function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined | Error {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) return new Error(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Addresses students on the LAN can reach (IPv4, not loopback), loopback as the last resort. */
+export function lanAddresses(): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  }
+  return out.length > 0 ? out : ['127.0.0.1'];
+}
+
+const BANNER: Record<Lang, { title: string; join: string; key: string; keyResumed: string; dir: string; stop: string }> = {
+  en: {
+    title: 'raft-sheet hub',
+    join: 'Students join with:',
+    key: 'Instructor key (keep it to yourself):',
+    keyResumed: 'Instructor key: unchanged (as printed when the session started)',
+    dir: 'Session directory:',
+    stop: 'Ctrl-C stops the hub; resume later with:',
+  },
+  ru: {
+    title: 'хаб raft-sheet',
+    join: 'Студенты подключаются командой:',
+    key: 'Ключ преподавателя (не показывайте его):',
+    keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
+    dir: 'Каталог сессии:',
+    stop: 'Ctrl-C останавливает хаб; продолжить потом:',
+  },
+};
+
+export const hub: Command = {
+  summary: 'start the classroom hub (prints the join command, code and instructor key)',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: false,
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          clusters: { type: 'string' },
+          size: { type: 'string' },
+          data: { type: 'string' },
+          resume: { type: 'string' },
+          lang: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      return usageError(err instanceof Error ? err.message : String(err));
+    }
+    const { values } = parsed;
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const port = intOption(values.port, '--port', 0, 65535);
+    const clusters = intOption(values.clusters, '--clusters', 1, 26);
+    const size = intOption(values.size, '--size', 3, 9);
+    for (const v of [port, clusters, size]) if (v instanceof Error) return usageError(v.message);
+    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');
+    if (values.resume && (values.data || values.clusters || values.size)) {
+      return usageError('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
+    }
+    const lang = langFrom(values.lang, process.env);
+    const { startHub } = await import('../../server/hub.js');
+    let running;
+    try {
+      running = await startHub({
+        port: (port as number | undefined) ?? 7070,
+        host: values.host ?? '0.0.0.0',
+        ...(clusters !== undefined ? { clusters: clusters as number } : {}),
+        ...(size !== undefined ? { size: size as number } : {}),
+        ...(values.data ? { data: values.data } : {}),
+        ...(values.resume ? { resume: values.resume } : {}),
+        lang,
+        stdoutLog: true,
+        onFatal: () => process.exit(1),
+      });
+    } catch (err) {
+      process.stderr.write(`raft-sheet hub: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
+    const t = BANNER[lang];
+    const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
+    const lines = [
+      '',
+      `  ${t.title} · code ${running.code}`,
+      '',
+      `  ${t.join}`,
+      ...hosts.map((h) => `    raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
+      '',
+      running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
+      `  ${t.dir} ${running.dir}`,
+      ...(running.torn ? [`  journal: a torn last line (line ${running.torn.line}) was cut off; ${running.replayed} records replayed`] : running.replayed > 0 ? [`  resumed: ${running.replayed} journal records replayed`] : []),
+      `  ${t.stop} raft-sheet hub --resume ${running.dir}${running.port !== 7070 ? ` --port ${running.port}` : ''}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    return new Promise<number>((resolve) => {
+      const stop = (signal: string) => {
+        running.log('info', `${signal}: shutting down`);
+        running.close().then(
+          () => resolve(0),
+          () => resolve(1),
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+  },
+};

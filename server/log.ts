@@ -1,0 +1,27 @@
+/**
+ * The hub's log: one line per event to `hub.log` in the session directory and, until the
+ * instructor console exists, plainly to stdout. Writes go through a stream so logging never
+ * blocks the room's path.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface Logger {
+  (level: LogLevel, message: string): void;
+  close(): Promise<void>;
+}
+
+export function createLogger(file: string | null, stdout: boolean): Logger {
+  const stream: WriteStream | null = file ? createWriteStream(file, { flags: 'a' }) : null;
+  stream?.on('error', () => {
+    /* a full disk must not take the hub down through its log */
+  });
+  const log = ((level: LogLevel, message: string) => {
+    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${message}\n`;
+    stream?.write(line);
+    if (stdout) process.stdout.write(line);
+  }) as Logger;
+  log.close = () => new Promise<void>((resolve) => (stream ? stream.end(resolve) : resolve()));
+  return log;
+}

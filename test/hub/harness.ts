@@ -1,0 +1,36 @@
+/** Starting a hub for a test: port 0, a temporary session directory, quick timers. */
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startHub, type Hub, type HubOptions } from '../../server/hub.js';
+import { TestClient } from './client.js';
+import type { Welcome } from '../../src/protocol/messages.js';
+
+export const KEY = 'test-instructor-key';
+export const CODE = 'K7Q2';
+
+export function tempDir(prefix = 'raft-hub-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function testHub(options: HubOptions = {}): Promise<Hub> {
+  return startHub({ port: 0, host: '127.0.0.1', code: CODE, key: KEY, seed: 1, data: path.join(tempDir(), 'session'), ...options });
+}
+
+export function url(hub: Hub): string {
+  return `ws://127.0.0.1:${hub.port}/`;
+}
+
+export function journalText(hub: Hub): string {
+  const file = path.join(hub.dir, 'journal.jsonl');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** Connects and says hello; resolves once welcomed (and the first view/room arrived). */
+export async function join(hub: Hub, hello: Record<string, unknown>, cred: Record<string, string> = { code: CODE }): Promise<{ client: TestClient; welcome: Welcome }> {
+  const client = await TestClient.open(url(hub), cred);
+  client.send({ type: 'hello', protocol: 1, ...hello });
+  const welcome = await client.type('welcome', { past: true });
+  await client.type(hello.role === 'instructor' ? 'room' : 'view', { past: true });
+  return { client, welcome };
+}
