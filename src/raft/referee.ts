@@ -401,10 +401,11 @@ const leaderRewritesLog: Detector = (c) => {
   const d = find(c, 'log');
   if (!d || c.before.role !== 'leader' || !isPrefix(c.before.log, c.c.log) || isPrefix(c.before.log, c.p.log)) return [];
   const k = firstDifference(c.before.log, c.p.log);
+  const now = k > c.p.log.length ? tx('you removed it', 'ты её удалил') : tx(`you made it ${entryAt(c.p.log, k)}`, `ты сделал её ${entryAt(c.p.log, k)}`);
   claim(c, 'log');
   return [mk(c, 'P2', 'M17', d, tx(
-    `You are the leader of term ${c.bT}: you never delete or change your own entries (P2). Entry ${k} was ${entryAt(c.before.log, k)} and you made it ${entryAt(c.p.log, k)}. When a follower disagrees, step its nextIndex back (R21) — its log is the one that gets overwritten.`,
-    `Ты лидер терма ${c.bT}: свои записи ты никогда не удаляешь и не меняешь (P2). Запись ${k} была ${entryAt(c.before.log, k)}, а ты сделал её ${entryAt(c.p.log, k)}. Если фолловер не согласен, сдвинь его nextIndex назад (R21) — перезаписывается его журнал, а не твой.`))];
+    `You are the leader of term ${c.bT}: you never delete or change your own entries (P2). Entry ${k} was ${entryAt(c.before.log, k)} and ${now.en}. When a follower disagrees, step its nextIndex back (R21) — its log is the one that gets overwritten.`,
+    `Ты лидер терма ${c.bT}: свои записи ты никогда не удаляешь и не меняешь (P2). Запись ${k} была ${entryAt(c.before.log, k)}, а ${now.ru}. Если фолловер не согласен, сдвинь его nextIndex назад (R21) — перезаписывается его журнал, а не твой.`))];
 };
 
 /** M19: a no-op entry appended on winning, as etcd/hashicorp do (R13, RAFT-RULES F). */
@@ -883,10 +884,10 @@ const WHAT_IS: Record<string, Text> = {
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '∅') : String(v));
 
-function generic(c: Ctx, d: Diff): Mistake {
+function generic(c: Ctx, d: Diff, label = d.field): Mistake {
   const e = show(d.expected);
   const g = show(d.given);
-  const head = tx(`${d.field}: expected ${e}, you have ${g}.`, `${d.field}: ожидалось ${e}, у тебя ${g}.`);
+  const head = tx(`${label}: expected ${e}, you have ${g}.`, `${label}: ожидалось ${e}, у тебя ${g}.`);
   const say = (rule: RuleId, why: Text, mistake?: MistakeId): Mistake => mk(c, rule, mistake, d, tx(`${head.en} ${why.en}`, `${head.ru} ${why.ru}`));
   const rv = receivedRV(c);
   const ae = receivedAE(c);
@@ -1023,13 +1024,14 @@ function groupGeneric(c: Ctx): Mistake[] {
       out.push(generic(c, ds[0]));
       continue;
     }
-    const one = generic(c, ds[0]);
     const name = key.startsWith('send') ? `send[*]${ds[0].part ? `.${ds[0].part}` : ''}` : key;
     const to = (d: Diff): string => (d.to ?? d.field.slice(d.field.indexOf('[') + 1, d.field.indexOf(']')));
     const pick = (which: 'expected' | 'given'): Record<string, unknown> => Object.fromEntries(ds.map((d) => [to(d), d[which]]));
+    const same = ds.every((d) => d.expected === ds[0].expected && d.given === ds[0].given);
     const list = ds.map(to).join(', ');
-    out.push({ ...one, field: name, expected: pick('expected'), given: pick('given'),
-      explain: tx(`${one.explain.en} (Same for ${list}.)`, `${one.explain.ru} (То же для ${list}.)`) });
+    const label = same ? `${name.replace('[*]', '')} (${list})` : `${ds[0].field} (+ ${ds.slice(1).map(to).join(', ')})`;
+    const one = generic(c, ds[0], label);
+    out.push({ ...one, field: name, expected: pick('expected'), given: pick('given') });
   }
   return out;
 }

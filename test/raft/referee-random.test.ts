@@ -172,4 +172,23 @@ describe('referee over generated clusters', () => {
     // Random slips hit many misconceptions by pattern, not only generic rule findings.
     expect(named.size).toBeGreaterThan(8);
   });
+
+  it('survives several slips at once: never throws, never stays silent', () => {
+    const rand = rng(7);
+    let judged = 0;
+    for (let seed = 200; seed < 210; seed++) {
+      runCluster(seed, 5, 200, ({ before, input }) => {
+        const right = step(before, input);
+        let wrong: ProposedMove = right;
+        const slips = 2 + Math.floor(rand() * 3);
+        for (let k = 0; k < slips; k++) wrong = mutate({ ...wrong, resetTimer: wrong.resetTimer ?? right.resetTimer }, rand);
+        if (canon(wrong) === canon(right)) return;
+        const ms = referee(before, input, wrong);
+        expect(ms.length).toBeGreaterThan(0);
+        checkExplained(ms);
+        judged++;
+      });
+    }
+    expect(judged).toBeGreaterThan(1000);
+  });
 });

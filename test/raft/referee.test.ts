@@ -469,3 +469,23 @@ describe('referee: one root cause, one mistake', () => {
     expect(only(referee(before, input, wrong))).toMatchObject({ rule: 'R17', field: 'send[i1]', given: null });
   });
 });
+
+describe('referee: game 4, i1 comes back', () => {
+  const before = sheet('i1', N8, { votes: 'i1', log: 't1:HighLoad' });
+  const input = recv('i4', ae({ term: 3, leaderId: 'i4', prevLogIndex: 4, prevLogTerm: 1, entries: log('t3:␣vol') }));
+
+  it('the correct move overwrites Load with ␣vol and records t2, t3 with —', () => {
+    const right = correct(before, input);
+    expect(right.state.votes).toEqual(['i1', null, null]);
+    expect(right.state.log).toEqual(log('t1:High t3:␣vol'));
+    expect(referee(before, input, right)).toEqual([]);
+  });
+
+  it('keeping Load is an R18 conflict, not M13 (the kept entries have the lower term)', () => {
+    const wrong = edit(before, input, (m) => { m.state.log = before.log; });
+    const m = only(referee(before, input, wrong));
+    expect(m).toMatchObject({ rule: 'R18', field: 'log', expected: '1–4 t1 "High", 5–8 t3 "␣vol"', given: '1–8 t1 "HighLoad"' });
+    expect(m.mistake).toBeUndefined();
+    expect(m.explain.en).toContain('At index 5 you hold t1 "L" but the card brings t3 "␣"');
+  });
+});
