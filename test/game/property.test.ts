@@ -1,0 +1,55 @@
+/**
+ * Property: seeded runs of 5- and 8-server bot clusters (timers mode) under random loss, offline
+ * periods, partitions, duplicates, reordering and delay never break P1–P5, and once the faults
+ * stop each cluster elects a leader and replicates the message to every server within a bound.
+ */
+import { describe, expect, it } from 'vitest';
+import { logText } from '../../src/raft/log.js';
+import { chaosSchedule } from '../../src/game/chaos.js';
+import { serverIds } from '../../src/game/room.js';
+import { simulate } from '../../src/game/simulator.js';
+import type { Room } from '../../src/game/types.js';
+
+const MESSAGE = 'RAFT';
+const FAULTS_END = 15_000;
+/** After the faults stop: time for a few election timeouts (3–6 s) and the replication. */
+const BOUND = 30_000;
+
+function replicated(room: Room): boolean {
+  const c = room.clusters.A;
+  const sheets = Object.values(c.servers).map((r) => r.state);
+  const top = Math.max(...sheets.map((s) => s.votes.length));
+  const leader = sheets.some((s) => s.role === 'leader' && s.votes.length === top);
+  return leader && sheets.every((s) => logText(s.log) === MESSAGE);
+}
+
+function run(size: number, seed: number) {
+  const servers = serverIds(size);
+  return simulate({
+    seed,
+    config: { size, election: 'timers', mode: 'observe' },
+    message: MESSAGE,
+    faults: chaosSchedule({ seed, servers, faultsEndMs: FAULTS_END }),
+    untilMs: FAULTS_END + BOUND,
+    stopWhen: (room) => room.now >= FAULTS_END && replicated(room),
+    record: false,
+  });
+}
+
+describe('bot clusters under random faults', () => {
+  for (const size of [5, 8]) {
+    it(`${size} servers: 500 seeded runs, no violation, leader and message within ${BOUND / 1000} s after faults stop`, () => {
+      const failures: string[] = [];
+      let slowest = 0;
+      for (let seed = 1; seed <= 500; seed++) {
+        const r = run(size, seed * 7919 + size);
+        const c = r.room.clusters.A;
+        if (c.violations.length) failures.push(`seed ${seed}: ${c.violations.map((v) => v.property).join(',')}`);
+        else if (!replicated(r.room)) failures.push(`seed ${seed}: no leader/message by ${r.now} ms`);
+        slowest = Math.max(slowest, r.now - FAULTS_END);
+      }
+      expect(failures).toEqual([]);
+      expect(slowest).toBeLessThanOrEqual(BOUND);
+    });
+  }
+});
