@@ -349,9 +349,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
     return due;
   }
+  /**
+   * Timers mode also needs the clock to move when nothing is due yet: the reducer arms timers on
+   * a tick, and a leader's heartbeat (a third of the shortest timeout) is judged against the room
+   * clock. Half a heartbeat keeps leaders on time; 250 ms caps the journal's clock lines at 4/s.
+   */
+  function timersTickMs(r: Room): number | null {
+    if (!Object.values(r.clusters).some((c) => c.election === 'timers')) return null;
+    return Math.min(250, Math.max(20, Math.floor(r.config.electionTimeoutMs[0] / 6)));
+  }
   function scheduleTick(): void {
     if (closing) return;
-    const due = nextDue(queue.room);
+    const every = timersTickMs(queue.room);
+    const due = Math.min(nextDue(queue.room), every === null ? Infinity : clock() + every);
     if (due === Infinity || due >= tickDue) return;
     if (tickTimer) clearTimeout(tickTimer);
     tickDue = due;

@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { botMove } from '../src/game/bots.js';
-import type { Pace, SeatView } from '../src/game/types.js';
+import type { MoveInput, Pace, SeatView } from '../src/game/types.js';
 import { CLOSE } from '../src/protocol/codes.js';
 import { PROTOCOL_VERSION, type HubMessage, type SeatRef } from '../src/protocol/messages.js';
 
@@ -29,7 +29,8 @@ export interface RemoteBotOptions {
 export interface RemoteBotEvents {
   seat: [SeatRef];
   view: [SeatView, number];
-  moved: [number];
+  /** An accepted move: the room version that holds it and what it reacted to. */
+  moved: [number, MoveInput];
   refused: [string];
   /** Connection lost; it will retry. */
   drop: [number];
@@ -55,6 +56,7 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
   private attempt = 0;
   private nextId = 1;
   private inFlight: number | null = null;
+  private inFlightInput: MoveInput | null = null;
   private waitVersion = -1;
   private blocked = false;
   private timer: NodeJS.Timeout | null = null;
@@ -157,7 +159,7 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
         if (msg.ok) {
           this.moves += 1;
           this.waitVersion = msg.version;
-          this.emit('moved', msg.version);
+          this.emit('moved', msg.version, this.inFlightInput!);
         } else {
           this.blocked = true;
           this.emit('refused', msg.code);
@@ -194,6 +196,7 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
     if (!decision) return;
     const id = this.nextId++;
     this.inFlight = id;
+    this.inFlightInput = decision.input;
     ws.send(JSON.stringify({ type: 'move', id, cluster: this.seat.cluster, server: this.seat.server, input: decision.input }));
   }
 }

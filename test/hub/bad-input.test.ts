@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
 import { TestClient } from './client.js';
 import { CODE, join, journalText, KEY, testHub, url } from './harness.js';
-import { standInEngine } from './stand-in-engine.js';
 
 let hub: Hub;
 let good: TestClient;
 let goodSeat: { cluster: string; server: string };
 
 beforeAll(async () => {
-  hub = await testHub({ engine: standInEngine, clusters: 6, heartbeatMs: 150, rate: { capacity: 20, perSecond: 10 } });
+  hub = await testHub({ clusters: 6, heartbeatMs: 150, rate: { capacity: 20, perSecond: 10 } });
   const joined = await join(hub, { role: 'student', name: 'Good' });
   good = joined.client;
   goodSeat = joined.welcome.seat!;

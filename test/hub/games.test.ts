@@ -63,3 +63,43 @@ describe('eight network bots play games 1–4 through the hub', () => {
     expect(replayed.clusters.A.seats).toEqual(a.seats);
   });
 });
+
+describe('bots the hub runs itself', () => {
+  it('"bots fill" at fast pace plays games 1–4 to the same end', async () => {
+    const own = await testHub();
+    try {
+      const { join } = await import('./harness.js');
+      const { client } = await join(own, { role: 'instructor' }, { key: KEY });
+      client.send({ type: 'command', id: 1, command: { type: 'bots', action: 'fill', pace: 'fast' } });
+      expect(await client.verdict(1)).toMatchObject({ ok: true });
+      const driver = new ScriptDriver({ url: url(own), key: KEY });
+      await driver.finished;
+      driver.stop();
+      const a = own.room().clusters.A;
+      expect(a.servers.i4.state.commitIndex).toBe(8);
+      expect(Object.values(a.servers).every((s) => logText(s.state.log).startsWith('High vol'))).toBe(true);
+      client.close();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('timers mode: the hub ticks the room clock, an election happens by itself and the message is committed', async () => {
+    const own = await testHub({ room: { election: 'timers', electionTimeoutMs: [300, 600] } });
+    try {
+      const { join } = await import('./harness.js');
+      const { client } = await join(own, { role: 'instructor' }, { key: KEY });
+      client.send({ type: 'command', id: 1, command: { type: 'bots', action: 'fill', pace: 'fast' } });
+      client.send({ type: 'command', id: 2, command: { type: 'script', action: 'start', game: 0, message: 'Raft' } });
+      expect(await client.verdict(2)).toMatchObject({ ok: true });
+      await client.next((m) => {
+        if (m.type !== 'room') return false;
+        const view = m.view as { clusters: { leaders: unknown[]; commitIndex: number }[] };
+        return view.clusters[0].leaders.length === 1 && view.clusters[0].commitIndex >= 4;
+      }, { past: true, timeoutMs: 15_000 });
+      client.close();
+    } finally {
+      await own.close();
+    }
+  });
+});
