@@ -110,7 +110,7 @@ interface Diff {
   cardType?: Message['type'];
 }
 
-function diffMoves(before: ServerState, correct: StepResult, proposed: ProposedMove): Diff[] {
+function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
   const c = correct.state;
   const p = proposed.state;
   const out: Diff[] = [];
@@ -147,7 +147,6 @@ function diffMoves(before: ServerState, correct: StepResult, proposed: ProposedM
   if (proposed.resetTimer !== undefined && proposed.resetTimer !== correct.resetTimer) {
     add('resetTimer', correct.resetTimer, proposed.resetTimer);
   }
-  void before;
   return out;
 }
 
@@ -875,13 +874,6 @@ function aeWords(c: Ctx, m: AppendEntries): { rule: RuleId; text: Text } {
     : { rule: 'R17', text: tx(`${w.en}: answer ✗ and leave the log as it is (R17).`, `${w.ru}: ответь ✗ и оставь журнал как есть (R17).`) };
 }
 
-const WHAT_IS: Record<string, Text> = {
-  role: tx('Your role', 'Твоя роль'),
-  commitIndex: tx('commitIndex', 'commitIndex'),
-  lastApplied: tx('lastApplied', 'lastApplied'),
-  votesGranted: tx('The votes you count', 'Засчитанные голоса'),
-};
-
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '∅') : String(v));
 
 function generic(c: Ctx, d: Diff, label = d.field): Mistake {
@@ -927,7 +919,8 @@ function generic(c: Ctx, d: Diff, label = d.field): Mistake {
         return say('R19', tx(`If leaderCommit ${ae.leaderCommit} > your commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); it never goes down (R19).`, `Если leaderCommit ${ae.leaderCommit} > твоего commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); он никогда не уменьшается (R19).`));
       }
       if (isLeaderNow && c.c.role === 'leader') {
-        const n = Number(d.given);
+        // Describe the entry that decides: the one wrongly committed, or the one that should be.
+        const n = Number(d.given) > Number(d.expected) ? Number(d.given) : Number(d.expected);
         const t = termAt(c.c.log, n);
         const copies = n > 0 ? storedOn(c.c, n) : 0;
         return say('R22', tx(`Entry ${n}${t ? ` (t${t})` : ''} is stored on ${copies} of ${c.c.cluster.length} servers (you and those with matchIndex ≥ ${n}). The leader commits the largest N stored on a majority (${majority(c.c.cluster.length)}) whose entry is of its current term t${c.cT} (R22).`, `Запись ${n}${t ? ` (t${t})` : ''} есть на ${copies} из ${c.c.cluster.length} серверов (ты и те, у кого matchIndex ≥ ${n}). Лидер коммитит наибольший N, который есть у большинства (${majority(c.c.cluster.length)}) и чья запись — его текущего терма t${c.cT} (R22).`));
@@ -950,13 +943,13 @@ function generic(c: Ctx, d: Diff, label = d.field): Mistake {
     case d.field === 'resetTimer':
       return say('R14', tx(`This move restarts the election timer: an AppendEntries from the current leader, starting an election and granting a vote all do (R14).`, `Этот ход сбрасывает таймер выборов: это делают AppendEntries текущего лидера, начало выборов и отданный голос (R14).`));
     case d.part !== undefined:
-      return genericCard(c, d, head, say);
+      return genericCard(c, d, say);
     default:
       return say('R1', tx('This part of the sheet does not change in this move.', 'Эта часть листа в этом ходе не меняется.'));
   }
 }
 
-function genericCard(c: Ctx, d: Diff, head: Text, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Mistake): Mistake {
+function genericCard(c: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Mistake): Mistake {
   const rv = receivedRV(c);
   const ae = receivedAE(c);
   const who = d.to ?? '';
@@ -1010,6 +1003,8 @@ function genericCard(c: Ctx, d: Diff, head: Text, say: (rule: RuleId, why: Text,
  */
 function groupGeneric(c: Ctx): Mistake[] {
   const out: Mistake[] = [];
+  // R23 applied faithfully from a wrong commitIndex is part of the commit mistake, not a second one.
+  if (find(c, 'commitIndex') && c.p.lastApplied === Math.max(c.before.lastApplied, c.p.commitIndex)) claim(c, 'lastApplied');
   const groups = new Map<string, Diff[]>();
   for (const d of c.open) {
     const key = /^(nextIndex|matchIndex)\[/.test(d.field)
@@ -1044,7 +1039,7 @@ function groupGeneric(c: Ctx): Mistake[] {
  */
 export function referee(before: ServerState, input: Input, proposed: ProposedMove, options?: StepOptions): Mistake[] {
   const correct = step(before, input, options);
-  const diffs = diffMoves(before, correct, proposed);
+  const diffs = diffMoves(correct, proposed);
   if (diffs.length === 0) return [];
   const c: Ctx = {
     before,

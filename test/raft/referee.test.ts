@@ -489,3 +489,22 @@ describe('referee: game 4, i1 comes back', () => {
     expect(m.explain.en).toContain('At index 5 you hold t1 "L" but the card brings t3 "␣"');
   });
 });
+
+describe('referee: game 2, the leader reads the Response row', () => {
+  it('forgetting to commit once a majority holds entries of the current term is R22, with the count', () => {
+    const c = new Cluster(N8);
+    c.elect('i1', N8);
+    c.write('i1', 'High');
+    const cards = c.move('i1', { kind: 'send', to: N8.slice(1) });
+    for (const card of cards.slice(0, 3)) c.roundTrip('i1', card); // i2, i3, i4 tick ✔
+    const card = cards[3];
+    const out = c.move(card.to, recv('i1', card.message as AppendEntries));
+    const input = reply(card.to, out[0].message as AppendEntriesReply, card.message as AppendEntries);
+    const before = c.s.i1;
+    expect(correct(before, input).state.commitIndex).toBe(4);
+    const wrong = edit(before, input, (m) => { m.state.commitIndex = 0; m.state.lastApplied = 0; });
+    const ms = referee(before, input, wrong);
+    expect(ms.map((m) => m.rule)).toEqual(['R22']);
+    expect(ms[0].explain.en).toContain('Entry 4 (t1) is stored on 5 of 8');
+  });
+});
