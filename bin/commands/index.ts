@@ -5,6 +5,7 @@
 import { join } from './join.js';
 import { hub } from './hub.js';
 import { bots } from './bots.js';
+import { simulate } from './simulate.js';
 
 export interface Command {
   /** One line for the general help. */
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {};
 commands.join = join;
 commands.hub = hub;
 commands.bots = bots;
+commands.simulate = simulate;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
