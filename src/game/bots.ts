@@ -50,6 +50,9 @@ function freePlay(view: SeatView): { input: MoveInput } | null {
   return view.election === 'timers' && expired ? { input: { kind: 'timeout' } } : null;
 }
 
+/** A view without it (an older hub) gets the default: a third of the 3 s shortest timeout. */
+const heartbeatOf = (view: SeatView): number => view.heartbeatMs ?? 1000;
+
 function takeOldest(view: SeatView): { input: MoveInput } | null {
   return view.inbox.length ? { input: { kind: 'card', card: view.inbox[0].id } } : null;
 }
@@ -82,7 +85,7 @@ function busyPeers(view: SeatView): Set<ServerId> {
       if (cell === 'waiting') busy.add(p);
       if (seen.has(p)) continue; // only the newest card to p decides the retry pause
       seen.add(p);
-      if (cell === 'lost' && view.now - b.sentAt < view.heartbeatMs) busy.add(p);
+      if (cell === 'lost' && view.now - b.sentAt < heartbeatOf(view)) busy.add(p);
     }
   }
   return busy;
@@ -104,7 +107,7 @@ function heartbeat(view: SeatView): { input: MoveInput } | null {
   if (view.election !== 'timers') return null;
   const term = currentTerm(view.sheet);
   const last = view.sent.find((b) => b.message.type === 'AppendEntries' && b.message.term === term);
-  if (last && view.now - last.sentAt < view.heartbeatMs) return null;
+  if (last && view.now - last.sentAt < heartbeatOf(view)) return null;
   const busy = busyPeers(view);
   const to = peersOf(view.sheet).filter((p) => !busy.has(p));
   return to.length ? { input: { kind: 'send', to } } : null;

@@ -1,5 +1,6 @@
 /**
- * Moving through the scenario scripts. Decisions (documented in docs/architecture.md):
+ * Moving through the scenario scripts.
+ * Decisions:
  * - The instructor may always advance: `next` is never refused because a step is unfinished;
  *   views show whether each cluster's step was done, so the instructor can see who is behind.
  * - `next` past a game's last step continues with the next game (same cluster, same sheets).

@@ -249,7 +249,8 @@ export interface SeatView {
   prompt: Text | null;
   /** What the current script step expects of this server (bots follow it; the UI hints it). */
   task: ScriptTask | null;
-  script: { game: number; step: number; steps: number; title: Text; done: boolean; free: boolean } | null;
+  /** `free`: free play (no tasks; bots play whatever is due). Absent = a scripted game. */
+  script: { game: number; step: number; steps: number; title: Text; done: boolean; free?: boolean } | null;
   mode: RefereeMode;
   assist: Assist;
   election: ElectionMode;
@@ -261,7 +262,7 @@ export interface SeatView {
   announcements: Text[];
   maxEntries: number;
   /** timers mode: a leader heartbeats after this long without sending (R13); a third of the shortest timeout. */
-  heartbeatMs: number;
+  heartbeatMs?: number;
 }
 
 /** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */

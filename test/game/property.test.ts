@@ -13,7 +13,7 @@ import type { Room } from '../../src/game/types.js';
 const MESSAGE = 'RAFT';
 const FAULTS_END = 15_000;
 /** After the faults stop: time for a few election timeouts (3–6 s) and the replication. */
-const BOUND = 30_000;
+const BOUND = 15_000;
 
 function replicated(room: Room): boolean {
   const c = room.clusters.A;
