@@ -22,6 +22,8 @@ export interface ConnectionOptions {
   key?: string;
   name?: string;
   cluster?: string;
+  /** A chosen seat (`i3`) instead of the lottery. */
+  server?: string;
   tokens?: TokenStore;
   /** How long the very first connection may keep failing before the hub counts as unreachable. */
   firstConnectMs?: number;
@@ -133,6 +135,7 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
       role: this.options.role,
       ...(this.options.name ? { name: this.options.name } : {}),
       ...(this.options.cluster ? { cluster: this.options.cluster } : {}),
+      ...(this.options.server && !token ? { server: this.options.server } : {}),
       ...(token ? { token } : {}),
     };
     this.send(hello);

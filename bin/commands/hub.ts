@@ -148,6 +148,8 @@ export const hub: Command = {
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      // The terminal closing (an SSH drop, a killed tmux) must flush and say goodbye too.
+      process.once('SIGHUP', () => stop('SIGHUP'));
     });
   },
 };

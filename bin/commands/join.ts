@@ -14,6 +14,7 @@ Options:
   --code CODE      the join code the instructor reads out (required)
   --name NAME      your name as the instructor sees it
   --cluster A      the cluster you would like to sit in
+  --seat i3        take this seat instead of drawing one (it must be free)
   --lang en|ru     language (default: from LANG)
   --ascii          no Unicode symbols (for old terminals)
   -h, --help       this help
@@ -36,6 +37,7 @@ export const join: Command = {
           code: { type: 'string' },
           name: { type: 'string' },
           cluster: { type: 'string' },
+          seat: { type: 'string' },
           lang: { type: 'string' },
           ascii: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
@@ -52,6 +54,7 @@ export const join: Command = {
     const url = positionals[0];
     if (!url || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
     if (!values.code) return usageError('give the join code with --code (the instructor reads it out)', HELP);
+    if (values.seat && !/^i[1-9]$/.test(values.seat)) return usageError('--seat is a server id like i3', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
     const terminal = prepareTerminal();
     if (terminal !== 0) return terminal;
@@ -61,6 +64,7 @@ export const join: Command = {
       code: values.code.toUpperCase(),
       name: values.name,
       cluster: values.cluster?.toUpperCase(),
+      server: values.seat,
       lang: langFrom(values.lang, process.env),
       ascii: values.ascii ?? false,
       color: !process.env.NO_COLOR,

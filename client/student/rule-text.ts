@@ -1,8 +1,8 @@
-/** The rule card text for an id, from the core's rule catalogue. */
+/** The rule card text for an id, from the core's rule catalogue (src/raft/rules.ts). */
 import type { Lang } from '../../src/i18n/text.js';
-import type { RuleId } from '../../src/raft/referee.js';
+import { lookup } from '../../src/raft/rules.js';
 
-export function ruleText(id: RuleId, lang: Lang): string {
-  void lang;
-  return id;
+export function ruleText(id: string, lang: Lang): string {
+  const info = lookup(id);
+  return info ? `${id} · ${info.title[lang]}\n${info.explain[lang]}` : id;
 }

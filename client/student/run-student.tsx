@@ -14,13 +14,14 @@ export interface StudentOptions {
   code: string;
   name?: string;
   cluster?: string;
+  server?: string;
   lang: Lang;
   ascii: boolean;
   color: boolean;
 }
 
 export async function runStudent(o: StudentOptions): Promise<number> {
-  const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, tokens: fileTokenStore() });
+  const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens: fileTokenStore() });
   let exitCode = 0;
   let sentence: string | undefined;
   process.stdout.write('\x1b[?1049h\x1b[H');

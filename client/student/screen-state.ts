@@ -128,7 +128,14 @@ function open(s: ScreenState, view: SeatView, input: MoveInput, assist: Assist):
   // Start the cursor where the decision is: the Response tick of a reply, else the vote row.
   const rows = cellRows(draft);
   const okRow = rows.findIndex((r) => r[0].area === 'ok' || r[0].area === 'card-field');
-  return { state: { ...s, draft, row: okRow >= 0 ? okRow : 1, col: 0, typed: '', verdict: null } };
+  // A reply to a leader's card is about commitIndex (R22); a letter is about the log (R15).
+  const start =
+    okRow >= 0
+      ? { row: okRow, col: 0 }
+      : input.kind === 'client'
+        ? { row: rows.findIndex((r) => r[0].area === 'log-value'), col: draft.move.state.log.length - 1 }
+        : { row: 0, col: 1 };
+  return { state: { ...s, draft, ...start, typed: '', verdict: null } };
 }
 
 /** A draft is open: move over the cells, write into them, submit or throw away. */

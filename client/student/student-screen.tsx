@@ -122,14 +122,17 @@ function Inbox({ view, screen, lang, theme }: { view: SeatView; screen: ScreenSt
 /** No draft: the selected card, else the last card this server wrote with its Response row. */
 function CardInHand({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
   const card = view.inbox[screen.inboxIndex];
-  if (card) return <CardView message={card.message} from={card.from} lang={lang} theme={theme} />;
   const sent = view.sent[0];
-  if (sent) {
-    return (
-      <CardView message={sent.message} from={sent.from} responses={sent.responses} cluster={view.sheet.cluster} lang={lang} theme={theme} label={t(lang, 'yourCard')} />
-    );
-  }
-  return null;
+  // The card in hand first; under it the last card this server wrote, with its Response row,
+  // so a candidate or leader counts its ticks while taking the replies.
+  return (
+    <Box flexDirection="column">
+      {card ? <CardView message={card.message} from={card.from} lang={lang} theme={theme} /> : null}
+      {sent ? (
+        <CardView message={sent.message} from={sent.from} responses={sent.responses} cluster={view.sheet.cluster} lang={lang} theme={theme} label={t(lang, 'yourCard')} />
+      ) : null}
+    </Box>
+  );
 }
 
 /** The cards being written in this move, with the cursor on the field being filled. */
@@ -239,7 +242,7 @@ function VerdictLines({ verdict, lang, theme }: { verdict: NonNullable<ScreenSta
       {verdict.mistakes.slice(0, 3).map((m, i) => (
         <Text key={i} color={tint(theme, theme.colour.error)}>
           {theme.sym.no} {m.rule}
-          {m.mistake ? `/${m.mistake}` : ''} {m.field}: {m.explain[lang]}
+          {m.mistake ? `/${m.mistake}` : ''} · {m.explain[lang]}
         </Text>
       ))}
     </Box>
