@@ -382,14 +382,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     return Object.keys(queue.room.clusters);
   }
   /** The lottery: a free seat (empty first, then one a hub bot keeps warm), drawn at random. */
-  function drawSeat(preferred: ClusterId | undefined): SeatKey | null {
+  function drawSeat(preferred: ClusterId | undefined, role: Role): SeatKey | null {
     const order = preferred ? [preferred] : clusterIds();
-    for (const pass of ['empty', 'hub-bot'] as const) {
+    // A bot (the instructor's) may also take an orphaned bot seat: one whose `bots` process died
+    // with its tokens, so a restarted `bots` command fills the same seats with the same sheets.
+    const passes = role === 'bot' ? (['empty', 'hub-bot', 'orphan-bot'] as const) : (['empty', 'hub-bot'] as const);
+    const fits = (pass: (typeof passes)[number], k: SeatKey, seat: Seat) =>
+      pass === 'empty' ? seat.kind === 'empty' : pass === 'hub-bot' ? hubDriven(k, seat) : seat.kind === 'bot' && !seatConn.has(k);
+    for (const pass of passes) {
       for (const cid of order) {
         const cluster = queue.room.clusters[cid];
         if (!cluster) continue;
         const free = Object.entries(cluster.seats)
-          .filter(([sid, seat]) => (pass === 'empty' ? seat.kind === 'empty' : hubDriven(seatKey(cid, sid), seat)))
+          .filter(([sid, seat]) => fits(pass, seatKey(cid, sid), seat))
           .map(([sid]) => seatKey(cid, sid));
         if (free.length > 0) return free[randomInt(0, free.length)];
       }
@@ -467,7 +472,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         if (!queue.room.clusters[cid]?.seats[hello.server!]) return fail('server/unknown', { en: `There is no server ${hello.server} in cluster ${cid}.`, ru: `В кластере ${cid} нет сервера ${hello.server}.` });
         if (!seatFree(k)) return fail('seat/taken', errorText('seat/taken'));
       } else {
-        k = drawSeat(hello.cluster);
+        k = drawSeat(hello.cluster, hello.role);
         if (!k) return fail('room/full', errorText('room/full'), CLOSE.roomFull);
       }
       const [cid, sid] = splitKey(k);

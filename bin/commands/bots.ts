@@ -66,9 +66,17 @@ export const bots: Command = {
       const all = Array.from({ length: count }, (_, i) => {
         const bot = new RemoteBot({ url, key: values.key!, pace, ...(cluster ? { cluster } : {}) });
         const name = () => (bot.seat ? `${bot.seat.cluster}/${bot.seat.server}` : `bot ${i + 1}`);
-        bot.on('seat', (s) => say(`${name()}: ${s.resumed ? 'resumed' : 'took'} seat ${s.cluster}/${s.server}`));
+        // Say "lost" once per outage, not once per failed retry.
+        let lost = false;
+        bot.on('seat', (s) => {
+          lost = false;
+          say(`${name()}: ${s.resumed ? 'resumed' : 'took'} seat ${s.cluster}/${s.server}`);
+        });
         bot.on('refused', (code) => say(`${name()}: move refused (${code})`));
-        bot.on('drop', (code) => say(`${name()}: connection lost (${code}), reconnecting`));
+        bot.on('drop', (code) => {
+          if (!lost) say(`${name()}: connection lost (${code}), reconnecting`);
+          lost = true;
+        });
         bot.on('fatal', (reason) => {
           say(`${name()}: stopped (${reason})`);
           refused += 1;
