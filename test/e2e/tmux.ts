@@ -1,0 +1,77 @@
+/**
+ * Real terminals for end-to-end tests: each client runs in its own tmux window on a private
+ * tmux server, the test types with send-keys and reads the screen with capture-pane, as a
+ * person at the keyboard would. Ink draws nothing when CI=true, so clients get CI=false.
+ */
+import { execFileSync } from 'node:child_process';
+
+export class Tmux {
+  readonly socket = `raft-sheet-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private started = false;
+
+  constructor(private readonly width = 80, private readonly height = 24) {}
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Opens a window named `name` running `command` (a shell line) with extra environment. */
+  open(name: string, command: string, env: Record<string, string> = {}): void {
+    const vars = Object.entries({ CI: 'false', TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
+    const line = `env ${vars.join(' ')} ${command}; echo "[exited $?]"; sleep 600`;
+    if (!this.started) {
+      this.tmux('new-session', '-d', '-s', 'e2e', '-n', name, '-x', String(this.width), '-y', String(this.height), line);
+      this.tmux('set-option', '-t', 'e2e', 'remain-on-exit', 'on');
+      this.started = true;
+    } else {
+      this.tmux('new-window', '-d', '-t', 'e2e', '-n', name, line);
+    }
+    this.tmux('resize-window', '-t', `e2e:${name}`, '-x', String(this.width), '-y', String(this.height));
+  }
+
+  /** Keys as tmux names them: 'Enter', 'Space', 'Up', 'BSpace', 'Escape', or literal text. */
+  keys(name: string, ...keys: string[]): void {
+    for (const k of keys) this.tmux('send-keys', '-t', `e2e:${name}`, k);
+  }
+
+  /** Literal characters (a letter such as `t` or `H`), never read as a key name. */
+  type(name: string, text: string): void {
+    this.tmux('send-keys', '-t', `e2e:${name}`, '-l', text);
+  }
+
+  screen(name: string): string {
+    return this.tmux('capture-pane', '-p', '-t', `e2e:${name}`);
+  }
+
+  /** Kills the window: the terminal goes away and the client with it (SIGHUP). */
+  kill(name: string): void {
+    this.tmux('kill-window', '-t', `e2e:${name}`);
+  }
+
+  async waitFor(name: string, test: RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen(name);
+      if (typeof test === 'function' ? test(last) : test.test(last)) return last;
+      await sleep(100);
+    }
+    throw new Error(`screen of ${name} never matched ${String(test)}; last screen:\n${last}`);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
