@@ -46,3 +46,34 @@ export function makeTheme(opts: { ascii?: boolean; color?: boolean } = {}): Them
 export function tint(theme: Theme, colour: string): string | undefined {
   return theme.color ? colour : undefined;
 }
+
+const ASCII: [RegExp, string][] = [
+  [/←→↑↓/g, 'arrows'],
+  [/↑↓/g, 'up/down'],
+  [/⌫/g, 'bksp'],
+  [/·/g, '|'],
+  [/[—–]/g, '-'],
+  [/✔/g, 'y'],
+  [/✗/g, 'x'],
+  [/●/g, '*'],
+  [/○/g, 'o'],
+  [/◌/g, '~'],
+  [/␣/g, '_'],
+  [/↩/g, '<'],
+  [/»/g, '>>'],
+  [/▸/g, '>'],
+  [/…/g, '...'],
+  [/≥/g, '>='],
+  [/≤/g, '<='],
+  [/≠/g, '!='],
+  [/×/g, 'x'],
+  [/→/g, '->'],
+  [/[’‘]/g, "'"],
+  [/[“”«»]/g, '"'],
+];
+
+/** Text as the terminal can show it: under --ascii every symbol gets a plain stand-in. */
+export function shown(theme: Theme, text: string): string {
+  if (!theme.ascii) return text;
+  return ASCII.reduce((s, [re, to]) => s.replace(re, to), text);
+}

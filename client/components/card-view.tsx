@@ -9,7 +9,7 @@ import type { ResponseCell } from '../../src/game/types.js';
 import type { Message, ServerId } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
-import { tint } from '../theme.js';
+import { shown, tint } from '../theme.js';
 
 export function cardTitle(m: Message): string {
   switch (m.type) {
@@ -50,6 +50,21 @@ export function cardFields(m: Message, theme: Theme): [string, string][] {
   }
 }
 
+/** The paper card's fields in lines: the header fields, then the entries, then the commit. */
+export function cardLines(fields: [string, string][]): string[] {
+  const pair = ([k, v]: [string, string]) => `${k} ${v}`;
+  const entries = fields.filter(([k]) => k === 'index' || k === 'value' || k === 'terms');
+  const head = fields.filter(([k]) => !entries.some(([e]) => e === k));
+  const lines = [head, entries].filter((g) => g.length > 0);
+  // A line that would not fit the card's column (about 50 cells at 80 columns) is halved.
+  return lines.flatMap((g) => {
+    const line = g.map(pair).join(' · ');
+    if (line.length <= 48 || g.length < 2) return [line];
+    const half = Math.ceil(g.length / 2);
+    return [g.slice(0, half).map(pair).join(' · '), g.slice(half).map(pair).join(' · ')];
+  });
+}
+
 export interface CardViewProps {
   message: Message;
   from: ServerId;
@@ -68,7 +83,9 @@ export function CardView({ message, from, responses, cluster, lang, theme, label
       <Text bold color={tint(theme, theme.colour.accent)}>
         {cardTitle(message)} <Text color={tint(theme, theme.colour.dim)}>{label ?? `${t(lang, 'from')} ${from}`}</Text>
       </Text>
-      <Text>{fields.map(([k, v]) => `${k} ${v}`).join(' · ')}</Text>
+      {cardLines(fields).map((line, i) => (
+        <Text key={i}>{shown(theme, line)}</Text>
+      ))}
       {responses && cluster ? <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} /> : null}
     </Box>
   );

@@ -29,7 +29,7 @@ export interface LogGridProps {
 }
 
 const CELL = 3;
-const LABEL = 9;
+const LABEL = 10;
 
 /** The state of the entry at `index` (1-based) as drawn on the sheet. */
 export function entryState(sheet: ServerState, saved: ServerState, index: number): EntryState {

@@ -21,7 +21,7 @@ export interface TermsRowProps {
 }
 
 const CELL = 4;
-const LABEL = 9;
+const LABEL = 10;
 
 export function TermsRow({ sheet, saved, cursorTerm, width, lang, theme }: TermsRowProps) {
   const shown = Math.max(sheet.votes.length, saved.votes.length) + (cursorTerm !== null ? 1 : 0);

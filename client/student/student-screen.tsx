@@ -15,7 +15,7 @@ import { LogGrid, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
 import type { Theme } from '../theme.js';
-import { tint } from '../theme.js';
+import { shown, tint } from '../theme.js';
 import { type CellId, type Draft, cellText, isReply } from './draft.js';
 import { rulePanel } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
@@ -55,7 +55,7 @@ export function StudentScreen(props: StudentScreenProps) {
         <LogGrid sheet={sheet} saved={view.sheet} cursor={logCursor(cell)} width={width >= 120 ? width - 48 : width} maxBlocks={tall ? 3 : 2} lang={lang} theme={theme} />
       </Box>
       <Box marginTop={1}>
-        <Box width={28} flexDirection="column" marginRight={1}>
+        <Box width={28} flexShrink={0} flexDirection="column" marginRight={1}>
           <Inbox view={view} screen={screen} lang={lang} theme={theme} />
         </Box>
         <Box flexDirection="column" flexGrow={1}>
@@ -98,23 +98,23 @@ function logCursor(cell: CellId | null): Cursor | null {
 }
 
 function Inbox({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
-  const shown = view.inbox.slice(0, 5);
+  const visible = view.inbox.slice(0, 5);
   return (
     <>
       <Text bold>
         {t(lang, 'inbox')} ({view.inbox.length})
       </Text>
-      {shown.length === 0 ? <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'inboxEmpty')}</Text> : null}
-      {shown.map((c, i) => {
+      {visible.length === 0 ? <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'inboxEmpty')}</Text> : null}
+      {visible.map((c, i) => {
         const selected = i === screen.inboxIndex;
-        const name = c.message.type.replace('Reply', ' ↩').replace('AppendEntries', 'AppendEntr.');
+        const name = shown(theme, c.message.type.replace('Reply', ' ↩').replace('AppendEntries', 'AppendEntr.'));
         return (
           <Text key={c.id} inverse={selected && !screen.draft} color={selected ? undefined : tint(theme, theme.colour.dim)}>
             {selected ? theme.sym.pointer : ' '} {name.padEnd(15)} {c.from.padEnd(3)} t{c.message.term}
           </Text>
         );
       })}
-      {view.inbox.length > shown.length ? <Text color={tint(theme, theme.colour.dim)}>  +{view.inbox.length - shown.length}</Text> : null}
+      {view.inbox.length > visible.length ? <Text color={tint(theme, theme.colour.dim)}>  +{view.inbox.length - visible.length}</Text> : null}
     </>
   );
 }
@@ -159,7 +159,7 @@ function DraftCards({ draft, cell, view, lang, theme }: { draft: Draft; cell: Ce
       </Text>
       {replies.length > 0 ? (
         <Text>
-          {t(lang, 'response')} {source?.from ?? ''}: {replies.map((o) => field({ area: 'ok', to: o.to }, `${o.to} ok`))}
+          {t(lang, 'yourAnswer')} {source?.from ?? ''}: {replies.map((o) => field({ area: 'ok', to: o.to }, 'ok'))}
         </Text>
       ) : null}
       {requests.length > 0 ? <RequestDraft draft={draft} field={field} lang={lang} theme={theme} /> : null}
@@ -210,22 +210,22 @@ function Footer({ view, screen, lang, theme }: StudentScreenProps) {
   for (const v of view.violations.slice(-1)) {
     lines.push(
       <Text key="violation" color={tint(theme, theme.colour.error)} bold inverse={!theme.color}>
-        {t(lang, 'violation')} {v.property}: {v.explain[lang]}
+        {shown(theme, `${t(lang, 'violation')} ${v.property}: ${v.explain[lang]}`)}
       </Text>,
     );
   }
-  if (view.prompt) lines.push(<Text key="prompt" color={tint(theme, 'cyan')}>{'» '}{view.prompt[lang]}</Text>);
+  if (view.prompt) lines.push(<Text key="prompt" color={tint(theme, 'cyan')}>{shown(theme, `» ${view.prompt[lang]}`)}</Text>);
   const announcement = view.announcements[view.announcements.length - 1];
-  if (announcement) lines.push(<Text key="ann" color={tint(theme, 'magenta')}>{'! '}{announcement[lang]}</Text>);
+  if (announcement) lines.push(<Text key="ann" color={tint(theme, 'magenta')}>{shown(theme, `! ${announcement[lang]}`)}</Text>);
   if (screen.verdict) lines.push(<VerdictLines key="verdict" verdict={screen.verdict} lang={lang} theme={theme} />);
-  if (screen.overlay !== 'none') lines.push(<Text key="rule">{rulePanel(screen, lang)}</Text>);
+  if (screen.overlay !== 'none') lines.push(<Text key="rule">{shown(theme, rulePanel(screen, lang))}</Text>);
   if (screen.notice) lines.push(<Text key="notice" color={tint(theme, theme.colour.error)}>{noticeText(screen.notice, lang)}</Text>);
   if (screen.awaitingLetter) lines.push(<Text key="write">{t(lang, 'writeLetter')}</Text>);
   if (screen.quitAsked) lines.push(<Text key="quit">{t(lang, 'quitAsk')}</Text>);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   lines.push(
     <Text key="keys" color={tint(theme, theme.colour.dim)}>
-      {t(lang, keys)}
+      {shown(theme, t(lang, keys))}
     </Text>,
   );
   return <Box flexDirection="column" marginTop={1}>{lines}</Box>;
@@ -241,8 +241,7 @@ function VerdictLines({ verdict, lang, theme }: { verdict: NonNullable<ScreenSta
       </Text>
       {verdict.mistakes.slice(0, 3).map((m, i) => (
         <Text key={i} color={tint(theme, theme.colour.error)}>
-          {theme.sym.no} {m.rule}
-          {m.mistake ? `/${m.mistake}` : ''} · {m.explain[lang]}
+          {shown(theme, `${theme.sym.no} ${m.rule}${m.mistake ? `/${m.mistake}` : ''} · ${m.explain[lang]}`)}
         </Text>
       ))}
     </Box>
