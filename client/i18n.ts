@@ -36,7 +36,7 @@ const words = {
   writeLetter: { en: 'Type the letter to write into your log (Esc cancels).', ru: 'Введите букву для записи в журнал (Esc — отмена).' },
   quitAsk: { en: 'Quit? Your seat stays yours: rejoin with the same command. [y/n]', ru: 'Выйти? Место останется за вами: войдите той же командой. [y/n]' },
   keysIdle: { en: '↑↓ card · enter take it · t time out · ? rules · q quit', ru: '↑↓ карточка · enter взять · t таймаут · ? правила · q выход' },
-  keysLeader: { en: '↑↓ card · enter take · w write letter · s send AppendEntries · ? · q quit', ru: '↑↓ карточка · enter взять · w буква · s AppendEntries · ? · q выход' },
+  keysLeader: { en: '↑↓ card · enter take · w letter · s send AE to laggards · a to all · ? · q quit', ru: '↑↓ карточка · enter взять · w буква · s AE отстающим · a всем · ? · q выход' },
   keysDraft: { en: '←→↑↓ cell · type · space tick · ⌫ erase · enter hand over · esc drop · ? hint', ru: '←→↑↓ клетка · пишите · пробел галка · ⌫ стереть · enter отдать · esc отмена · ?' },
   noticeInboxEmpty: { en: 'Your inbox is empty.', ru: 'Входящих карточек нет.' },
   noticeNotLeader: { en: 'Only a leader writes to the log and sends AppendEntries (R15).', ru: 'Писать в журнал и слать AppendEntries может только лидер (R15).' },

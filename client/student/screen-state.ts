@@ -5,6 +5,7 @@
  */
 import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
 import type { Mistake } from '../../src/raft/referee.js';
+import type { Text } from '../../src/i18n/text.js';
 import { peersOf } from '../../src/raft/step.js';
 import type { Move } from '../../src/raft/types.js';
 import { type CellId, type Draft, cellRows, editCell, proposal, startDraft } from './draft.js';
@@ -25,7 +26,8 @@ export interface ScreenState {
   /** A move is on its way to the hub; keys that submit are ignored until the verdict. */
   pending: boolean;
   /** The referee's last word on this seat's move. */
-  verdict: { accepted: boolean; mistakes: Mistake[] } | null;
+  /** `message`: the hub's sentence when it refused for another reason than the referee's. */
+  verdict: { accepted: boolean; mistakes: Mistake[]; message?: Text } | null;
   /** A sentence for the status line (an input that is not possible now, …). */
   notice: string | null;
   quitAsked: boolean;
@@ -99,10 +101,10 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
       if (!view.online) return { state: { ...s, notice: 'offline' } };
       if (view.sheet.role === 'leader') return { state: { ...s, notice: 'leader-no-timeout' } };
       return open(s, view, { kind: 'timeout' }, assist);
-    case 's': {
+    case 's':
+    case 'a': {
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
-      const to = view.task?.kind === 'send' && view.task.to ? view.task.to : peersOf(view.sheet);
-      return open(s, view, { kind: 'send', to }, assist);
+      return open(s, view, { kind: 'send', to: char === 'a' ? peersOf(view.sheet) : needing(view) }, assist);
     }
     case 'w':
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
@@ -191,8 +193,8 @@ function withEdit(s: ScreenState, edit: Parameters<typeof editCell>[2], typedAft
 }
 
 /** The hub answered this seat's move. */
-export function onVerdict(s: ScreenState, accepted: boolean, mistakes: Mistake[]): ScreenState {
-  return { ...s, pending: false, verdict: { accepted, mistakes }, draft: accepted ? null : s.draft };
+export function onVerdict(s: ScreenState, accepted: boolean, mistakes: Mistake[], message?: Text): ScreenState {
+  return { ...s, pending: false, verdict: { accepted, mistakes, ...(message ? { message } : {}) }, draft: accepted ? null : s.draft };
 }
 
 /** A new view arrived: keep the selection in range, drop a draft whose card has gone. */
@@ -200,4 +202,15 @@ export function onView(s: ScreenState, view: SeatView): ScreenState {
   const inboxIndex = Math.min(s.inboxIndex, Math.max(0, view.inbox.length - 1));
   const gone = s.draft?.input.kind === 'card' && !view.inbox.some((c) => c.id === (s.draft?.input as { card: string }).card);
   return { ...s, inboxIndex, draft: gone && !s.pending ? null : s.draft };
+}
+
+/**
+ * `s`: AppendEntries to the followers that need it (R16): those the script names, else those
+ * whose nextIndex is not past the leader's log; with nobody behind, a heartbeat to everyone (R13).
+ */
+export function needing(view: SeatView): string[] {
+  if (view.task?.kind === 'send' && view.task.to) return view.task.to;
+  const s = view.sheet;
+  const behind = peersOf(s).filter((p) => (s.nextIndex[p] ?? s.log.length + 1) <= s.log.length);
+  return behind.length > 0 ? behind : peersOf(s);
 }

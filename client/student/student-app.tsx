@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
+import type { Verdict } from '../../src/protocol/messages.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
@@ -78,10 +79,12 @@ export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) 
       setView(v);
       setScreen((s) => onView(s, v));
     };
-    const onVerdictMsg = (v: { id: number; ok: boolean; mistakes?: unknown[] }) => {
+    const onVerdictMsg = (v: Verdict) => {
       if (v.id !== pendingId.current) return;
       pendingId.current = null;
-      setScreen((s) => onVerdict(s, v.ok, (v.mistakes ?? []) as never));
+      // A refusal that is not the referee's (a card already gone, a timer not yet fired) carries
+      // the hub's sentence instead of mistakes.
+      setScreen((s) => onVerdict(s, v.ok, v.mistakes ?? [], v.ok ? undefined : v.message));
     };
     const onFatal = (f: Fatal) => {
       setFatal(f);

@@ -233,6 +233,9 @@ function Footer({ view, screen, lang, theme }: StudentScreenProps) {
 
 function VerdictLines({ verdict, lang, theme }: { verdict: NonNullable<ScreenState['verdict']>; lang: Lang; theme: Theme }) {
   if (verdict.accepted && verdict.mistakes.length === 0) return <Text color={tint(theme, theme.colour.ok)}>{t(lang, 'accepted')}</Text>;
+  if (!verdict.accepted && verdict.mistakes.length === 0 && verdict.message) {
+    return <Text color={tint(theme, theme.colour.error)}>{shown(theme, verdict.message[lang])}</Text>;
+  }
   const head = verdict.accepted ? t(lang, 'observed') : t(lang, 'refused');
   return (
     <Box flexDirection="column">

@@ -84,3 +84,19 @@ describe('student keys (by hand)', () => {
     expect(r.effect.proposal.send.every((o) => o.message.type === 'RequestVote' && o.message.term === 1)).toBe(true);
   });
 });
+
+describe('a leader sending AppendEntries', () => {
+  const leader = () => {
+    const ids = ['i1', 'i2', 'i3'];
+    const s = fresh('i1', ids);
+    return { ...s, votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 1 }, matchIndex: { i2: 1, i3: 0 } };
+  };
+  it('s sends to the followers that lag (R16), a to everyone', () => {
+    const view = seatView(leader());
+    const s = press(initialScreen, [ch('s')], view).s;
+    expect(s.draft?.input).toEqual({ kind: 'send', to: ['i3'] });
+    const a = press(initialScreen, [ch('a')], view).s;
+    expect(a.draft?.input).toEqual({ kind: 'send', to: ['i2', 'i3'] });
+    expect(a.draft?.move.send.map((o) => o.message.type === 'AppendEntries' && o.message.entries.length)).toEqual([0, 1]);
+  });
+});
