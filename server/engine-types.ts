@@ -1,5 +1,5 @@
 /** The contract between the hub and the game layer (src/game), as one injectable value. */
-import type { ClusterId, GameEvent, MoveInput, ReduceContext, ReduceResult, Rejection, Room, RoomConfig, SeatView, Command } from '../src/game/types.js';
+import type { ClusterId, ClusterState, GameEvent, MoveInput, ReduceContext, ReduceResult, Rejection, Room, RoomConfig, SeatView, Command } from '../src/game/types.js';
 import type { ServerId } from '../src/raft/types.js';
 
 export interface GameEngine {
@@ -11,6 +11,8 @@ export interface GameEngine {
   botMove(view: SeatView): { input: MoveInput } | null;
   /** Guard mode: the event that records a refused move's mistakes (journaled, applied), or null. */
   refusalEvent(command: Command, rejection: Rejection): GameEvent | null;
+  /** Rewind: the cluster right after journal record `to` (optional: stand-ins may omit it, and rewind is then unavailable). */
+  clusterAt?(config: Partial<RoomConfig>, records: Iterable<{ n: number; events?: readonly GameEvent[] }>, cluster: ClusterId, to: number): ClusterState | null;
   /** A seeded PRNG: the same seed gives the same sequence. */
   createRandom(seed: number): () => number;
 }

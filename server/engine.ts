@@ -9,7 +9,8 @@ import { mulberry32 } from '../src/game/random.js';
 import { reduce } from '../src/game/reducer.js';
 import { refusalEvent } from '../src/game/refusal.js';
 import { createRoom } from '../src/game/room.js';
+import { clusterAt } from '../src/game/rewind.js';
 import { instructorView, seatView } from '../src/game/views.js';
 import type { GameEngine } from './engine-types.js';
 
-export const gameEngine: GameEngine = { createRoom, reduce, applyEvents, seatView, instructorView, botMove, refusalEvent, createRandom: mulberry32 };
+export const gameEngine: GameEngine = { createRoom, reduce, applyEvents, seatView, instructorView, botMove, refusalEvent, clusterAt, createRandom: mulberry32 };

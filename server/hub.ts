@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import * as path from 'node:path';
 import { nanoid } from 'nanoid';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import type { ClusterId, Command, Pace, Room, RoomConfig, Seat } from '../src/game/types.js';
+import type { ClusterId, Command, Pace, RewindHistory, Room, RoomConfig, Seat } from '../src/game/types.js';
 import type { Lang, Text } from '../src/i18n/text.js';
 import { CLOSE, CLOSE_REASON, errorText, UPGRADE_STATUS, type CloseCode, type ErrorCode, type ProtocolErrorCode } from '../src/protocol/codes.js';
 import {
@@ -299,6 +299,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
 
   // ---------------------------------------------------------------- in-process bots
   const botTimers = new Map<SeatKey, NodeJS.Timeout>();
+  /** Bot seats the instructor handed to the next student (kept in memory: a resume forgets the preference, not the seat). */
+  const handover = new Set<SeatKey>();
   function hubDriven(k: SeatKey, seat: Seat): seat is Extract<Seat, { kind: 'bot' }> {
     return seat.kind === 'bot' && !seatTokenHash.has(k);
   }
@@ -386,9 +388,16 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const order = preferred ? [preferred] : clusterIds();
     // A bot (the instructor's) may also take an orphaned bot seat: one whose `bots` process died
     // with its tokens, so a restarted `bots` command fills the same seats with the same sheets.
-    const passes = role === 'bot' ? (['empty', 'hub-bot', 'orphan-bot'] as const) : (['empty', 'hub-bot'] as const);
+    // A student goes first to a seat the instructor handed over (bots hand), then as before.
+    const passes = role === 'bot' ? (['empty', 'hub-bot', 'orphan-bot'] as const) : (['handed', 'empty', 'hub-bot'] as const);
     const fits = (pass: (typeof passes)[number], k: SeatKey, seat: Seat) =>
-      pass === 'empty' ? seat.kind === 'empty' : pass === 'hub-bot' ? hubDriven(k, seat) : seat.kind === 'bot' && !seatConn.has(k);
+      pass === 'handed'
+        ? handover.has(k) && hubDriven(k, seat)
+        : pass === 'empty'
+          ? seat.kind === 'empty'
+          : pass === 'hub-bot'
+            ? hubDriven(k, seat)
+            : seat.kind === 'bot' && !seatConn.has(k);
     for (const pass of passes) {
       for (const cid of order) {
         const cluster = queue.room.clusters[cid];
@@ -483,6 +492,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
       issueTokenHash(k, sha256(token));
       cancelBot(k);
+      handover.delete(k);
       bindSeat(b, c, k, hello.role, token, false, lottery);
     };
   }
@@ -529,6 +539,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   function onCommand(c: Conn, msg: CommandMessage): void {
     if (c.role !== 'instructor') return refuse(c, msg.id, 'auth/not-instructor');
     const command = msg.command;
+    if (command.type === 'rewind') return rewindCommand(c, msg.id, command);
     queue.enqueue((b) => {
       const outcome = command.type === 'bots' ? botsCommand(b, command) : queue.reduce(b, command, 'instructor');
       if (outcome.ok && command.type === 'seat') releaseSeat(b, seatKey(command.cluster, command.server));
@@ -545,8 +556,57 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
   }
 
+  /**
+   * Rewind (src/game/rewind.ts): the moment's snapshot is rebuilt from the journal on disk
+   * (every record up to `to` is committed, since `to` is below the version anybody could have
+   * seen), outside the queue so a long journal never stalls the room; the rewind itself then
+   * runs in the queue like any command and is journaled as one `rewind` event.
+   */
+  function rewindCommand(c: Conn, id: number, command: Extract<Command, { type: 'rewind' }>): void {
+    readJournal(dir).then(
+      (read) => enqueueRewind(read.records),
+      (err: unknown) => {
+        log('error', `rewind: could not read the journal: ${describe(err)}`);
+        enqueueRewind(null);
+      },
+    );
+    function enqueueRewind(records: JournalRecord[] | null): void {
+      queue.enqueue((b) => {
+        const lastRead = records?.[records.length - 1]?.n ?? 0;
+        const history: RewindHistory | undefined =
+          records && engine.clusterAt
+            ? { last: queue.lastNumbered, clusterAt: (cid, to) => (to > lastRead ? null : engine.clusterAt!(session.config, records, cid, to)) }
+            : undefined;
+        const outcome = queue.reduce(b, command, 'instructor', history);
+        b.reply.push(() => sendVerdict(c, id, outcome));
+        log('info', `instructor: ${JSON.stringify(command)} → ${outcome.ok ? 'ok' : outcome.code}`);
+      });
+    }
+  }
+
+  /**
+   * Hand a bot's seat to the next student who joins: a seat a network bot holds is released
+   * (its token voided, the bot told `seat/released`) and becomes a hub bot, which keeps playing
+   * so the cluster never waits; the next student drawn by lottery takes exactly this seat with
+   * its sheet as it stands (a student naming it with `--seat` may take it at once).
+   */
+  function handSeat(b: Batch, command: BotsCommand): Outcome {
+    const cid = command.cluster ?? '';
+    const sid = command.server ?? '';
+    const seat = queue.room.clusters[cid]?.seats[sid];
+    if (!seat) return { ok: false, code: 'server/unknown', message: { en: `There is no seat ${cid}/${sid}.`, ru: `Места ${cid}/${sid} нет.` } };
+    if (seat.kind !== 'bot') return { ok: false, code: 'seat/invalid', message: { en: `${cid}/${sid} is not a bot seat.`, ru: `${cid}/${sid} — не место бота.` } };
+    const k = seatKey(cid, sid);
+    releaseSeat(b, k);
+    handover.delete(k);
+    handover.add(k);
+    b.touch(cid);
+    return { ok: true, version: queue.version, mistakes: [] };
+  }
+
   /** Fill every empty seat with an in-process bot, or clear the hub's bots. */
   function botsCommand(b: Batch, command: BotsCommand): Outcome {
+    if (command.action === 'hand') return handSeat(b, command);
     const targets = command.cluster ? [command.cluster] : clusterIds();
     if (command.cluster && !queue.room.clusters[command.cluster]) {
       return { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } };

@@ -6,7 +6,7 @@
  * While the fsync runs, new jobs wait for the next batch; so nobody ever sees a state that is
  * not on disk, and one fsync serves every command that arrived meanwhile (group commit).
  */
-import type { ClusterId, Command, ReduceResult, Room } from '../src/game/types.js';
+import type { ClusterId, Command, ReduceResult, RewindHistory, Room } from '../src/game/types.js';
 import type { Mistake } from '../src/raft/referee.js';
 import { errorText } from '../src/protocol/codes.js';
 import type { GameEngine } from './engine-types.js';
@@ -88,12 +88,12 @@ export class RoomQueue {
   }
 
   /** Reduce one command inside a batch; the room changes in memory, the record waits for the commit. */
-  reduce(batch: Batch, command: Command, by: Actor): Outcome {
+  reduce(batch: Batch, command: Command, by: Actor, history?: RewindHistory): Outcome {
     const now = this.deps.clock();
     let result: ReduceResult;
     let next: Room;
     try {
-      result = this.deps.engine.reduce(this.room, command, { now, random: this.deps.random });
+      result = this.deps.engine.reduce(this.room, command, { now, random: this.deps.random, ...(history ? { history } : {}) });
       if (!result.ok) {
         // Guard mode: the refused move changes no sheet, but its mistakes belong to the seat's
         // record and the debrief, so they are journaled (and shown only once durable) too.
@@ -124,6 +124,11 @@ export class RoomQueue {
     });
     batch.touch('cluster' in command ? command.cluster : undefined);
     return { ok: true, version: rec.n, mistakes };
+  }
+
+  /** The number of the last record numbered so far (committed or waiting in this batch). */
+  get lastNumbered(): number {
+    return this.deps.journal.nextNumber - 1;
   }
 
   /** Adds a hub record (token, revoke) to the batch. */

@@ -74,6 +74,8 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return { ...c, script: e.script };
     case 'reset':
       return freshCluster(c.id, room.config, c);
+    case 'rewind':
+      return e.state;
   }
 }
 

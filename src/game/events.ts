@@ -11,11 +11,13 @@ import type {
   Assist,
   Card,
   ClusterId,
+  ClusterState,
   ElectionMode,
   LinkFaults,
   MoveInput,
   RefereeMode,
   ResponseCell,
+  RewindMark,
   ScriptPosition,
   Seat,
   SentBatch,
@@ -58,6 +60,13 @@ export type GameEvent =
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }
   /** The cluster is back to fresh sheets, no cards, no script (seats, modes and ids kept). */
-  | { type: 'reset'; cluster: ClusterId };
+  | { type: 'reset'; cluster: ClusterId }
+  /**
+   * The instructor rewound the cluster to right after record `mark.to`: `state` is the whole
+   * cluster from then (seats, modes, announcements and the id counter as they are now), so
+   * applying it needs no history and replay stays a plain fold. Records `mark.from`…`mark.through`
+   * left play for this cluster as branch `mark.branch` (rewind.ts: branchesOf).
+   */
+  | { type: 'rewind'; cluster: ClusterId; mark: RewindMark; state: ClusterState };
 
 export type GameEventType = GameEvent['type'];

@@ -21,3 +21,5 @@ export { chaosSchedule } from './chaos.js';
 export { mulberry32 } from './random.js';
 export { sheetText } from './sheet-text.js';
 export { REJECT_TEXT } from './rejections.js';
+export { clusterAt, branchesOf, eventsInPlay } from './rewind.js';
+export type { Branches, EventRecord } from './rewind.js';

@@ -9,6 +9,7 @@ import { armTimer, clusterOf, disarmTimer, emit, emitClock, newDraft, type Draft
 import { applyFault } from './faults.js';
 import { playMove } from './move.js';
 import { reject } from './rejections.js';
+import { rewindCluster } from './rewind.js';
 import { markDone, playScript } from './script.js';
 import type { Command, ReduceContext, ReduceResult, Rejection, Room, Seat } from './types.js';
 
@@ -49,6 +50,8 @@ function dispatchCommand(d: Draft, cmd: Command): Outcome {
       return withTargets(d, cmd.cluster, (ids) => announce(d, ids, cmd.text));
     case 'reset':
       return knownCluster(d, cmd.cluster) ?? resetCluster(d, cmd.cluster);
+    case 'rewind':
+      return knownCluster(d, cmd.cluster) ?? rewindCluster(d, cmd.cluster, cmd.to);
     default:
       return reject('command/unknown');
   }

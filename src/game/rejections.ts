@@ -30,6 +30,9 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'clock/backwards': { en: 'Time does not go backwards.', ru: 'Время не идёт назад.' },
   'command/unknown': { en: 'Unknown command.', ru: 'Неизвестная команда.' },
   'command/invalid': { en: 'The command is malformed.', ru: 'Команда составлена неверно.' },
+  'rewind/unavailable': { en: 'Rewinding needs the session journal; this room has none.', ru: 'Для отката нужен журнал сессии, а у этой комнаты его нет.' },
+  'rewind/invalid': { en: 'Rewind to a moment before now: a journal record number from 0 up to the last one.', ru: 'Откат — к моменту в прошлом: номер записи журнала от 0 до последней.' },
+  'rewind/abandoned': { en: 'That moment is on a branch already rewound away: choose one on the current line of play.', ru: 'Этот момент — на уже откатанной ветке: выберите момент на текущей линии игры.' },
 };
 
 export function reject(code: RejectCode, mistakes?: Mistake[]): Rejection {

@@ -106,6 +106,26 @@ export interface ClusterState {
   /** Mistakes made per server (accepted in observe mode or refused in guard mode), for views and the debrief. */
   mistakes: Record<ServerId, Mistake[]>;
   announcements: Text[];
+  /** Rewinds of this cluster so far, oldest first (absent until the first one): rewind.ts. */
+  rewinds?: RewindMark[];
+}
+
+/** One rewind: the records `from`…`through` left play for this cluster as branch `branch`. */
+export interface RewindMark {
+  branch: string;
+  /** The record the cluster went back to (its state right after that record). */
+  to: number;
+  from: number;
+  through: number;
+}
+
+/**
+ * What the reducer needs to rewind: the number of the last record written so far and the
+ * cluster as it was right after an earlier record (the hub reads it from the journal).
+ */
+export interface RewindHistory {
+  last: number;
+  clusterAt(cluster: ClusterId, to: number): ClusterState | null;
 }
 
 export interface RoomConfig {
@@ -156,6 +176,12 @@ export type Command =
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
   | { type: 'reset'; cluster: ClusterId }
+  /**
+   * Return the cluster to what it was right after journal record `to` (0 = its start); the
+   * records after it leave play for this cluster and form a branch (rewind.ts). Needs the
+   * journal: the hub hands it over as `ReduceContext.history`.
+   */
+  | { type: 'rewind'; cluster: ClusterId; to: number }
   | { type: 'tick'; now: number };
 
 /**
@@ -185,7 +211,10 @@ export type RejectCode =
   | 'announce/invalid'
   | 'clock/backwards'
   | 'command/unknown'
-  | 'command/invalid';
+  | 'command/invalid'
+  | 'rewind/unavailable'
+  | 'rewind/invalid'
+  | 'rewind/abandoned';
 
 export interface Rejection {
   ok: false;
@@ -212,6 +241,8 @@ export interface ReduceContext {
   now: number;
   /** A seeded random number in [0, 1); the only source of randomness. */
   random: () => number;
+  /** The journal so far, for `rewind` only (absent: rewind is refused as unavailable). */
+  history?: RewindHistory;
 }
 
 /**

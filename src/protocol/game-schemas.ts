@@ -121,6 +121,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
   z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: textSchema }),
   z.strictObject({ type: z.literal('reset'), cluster: clusterIdSchema }),
+  /** Back to right after journal record `to` (src/game/rewind.ts). */
+  z.strictObject({ type: z.literal('rewind'), cluster: clusterIdSchema, to: z.int().min(0).max(Number.MAX_SAFE_INTEGER) }),
 ]);
 
 // ---- drift guards: each inferred type must be assignable to the game's own type ----

@@ -57,12 +57,16 @@ export const moveMessageSchema = z.strictObject({
   proposal: moveSchema.optional(),
 });
 
-/** The hub's own instructor action: fill empty seats with in-process bots, or remove them. */
+/**
+ * The hub's own instructor action: fill empty seats with in-process bots, remove them, or hand
+ * one bot seat (`cluster` + `server`) to the next student who joins.
+ */
 export const botsCommandSchema = z.strictObject({
   type: z.literal('bots'),
   cluster: clusterIdSchema.optional(),
-  action: z.enum(['fill', 'clear']),
+  action: z.enum(['fill', 'clear', 'hand']),
   pace: paceSchema.optional(),
+  server: serverIdSchema.optional(),
 });
 
 export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema]);
