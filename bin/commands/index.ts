@@ -6,6 +6,7 @@ import { join } from './join.js';
 import { hub } from './hub.js';
 import { bots } from './bots.js';
 import { simulate } from './simulate.js';
+import { report } from './report.js';
 
 export interface Command {
   /** One line for the general help. */
@@ -20,6 +21,7 @@ commands.join = join;
 commands.hub = hub;
 commands.bots = bots;
 commands.simulate = simulate;
+commands.report = report;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
