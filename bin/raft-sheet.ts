@@ -3,6 +3,7 @@
  * The one bin. Parses nothing itself: it picks the command module and hands it the arguments.
  * Exit codes (PRODUCT.md): 0 ok, 1 runtime failure, 2 usage error.
  */
+import './env.js';
 import { commands, usage } from './commands/index.js';
 
 const [name, ...rest] = process.argv.slice(2);

@@ -2,6 +2,7 @@
  * Starts the student's terminal: the alternate screen (so resizing and quitting leave no ghost
  * lines), the connection and the Ink app. Resolves to the process exit code.
  */
+import { appendFileSync } from 'node:fs';
 import { render } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
@@ -20,6 +21,10 @@ export interface StudentOptions {
   color: boolean;
 }
 
+function logRender(file: string) {
+  return ({ renderTime }: { renderTime: number }) => appendFileSync(file, `${Date.now()} ${renderTime.toFixed(2)}\n`);
+}
+
 export async function runStudent(o: StudentOptions): Promise<number> {
   const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens: fileTokenStore() });
   let exitCode = 0;
@@ -36,7 +41,12 @@ export async function runStudent(o: StudentOptions): Promise<number> {
         sentence = s;
       }}
     />,
-    { exitOnCtrlC: false, patchConsole: false },
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // RAFT_SHEET_RENDER_LOG=FILE appends one line per frame drawn: how idle is checked.
+      ...(process.env.RAFT_SHEET_RENDER_LOG ? { onRender: logRender(process.env.RAFT_SHEET_RENDER_LOG) } : {}),
+    },
   );
   conn.start();
   try {
