@@ -7,6 +7,7 @@ import { hub } from './hub.js';
 import { bots } from './bots.js';
 import { simulate } from './simulate.js';
 import { report } from './report.js';
+import { replay } from './replay.js';
 
 export interface Command {
   /** One line for the general help. */
@@ -22,6 +23,7 @@ commands.hub = hub;
 commands.bots = bots;
 commands.simulate = simulate;
 commands.report = report;
+commands.replay = replay;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -26,6 +26,8 @@ export interface ClusterBoardProps {
   compact: boolean;
   width: number;
   lastEvent?: string;
+  /** Large mode only: a blank line between servers (the projector, when the screen is tall enough). */
+  spacious?: boolean;
   lang: Lang;
   theme: Theme;
 }
@@ -38,7 +40,7 @@ export function leadersOf(servers: Record<ServerId, BoardServer>): ServerState[]
     .sort((a, b) => currentTerm(b) - currentTerm(a));
 }
 
-export function ClusterBoard({ id, servers, compact, width, lastEvent, lang, theme }: ClusterBoardProps) {
+export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious = false, lang, theme }: ClusterBoardProps) {
   const list = Object.values(servers);
   const leader = leadersOf(servers)[0];
   const maxTerm = Math.max(0, ...list.map((s) => currentTerm(s.state)));
@@ -50,7 +52,7 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, lang, the
   const idx = Array.from({ length: Math.min(fit, longest - first + 1) }, (_, i) => first + i);
   return (
     <Box flexDirection="column">
-      <Text bold>
+      <Text bold wrap="truncate-end">
         {t(lang, 'cluster')} {id} · {t(lang, 'term')} t{maxTerm} ·{' '}
         {leader ? (
           <Text color={tint(theme, 'yellow')}>
@@ -65,8 +67,10 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, lang, the
         {''.padEnd(LABEL)}
         {idx.map((i) => String(i).padEnd(cell)).join('')}
       </Text>
-      {list.map((s) => (
-        <ServerRows key={s.state.id} server={s} idx={idx} cell={cell} label={LABEL} compact={compact} theme={theme} />
+      {list.map((s, i) => (
+        <Box key={s.state.id} flexDirection="column" marginTop={spacious && !compact && i > 0 ? 1 : 0}>
+          <ServerRows server={s} idx={idx} cell={cell} label={LABEL} compact={compact} theme={theme} />
+        </Box>
       ))}
     </Box>
   );

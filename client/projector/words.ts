@@ -1,0 +1,39 @@
+/**
+ * The projector's and replay's words in English and Russian. Kept beside them rather than in
+ * client/i18n.ts, which the student screen edits often: the words are only used here.
+ */
+import type { Lang, Text } from '../../src/i18n/text.js';
+
+const words = {
+  projector: { en: 'projector', ru: 'проектор' },
+  replay: { en: 'replay', ru: 'повтор' },
+  game: { en: 'Game {game} · step {step}/{steps}', ru: 'Игра {game} · шаг {step}/{steps}' },
+  freePlay: { en: 'Free play', ru: 'Свободная игра' },
+  noScript: { en: 'no game running', ru: 'игра не начата' },
+  done: { en: 'done', ru: 'готово' },
+  observe: { en: 'observe mode', ru: 'режим наблюдения' },
+  guard: { en: 'guard mode', ru: 'режим судьи' },
+  violation: { en: '{property} broken', ru: 'нарушено {property}' },
+  more: { en: '+{n} more: {ids} (a: one large, ←→: choose)', ru: 'ещё {n}: {ids} (a: крупно, ←→: выбор)' },
+  waiting: { en: 'waiting for the hub…', ru: 'ждём хаб…' },
+  connecting: { en: 'connecting to {url}…', ru: 'подключение к {url}…' },
+  reconnecting: { en: 'reconnecting…', ru: 'переподключение…' },
+  online: { en: 'online', ru: 'в сети' },
+  keysWatch: { en: '←→ cluster · a one/all · q quit', ru: '←→ кластер · a один/все · q выход' },
+  keysReplay: { en: '←→ record · [ ] ±10 · n p step · home end · tab cluster · a one/all · q quit', ru: '←→ запись · [ ] ±10 · n p шаг · home end · tab кластер · a один/все · q выход' },
+  recordOf: { en: 'record {k} of {n}', ru: 'запись {k} из {n}' },
+  start: { en: 'the start: nothing has happened yet', ru: 'начало: ещё ничего не произошло' },
+  tooSmall: { en: 'The terminal is {w}×{h}; the projector needs at least 60×16.', ru: 'Терминал {w}×{h}; проектору нужно не меньше 60×16.' },
+  leaderNew: { en: '{server} leads t{term}', ru: '{server} — лидер t{term}' },
+  commitTo: { en: 'commit {n}', ru: 'коммит {n}' },
+  termTo: { en: 'term t{term}', ru: 'терм t{term}' },
+  offline: { en: '{server} offline', ru: '{server} не в сети' },
+  backOnline: { en: '{server} back online', ru: '{server} снова в сети' },
+  stepNow: { en: 'step {game}.{step}', ru: 'шаг {game}.{step}' },
+} satisfies Record<string, Text>;
+
+export type ProjectorWord = keyof typeof words;
+
+export function pw(lang: Lang, key: ProjectorWord, vars: Record<string, string | number> = {}): string {
+  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
