@@ -60,6 +60,12 @@ export interface HubOptions {
   /** Fixed credentials (tests, solo); otherwise drawn at random. */
   code?: string;
   key?: string;
+  /**
+   * A second instructor key valid for this run only and never stored: the `hub` command's own
+   * console connects with it, so the console works after `--resume` too (only the first key's
+   * hash is kept on disk).
+   */
+  consoleKey?: string;
   seed?: number;
   /** Also log to stdout (the `hub` command until the console exists). */
   stdoutLog?: boolean;
@@ -748,6 +754,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   }
 
   const keyHash = session.keyHash;
+  const consoleKeyHash = options.consoleKey ? sha256(options.consoleKey) : null;
   const server = http.createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -782,7 +789,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const givenCode = url.searchParams.get('code') ?? header('x-raft-sheet-code');
     let privileged = false;
     if (givenKey !== null && givenKey !== undefined) {
-      if (!sameHash(sha256(givenKey), keyHash)) {
+      const given = sha256(givenKey);
+      if (!sameHash(given, keyHash) && !(consoleKeyHash !== null && sameHash(given, consoleKeyHash))) {
         log('warn', `refused ${remote}: wrong instructor key`);
         return rejectUpgrade(socket, UPGRADE_STATUS.unauthorised, 'auth/bad-key');
       }

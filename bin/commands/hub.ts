@@ -1,10 +1,15 @@
 /**
- * `raft-sheet hub [--port 7070] [--host 0.0.0.0] [--clusters N] [--size 8] [--data DIR] [--resume DIR] [--lang en|ru]`
- * Wiring only: the hub itself is server/hub.ts (startHub).
+ * `raft-sheet hub [--port 7070] [--host 0.0.0.0] [--clusters N] [--size 8] [--data DIR] [--resume DIR] [--lang en|ru] [--plain]`
+ * Wiring only: the hub itself is server/hub.ts (startHub), the console client/console. On a
+ * terminal the console runs in this process and talks to the hub over its own socket with a
+ * one-run key (every action takes the instructor's path); otherwise, or with --plain, the hub
+ * prints the banner and logs plainly to stdout.
  */
+import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
+import type { Hub } from '../../server/hub.js';
 import type { Command } from './index.js';
 
 const HELP = `Usage: raft-sheet hub [options]
@@ -19,8 +24,16 @@ Options:
   --size N         servers per cluster, 3–9 (default 8)
   --data DIR       session directory to create (default ./sessions/<timestamp>)
   --resume DIR     resume the session recorded in DIR after a crash or a stop
-  --lang en|ru     language of the banner (default: from LANG)
+  --lang en|ru     language of the banner and console (default: from LANG)
+  --plain          no console: print the banner and log to stdout (the default when stdout
+                   is not a terminal)
+  --ascii          console without Unicode symbols
   -h, --help       this help
+
+On a terminal the instructor console opens: the join command and code, a table of clusters,
+every sheet of a cluster, and keys for games and steps, faults, bots, modes, announcements,
+reset and rewind (the key line at the bottom always says what is possible). The hub's log then
+goes to hub.log in the session directory only.
 
 The session directory holds session.json, journal.jsonl (every accepted move, fsynced before
 anyone is told) and hub.log. Stop with Ctrl-C: the journal is flushed and clients are told
@@ -84,6 +97,8 @@ export const hub: Command = {
           data: { type: 'string' },
           resume: { type: 'string' },
           lang: { type: 'string' },
+          plain: { type: 'boolean', default: false },
+          ascii: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -104,6 +119,9 @@ export const hub: Command = {
       return usageError('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
     }
     const lang = langFrom(values.lang, process.env);
+    const withConsole = !values.plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
+    if (withConsole && process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+    const consoleKey = randomBytes(18).toString('base64url');
     const { startHub } = await import('../../server/hub.js');
     let running;
     try {
@@ -115,8 +133,13 @@ export const hub: Command = {
         ...(values.data ? { data: values.data } : {}),
         ...(values.resume ? { resume: values.resume } : {}),
         lang,
-        stdoutLog: true,
-        onFatal: () => process.exit(1),
+        stdoutLog: !withConsole,
+        consoleKey,
+        onFatal: () => {
+          if (withConsole) process.stdout.write('\x1b[?1049l');
+          process.stderr.write('raft-sheet hub: the journal could not be written; the hub stopped (see hub.log)\n');
+          process.exit(1);
+        },
       });
     } catch (err) {
       process.stderr.write(`raft-sheet hub: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -124,6 +147,7 @@ export const hub: Command = {
     }
     const t = BANNER[lang];
     const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
+    if (withConsole) return runWithConsole(running, hosts, consoleKey, lang, values.ascii ?? false);
     const lines = [
       '',
       `  ${t.title} · code ${running.code}`,
@@ -153,3 +177,32 @@ export const hub: Command = {
     });
   },
 };
+
+/** The console in this process; the hub stops when the instructor quits or a signal comes. */
+async function runWithConsole(running: Hub, hosts: string[], consoleKey: string, lang: Lang, ascii: boolean): Promise<number> {
+  const { runConsole } = await import('../../client/console/run-console.js');
+  let stopConsole: (() => void) | null = null;
+  const onSignal = (signal: string) => {
+    running.log('info', `${signal}: shutting down`);
+    stopConsole?.();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, onSignal);
+  await runConsole({
+    url: `ws://${running.host === '0.0.0.0' || running.host === '::' ? '127.0.0.1' : running.host}:${running.port}/`,
+    key: consoleKey,
+    banner: { code: running.code, join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`), key: running.key, dir: running.dir },
+    lang,
+    ascii,
+    color: !process.env.NO_COLOR,
+    onStop: (stop) => (stopConsole = stop),
+  });
+  for (const s of signals) process.off(s, onSignal);
+  try {
+    await running.close();
+  } catch {
+    return 1;
+  }
+  process.stdout.write(`raft-sheet hub stopped. Resume with: raft-sheet hub --resume ${running.dir}${running.port !== 7070 ? ` --port ${running.port}` : ''}\n`);
+  return 0;
+}

@@ -320,6 +320,8 @@ export interface ClusterOverview {
   election: ElectionMode;
   faults: LinkFaults;
   sheets: Record<ServerId, ServerState>;
+  /** Rewinds so far (rewind.ts); absent until the first one. */
+  rewinds?: RewindMark[];
 }
 
 export interface InstructorView {

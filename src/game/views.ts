@@ -102,6 +102,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     election: c.election,
     faults: c.faults,
     sheets,
+    ...(c.rewinds ? { rewinds: c.rewinds } : {}),
   };
 }
 

@@ -1,0 +1,149 @@
+/**
+ * The instructor console: an instructor connection to the hub (HubConnection, role
+ * `instructor`), the key reducer (console-state.ts) and the screen. Every action is a `command`
+ * message, the same path as any instructor client: room queue → reducer → journal → verdict.
+ */
+import { useApp, useInput, type Key } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { InstructorView } from '../../src/game/types.js';
+import type { Lang } from '../../src/i18n/text.js';
+import type { Presence, RoomMessage } from '../../src/protocol/messages.js';
+import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
+import { useTerminalSize } from '../student/student-app.js';
+import type { Theme } from '../theme.js';
+import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, type ConsoleState } from './console-state.js';
+import { ConsoleScreen, type Banner } from './console-screen.js';
+import { Moments } from './moments.js';
+
+export interface ConsoleAppProps {
+  conn: HubConnection;
+  banner: Banner;
+  lang: Lang;
+  theme: Theme;
+  /** The instructor asked to stop (q then y, or Ctrl-C). */
+  onQuit: () => void;
+}
+
+export function toConsoleKey(input: string, key: Key): ConsoleKey | null {
+  if (key.upArrow) return { kind: 'up' };
+  if (key.downArrow) return { kind: 'down' };
+  if (key.return) return { kind: 'enter' };
+  if (key.escape) return { kind: 'escape' };
+  if (key.tab) return { kind: 'tab' };
+  if (key.backspace || key.delete) return { kind: 'backspace' };
+  if (key.ctrl || key.meta) return null;
+  return input.length >= 1 ? { kind: 'char', char: [...input][0] } : null;
+}
+
+/** Ages on screen keep growing between views: the room clock plus the time since the view came. */
+export function aged(view: InstructorView, elapsed: number): InstructorView {
+  if (elapsed <= 0) return view;
+  return {
+    ...view,
+    now: view.now + elapsed,
+    clusters: view.clusters.map((c) => ({
+      ...c,
+      waiting: Object.fromEntries(Object.entries(c.waiting).map(([id, w]) => [id, w ? { ...w, age: w.age + elapsed } : null])),
+    })),
+  };
+}
+
+export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProps) {
+  const { exit } = useApp();
+  const { width, height } = useTerminalSize();
+  const moments = useMemo(() => new Moments(), []);
+  const [room, setRoom] = useState<{ view: InstructorView; presence: Presence; at: number } | null>(null);
+  const [status, setStatus] = useState<LinkStatus>(conn.status);
+  const [state, setStateRaw] = useState<ConsoleState>(initialConsole);
+  const stateRef = useRef(state);
+  const setState = (next: ConsoleState) => {
+    stateRef.current = next;
+    setStateRaw(next);
+  };
+  const roomRef = useRef(room);
+  const pending = useRef(new Map<number, string>());
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    const onRoom = (m: unknown) => {
+      const msg = m as RoomMessage;
+      const view = msg.view as InstructorView;
+      moments.add(msg.version, view);
+      roomRef.current = { view, presence: msg.presence, at: Date.now() };
+      setRoom(roomRef.current);
+    };
+    const onVerdict = (v: { id: number; ok: boolean; message?: { en: string; ru: string } }) => {
+      const label = pending.current.get(v.id);
+      if (label === undefined) return;
+      pending.current.delete(v.id);
+      const text = v.ok ? `${label} ✔` : `${label}: ${v.message?.[lang] ?? 'refused'}`;
+      setState({ ...stateRef.current, message: { text, error: !v.ok } });
+    };
+    const onFatal = (f: Fatal) => setState({ ...stateRef.current, message: { text: f.message[lang], error: true } });
+    conn.on('room', onRoom);
+    conn.on('verdict', onVerdict);
+    conn.on('status', setStatus);
+    conn.on('fatal', onFatal);
+    return () => {
+      conn.off('room', onRoom);
+      conn.off('verdict', onVerdict);
+      conn.off('status', setStatus);
+      conn.off('fatal', onFatal);
+    };
+  }, [conn]);
+
+  // Ages ("held for 12s") tick once a second, only while some card is in flight: idle costs nothing.
+  const inFlight = room?.view.clusters.some((c) => c.inFlight.length > 0) ?? false;
+  useEffect(() => {
+    if (!inFlight) return;
+    const timer = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [inFlight]);
+
+  const context = () => {
+    const clusters = roomRef.current?.view.clusters ?? [];
+    const c = selectedCluster(stateRef.current, { clusters, moments: [] });
+    return { clusters, moments: c ? moments.list(c.id, c.rewinds) : [] };
+  };
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onQuit();
+      exit();
+      return;
+    }
+    const press = toConsoleKey(input, key);
+    if (!press) return;
+    const reaction = reduceConsoleKey(stateRef.current, press, context());
+    let next = reaction.state;
+    const effect = reaction.effect;
+    if (effect?.kind === 'quit') {
+      onQuit();
+      exit();
+      return;
+    }
+    if (effect?.kind === 'command') {
+      const id = conn.sendCommand(effect.command);
+      if (id === null) next = { ...next, message: { text: `${effect.label}: not connected to the hub`, error: true } };
+      else pending.current.set(id, effect.label);
+    }
+    if (next !== stateRef.current) setState(next);
+  });
+
+  const view = room ? aged(room.view, Date.now() - room.at) : null;
+  const c = view ? selectedCluster(state, { clusters: view.clusters, moments: [] }) : null;
+  return (
+    <ConsoleScreen
+      view={view}
+      presence={room?.presence}
+      banner={banner}
+      state={state}
+      moments={c ? moments.list(c.id, c.rewinds) : []}
+      status={status}
+      width={width}
+      height={height}
+      lang={lang}
+      theme={theme}
+    />
+  );
+}

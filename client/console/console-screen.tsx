@@ -1,0 +1,265 @@
+/**
+ * The instructor console's screen: the join banner, the script line (which clusters finished
+ * the step), the cluster table or one cluster's sheets side by side (ClusterBoard), the cards in
+ * flight, the last verdict, and the keys of the current panel — always visible. Draws state
+ * only (console-state.ts handles keys). The frame stays at most rows − 1 tall.
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { Lang } from '../../src/i18n/text.js';
+import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
+import type { Presence } from '../../src/protocol/messages.js';
+import { ClusterBoard } from '../components/cluster-board.js';
+import type { LinkStatus } from '../connection.js';
+import type { Theme } from '../theme.js';
+import { tint } from '../theme.js';
+import { ClusterTable, secs } from './cluster-table.js';
+import { pickableCards, selectedCluster, type ConsoleState } from './console-state.js';
+import { cw } from './console-words.js';
+import type { Moment } from './moments.js';
+
+export interface Banner {
+  code: string;
+  /** `raft-sheet join ws://HOST:PORT --code CODE`, one per LAN address. */
+  join: string[];
+  /** The instructor key, or null after a resume (only its hash is kept). */
+  key: string | null;
+  dir: string;
+}
+
+export interface ConsoleScreenProps {
+  view: InstructorView | null;
+  presence?: Presence;
+  banner: Banner;
+  state: ConsoleState;
+  moments: Moment[];
+  status: LinkStatus;
+  width: number;
+  height: number;
+  lang: Lang;
+  theme: Theme;
+}
+
+export function ConsoleScreen(props: ConsoleScreenProps) {
+  const { view, banner, state, status, width, height, lang, theme } = props;
+  if (width < 80 || height < 24) return <Text>{cw(lang, 'tooSmall', { w: width, h: height })}</Text>;
+  const c = view ? selectedCluster(state, { clusters: view.clusters, moments: [] }) : null;
+  const bottom = bottomLines(props, c);
+  // rows − 1 in all: 3 banner lines, a blank, the body, the bottom lines (help may wrap).
+  const bodyRows = Math.max(4, height - 1 - 4 - bottom.rows);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate">
+        <Text bold>raft-sheet hub</Text> · code <Text bold>{banner.code}</Text>
+        {view ? ` · ${view.clusters.length}×${view.config.size}` : ''} · {status === 'online' ? <Text color={tint(theme, theme.colour.ok)}>{theme.sym.online} online</Text> : <Text color={tint(theme, theme.colour.error)}>{status}</Text>}
+        <Text color={tint(theme, theme.colour.dim)}> · {banner.dir}</Text>
+      </Text>
+      <Text wrap="truncate">
+        {cw(lang, 'join')} <Text color={tint(theme, theme.colour.accent)}>{banner.join[0] ?? ''}</Text>
+        {banner.join.length > 1 ? <Text color={tint(theme, theme.colour.dim)}> (+{banner.join.length - 1})</Text> : null}
+        {'  '}
+        {state.showKey ? (
+          <Text>
+            {cw(lang, 'key')} <Text bold>{banner.key ?? cw(lang, 'keyResumed')}</Text>
+          </Text>
+        ) : (
+          <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'keyHidden')}</Text>
+        )}
+      </Text>
+      <ScriptLine view={view} lang={lang} theme={theme} />
+      <Text> </Text>
+      <Box flexDirection="column" height={bodyRows} overflow="hidden">
+        {view ? <Body {...props} view={view} c={c} rows={bodyRows} /> : <Text>{cw(lang, 'connecting')}</Text>}
+      </Box>
+      {bottom.nodes}
+    </Box>
+  );
+}
+
+/** Where the script stands for every cluster, and which have finished the step. */
+function ScriptLine({ view, lang, theme }: { view: InstructorView | null; lang: Lang; theme: Theme }) {
+  const running = view?.clusters.filter((c) => c.script) ?? [];
+  if (!view || running.length === 0) return <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noGame')}</Text>;
+  const s = running[0].script!;
+  const same = running.every((c) => c.script!.game === s.game && c.script!.step === s.step) && running.length === view.clusters.length;
+  const done = running.filter((c) => c.script!.done).map((c) => c.id);
+  const all = done.length === view.clusters.length;
+  const last = s.step === s.steps && s.game === 4;
+  const where = s.game === 0 ? 'Free play' : `Game ${s.game} · step ${s.step}/${s.steps}`;
+  return (
+    <Text wrap="truncate">
+      {same ? (
+        <Text bold>
+          {where} · {s.title[lang]}
+        </Text>
+      ) : (
+        <Text bold>{running.map((c) => `${c.id} ${c.script!.game}.${c.script!.step}`).join(' ')}</Text>
+      )}
+      {' · '}
+      {cw(lang, 'done')}{' '}
+      {view.clusters.map((c) => (
+        <Text key={c.id} color={c.script?.done ? tint(theme, theme.colour.ok) : tint(theme, theme.colour.dim)}>
+          {c.id}
+          {c.script?.done ? theme.sym.ok : '…'}{' '}
+        </Text>
+      ))}
+      {all && s.game !== 0 ? <Text color={tint(theme, theme.colour.ok)} bold>{last ? cw(lang, 'lastDone') : cw(lang, 'allDone')}</Text> : null}
+    </Text>
+  );
+}
+
+function Body(props: ConsoleScreenProps & { view: InstructorView; c: ClusterOverview | null; rows: number }) {
+  const { view, state, c, rows, theme, lang, presence, moments } = props;
+  const p = state.panel;
+  if (p.kind === 'rewind' && c) return <MomentList c={c} moments={moments} index={p.index} rows={rows} lang={lang} theme={theme} />;
+  if (p.kind === 'pick-card' && c) return <CardList c={c} rows={rows} pointer={p.index} lang={lang} theme={theme} now={view.now} />;
+  if (state.detail && c) {
+    const servers = Object.fromEntries(Object.entries(c.sheets).map(([id, s]) => [id, { state: s, online: c.online[id], seat: c.seats[id] }]));
+    const boardRows = Object.keys(servers).length + 2;
+    return (
+      <Box flexDirection="column">
+        <ClusterBoard id={c.id} servers={servers} compact width={props.width} lang={lang} theme={theme} lastEvent={c.script ? `${c.script.game}.${c.script.step} ${c.script.title[lang]}` : undefined} />
+        {rows - boardRows >= 2 ? <CardList c={c} rows={rows - boardRows} lang={lang} theme={theme} now={view.now} /> : null}
+      </Box>
+    );
+  }
+  const tableRows = Math.min(view.clusters.length + 1, rows - (rows >= 8 ? 3 : 0));
+  return (
+    <Box flexDirection="column">
+      <ClusterTable clusters={view.clusters} selected={state.selected} presence={presence} theme={theme} rows={tableRows} />
+      {c && rows - tableRows >= 3 ? <CardList c={c} rows={rows - tableRows} lang={lang} theme={theme} now={view.now} /> : null}
+    </Box>
+  );
+}
+
+/** `A-31 AppendEntries i1→i4 t1 5–8 Load · 3s`, a reply `A-32 ↩ i4→i1 ✔`. */
+export function cardLine(card: Card, now: number, theme: Theme): string {
+  const m = card.message;
+  const age = secs(now - card.sentAt);
+  const hidden = card.deliverAt > now ? ` (arrives in ${secs(card.deliverAt - now)})` : '';
+  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
+  if (m.type === 'AppendEntries') {
+    const range = m.entries.length ? ` ${m.prevLogIndex + 1}–${m.prevLogIndex + m.entries.length} ${m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('')}` : ' ♥';
+    return `${card.id} AppendEntries ${card.from}→${card.to} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
+  }
+  const ok = m.type === 'RequestVoteReply' ? m.voteGranted : m.success;
+  return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
+}
+
+function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; rows: number; pointer?: number; lang: Lang; theme: Theme; now: number }) {
+  const cards = pickableCards(c);
+  const room = Math.max(1, rows - 1);
+  const first = pointer === undefined ? 0 : Math.max(0, Math.min(pointer - room + 1, cards.length - room));
+  const shown = cards.slice(first, first + room);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        {cw(lang, 'cards')} · {c.id} ({cards.length})
+        {cards.length === 0 ? <Text color={tint(theme, theme.colour.dim)}> · {cw(lang, 'noCards')}</Text> : null}
+        {cards.length > shown.length ? <Text color={tint(theme, theme.colour.dim)}> · {first + 1}–{first + shown.length}</Text> : null}
+      </Text>
+      {shown.map((k, i) => (
+        <Text key={k.card.id} inverse={pointer === first + i} wrap="truncate" color={k.visible ? undefined : tint(theme, theme.colour.dim)}>
+          {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function MomentList({ c, moments, index, rows, lang, theme }: { c: ClusterOverview; moments: Moment[]; index: number; rows: number; lang: Lang; theme: Theme }) {
+  const room = Math.max(1, rows - 1);
+  const first = Math.max(0, Math.min(index - room + 1, moments.length - room));
+  const shown = moments.slice(first, first + room);
+  const newest = moments[0]?.now ?? 0;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{cw(lang, 'moments', { c: c.id })}</Text>
+      {moments.length <= 1 ? <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noMoments')}</Text> : null}
+      {shown.map((m, i) => (
+        <Text key={m.version} inverse={first + i === index} wrap="truncate" color={first + i === 0 ? tint(theme, theme.colour.dim) : undefined}>
+          {first + i === index ? theme.sym.pointer : ' '} v{String(m.version).padEnd(5)} {`-${secs(newest - m.now)}`.padEnd(5)} {m.label}
+          {first + i === 0 ? ' (now)' : ''}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** The verdict line, the panel's prompt and the keys: what can be done right now. */
+function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { nodes: ReactNode[]; rows: number } {
+  const { state, lang, theme, width } = props;
+  let rows = 0;
+  const p = state.panel;
+  const id = c?.id ?? '?';
+  const lines: ReactNode[] = [];
+  const dim = tint(theme, theme.colour.dim);
+  lines.push(
+    <Text key="msg" wrap="truncate" color={state.message ? tint(theme, state.message.error ? theme.colour.error : theme.colour.ok) : dim}>
+      {state.message ? `» ${state.message.text}` : ' '}
+    </Text>,
+  );
+  const help = (text: string) => {
+    rows += wrappedRows(text, width);
+    return (
+      <Text key="keys" wrap="wrap" color={p.kind === 'main' ? dim : tint(theme, theme.colour.accent)}>
+        {text}
+      </Text>
+    );
+  };
+  switch (p.kind) {
+    case 'main':
+      lines.push(help(cw(lang, 'keysMain')));
+      break;
+    case 'game':
+      lines.push(help(cw(lang, 'keysGame')));
+      break;
+    case 'fault':
+      lines.push(help(cw(lang, 'keysFault', { c: id })));
+      break;
+    case 'pick-card':
+      lines.push(help(cw(lang, 'keysCard', { what: p.purpose })));
+      break;
+    case 'pick-server':
+      lines.push(help(cw(lang, 'keysServer', { what: p.purpose })));
+      break;
+    case 'bots':
+      lines.push(help(cw(lang, 'keysBots', { c: id })));
+      break;
+    case 'modes':
+      lines.push(help(cw(lang, 'keysModes', { where: p.room ? cw(lang, 'room') : id })));
+      break;
+    case 'text':
+      lines.push(help(p.purpose === 'announce' ? cw(lang, 'keysAnnounce', { where: p.room ? cw(lang, 'room') : id }) : cw(lang, 'keysPartition', { c: id })));
+      rows += 1;
+      lines.push(
+        <Text key="input" wrap="truncate">
+          {'> '}
+          {p.text}
+          <Text inverse>{' '}</Text>
+        </Text>,
+      );
+      break;
+    case 'confirm':
+      lines.push(help(p.purpose === 'quit' ? cw(lang, 'keysQuit') : cw(lang, 'keysReset', { c: id })));
+      break;
+    case 'rewind':
+      lines.push(help(cw(lang, 'keysRewind', { c: id })));
+      break;
+  }
+  return { nodes: lines, rows: rows + 1 };
+}
+
+/** How many rows a text takes when wrapped at word boundaries to `width` columns. */
+export function wrappedRows(text: string, width: number): number {
+  let rows = 1;
+  let col = 0;
+  for (const word of text.split(' ')) {
+    const len = [...word].length;
+    if (col > 0 && col + 1 + len > width) {
+      rows += 1;
+      col = len;
+    } else col += (col > 0 ? 1 : 0) + len;
+  }
+  return rows;
+}

@@ -1,0 +1,332 @@
+/**
+ * The instructor console's state and what each key does: a pure reducer, tested without Ink
+ * (the student screen's pattern). A key may produce a command for the hub; the app sends it over
+ * its instructor connection (the same path as any instructor: room queue → reducer → journal)
+ * and shows the verdict.
+ */
+import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
+import type { InstructorCommand } from '../../src/protocol/messages.js';
+import type { Moment } from './moments.js';
+
+export type CardPurpose = 'lose' | 'delay' | 'duplicate';
+export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand';
+
+export type Panel =
+  | { kind: 'main' }
+  | { kind: 'game' }
+  | { kind: 'fault' }
+  | { kind: 'pick-card'; purpose: CardPurpose; index: number }
+  | { kind: 'pick-server'; purpose: ServerPurpose }
+  | { kind: 'text'; purpose: 'announce' | 'partition'; text: string; room: boolean }
+  | { kind: 'bots' }
+  | { kind: 'modes'; room: boolean }
+  | { kind: 'confirm'; purpose: 'reset' | 'quit' }
+  | { kind: 'rewind'; index: number };
+
+export interface ConsoleState {
+  panel: Panel;
+  /** Index of the selected cluster in the view's list. */
+  selected: number;
+  /** The main area shows the selected cluster's sheets instead of the table. */
+  detail: boolean;
+  showKey: boolean;
+  /** The last thing the console did or the hub said. */
+  message: { text: string; error: boolean } | null;
+}
+
+export const initialConsole: ConsoleState = { panel: { kind: 'main' }, selected: 0, detail: false, showKey: false, message: null };
+
+export type ConsoleKey =
+  | { kind: 'char'; char: string }
+  | { kind: 'up' | 'down' | 'enter' | 'escape' | 'backspace' | 'tab' };
+
+/** What the app does for a key: send a command (with a label for the verdict line), or stop. */
+export type ConsoleEffect = { kind: 'command'; command: InstructorCommand; label: string } | { kind: 'quit' };
+
+export interface ConsoleReaction {
+  state: ConsoleState;
+  effect?: ConsoleEffect;
+}
+
+export interface ConsoleContext {
+  clusters: ClusterOverview[];
+  /** Moments of the selected cluster, newest first (moments.ts). */
+  moments: Moment[];
+}
+
+/** The delay fault holds a card back this long (long enough to see, short enough to wait for). */
+export const DELAY_MS = 5000;
+
+export function selectedCluster(s: ConsoleState, ctx: ConsoleContext): ClusterOverview | null {
+  return ctx.clusters[Math.min(s.selected, ctx.clusters.length - 1)] ?? null;
+}
+
+const to = (s: ConsoleState, panel: Panel): ConsoleReaction => ({ state: { ...s, panel } });
+const main = (s: ConsoleState): ConsoleReaction => to(s, { kind: 'main' });
+const send = (s: ConsoleState, command: InstructorCommand | Command, label: string): ConsoleReaction => ({
+  state: { ...s, panel: { kind: 'main' }, message: { text: `${label} …`, error: false } },
+  effect: { kind: 'command', command: command as InstructorCommand, label },
+});
+
+export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const p = s.panel;
+  if (p.kind !== 'main' && p.kind !== 'text' && key.kind === 'escape') return main(s);
+  switch (p.kind) {
+    case 'main':
+      return mainKey(s, key, ctx);
+    case 'game':
+      return gameKey(s, key);
+    case 'fault':
+      return faultKey(s, key, ctx);
+    case 'pick-card':
+      return pickCard(s, p, key, ctx);
+    case 'pick-server':
+      return pickServer(s, p, key, ctx);
+    case 'text':
+      return textKey(s, p, key, ctx);
+    case 'bots':
+      return botsKey(s, key, ctx);
+    case 'modes':
+      return modesKey(s, p, key, ctx);
+    case 'confirm':
+      return confirmKey(s, p, key, ctx);
+    case 'rewind':
+      return rewindKey(s, p, key, ctx);
+  }
+}
+
+function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const n = ctx.clusters.length;
+  switch (key.kind) {
+    case 'up':
+      return { state: { ...s, selected: Math.max(0, s.selected - 1) } };
+    case 'down':
+      return { state: { ...s, selected: Math.min(Math.max(0, n - 1), s.selected + 1) } };
+    case 'enter':
+    case 'tab':
+      return { state: { ...s, detail: !s.detail } };
+    case 'escape':
+      return { state: { ...s, detail: false } };
+    case 'char':
+      break;
+    default:
+      return { state: s };
+  }
+  const c = selectedCluster(s, ctx);
+  switch (key.char) {
+    case 'g':
+      return to(s, { kind: 'game' });
+    case 'n':
+      return send(s, { type: 'script', action: 'next' }, 'next step (all clusters)');
+    case 'p':
+      return send(s, { type: 'script', action: 'prev' }, 'previous step (all clusters)');
+    case 'f':
+      return c ? to(s, { kind: 'fault' }) : { state: s };
+    case 'b':
+      return to(s, { kind: 'bots' });
+    case 'm':
+      return to(s, { kind: 'modes', room: true });
+    case 'a':
+      return to(s, { kind: 'text', purpose: 'announce', text: '', room: true });
+    case 'r':
+      return c ? to(s, { kind: 'confirm', purpose: 'reset' }) : { state: s };
+    case 'w':
+      return c ? to(s, { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) }) : { state: s };
+    case 'k':
+      return { state: { ...s, showKey: !s.showKey } };
+    case 'q':
+      return to(s, { kind: 'confirm', purpose: 'quit' });
+    default: {
+      // A cluster letter selects it directly (A, B, …).
+      const i = ctx.clusters.findIndex((x) => x.id === key.char.toUpperCase());
+      return i >= 0 && key.char === key.char.toUpperCase() ? { state: { ...s, selected: i } } : { state: s };
+    }
+  }
+}
+
+function gameKey(s: ConsoleState, key: ConsoleKey): ConsoleReaction {
+  if (key.kind !== 'char' || !/^[0-4]$/.test(key.char)) return { state: s };
+  const game = Number(key.char);
+  return send(s, { type: 'script', action: 'start', game }, game === 0 ? 'free play (all clusters)' : `game ${game} (all clusters)`);
+}
+
+function faultKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c || key.kind !== 'char') return { state: s };
+  const fault = (f: Fault, label: string) => send(s, { type: 'fault', cluster: c.id, fault: f }, `${c.id}: ${label}`);
+  switch (key.char) {
+    case 'l':
+      return to(s, { kind: 'pick-card', purpose: 'lose', index: 0 });
+    case 'd':
+      return to(s, { kind: 'pick-card', purpose: 'delay', index: 0 });
+    case 'x':
+      return to(s, { kind: 'pick-card', purpose: 'duplicate', index: 0 });
+    case 'o':
+      return to(s, { kind: 'pick-server', purpose: 'offline' });
+    case 'u':
+      return to(s, { kind: 'pick-server', purpose: 'online' });
+    case 'r':
+      return to(s, { kind: 'pick-server', purpose: 'reorder' });
+    case 's':
+      return to(s, { kind: 'text', purpose: 'partition', text: '', room: false });
+    case 'h':
+      return fault({ kind: 'heal' }, 'heal the partition');
+    default:
+      return { state: s };
+  }
+}
+
+/** The cards a picker lists: every card in flight in the selected cluster, oldest first. */
+export function pickableCards(c: ClusterOverview | null): ClusterOverview['inFlight'] {
+  return c ? c.inFlight : [];
+}
+
+function pickCard(s: ConsoleState, p: Extract<Panel, { kind: 'pick-card' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  const cards = pickableCards(c);
+  if (!c) return main(s);
+  const choose = (i: number): ConsoleReaction => {
+    const card = cards[i]?.card;
+    if (!card) return { state: { ...s, panel: { kind: 'main' }, message: { text: `${c.id}: no card in flight`, error: true } } };
+    const what = `card ${card.id} ${card.from}→${card.to}`;
+    if (p.purpose === 'lose') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'lose', card: card.id } }, `${c.id}: tear up ${what}`);
+    if (p.purpose === 'delay') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'delay', card: card.id, ms: DELAY_MS } }, `${c.id}: delay ${what} by ${DELAY_MS / 1000} s`);
+    return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'duplicate', card: card.id } }, `${c.id}: duplicate ${what}`);
+  };
+  switch (key.kind) {
+    case 'up':
+      return to(s, { ...p, index: Math.max(0, p.index - 1) });
+    case 'down':
+      return to(s, { ...p, index: Math.min(Math.max(0, cards.length - 1), p.index + 1) });
+    case 'enter':
+      return choose(p.index);
+    case 'char': {
+      // A digit picks the first card addressed to that server: "lose the card to i4" is `4`.
+      if (!/^[1-9]$/.test(key.char)) return { state: s };
+      const i = cards.findIndex((k) => k.card.to === `i${key.char}`);
+      return i >= 0 ? choose(i) : { state: { ...s, message: { text: `${c.id}: no card in flight to i${key.char}`, error: true } } };
+    }
+    default:
+      return { state: s };
+  }
+}
+
+function pickServer(s: ConsoleState, p: Extract<Panel, { kind: 'pick-server' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c || key.kind !== 'char' || !/^[1-9]$/.test(key.char)) return { state: s };
+  const server = `i${key.char}`;
+  if (!c.sheets[server]) return { state: { ...s, message: { text: `${c.id} has no ${server}`, error: true } } };
+  switch (p.purpose) {
+    case 'offline':
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'offline', server } }, `${c.id}: ${server} offline`);
+    case 'online':
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'online', server } }, `${c.id}: ${server} online`);
+    case 'reorder':
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'reorder', server } }, `${c.id}: shuffle ${server}'s inbox`);
+    case 'hand':
+      return send(s, { type: 'bots', action: 'hand', cluster: c.id, server }, `${c.id}: ${server}'s bot seat goes to the next student`);
+  }
+}
+
+/** "1 2 3 / 4 5 6 7 8" (or "i1 i2 | i3…") → [["i1","i2","i3"],["i4",…]]. */
+export function parseGroups(text: string): string[][] | null {
+  const groups = text
+    .split(/[/|]/)
+    .map((g) => g.match(/\d+/g)?.map((d) => `i${d}`) ?? [])
+    .filter((g) => g.length > 0);
+  return groups.length >= 2 ? groups : null;
+}
+
+function textKey(s: ConsoleState, p: Extract<Panel, { kind: 'text' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  switch (key.kind) {
+    case 'escape':
+      return main(s);
+    case 'backspace':
+      return to(s, { ...p, text: [...p.text].slice(0, -1).join('') });
+    case 'tab':
+      return p.purpose === 'announce' ? to(s, { ...p, room: !p.room }) : { state: s };
+    case 'char':
+      return [...p.text].length >= 200 ? { state: s } : to(s, { ...p, text: p.text + key.char });
+    case 'enter': {
+      const text = p.text.trim();
+      if (!text) return main(s);
+      if (p.purpose === 'announce') {
+        const target = p.room || !c ? undefined : c.id;
+        return send(s, { type: 'announce', ...(target ? { cluster: target } : {}), text: { en: text, ru: text } }, `announced to ${target ?? 'the room'}`);
+      }
+      const groups = parseGroups(text);
+      if (!c || !groups) return { state: { ...s, message: { text: 'a partition is two groups or more, like 1 2 3 / 4 5 6 7 8', error: true } } };
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'partition', groups } }, `${c.id}: partition ${groups.map((g) => g.join(' ')).join(' | ')}`);
+    }
+    default:
+      return { state: s };
+  }
+}
+
+function botsKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  if (key.kind !== 'char') return { state: s };
+  switch (key.char) {
+    case 'f':
+      return send(s, { type: 'bots', action: 'fill', pace: 'human' }, 'bots in every empty seat (human pace)');
+    case 'F':
+      return send(s, { type: 'bots', action: 'fill', pace: 'fast' }, 'bots in every empty seat (fast)');
+    case 'c':
+      return send(s, { type: 'bots', action: 'clear' }, "the hub's bots leave their seats");
+    case 'h':
+      return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose: 'hand' }) : { state: s };
+    default:
+      return { state: s };
+  }
+}
+
+function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  if (key.kind === 'tab') return to(s, { ...p, room: !p.room });
+  if (key.kind !== 'char') return { state: s };
+  const c = selectedCluster(s, ctx);
+  const target = p.room || !c ? undefined : c.id;
+  const where = target ?? 'all clusters';
+  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election'>>, label: string) =>
+    send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
+  switch (key.char) {
+    case 'g':
+      return mode({ mode: 'guard' }, 'guard (wrong moves refused)');
+    case 'o':
+      return mode({ mode: 'observe' }, 'observe (wrong moves happen)');
+    case 'h':
+      return mode({ assist: 'by-hand' }, 'by hand');
+    case 'p':
+      return mode({ assist: 'prefilled' }, 'prefilled');
+    case 'c':
+      return mode({ election: 'cue' }, 'elections on cue');
+    case 't':
+      return mode({ election: 'timers' }, 'election timers');
+    default:
+      return { state: s };
+  }
+}
+
+function confirmKey(s: ConsoleState, p: Extract<Panel, { kind: 'confirm' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  if (!(key.kind === 'char' && /^[yY]$/.test(key.char))) return main(s);
+  if (p.purpose === 'quit') return { state: { ...s, panel: { kind: 'main' } }, effect: { kind: 'quit' } };
+  const c = selectedCluster(s, ctx);
+  return c ? send(s, { type: 'reset', cluster: c.id }, `${c.id}: reset to fresh sheets`) : main(s);
+}
+
+function rewindKey(s: ConsoleState, p: Extract<Panel, { kind: 'rewind' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c) return main(s);
+  switch (key.kind) {
+    case 'up':
+      return to(s, { ...p, index: Math.max(0, p.index - 1) });
+    case 'down':
+      return to(s, { ...p, index: Math.min(Math.max(0, ctx.moments.length - 1), p.index + 1) });
+    case 'enter': {
+      const m = ctx.moments[p.index];
+      if (!m || p.index === 0) return { state: { ...s, message: { text: 'choose an earlier moment (↓)', error: true } } };
+      return send(s, { type: 'rewind', cluster: c.id, to: m.version }, `${c.id}: rewound to v${m.version} (${m.label})`);
+    }
+    default:
+      return { state: s };
+  }
+}
