@@ -8,6 +8,7 @@ import { bots } from './bots.js';
 import { simulate } from './simulate.js';
 import { report } from './report.js';
 import { replay } from './replay.js';
+import { watch } from './watch.js';
 
 export interface Command {
   /** One line for the general help. */
@@ -24,6 +25,7 @@ commands.bots = bots;
 commands.simulate = simulate;
 commands.report = report;
 commands.replay = replay;
+commands.watch = watch;
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -65,7 +65,8 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious 
       </Text>
       <Text color={tint(theme, theme.colour.dim)}>
         {''.padEnd(LABEL)}
-        {idx.map((i) => String(i).padEnd(cell)).join('')}
+        {/* Two-column cells cannot hold 10, 11…: compact mode numbers them like a ruler (…9 0 1 2). */}
+        {idx.map((i) => (compact && i >= 10 ? String(i % 10) : String(i)).padEnd(cell)).join('')}
       </Text>
       {list.map((s, i) => (
         <Box key={s.state.id} flexDirection="column" marginTop={spacious && !compact && i > 0 ? 1 : 0}>

@@ -1,0 +1,70 @@
+/**
+ * `raft-sheet watch ws://HOST:PORT --key KEY [--cluster A] [--lang en|ru] [--ascii]`: the
+ * projector, read-only. Wiring only: client/projector holds the app.
+ */
+import { parseArgs } from 'node:util';
+import { langFrom } from '../../src/i18n/text.js';
+import type { Command } from './index.js';
+import { prepareTerminal, usageError } from './terminal.js';
+
+const HELP = `Usage: raft-sheet watch ws://HOST:PORT --key KEY [--cluster A] [options]
+
+The projector: the logs of one cluster large enough to read from the back of the room, or every
+cluster compact — aligned by index, coloured by entry state, with crowns, terms, the game step
+and the last event. Read-only: it connects with the instructor key but never sends a command.
+
+Keys: ← → the cluster shown large · a one large / all compact · q quit
+
+Options:
+  --key KEY      the instructor key the hub printed (required)
+  --cluster A    show this cluster large (default: all clusters compact)
+  --lang en|ru   language (default: from LANG)
+  --ascii        no Unicode symbols (for old terminals)
+  -h, --help     this help
+
+Environment: NO_COLOR=1 draws without colour.
+Exit codes: 0 you quit, 1 the hub refused the key or could not be reached, 2 usage error or no terminal.
+`;
+
+export const watch: Command = {
+  summary: 'the projector: the logs of one or all clusters, read-only',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          key: { type: 'string' },
+          cluster: { type: 'string' },
+          lang: { type: 'string' },
+          ascii: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      return usageError(err instanceof Error ? err.message : String(err), HELP);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const url = positionals[0];
+    if (!url || positionals.length > 1 || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
+    if (!values.key) return usageError('give the instructor key with --key (the hub printed it)', HELP);
+    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
+    if (values.cluster && !/^[A-Za-z]$/.test(values.cluster)) return usageError('--cluster is a cluster letter like A', HELP);
+    const terminal = prepareTerminal();
+    if (terminal !== 0) return terminal;
+    const { runWatch } = await import('../../client/projector/run-watch.js');
+    return runWatch({
+      url,
+      key: values.key,
+      focus: values.cluster?.toUpperCase() ?? null,
+      lang: langFrom(values.lang, process.env),
+      ascii: values.ascii ?? false,
+      color: !process.env.NO_COLOR,
+    });
+  },
+};
