@@ -2,6 +2,7 @@
  * The command table. Each command lives in its own file and exports a `Command`; add one line
  * here to register it.
  */
+import { solo } from './solo.js';
 import { join } from './join.js';
 import { hub } from './hub.js';
 import { bots } from './bots.js';
@@ -19,6 +20,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {};
 
+commands.solo = solo;
 commands.join = join;
 commands.hub = hub;
 commands.bots = bots;

@@ -19,6 +19,8 @@ export interface StudentAppProps {
   code: string;
   lang: Lang;
   theme: Theme;
+  /** Solo mode's guide lines, drawn above the key help. */
+  guide?: string[];
   /** Called once when the app ends, with the exit code and a sentence for the terminal. */
   onEnd: (code: number, sentence?: string) => void;
 }
@@ -56,7 +58,7 @@ export function useTerminalSize(): { width: number; height: number } {
   return size;
 }
 
-export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) {
+export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
   const [view, setView] = useState<SeatView | null>(null);
@@ -140,5 +142,5 @@ export function StudentApp({ conn, code, lang, theme, onEnd }: StudentAppProps) 
       </Box>
     );
   }
-  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} />;
+  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} guide={guide} />;
 }

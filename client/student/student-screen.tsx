@@ -31,6 +31,8 @@ export interface StudentScreenProps {
   theme: Theme;
   width: number;
   height: number;
+  /** Solo mode's guide: what just happened and which key to press now (client/solo). */
+  guide?: string[];
 }
 
 export const MIN_WIDTH = 80;
@@ -205,7 +207,7 @@ function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: 
   );
 }
 
-function Footer({ view, screen, lang, theme }: StudentScreenProps) {
+function Footer({ view, screen, lang, theme, guide }: StudentScreenProps) {
   const lines: ReactNode[] = [];
   for (const v of view.violations.slice(-1)) {
     lines.push(
@@ -217,6 +219,13 @@ function Footer({ view, screen, lang, theme }: StudentScreenProps) {
   if (view.prompt) lines.push(<Text key="prompt" color={tint(theme, 'cyan')}>{shown(theme, `» ${view.prompt[lang]}`)}</Text>);
   const announcement = view.announcements[view.announcements.length - 1];
   if (announcement) lines.push(<Text key="ann" color={tint(theme, 'magenta')}>{shown(theme, `! ${announcement[lang]}`)}</Text>);
+  for (const [i, g] of (guide ?? []).entries()) {
+    lines.push(
+      <Text key={`guide${i}`} color={tint(theme, 'green')} bold={i === (guide ?? []).length - 1}>
+        {shown(theme, g)}
+      </Text>,
+    );
+  }
   if (screen.verdict) lines.push(<VerdictLines key="verdict" verdict={screen.verdict} lang={lang} theme={theme} />);
   if (screen.overlay !== 'none') lines.push(<Text key="rule">{shown(theme, rulePanel(screen, lang))}</Text>);
   if (screen.notice) lines.push(<Text key="notice" color={tint(theme, theme.colour.error)}>{noticeText(screen.notice, lang)}</Text>);

@@ -1,0 +1,55 @@
+/**
+ * Starts solo mode's terminal on the alternate screen. The embedded hub is started by the CLI
+ * (bin/commands/solo.ts; client/ never imports server/): this side is two ordinary clients of
+ * it, the player's student connection and the director's instructor connection.
+ */
+import { render } from 'ink';
+import type { Pace } from '../../src/game/types.js';
+import type { Lang } from '../../src/i18n/text.js';
+import { makeTheme } from '../theme.js';
+import { SoloApp } from './solo-app.js';
+import { SoloDirector } from './solo-director.js';
+
+export interface SoloOptions {
+  url: string;
+  code: string;
+  key: string;
+  lang: Lang;
+  ascii: boolean;
+  color: boolean;
+  pace: Pace;
+  pauseMs: number;
+  seat?: string;
+  firstGame?: number;
+}
+
+/** Resolves to the exit code once the player quits (q, y or Ctrl-C). */
+export async function runSolo(o: SoloOptions): Promise<number> {
+  const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame }).start();
+  let exitCode = 0;
+  let sentence: string | undefined;
+  process.stdout.write('\x1b[?1049h\x1b[H');
+  const app = render(
+    <SoloApp
+      director={director}
+      url={o.url}
+      code={o.code}
+      lang={o.lang}
+      theme={makeTheme({ ascii: o.ascii, color: o.color })}
+      onEnd={(code, s) => {
+        exitCode = code;
+        sentence = s;
+      }}
+    />,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  try {
+    await app.waitUntilExit();
+  } finally {
+    director.stop();
+    app.cleanup();
+    process.stdout.write('\x1b[?1049l');
+  }
+  if (sentence) process.stderr.write(`raft-sheet: ${sentence}\n`);
+  return exitCode;
+}

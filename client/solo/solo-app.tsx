@@ -1,0 +1,73 @@
+/**
+ * Solo mode's screen: the student's own sheet (StudentApp, unchanged) with a guide above its
+ * key help. A seat change between games is a fresh student connection at the new seat, so the
+ * sheet on screen is always exactly what that seat's student would see.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { SeatView } from '../../src/game/types.js';
+import type { Lang } from '../../src/i18n/text.js';
+import { HubConnection } from '../connection.js';
+import { StudentApp } from '../student/student-app.js';
+import type { Theme } from '../theme.js';
+import type { TokenStore } from '../token-store.js';
+import type { SoloDirector } from './solo-director.js';
+import { gameLine, introLine, keyLine } from './solo-guide.js';
+
+export interface SoloAppProps {
+  director: SoloDirector;
+  url: string;
+  code: string;
+  lang: Lang;
+  theme: Theme;
+  onEnd: (code: number, sentence?: string) => void;
+}
+
+/** Seat tokens for this process only: a solo session is never rejoined from another terminal. */
+export function memoryTokens(): TokenStore {
+  const m = new Map<string, string>();
+  return { get: (u, c) => m.get(`${u} ${c}`), set: (u, c, t) => void m.set(`${u} ${c}`, t), delete: (u, c) => void m.delete(`${u} ${c}`) };
+}
+
+export function guideLines(lang: Lang, view: SeatView | null, transition: string | null): string[] {
+  if (!view) return [];
+  const first = view.script && !view.script.free && view.script.game === 1 && view.script.step === 1 && !view.script.done;
+  return [first ? introLine(lang, view.server) : gameLine(lang, view), transition ?? keyLine(lang, view)];
+}
+
+export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProps) {
+  const [seat, setSeat] = useState(director.playerSeat);
+  const [view, setView] = useState<SeatView | null>(null);
+  const [transition, setTransition] = useState<string | null>(null);
+  const conn = useMemo(
+    () => new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() }).start(),
+    [seat],
+  );
+
+  useEffect(() => {
+    const onWelcome = () => director.playerSeated(seat);
+    const onView = (v: SeatView) => setView(v);
+    conn.on('welcome', onWelcome);
+    conn.on('view', onView);
+    return () => {
+      conn.off('welcome', onWelcome);
+      conn.off('view', onView);
+      // The old seat's connection goes when the player moves (or quits).
+      conn.close();
+    };
+  }, [conn]);
+
+  useEffect(() => {
+    const onSeat = (s: string) => {
+      setView(null);
+      setSeat(s);
+    };
+    director.on('seat', onSeat);
+    director.on('transition', setTransition);
+    return () => {
+      director.off('seat', onSeat);
+      director.off('transition', setTransition);
+    };
+  }, [director]);
+
+  return <StudentApp key={seat} conn={conn} code={code} lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
+}

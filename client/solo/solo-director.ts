@@ -1,0 +1,126 @@
+/**
+ * Solo mode's instructor: an instructor connection to the embedded hub that fills the other
+ * seats with bots, starts game 1, and advances the script by itself once the cluster finished a
+ * step (after a short pause, with a line saying what happened and what comes next). Between
+ * games it moves the player to the seat that has something to do (seatFor) and gives the freed
+ * seat to a bot. Everything goes through `command` messages, like any instructor.
+ */
+import { EventEmitter } from 'node:events';
+import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
+import type { InstructorView, Pace } from '../../src/game/types.js';
+import type { Lang } from '../../src/i18n/text.js';
+import type { RoomMessage } from '../../src/protocol/messages.js';
+import { HubConnection } from '../connection.js';
+import { seatFor, transitionLine } from './solo-guide.js';
+
+export interface DirectorOptions {
+  url: string;
+  key: string;
+  pace: Pace;
+  /** The pause after a finished step, so the player sees what happened. */
+  pauseMs: number;
+  /** A seat the player chose for every game (else the one with something to do). */
+  seat?: string;
+  lang: Lang;
+  /** The game to start with (default 1). */
+  firstGame?: number;
+}
+
+export interface DirectorEvents {
+  /** The player should play from this seat now (a fresh student connection). */
+  seat: [string];
+  /** What just happened and what comes next (null: the next step has started). */
+  transition: [string | null];
+  /** A command the hub refused (should not happen; shown rather than hidden). */
+  problem: [string];
+}
+
+export class SoloDirector extends EventEmitter<DirectorEvents> {
+  readonly conn: HubConnection;
+  playerSeat: string;
+  private started = false;
+  private handled: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private view: InstructorView | null = null;
+  private stopped = false;
+  /** After a seat change, the next game starts once the player sits in the new seat. */
+  private nextWhenSeated = false;
+
+  constructor(private readonly o: DirectorOptions) {
+    super();
+    this.playerSeat = seatFor(o.firstGame ?? 1, o.seat);
+    this.conn = new HubConnection({ url: o.url, role: 'instructor', key: o.key });
+    this.conn.on('room', (m) => this.onRoom(m as RoomMessage));
+    this.conn.on('verdict', (v) => {
+      if (!v.ok) this.emit('problem', v.message[this.o.lang]);
+    });
+  }
+
+  start(): this {
+    this.conn.start();
+    return this;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.conn.close();
+  }
+
+  /** The player's connection was welcomed at `seat`: the first time, the games begin. */
+  playerSeated(seat: string): void {
+    if (seat !== this.playerSeat) return;
+    if (this.nextWhenSeated) {
+      this.nextWhenSeated = false;
+      this.command({ type: 'script', action: 'next' });
+    }
+    if (this.started) return;
+    this.started = true;
+    // The player sat down first, so the bots fill the seven other seats.
+    this.command({ type: 'bots', action: 'fill', pace: this.o.pace });
+    this.command({ type: 'script', action: 'start', game: this.o.firstGame ?? 1 });
+  }
+
+  private command(command: object): void {
+    if (this.conn.sendCommand(command) === null) this.emit('problem', 'not connected to the embedded hub');
+  }
+
+  private onRoom(msg: RoomMessage): void {
+    this.view = msg.view as InstructorView;
+    const c = this.view.clusters[0];
+    const s = c?.script;
+    if (!s || s.game === 0) return;
+    const here = `${s.game}.${s.step}`;
+    if (!s.done) {
+      if (this.handled !== null && this.handled !== here) {
+        this.handled = null;
+        this.emit('transition', null);
+      }
+      return;
+    }
+    if (this.handled === here) return;
+    this.handled = here;
+    const last = s.step >= s.steps;
+    const after = last ? GAME_ORDER[GAME_ORDER.indexOf(s.game) + 1] : s.game;
+    const nextSeat = after === undefined ? this.playerSeat : seatFor(after, this.o.seat);
+    this.emit('transition', transitionLine(this.o.lang, s.game, s.step, nextSeat));
+    this.timer = setTimeout(() => this.advance(s.game, s.step, nextSeat), this.o.pauseMs);
+  }
+
+  private advance(game: number, step: number, nextSeat: string): void {
+    if (this.stopped) return;
+    if (step < GAMES[game].steps.length) return this.command({ type: 'script', action: 'next' });
+    if (GAME_ORDER.indexOf(game) === GAME_ORDER.length - 1) return this.command({ type: 'script', action: 'start', game: 0 });
+    if (nextSeat !== this.playerSeat) {
+      const old = this.playerSeat;
+      this.playerSeat = nextSeat;
+      // The player moves first (their old connection closes, a new one takes the bot's seat
+      // with its sheet as it stands), then a bot takes the freed seat, then the game goes on.
+      this.nextWhenSeated = true;
+      this.emit('seat', nextSeat);
+      this.command({ type: 'seat', cluster: 'A', server: old, seat: { kind: 'bot', pace: this.o.pace } });
+      return;
+    }
+    this.command({ type: 'script', action: 'next' });
+  }
+}

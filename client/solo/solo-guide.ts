@@ -1,0 +1,84 @@
+/**
+ * What solo mode says to the player: which seat plays which game, the key to press now (from
+ * the very move a careful player would make, botMove on the player's own view), and a line
+ * saying what just happened and what comes next. Pure; English and Russian.
+ */
+import { botMove } from '../../src/game/bots.js';
+import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
+import type { SeatView } from '../../src/game/types.js';
+import type { Lang, Text } from '../../src/i18n/text.js';
+
+/** The seat with something to do in each workshop game (EXERCISE.md). */
+export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4' };
+
+const ROLE: Record<number, Text> = {
+  1: { en: 'the candidate', ru: 'кандидат' },
+  2: { en: 'the leader', ru: 'лидер' },
+  3: { en: 'the candidate of t2', ru: 'кандидат в t2' },
+  4: { en: 'back from a crash, the candidate of t3', ru: 'вернулся после сбоя, кандидат в t3' },
+};
+
+export function seatFor(game: number, chosen: string | undefined): string {
+  return chosen ?? SOLO_SEATS[game] ?? 'i1';
+}
+
+const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) => t[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+/** The first words a new player reads: what they are, and the key to press. */
+export function introLine(lang: Lang, seat: string): string {
+  return say(lang, {
+    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. Follow the green line: it names the key to press.',
+    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Следуйте зелёной строке: она называет нужную клавишу.',
+  }, { s: seat });
+}
+
+/** The key(s) for the player's next move, or what to wait for. */
+export function keyLine(lang: Lang, view: SeatView): string {
+  if (!view.script) return say(lang, { en: '▶ Wait: the game is about to start.', ru: '▶ Подождите: игра сейчас начнётся.' });
+  if (!view.online) return say(lang, { en: '▶ You are offline (your sheet is turned over): watch the others.', ru: '▶ Вы не в сети (лист перевёрнут): смотрите, что делают другие.' });
+  const move = botMove(view);
+  if (!move) {
+    if (view.script.done) return say(lang, { en: '▶ Done: the next step starts by itself.', ru: '▶ Готово: следующий шаг начнётся сам.' });
+    return view.task
+      ? say(lang, { en: '▶ Wait for cards to reach your inbox.', ru: '▶ Ждите карточек во входящих.' })
+      : say(lang, { en: '▶ Watch: the bots play this step.', ru: '▶ Смотрите: этот шаг играют боты.' });
+  }
+  const input = move.input;
+  switch (input.kind) {
+    case 'timeout':
+      return say(lang, { en: '▶ Press t (your timer fires): a draft opens; then Enter hands over your RequestVote card.', ru: '▶ Нажмите t (сработал таймер): откроется черновик; Enter отдаёт карточку RequestVote.' });
+    case 'card':
+      return say(lang, { en: '▶ Press Enter to take the top card of your inbox, then Enter again to hand your answer back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+    case 'client':
+      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter: it goes into your log.', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
+    case 'send':
+      return say(lang, { en: '▶ Press s (AppendEntries to the followers that need it), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
+  }
+}
+
+/** Said while the next step is about to start: what happened, what comes next. */
+export function transitionLine(lang: Lang, game: number, step: number, nextSeat: string): string {
+  const g = GAMES[game];
+  const title = g?.steps[step - 1]?.title[lang] ?? '';
+  if (g && step < g.steps.length) {
+    return say(lang, { en: '✔ {done} — done. Next: {next}', ru: '✔ {done} — готово. Дальше: {next}' }, { done: title, next: g.steps[step].title[lang] });
+  }
+  const after = GAME_ORDER[GAME_ORDER.indexOf(game) + 1];
+  if (after === undefined) {
+    return say(lang, { en: '✔ {g} — done. All four games played! Next: free play, the cluster writes HighLoad.', ru: '✔ {g} — готово. Все четыре игры сыграны! Дальше: свободная игра, кластер пишет HighLoad.' }, { g: g?.title[lang] ?? '' });
+  }
+  return say(lang, { en: '✔ {g} — done. Next: {n}; you are {s}, {r}.', ru: '✔ {g} — готово. Дальше: {n}; вы — {s}, {r}.' }, {
+    g: g?.title[lang] ?? '',
+    n: GAMES[after].title[lang],
+    s: nextSeat,
+    r: nextSeat === SOLO_SEATS[after] ? ROLE[after][lang] : say(lang, { en: 'your chosen seat', ru: 'выбранное вами место' }),
+  });
+}
+
+/** The game line at the top of the guide. */
+export function gameLine(lang: Lang, view: SeatView): string {
+  const s = view.script;
+  if (!s) return '';
+  if (s.free) return say(lang, { en: 'Free play: leaders write HighLoad and replicate it. q quits.', ru: 'Свободная игра: лидеры пишут HighLoad и реплицируют его. q — выход.' });
+  return say(lang, { en: 'Solo · game {g} of 4 · step {s}/{n}: {t}', ru: 'Соло · игра {g} из 4 · шаг {s}/{n}: {t}' }, { g: s.game, s: s.step, n: s.steps, t: s.title[lang] });
+}
