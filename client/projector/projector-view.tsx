@@ -51,7 +51,7 @@ export function ProjectorView({ clusters, focus, width, height, lang, theme }: P
       {rows.map((row, i) => (
         <Box key={i} flexDirection="row" marginBottom={i < rows.length - 1 ? 1 : 0}>
           {row.map((c) => (
-            <Box key={c.id} width={w + 1} flexDirection="column">
+            <Box key={c.id} width={w} marginRight={1} flexDirection="column">
               <ClusterPanel cluster={c} compact spacious={false} width={w} lang={lang} theme={theme} />
             </Box>
           ))}
