@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { capture, normalise } from './screens.js';
 import { Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
@@ -31,9 +32,13 @@ describe('npm start: solo mode in a real terminal', () => {
   it('a first-time player wins games 1 and 2 by the keys the screen names, then quits', async () => {
     tmux.open('solo', `node ${BIN} solo --pace fast`, { RAFT_SHEET_HOME: home });
     // The first screen: what you are, and the key to press.
-    const first = flat(await tmux.waitFor('solo', /Press t/, 20_000));
+    const firstScreen = await tmux.waitFor('solo', /Press t/, 20_000);
+    const code = firstScreen.match(/code (\w{4}) ·/)?.[1];
+    const first = flat(firstScreen);
     expect(first).toMatch(/You are server i1 in a Raft cluster of 8; the other seven are bots/);
     expect(first).toMatch(/▶ Press t/);
+    capture('solo.txt', normalise(firstScreen, { code }));
+    let leaderShown = false;
 
     const deadline = Date.now() + 120_000;
     let moves = 0;
@@ -50,6 +55,11 @@ describe('npm start: solo mode in a real terminal', () => {
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
       else if (/Press w, then the letter (\S)/.test(guide)) {
         const letter = guide.match(/the letter (\S)/)![1];
+        if (letter === 'H' && !leaderShown) {
+          // Game 2 begins: the new leader is told which letter to write first.
+          capture('solo-leader.txt', normalise(screen, { code }));
+          leaderShown = true;
+        }
         await play(() => {
           tmux.type('solo', 'w');
           tmux.type('solo', letter);

@@ -1,0 +1,152 @@
+/**
+ * The instructor's console in a real terminal (tmux, 80×24): `raft-sheet hub` from the compiled
+ * bin with two clusters, bots filled from the console's keys, and one student (`raft-sheet
+ * join`, cluster B seat i6) in another terminal. The instructor steps through games 1–4 by keys
+ * only and reads on the console that both clusters finish every step; a fault chosen from the
+ * console (lose the card to i4) hits cluster A only. The student plays i6 by keys whenever the
+ * script asks i6 for something, so the seat never blocks.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GAMES } from '../../src/game/scenarios.js';
+import { capture, normalise } from './screens.js';
+import { sleep, Tmux } from './tmux.js';
+
+const BIN = path.resolve('dist/bin/raft-sheet.js');
+const tmux = new Tmux(80, 24);
+const home = mkdtempSync(path.join(tmpdir(), 'raft-console-'));
+const dir = path.join(home, 'session');
+
+afterAll(() => tmux.close());
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** `A  ♛i1 t1 4 6 …`: the cluster's row of the console table. */
+const row = (screen: string, id: string) => screen.split('\n').find((l) => new RegExp(`^.${id}  `).test(l)) ?? '';
+/** Columns: cl, leader, term, commit, cards in flight, … */
+const cardsOf = (screen: string, id: string) => Number(row(screen, id).match(/^.\S+\s+\S+\s+t\d+\s+\d+\s+(\d+)/)?.[1]);
+
+/** The console's script line: game, step, and whether every cluster finished it. */
+function scriptLine(screen: string): { game: number; step: number; steps: number; allDone: boolean } | null {
+  const line = screen.split('\n')[2] ?? '';
+  const m = line.match(/Game (\d) · step (\d)\/(\d)/);
+  return m ? { game: Number(m[1]), step: Number(m[2]), steps: Number(m[3]), allDone: /all done/.test(line) } : null;
+}
+
+/** The student at B/i6 takes every card in its inbox, by keys (Enter opens, Enter hands back). */
+async function studentWorksInbox(): Promise<void> {
+  const screen = tmux.screen('student');
+  const n = Number(screen.match(/Inbox \((\d+)\)/)?.[1] ?? 0);
+  if (n === 0 || /draft ◌/.test(screen)) return;
+  tmux.keys('student', 'Enter');
+  await tmux.waitFor('student', /draft ◌/, 10_000);
+  tmux.keys('student', 'Enter');
+  await tmux.waitFor('student', (s) => !/draft ◌/.test(s), 10_000);
+}
+
+describe('the instructor console in a real terminal', () => {
+  it('steps two clusters of bots and a student through games 1–4 by keys; a console fault hits one cluster', async () => {
+    tmux.open('hub', `node ${BIN} hub --port 0 --clusters 2 --data ${dir}`);
+    const banner = await tmux.waitFor('hub', /join: raft-sheet join ws:\/\/\S+:(\d+) --code (\w+)/, 20_000);
+    const [, port, code] = banner.match(/join: raft-sheet join ws:\/\/\S+:(\d+) --code (\w+)/)!;
+    const vars = { code, port: Number(port), dir };
+    expect(banner).toMatch(/No game running: g chooses one/);
+    expect(banner).toMatch(/g game · n next · p prev · f fault · b bots/);
+
+    // One student joins cluster B at i6; the console shows the seat taken and connected.
+    tmux.open('student', `node ${BIN} join ws://127.0.0.1:${port} --code ${code} --cluster B --seat i6 --name Sam`, { RAFT_SHEET_HOME: path.join(home, 'student') });
+    await tmux.waitFor('student', /B · i6 ·/, 20_000);
+    await tmux.waitFor('hub', (s) => /s1\/1 e7/.test(row(s, 'B')));
+
+    // The instructor key is shown on request only.
+    tmux.type('hub', 'k');
+    await tmux.waitFor('hub', /key: \S+/);
+    tmux.type('hub', 'k');
+
+    // Bots fill the fifteen empty seats (fast pace), by keys.
+    tmux.type('hub', 'b');
+    await tmux.waitFor('hub', /Bots: f fill empty seats/);
+    tmux.type('hub', 'F');
+    await tmux.waitFor('hub', (s) => /b8/.test(row(s, 'A')) && /s1\/1 b7/.test(row(s, 'B')));
+
+    // Game 1 for every cluster: g, 1. Then n after each step both clusters finished.
+    tmux.type('hub', 'g');
+    await tmux.waitFor('hub', /Game for every cluster/);
+    tmux.type('hub', '1');
+    const finished: string[] = [];
+    let faultShown = '';
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      const screen = tmux.screen('hub');
+      const at = scriptLine(screen);
+      if (!at) {
+        await sleep(100);
+        continue;
+      }
+      const task = GAMES[at.game].steps[at.step - 1].tasks.i6;
+      if (!at.allDone) {
+        if (task?.kind === 'inbox') await studentWorksInbox();
+        else await sleep(100);
+        continue;
+      }
+      // Both clusters finished this step, and the console says so.
+      expect(flat(screen)).toMatch(/done A✔ B✔ all done/);
+      finished.push(`${at.game}.${at.step}`);
+      if (at.game === 2 && at.step === 4 && !faultShown) {
+        // i1's second card is in flight to i2…i8 in both clusters: tear up A's card to i4.
+        expect(cardsOf(screen, 'A')).toBe(7);
+        expect(cardsOf(screen, 'B')).toBe(7);
+        tmux.type('hub', 'A');
+        tmux.type('hub', 'f');
+        await tmux.waitFor('hub', /Fault in A: l lose a card/);
+        tmux.type('hub', 'l');
+        await tmux.waitFor('hub', /Which card \(lose\)\?/);
+        tmux.type('hub', '4');
+        faultShown = await tmux.waitFor('hub', /A: tear up card A-\d+ i1→i4 ✔/);
+        // Cluster A lost exactly that card; cluster B still has all seven in flight.
+        expect(cardsOf(faultShown, 'A')).toBe(6);
+        expect(cardsOf(faultShown, 'B')).toBe(7);
+        expect(faultShown).not.toMatch(/A-\d+ AppendEntries i1→i4/);
+        capture('console.txt', normalise(faultShown, vars));
+        // The cluster's sheets side by side (Enter), then back (Esc).
+        tmux.keys('hub', 'Enter');
+        const detail = await tmux.waitFor('hub', /Cluster A · term t1 · ♛ i1/);
+        expect(detail).toMatch(/i1♛ t1→i1\s+H i g h L o a d/);
+        capture('console-cluster.txt', normalise(detail, vars));
+        tmux.keys('hub', 'Escape');
+        await tmux.waitFor('hub', /holding/);
+      }
+      if (at.game === 4 && at.step === at.steps) {
+        expect(screen).toMatch(/all done — the last step/);
+        break;
+      }
+      tmux.type('hub', 'n');
+      await tmux.waitFor('hub', (s) => {
+        const next = scriptLine(s);
+        return next !== null && (next.game !== at.game || next.step !== at.step);
+      });
+    }
+    // Every step of the four games was finished by both clusters.
+    const all = [1, 2, 3, 4].flatMap((g) => GAMES[g].steps.map((_, i) => `${g}.${i + 1}`));
+    expect(finished).toEqual(all);
+    expect(faultShown).not.toBe('');
+    // Both clusters agree on "High vol…" with i4 leading t3 and committed up to 8 (game 4).
+    tmux.keys('hub', 'Enter');
+    const endA = await tmux.waitFor('hub', /Cluster A · term t3 · ♛ i4 \(t3\) · commit 8/);
+    expect(endA).toMatch(/i4♛ t3→i4\s+H i g h ␣ v o l t a g e/);
+    expect(endA).toMatch(/i1\s+t3\s+H i g h ␣ v o l\n/);
+    tmux.keys('hub', 'Down');
+    const endB = await tmux.waitFor('hub', /Cluster B · term t3 · ♛ i4 \(t3\) · commit 8/);
+    expect(endB).toMatch(/i6\s+t3→i4\s+H i g h ␣ v o l\n/);
+    tmux.keys('hub', 'Escape');
+
+    // q asks, y stops the hub; the student's terminal says it lost the hub.
+    tmux.type('hub', 'q');
+    await tmux.waitFor('hub', /Stop the hub\?/);
+    tmux.type('hub', 'y');
+    const bye = await tmux.waitFor('hub', /\[exited \d+\]/, 15_000);
+    expect(bye).toMatch(/raft-sheet hub stopped\. Resume with: raft-sheet hub --resume/);
+    expect(bye).toMatch(/\[exited 0\]/);
+  }, 200_000);
+});

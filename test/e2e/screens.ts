@@ -1,0 +1,32 @@
+/**
+ * Text captures of real terminals for docs/screens/: what varies from run to run (the join
+ * code, the port, the session directory, the LAN address) is replaced by fixed stand-ins. A
+ * capture is written when missing or with UPDATE_SCREENS=1; otherwise the live screen must
+ * still match it with digits masked (ages and card numbers vary), so the docs stay true.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expect } from 'vitest';
+
+const DIR = path.resolve('docs/screens');
+
+export function normalise(screen: string, vars: { code?: string; port?: number; dir?: string }): string {
+  let s = screen;
+  if (vars.code) s = s.split(vars.code).join('K7Q2');
+  if (vars.dir) s = s.split(vars.dir).join('sessions/2026-11-25');
+  if (vars.port) s = s.split(`:${vars.port}`).join(':7070');
+  s = s.replace(/ws:\/\/[\d.]+:7070/g, 'ws://192.168.1.20:7070');
+  return `${s.replace(/[ \t]+$/gm, '').replace(/\n+$/, '')}\n`;
+}
+
+const mask = (s: string) => s.replace(/\d+/g, '#').replace(/[ \t]+/g, ' ');
+
+export function capture(name: string, text: string): void {
+  const file = path.join(DIR, name);
+  if (process.env.UPDATE_SCREENS === '1' || !existsSync(file)) {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(file, text);
+    return;
+  }
+  expect(mask(text), `${name} is stale: rerun with UPDATE_SCREENS=1`).toBe(mask(readFileSync(file, 'utf8')));
+}
