@@ -1,0 +1,55 @@
+/**
+ * The hub in its own process for the benchmarks, the soak and the fuzzer: `startHub` exactly as
+ * the `hub` command calls it, with the room settings a benchmark needs (timers mode, short
+ * timeouts) and, above 26 clusters, a room whose cluster ids go on after Z (AA, AB, …): the game
+ * layer names clusters A–Z only, and the 1,000-connection run needs 125 clusters of 8.
+ * Everything else (reduce, views, journal, transport) is the product's own code.
+ *
+ * IPC: sends {type:'ready', port, key, code, dir}; answers {type:'stats'} with CPU and memory;
+ * {type:'stop'} closes the hub gracefully and exits 0. SIGKILL is the crash the soak uses.
+ */
+import { startHub, type HubOptions } from '../server/hub.js';
+import type { RoomConfig } from '../src/game/types.js';
+import { wideEngine } from './wide-engine.js';
+import { procStats } from './lib.js';
+
+export interface HubChildConfig {
+  port: number;
+  key: string;
+  code: string;
+  seed?: number;
+  clusters?: number;
+  size?: number;
+  room?: Partial<RoomConfig>;
+  data?: string;
+  resume?: string;
+  /** The per-connection rate limit (default: the product's 60 burst, 30/s). */
+  rate?: { capacity: number; perSecond: number };
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2] ?? '{}') as HubChildConfig;
+  const options: HubOptions = {
+    port: config.port,
+    host: '127.0.0.1',
+    key: config.key,
+    code: config.code,
+    seed: config.seed ?? 1,
+    engine: wideEngine,
+    onFatal: () => process.exit(1),
+    ...(config.rate ? { rate: config.rate } : {}),
+    ...(config.resume ? { resume: config.resume } : { data: config.data, clusters: config.clusters ?? 1, size: config.size ?? 8, room: config.room ?? {} }),
+  };
+  const hub = await startHub(options);
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'stats') process.send!({ type: 'stats', ...procStats(), connections: hub.connections(), version: hub.version() });
+    if (m.type === 'stop') void hub.close().then(() => process.exit(0));
+  });
+  process.on('disconnect', () => void hub.close().then(() => process.exit(0)));
+  process.send!({ type: 'ready', port: hub.port, key: config.key, code: hub.code, dir: hub.dir, replayed: hub.replayed, torn: hub.torn });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`hub-child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
