@@ -80,6 +80,9 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       setState({ ...stateRef.current, message: { text, error: !v.ok } });
     };
     const onFatal = (f: Fatal) => setState({ ...stateRef.current, message: { text: f.message[lang], error: true } });
+    // The hub's own errors (rate limit, …): shown, never thrown (an unheard 'error' event throws).
+    const onError = (e: { code: string; message: { en: string; ru: string } }) => setState({ ...stateRef.current, message: { text: `${e.code}: ${e.message[lang]}`, error: true } });
+    conn.on('error', onError);
     conn.on('room', onRoom);
     conn.on('verdict', onVerdict);
     conn.on('status', setStatus);
@@ -89,6 +92,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       conn.off('verdict', onVerdict);
       conn.off('status', setStatus);
       conn.off('fatal', onFatal);
+      conn.off('error', onError);
     };
   }, [conn]);
 

@@ -11,7 +11,7 @@ import { StudentApp } from '../student/student-app.js';
 import type { Theme } from '../theme.js';
 import type { TokenStore } from '../token-store.js';
 import type { SoloDirector } from './solo-director.js';
-import { gameLine, introLine, keyLine } from './solo-guide.js';
+import { introLine, keyLine, positionTag } from './solo-guide.js';
 
 export interface SoloAppProps {
   director: SoloDirector;
@@ -28,20 +28,28 @@ export function memoryTokens(): TokenStore {
   return { get: (u, c) => m.get(`${u} ${c}`), set: (u, c, t) => void m.set(`${u} ${c}`, t), delete: (u, c) => void m.delete(`${u} ${c}`) };
 }
 
+/**
+ * One line as a rule (the sheet needs the rows): the key to press with where the player is, or
+ * what just happened; on the very first screen also who the player is.
+ */
 export function guideLines(lang: Lang, view: SeatView | null, transition: string | null): string[] {
   if (!view) return [];
   const first = view.script && !view.script.free && view.script.game === 1 && view.script.step === 1 && !view.script.done;
-  return [first ? introLine(lang, view.server) : gameLine(lang, view), transition ?? keyLine(lang, view)];
+  const now = transition ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ? q`.trim();
+  return first ? [introLine(lang, view.server), now] : [now];
 }
 
 export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProps) {
   const [seat, setSeat] = useState(director.playerSeat);
   const [view, setView] = useState<SeatView | null>(null);
   const [transition, setTransition] = useState<string | null>(null);
-  const conn = useMemo(
-    () => new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() }).start(),
-    [seat],
-  );
+  const conn = useMemo(() => {
+    const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
+    // An EventEmitter 'error' without a listener throws: the old seat's connection hears
+    // `seat/released` when the player moves on, which is expected and not worth dying for.
+    c.on('error', () => undefined);
+    return c.start();
+  }, [seat]);
 
   useEffect(() => {
     const onWelcome = () => director.playerSeated(seat);
@@ -58,6 +66,8 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
 
   useEffect(() => {
     const onSeat = (s: string) => {
+      // Leave the old seat before the director hands it to a bot.
+      conn.close();
       setView(null);
       setSeat(s);
     };
@@ -67,7 +77,7 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
       director.off('seat', onSeat);
       director.off('transition', setTransition);
     };
-  }, [director]);
+  }, [director, conn]);
 
   return <StudentApp key={seat} conn={conn} code={code} lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
 }

@@ -51,6 +51,7 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     this.playerSeat = seatFor(o.firstGame ?? 1, o.seat);
     this.conn = new HubConnection({ url: o.url, role: 'instructor', key: o.key });
     this.conn.on('room', (m) => this.onRoom(m as RoomMessage));
+    this.conn.on('error', (e) => this.emit('problem', e.message[this.o.lang]));
     this.conn.on('verdict', (v) => {
       if (!v.ok) this.emit('problem', v.message[this.o.lang]);
     });
@@ -89,9 +90,10 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     this.view = msg.view as InstructorView;
     const c = this.view.clusters[0];
     const s = c?.script;
-    if (!s || s.game === 0) return;
+    if (!s) return;
     const here = `${s.game}.${s.step}`;
-    if (!s.done) {
+    // Free play has no end: once it runs, only the last transition line is cleared.
+    if (!s.done || s.game === 0) {
       if (this.handled !== null && this.handled !== here) {
         this.handled = null;
         this.emit('transition', null);

@@ -27,15 +27,15 @@ const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) =>
 /** The first words a new player reads: what they are, and the key to press. */
 export function introLine(lang: Lang, seat: string): string {
   return say(lang, {
-    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. Follow the green line: it names the key to press.',
-    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Следуйте зелёной строке: она называет нужную клавишу.',
+    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press.',
+    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу.',
   }, { s: seat });
 }
 
 /** The key(s) for the player's next move, or what to wait for. */
 export function keyLine(lang: Lang, view: SeatView): string {
   if (!view.script) return say(lang, { en: '▶ Wait: the game is about to start.', ru: '▶ Подождите: игра сейчас начнётся.' });
-  if (!view.online) return say(lang, { en: '▶ You are offline (your sheet is turned over): watch the others.', ru: '▶ Вы не в сети (лист перевёрнут): смотрите, что делают другие.' });
+  if (!view.online) return say(lang, { en: '▶ Offline (sheet turned over): watch the others.', ru: '▶ Вы не в сети (лист перевёрнут): смотрите, что делают другие.' });
   const move = botMove(view);
   if (!move) {
     if (view.script.done) return say(lang, { en: '▶ Done: the next step starts by itself.', ru: '▶ Готово: следующий шаг начнётся сам.' });
@@ -46,13 +46,13 @@ export function keyLine(lang: Lang, view: SeatView): string {
   const input = move.input;
   switch (input.kind) {
     case 'timeout':
-      return say(lang, { en: '▶ Press t (your timer fires): a draft opens; then Enter hands over your RequestVote card.', ru: '▶ Нажмите t (сработал таймер): откроется черновик; Enter отдаёт карточку RequestVote.' });
+      return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажмите t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
-      return say(lang, { en: '▶ Press Enter to take the top card of your inbox, then Enter again to hand your answer back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+      return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'client':
-      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter: it goes into your log.', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
+      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
     case 'send':
-      return say(lang, { en: '▶ Press s (AppendEntries to the followers that need it), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
+      return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }
 }
 
@@ -75,10 +75,10 @@ export function transitionLine(lang: Lang, game: number, step: number, nextSeat:
   });
 }
 
-/** The game line at the top of the guide. */
-export function gameLine(lang: Lang, view: SeatView): string {
+/** Where the player is, as a short tag before the key line: `game 2·1/5`, or free play. */
+export function positionTag(lang: Lang, view: SeatView): string {
   const s = view.script;
   if (!s) return '';
-  if (s.free) return say(lang, { en: 'Free play: leaders write HighLoad and replicate it. q quits.', ru: 'Свободная игра: лидеры пишут HighLoad и реплицируют его. q — выход.' });
-  return say(lang, { en: 'Solo · game {g} of 4 · step {s}/{n}: {t}', ru: 'Соло · игра {g} из 4 · шаг {s}/{n}: {t}' }, { g: s.game, s: s.step, n: s.steps, t: s.title[lang] });
+  if (s.free) return say(lang, { en: 'free play', ru: 'свободная игра' });
+  return say(lang, { en: 'game {g}·{s}/{n}', ru: 'игра {g}·{s}/{n}' }, { g: s.game, s: s.step, n: s.steps });
 }

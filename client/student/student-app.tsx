@@ -93,15 +93,20 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       onEnd(1, f.message[lang]);
       exit();
     };
+    // The hub's `error` messages (a taken seat, a rate limit) are shown as a notice: an
+    // EventEmitter 'error' event nobody listens to would throw and end the program.
+    const onError = (e: { message: { en: string; ru: string } }) => setScreen((s) => ({ ...s, notice: e.message[lang] }));
     conn.on('view', onViewMsg);
     conn.on('verdict', onVerdictMsg);
     conn.on('status', setStatus);
     conn.on('fatal', onFatal);
+    conn.on('error', onError);
     return () => {
       conn.off('view', onViewMsg);
       conn.off('verdict', onVerdictMsg);
       conn.off('status', setStatus);
       conn.off('fatal', onFatal);
+      conn.off('error', onError);
     };
   }, [conn]);
 

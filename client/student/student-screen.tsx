@@ -232,6 +232,9 @@ function Footer({ view, screen, lang, theme, guide }: StudentScreenProps) {
   if (screen.awaitingLetter) lines.push(<Text key="write">{t(lang, 'writeLetter')}</Text>);
   if (screen.quitAsked) lines.push(<Text key="quit">{t(lang, 'quitAsk')}</Text>);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
+  // Solo's guide already names the key to press: it stands in for the idle key line (the rows
+  // are needed), while a draft keeps its own keys.
+  if (guide && guide.length > 0 && !screen.draft) return <Box flexDirection="column" marginTop={1}>{lines}</Box>;
   lines.push(
     <Text key="keys" color={tint(theme, theme.colour.dim)}>
       {shown(theme, t(lang, keys))}

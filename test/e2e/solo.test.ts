@@ -46,12 +46,12 @@ describe('npm start: solo mode in a real terminal', () => {
     while (Date.now() < deadline) {
       const screen = tmux.screen('solo');
       const text = flat(screen);
-      if (/game 3 of 4|Game 2 — log replication — done/.test(text)) break;
+      if (/game 3·|Game 2 — log replication — done/.test(text)) break;
       if (/♛ Leader/.test(screen) && !won) won = screen;
       const guide = text.match(/▶ ([^↑←]*)/)?.[1] ?? '';
       if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
       else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
-      else if (/Press Enter to take/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
+      else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
       else if (/Press w, then the letter (\S)/.test(guide)) {
         const letter = guide.match(/the letter (\S)/)![1];
@@ -62,7 +62,7 @@ describe('npm start: solo mode in a real terminal', () => {
         }
         await play(() => {
           tmux.type('solo', 'w');
-          tmux.type('solo', letter);
+          void tmux.waitFor('solo', /Type the letter/).then(() => tmux.type('solo', letter));
         });
       } else {
         await new Promise((r) => setTimeout(r, 100));
@@ -73,7 +73,7 @@ describe('npm start: solo mode in a real terminal', () => {
     // Game 1 won: i1 became the leader by its own keys.
     expect(won).toMatch(/A · i1 · ♛ Leader · term t1/);
     // Game 2: i1 wrote HighLoad letter by letter, replicated it and committed 1–4.
-    const end = await tmux.waitFor('solo', /game 3 of 4|Game 2 — log replication — done/, 20_000);
+    const end = await tmux.waitFor('solo', /game 3·|Game 2 — log replication — done/, 20_000);
     expect(moves).toBeGreaterThanOrEqual(1 + 7 + 8 + 1 + 7);
     expect(end).toMatch(/value\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/);
     expect(end).toMatch(/commit 4/);
