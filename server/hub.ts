@@ -67,7 +67,7 @@ export interface HubOptions {
    */
   consoleKey?: string;
   seed?: number;
-  /** Also log to stdout (the `hub` command until the console exists). */
+  /** Also log to stdout (`hub --plain`; never under the console). */
   stdoutLog?: boolean;
   heartbeatMs?: number;
   helloTimeoutMs?: number;

@@ -1,6 +1,7 @@
 /**
- * The hub's log: one line per event to `hub.log` in the session directory and, until the
- * instructor console exists, plainly to stdout. Writes go through a stream so logging never
+ * The hub's log: one line per event to `hub.log` in the session directory and, with
+ * `hub --plain` (or a stdout that is not a terminal), plainly to stdout — never onto the
+ * console's Ink screen. Writes go through a stream so logging never
  * blocks the room's path.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';

@@ -141,6 +141,19 @@ describe('the instructor console in a real terminal', () => {
     expect(endB).toMatch(/i6\s+t3→i4\s+H i g h ␣ v o l\n/);
     tmux.keys('hub', 'Escape');
 
+    // Rewind B by keys: w lists its moments (newest first), ↓ picks an earlier one, Enter.
+    tmux.type('hub', 'w');
+    const moments = await tmux.waitFor('hub', /Moments of B, newest first/);
+    expect(moments).toMatch(/v\d+\s+-\d+s\s+.*\(now\)/);
+    capture('console-rewind.txt', normalise(moments, vars), 'frame');
+    tmux.keys('hub', 'Down', 'Down');
+    tmux.keys('hub', 'Enter');
+    await tmux.waitFor('hub', /B: rewound to v\d+ .*✔/);
+    // The rewind is a moment of its own (the bots then finish the step again).
+    tmux.type('hub', 'w');
+    await tmux.waitFor('hub', /v\d+\s+-\d+s\s+rewound to v\d+/);
+    tmux.keys('hub', 'Escape');
+
     // q asks, y stops the hub; the student's terminal says it lost the hub.
     tmux.type('hub', 'q');
     await tmux.waitFor('hub', /Stop the hub\?/);
