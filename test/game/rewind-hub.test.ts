@@ -12,6 +12,8 @@ import { startHub, type Hub } from '../../server/hub.js';
 import { applyEvents } from '../../src/game/apply.js';
 import { branchesOf, eventsInPlay, type EventRecord } from '../../src/game/rewind.js';
 import { createRoom } from '../../src/game/room.js';
+import { debrief } from '../../src/report/debrief.js';
+import type { SessionRecord } from '../../src/report/records.js';
 import type { GameEvent, MoveInput } from '../../src/game/types.js';
 import type { Move } from '../../src/raft/types.js';
 import type { TestClient } from '../hub/client.js';
@@ -109,6 +111,14 @@ describe('rewind a cluster after an observe-mode mistake', () => {
     const config = { size: 3, mode: 'observe' as const };
     const all = records.flatMap((r) => (r.events ?? []) as GameEvent[]);
     expect(applyEvents(createRoom(config), eventsInPlay(records)).clusters.A).toEqual(applyEvents(createRoom(config), all).clusters.A);
+
+    // The debrief shows both branches: the wrong vote as i3's move on branch A~1, and A~1 itself.
+    const report = debrief({ config }, records as unknown as SessionRecord[]);
+    expect(report.branches.map((x) => [x.id, x.cluster, x.to])).toEqual([['A~1', 'A', beforeWrong]]);
+    expect(report.branches[0].timeline.length).toBeGreaterThan(0);
+    const i3Moves = report.students.find((st) => st.server === 'i3')!.moves;
+    expect(i3Moves.find((m) => m.n === wrongRecord.n)).toMatchObject({ branch: 'A~1', mistakes: [expect.stringMatching(/^R9/)] });
+    expect(i3Moves.filter((m) => m.branch === null).length).toBeGreaterThanOrEqual(2);
 
     // Resume: a hub started from the journal is on the rewound line, with the branch mark.
     const final = JSON.parse(JSON.stringify(hub.room().clusters.A));
