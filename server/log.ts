@@ -18,6 +18,8 @@ export function createLogger(file: string | null, stdout: boolean): Logger {
   stream?.on('error', () => {
     /* a full disk must not take the hub down through its log */
   });
+  // A closed stdout (piped into `head`, a gone terminal) must not take the hub down either.
+  if (stdout) process.stdout.on('error', () => undefined);
   const log = ((level: LogLevel, message: string) => {
     const line = `${new Date().toISOString()} ${level.padEnd(5)} ${message}\n`;
     stream?.write(line);
