@@ -2,7 +2,7 @@
  * Hub throughput and latency against the floor of a bare `ws` relay.
  *
  * Workload ("full pace"): rooms of N clusters × 8 bot seats, the bots in separate processes
- * (load-child.ts, many connections each). Timers mode (election timeout 1.5–3 s) elects a
+ * (load-child.ts, many connections each). Timers mode (election timeout 1.5–3 s; 8–16 s from 50 clusters) elects a
  * leader per cluster and free play has it write "HighLoad"; from then on each leader runs
  * heartbeat rounds back to back: AppendEntries to its 7 followers as soon as the previous round
  * is answered, every follower takes its card at once, the leader takes the 7 answers. So each
@@ -127,7 +127,8 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     data: `${tempDir('raft-bench-hub-')}/session`,
     clusters: o.clusters,
     size: 8,
-    room: { election: 'timers', electionTimeoutMs: [1500, 3000] },
+    // A room past the hub's capacity answers slower: give its elections room to finish.
+    room: { election: 'timers', electionTimeoutMs: o.clusters >= 50 ? [8000, 16000] : [1500, 3000] },
     // A leader at full pace makes far more than the 30 moves/s a person could: lift the
     // per-connection flood limit, which would otherwise drop its frames.
     rate: { capacity: 100_000, perSecond: 100_000 },
@@ -144,7 +145,7 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     const status = async () => (await Promise.all(loads.map((l) => l.ask<{ connected: number; leaders: number }>('status')))).reduce((a, s) => ({ connected: a.connected + s.connected, leaders: a.leaders + s.leaders }), { connected: 0, leaders: 0 });
     await until(async () => (await status()).connected === connections, 120_000, `${connections} bots seated`, 250);
     log(`  hub ${o.clusters}×8: ${connections} bots seated; waiting for a leader in every cluster`);
-    await until(async () => (await status()).leaders >= o.clusters, 60_000, 'a leader in every cluster', 250).catch(() => log('  (not every cluster elected a leader in 60 s; measuring anyway)'));
+    await until(async () => (await status()).leaders >= o.clusters, 90_000, 'a leader in every cluster', 250).catch(() => log('  (not every cluster elected a leader in 90 s; measuring anyway)'));
     await sleep(1000);
     const m = await measure(hub, loads, o.measureMs);
     return result('hub', o.clusters, connections, m);
