@@ -42,15 +42,25 @@ export function entryState(sheet: ServerState, saved: ServerState, index: number
   return 'persisted';
 }
 
+/** Columns in one block of the log at this width. */
+export function perBlock(width: number): number {
+  return Math.max(4, Math.floor((width - LABEL) / CELL));
+}
+
+/** How many blocks (of 4 rows each) the log grid draws for `cells` cells. */
+export function logBlocks(cells: number, width: number, maxBlocks: number): number {
+  return Math.min(maxBlocks, Math.ceil(cells / perBlock(width)));
+}
+
 export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }: LogGridProps) {
-  const perBlock = Math.max(4, Math.floor((width - LABEL) / CELL));
+  const per = perBlock(width);
   const cells = Math.max(sheet.log.length, saved.log.length) + 1; // one free cell to write into
-  const blocks = Math.ceil(cells / perBlock);
+  const blocks = Math.ceil(cells / per);
   const firstBlock = Math.max(0, blocks - maxBlocks);
   const out = [];
   for (let b = firstBlock; b < blocks; b++) {
-    const from = b * perBlock + 1;
-    const to = Math.min(cells, from + perBlock - 1);
+    const from = b * per + 1;
+    const to = Math.min(cells, from + per - 1);
     out.push(<LogBlock key={b} from={from} to={to} sheet={sheet} saved={saved} cursor={cursor} lang={lang} theme={theme} />);
   }
   return (

@@ -11,7 +11,7 @@ import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { CardView, ResponseRow } from '../components/card-view.js';
-import { LogGrid, type Cursor } from '../components/log-grid.js';
+import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
 import type { Theme } from '../theme.js';
@@ -19,6 +19,7 @@ import { shown, tint } from '../theme.js';
 import { type CellId, type Draft, cellText, isReply } from './draft.js';
 import { rulePanel } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
+import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -47,6 +48,15 @@ export function StudentScreen(props: StudentScreenProps) {
   const sheet = draft ? draft.move.state : view.sheet;
   const cell = currentCell(screen);
   const tall = height >= 34;
+  const wide = width >= 120;
+  // Rows: header, the sheet, a gap, the inbox and cards, a gap, the footer; at most height − 1.
+  const cells = Math.max(sheet.log.length, view.sheet.log.length) + 1;
+  const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2);
+  const sheetRows = wide ? Math.max(3, 1 + 4 * blocks) : 3 + 1 + 4 * blocks;
+  const fixed = 1 + sheetRows + 1 + 1;
+  const MIDDLE_MIN = 4;
+  const footer = fitLines(footerLines(props), width, height - 1 - fixed - MIDDLE_MIN);
+  const middle = Math.max(MIDDLE_MIN, height - 1 - fixed - totalRows(footer, width));
   return (
     <Box flexDirection="column" width={width}>
       <Header {...props} sheet={sheet} cell={cell} />
@@ -56,15 +66,15 @@ export function StudentScreen(props: StudentScreenProps) {
         </Box>
         <LogGrid sheet={sheet} saved={view.sheet} cursor={logCursor(cell)} width={width >= 120 ? width - 48 : width} maxBlocks={tall ? 3 : 2} lang={lang} theme={theme} />
       </Box>
-      <Box marginTop={1}>
+      <Box marginTop={1} height={middle} overflow="hidden">
         <Box width={28} flexShrink={0} flexDirection="column" marginRight={1}>
-          <Inbox view={view} screen={screen} lang={lang} theme={theme} />
+          <Inbox view={view} screen={screen} lang={lang} theme={theme} rows={middle} />
         </Box>
         <Box flexDirection="column" flexGrow={1}>
           {draft ? <DraftCards draft={draft} cell={cell} view={view} lang={lang} theme={theme} /> : <CardInHand view={view} screen={screen} lang={lang} theme={theme} />}
         </Box>
       </Box>
-      <Footer {...props} />
+      <Footer lines={footer} theme={theme} />
     </Box>
   );
 }
@@ -99,8 +109,11 @@ function logCursor(cell: CellId | null): Cursor | null {
   return null;
 }
 
-function Inbox({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
-  const visible = view.inbox.slice(0, 5);
+function Inbox({ view, screen, lang, theme, rows }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme; rows: number }) {
+  // The selected card stays in sight: the list scrolls with it (a title row, a "+N" row).
+  const room = Math.max(1, rows - 2);
+  const first = Math.max(0, Math.min(screen.inboxIndex - room + 1, view.inbox.length - room));
+  const visible = view.inbox.slice(first, first + room);
   return (
     <>
       <Text bold>
@@ -108,7 +121,7 @@ function Inbox({ view, screen, lang, theme }: { view: SeatView; screen: ScreenSt
       </Text>
       {visible.length === 0 ? <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'inboxEmpty')}</Text> : null}
       {visible.map((c, i) => {
-        const selected = i === screen.inboxIndex;
+        const selected = first + i === screen.inboxIndex;
         const name = shown(theme, c.message.type.replace('Reply', ' ↩').replace('AppendEntries', 'AppendEntr.'));
         return (
           <Text key={c.id} inverse={selected && !screen.draft} color={selected ? undefined : tint(theme, theme.colour.dim)}>
@@ -207,56 +220,47 @@ function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: 
   );
 }
 
-function Footer({ view, screen, lang, theme, guide }: StudentScreenProps) {
-  const lines: ReactNode[] = [];
+/** Everything under the cards, as lines with a priority, so they can be fitted to the rows left. */
+export function footerLines({ view, screen, lang, theme, guide }: StudentScreenProps): FooterLine[] {
+  const lines: FooterLine[] = [];
+  const add = (key: string, text: string, priority: number, style: Partial<FooterLine> = {}) =>
+    lines.push({ key, text: shown(theme, text), priority, ...style });
   for (const v of view.violations.slice(-1)) {
-    lines.push(
-      <Text key="violation" color={tint(theme, theme.colour.error)} bold inverse={!theme.color}>
-        {shown(theme, `${t(lang, 'violation')} ${v.property}: ${v.explain[lang]}`)}
-      </Text>,
-    );
+    add('violation', `${t(lang, 'violation')} ${v.property}: ${v.explain[lang]}`, 60, { color: theme.colour.error, bold: true, inverse: !theme.color });
   }
-  if (view.prompt) lines.push(<Text key="prompt" color={tint(theme, 'cyan')}>{shown(theme, `» ${view.prompt[lang]}`)}</Text>);
+  if (view.prompt) add('prompt', `» ${view.prompt[lang]}`, 50, { color: 'cyan' });
   const announcement = view.announcements[view.announcements.length - 1];
-  if (announcement) lines.push(<Text key="ann" color={tint(theme, 'magenta')}>{shown(theme, `! ${announcement[lang]}`)}</Text>);
-  for (const [i, g] of (guide ?? []).entries()) {
-    lines.push(
-      <Text key={`guide${i}`} color={tint(theme, 'green')} bold={i === (guide ?? []).length - 1}>
-        {shown(theme, g)}
-      </Text>,
-    );
+  if (announcement) add('ann', `! ${announcement[lang]}`, 40, { color: 'magenta' });
+  for (const [i, g] of (guide ?? []).entries()) add(`guide${i}`, g, i === (guide ?? []).length - 1 ? 95 : 80, { color: 'green', bold: i === (guide ?? []).length - 1 });
+  const v = screen.verdict;
+  if (v) {
+    if (v.accepted && v.mistakes.length === 0) add('verdict', t(lang, 'accepted'), 70, { color: theme.colour.ok });
+    else if (!v.accepted && v.mistakes.length === 0 && v.message) add('verdict', v.message[lang], 75, { color: theme.colour.error });
+    else {
+      add('verdict', t(lang, v.accepted ? 'observed' : 'refused'), 75, { color: theme.colour.error, bold: true });
+      // The first mistake stays longest; a student fixes one thing at a time.
+      v.mistakes.slice(0, 3).forEach((m, i) =>
+        add(`mistake${i}`, `${theme.sym.no} ${m.rule}${m.mistake ? `/${m.mistake}` : ''} · ${m.explain[lang]}`, 74 - i * 5, { color: theme.colour.error }),
+      );
+    }
   }
-  if (screen.verdict) lines.push(<VerdictLines key="verdict" verdict={screen.verdict} lang={lang} theme={theme} />);
-  if (screen.overlay !== 'none') lines.push(<Text key="rule">{shown(theme, rulePanel(screen, lang))}</Text>);
-  if (screen.notice) lines.push(<Text key="notice" color={tint(theme, theme.colour.error)}>{noticeText(screen.notice, lang)}</Text>);
-  if (screen.awaitingLetter) lines.push(<Text key="write">{t(lang, 'writeLetter')}</Text>);
-  if (screen.quitAsked) lines.push(<Text key="quit">{t(lang, 'quitAsk')}</Text>);
+  if (screen.overlay !== 'none') rulePanel(screen, lang).split('\n').forEach((part, i) => add(`rule${i}`, part, 90 - i, {}));
+  if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
+  if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
+  if (screen.quitAsked) add('quit', t(lang, 'quitAsk'), 97);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
   // are needed), while a draft keeps its own keys.
-  if (guide && guide.length > 0 && !screen.draft) return <Box flexDirection="column" marginTop={1}>{lines}</Box>;
-  lines.push(
-    <Text key="keys" color={tint(theme, theme.colour.dim)}>
-      {shown(theme, t(lang, keys))}
-    </Text>,
-  );
-  return <Box flexDirection="column" marginTop={1}>{lines}</Box>;
+  if (!(guide && guide.length > 0 && !screen.draft)) add('keys', t(lang, keys), 100, { color: theme.colour.dim });
+  return lines;
 }
 
-function VerdictLines({ verdict, lang, theme }: { verdict: NonNullable<ScreenState['verdict']>; lang: Lang; theme: Theme }) {
-  if (verdict.accepted && verdict.mistakes.length === 0) return <Text color={tint(theme, theme.colour.ok)}>{t(lang, 'accepted')}</Text>;
-  if (!verdict.accepted && verdict.mistakes.length === 0 && verdict.message) {
-    return <Text color={tint(theme, theme.colour.error)}>{shown(theme, verdict.message[lang])}</Text>;
-  }
-  const head = verdict.accepted ? t(lang, 'observed') : t(lang, 'refused');
+function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
   return (
-    <Box flexDirection="column">
-      <Text color={tint(theme, theme.colour.error)} bold>
-        {head}
-      </Text>
-      {verdict.mistakes.slice(0, 3).map((m, i) => (
-        <Text key={i} color={tint(theme, theme.colour.error)}>
-          {shown(theme, `${theme.sym.no} ${m.rule}${m.mistake ? `/${m.mistake}` : ''} · ${m.explain[lang]}`)}
+    <Box flexDirection="column" marginTop={1}>
+      {lines.map((l) => (
+        <Text key={l.key} color={l.color ? tint(theme, l.color) : undefined} bold={l.bold} inverse={l.inverse}>
+          {l.text}
         </Text>
       ))}
     </Box>

@@ -67,3 +67,25 @@ describe('the sheet on screen', () => {
     expect(frame).not.toMatch(/[✔●○◌♛]/);
   });
 });
+
+describe('the frame fits the terminal', () => {
+  it('stays at most rows − 1 tall with a full inbox, a long prompt, a refusal with three mistakes and a violation', () => {
+    const leader = { ...i2AfterGame2(), id: 'i1', role: 'leader' as const, nextIndex: {}, matchIndex: {} };
+    const inbox = Array.from({ length: 7 }, (_, k) =>
+      card(`A-${k}`, `i${k + 2}`, 'i1', { type: 'AppendEntriesReply', term: 1, success: true }, { type: 'AppendEntries', term: 1, leaderId: 'i1', prevLogIndex: 4, prevLogTerm: 1, entries: [], leaderCommit: 4 }),
+    );
+    const long = 'This prompt is long enough to wrap over several lines of an eighty column terminal, and then some more words. '.repeat(2);
+    const violation = { property: 'P1' as const, servers: ['i1', 'i2'], term: 1, explain: { en: 'Two leaders in term 1: i1 and i2. '.repeat(3), ru: 'x' } };
+    const view = seatView(leader, inbox, { prompt: { en: long, ru: long }, violations: [violation] });
+    const mistake = (rule: string) => ({ rule: rule as 'R9', field: 'x', expected: 1, given: 2, explain: { en: `${rule}: a long explanation that wraps over two rows of the terminal for sure, because it keeps going on and on.`, ru: 'x' } });
+    const screen = { ...initialScreen, verdict: { accepted: false, mistakes: [mistake('R22'), mistake('R23'), mistake('R19')] } };
+    for (const [w, h] of [[80, 24], [100, 30], [120, 40]]) {
+      const { lastFrame, unmount } = render(<StudentScreen view={view} screen={screen} status="online" code="K" lang="en" theme={theme} width={w} height={h} />);
+      const lines = (lastFrame() ?? '').split('\n');
+      expect(lines.length, `${w}×${h}`).toBeLessThanOrEqual(h - 1);
+      expect(lines.at(-1)).toMatch(/q quit/); // the key help is never pushed off
+      expect(lastFrame()).toContain('Refused by the referee');
+      unmount();
+    }
+  });
+});
