@@ -43,6 +43,7 @@ const words = {
   noticeLeaderNoTimeout: { en: 'A leader does not start elections (R8).', ru: 'Лидер не начинает выборы (R8).' },
   noticeOffline: { en: 'You are offline: wait for the instructor to bring you back.', ru: 'Вы не в сети: ждите, пока ведущий вернёт вас.' },
   noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажмите Enter, когда связь вернётся.' },
+  noticeExpectLetter: { en: 'The message goes on with "{letter}": press w, then that letter. A leader never erases its log (P2).', ru: 'Дальше в сообщении «{letter}»: нажмите w, затем эту букву. Лидер не стирает свой журнал (P2).' },
   noticeCardGone: { en: 'That card is no longer in your inbox.', ru: 'Этой карточки уже нет во входящих.' },
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
   cluster: { en: 'Cluster', ru: 'Кластер' },

@@ -9,7 +9,7 @@ import type { InstructorView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Presence, RoomMessage } from '../../src/protocol/messages.js';
 import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
-import { useTerminalSize } from '../student/student-app.js';
+import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, type ConsoleState } from './console-state.js';
 import { ConsoleScreen, type Banner } from './console-screen.js';

@@ -10,7 +10,7 @@ import type { EventEmitter } from 'node:events';
 import type { Lang } from '../../src/i18n/text.js';
 import type { InstructorView } from '../../src/game/types.js';
 import type { Fatal, LinkStatus } from '../connection.js';
-import { useTerminalSize } from '../student/student-app.js';
+import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { lastChange } from './last-event.js';

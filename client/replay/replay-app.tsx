@@ -10,7 +10,7 @@ import { instructorView } from '../../src/game/views.js';
 import { describeRecord } from '../../src/report/describe.js';
 import { clockText } from '../../src/report/markdown.js';
 import { eventsOf } from '../../src/report/records.js';
-import { useTerminalSize } from '../student/student-app.js';
+import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { projectorClusters } from '../projector/projector-model.js';

@@ -7,6 +7,7 @@ import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
 import type { Mistake } from '../../src/raft/referee.js';
 import type { Text } from '../../src/i18n/text.js';
 import { peersOf } from '../../src/raft/step.js';
+import { botMove } from '../../src/game/bots.js';
 import type { Move } from '../../src/raft/types.js';
 import { type CellId, type Draft, cellRows, editCell, proposal, startDraft } from './draft.js';
 
@@ -121,6 +122,12 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
 function writeLetter(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist): Reaction {
   if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false } };
   if (key.kind !== 'char' || [...key.char].length !== 1) return { state: s };
+  // A leader never takes a letter back (P2): when the script names the message, a typo is
+  // caught before it reaches the log, with the letter that comes next.
+  const expected = view.task?.kind === 'write' ? botMove(view)?.input : undefined;
+  if (expected?.kind === 'client' && expected.value !== key.char) {
+    return { state: { ...s, notice: `expect-letter:${expected.value}` } };
+  }
   return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: key.char }, assist);
 }
 

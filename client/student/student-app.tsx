@@ -2,7 +2,8 @@
  * The student's terminal app: wires the connection, the key reducer and the screen.
  * Redraws only when something changed (a view, a status, a key): an idle sheet costs nothing.
  */
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useTerminalSize } from '../components/terminal-size.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
@@ -38,24 +39,6 @@ export function toKeyPress(input: string, key: Key): KeyPress | null {
   if (key.ctrl || key.meta) return null;
   if (input.length >= 1) return { kind: 'char', char: [...input][0] };
   return null;
-}
-
-export function useTerminalSize(): { width: number; height: number } {
-  const { stdout } = useStdout();
-  const read = () => ({ width: stdout.columns || 80, height: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
-  useEffect(() => {
-    const onResize = () => {
-      // Clear before the next frame: a narrower terminal would otherwise keep ghost lines.
-      stdout.write('\x1b[2J\x1b[H');
-      setSize(read());
-    };
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return size;
 }
 
 export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentAppProps) {

@@ -268,6 +268,7 @@ function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
 }
 
 function noticeText(notice: string, lang: Lang): string {
+  if (notice.startsWith('expect-letter:')) return t(lang, 'noticeExpectLetter', { letter: notice.slice('expect-letter:'.length) === ' ' ? '␣ (space)' : notice.slice('expect-letter:'.length) });
   const map: Record<string, WordKey> = {
     'inbox-empty': 'noticeInboxEmpty',
     'not-leader': 'noticeNotLeader',

@@ -100,3 +100,16 @@ describe('a leader sending AppendEntries', () => {
     expect(a.draft?.move.send.map((o) => o.message.type === 'AppendEntries' && o.message.entries.length)).toEqual([0, 1]);
   });
 });
+
+describe('a leader writing the message the script names', () => {
+  it('a typo is caught before it reaches the log, with the letter that comes next', () => {
+    const ids = ['i1', 'i2', 'i3'];
+    const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 2 }, matchIndex: { i2: 0, i3: 0 } };
+    const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
+    const wrong = press(initialScreen, [ch('w'), ch('x')], view).s;
+    expect(wrong.draft).toBeNull();
+    expect(wrong.notice).toBe('expect-letter:i');
+    const right = press(initialScreen, [ch('w'), ch('i')], view).s;
+    expect(right.draft?.input).toEqual({ kind: 'client', value: 'i' });
+  });
+});
