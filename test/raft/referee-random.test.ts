@@ -9,18 +9,10 @@ import { lookup } from '../../src/raft/rules.js';
 import { newServer, restart, step } from '../../src/raft/step.js';
 import type { Input, Message, Outgoing, Reply, Request, ServerId, ServerState } from '../../src/raft/types.js';
 import { ids } from './referee-helpers.js';
+import { mulberry32 } from '../../src/game/random.js';
 
-/** mulberry32: a tiny seeded RNG, so a failing seed can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded RNG, so a failing seed can be replayed. */
+const rng = mulberry32;
 
 interface Flight { from: ServerId; to: ServerId; message: Message; request?: Request }
 
