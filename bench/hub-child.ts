@@ -1,16 +1,14 @@
 /**
  * The hub in its own process for the benchmarks, the soak and the fuzzer: `startHub` exactly as
  * the `hub` command calls it, with the room settings a benchmark needs (timers mode, short
- * timeouts) and, above 26 clusters, a room whose cluster ids go on after Z (AA, AB, …): the game
- * layer names clusters A–Z only, and the 1,000-connection run needs 125 clusters of 8.
- * Everything else (reduce, views, journal, transport) is the product's own code.
+ * timeouts). Everything (the game engine, reduce, views, journal, transport) is the product's own
+ * code; the 1,000-connection run's 125 clusters are named A…Z, AA…DU by the game layer itself.
  *
  * IPC: sends {type:'ready', port, key, code, dir}; answers {type:'stats'} with CPU and memory;
  * {type:'stop'} closes the hub gracefully and exits 0. SIGKILL is the crash the soak uses.
  */
 import { startHub, type HubOptions } from '../server/hub.js';
 import type { RoomConfig } from '../src/game/types.js';
-import { wideEngine } from './wide-engine.js';
 import { procStats } from './lib.js';
 
 export interface HubChildConfig {
@@ -35,7 +33,6 @@ async function main(): Promise<void> {
     key: config.key,
     code: config.code,
     seed: config.seed ?? 1,
-    engine: wideEngine,
     onFatal: () => process.exit(1),
     ...(config.rate ? { rate: config.rate } : {}),
     ...(config.resume ? { resume: config.resume } : { data: config.data, clusters: config.clusters ?? 1, size: config.size ?? 8, room: config.room ?? {} }),

@@ -15,7 +15,7 @@
 import WebSocket from 'ws';
 import { forkChild, killChild, sleep, stats, stopChild, tempDir, until, type Child, type Stats } from './lib.js';
 import type { BotMetrics } from './load-bot.js';
-import { clusterId } from './wide-engine.js';
+import { clusterIds } from '../src/game/room.js';
 
 export interface LoadResult {
   what: 'hub' | 'relay';
@@ -49,8 +49,9 @@ function slots(clusters: string[], size: number, parts: number): string[][] {
   return out;
 }
 
+/** The game's own names (A…Z, AA, …), so the relay's peers are numbered like the hub's clusters. */
 export function clusterNames(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => clusterId(i));
+  return clusterIds(n);
 }
 
 async function instructor(port: number, command: unknown): Promise<void> {

@@ -19,7 +19,7 @@ import WebSocket from 'ws';
 import { readJournal, type JournalRecord } from '../server/journal.js';
 import { readSession } from '../server/session.js';
 import { isDeepStrictEqual } from 'node:util';
-import { wideEngine } from './wide-engine.js';
+import { gameEngine } from '../server/engine.js';
 import { clusterNames } from './hub-load.js';
 import { forkChild, killChild, sleep, stopChild, tempDir, until, type Child } from './lib.js';
 import type { Accepted } from './load-bot.js';
@@ -255,8 +255,8 @@ export async function checkSoak(work: string, dir: string, clusters: number): Pr
     taken.add(k);
   }
   const session = await readSession(dir);
-  let room = wideEngine.createRoom(session.config);
-  for (const rec of records) if (rec.kind === 'command' || rec.kind === 'refused') room = wideEngine.applyEvents(room, rec.events);
+  let room = gameEngine.createRoom(session.config);
+  for (const rec of records) if (rec.kind === 'command' || rec.kind === 'refused') room = gameEngine.applyEvents(room, rec.events);
   const violations = Object.values(room.clusters).flatMap((c) => c.violations.map((v) => `${c.id}: ${JSON.stringify(v).slice(0, 200)}`));
   return { accepted: accepted.length, journalRecords: records.length, lost, doubled, violations };
 }

@@ -1,5 +1,6 @@
 /**
- * A fresh room: clusters A, B, … of `size` servers i1…iN, every seat empty, fresh sheets (R1, R2).
+ * A fresh room: clusters A, B, … Z, AA, AB, … of `size` servers i1…iN, every seat empty, fresh
+ * sheets (R1, R2).
  */
 import { createMonitor } from '../raft/monitor.js';
 import { newServer } from '../raft/step.js';
@@ -19,9 +20,17 @@ export const DEFAULT_CONFIG: RoomConfig = {
 
 export const MIN_SIZE = 3;
 export const MAX_SIZE = 9;
+/** A…Z then AA…ZZ: every one- and two-letter name (more than a hub's 2,000 connections can seat). */
+export const MAX_CLUSTERS = 26 + 26 * 26;
+
+/** The i-th cluster's name, spreadsheet style: A…Z, AA, AB, … ZZ (a class of 125 × 8 needs more than 26). */
+export function clusterName(i: number): ClusterId {
+  const letter = String.fromCharCode(65 + (i % 26));
+  return i < 26 ? letter : clusterName(Math.floor(i / 26) - 1) + letter;
+}
 
 export function clusterIds(count: number): ClusterId[] {
-  return Array.from({ length: count }, (_, i) => String.fromCharCode(65 + i));
+  return Array.from({ length: count }, (_, i) => clusterName(i));
 }
 
 export function serverIds(size: number): ServerId[] {
@@ -62,8 +71,8 @@ export function createRoom(config: Partial<RoomConfig> = {}): Room {
   if (!Number.isInteger(full.size) || full.size < MIN_SIZE || full.size > MAX_SIZE) {
     throw new RangeError(`cluster size must be ${MIN_SIZE}–${MAX_SIZE}, got ${full.size}`);
   }
-  if (!Number.isInteger(full.clusters) || full.clusters < 1 || full.clusters > 26) {
-    throw new RangeError(`clusters must be 1–26, got ${full.clusters}`);
+  if (!Number.isInteger(full.clusters) || full.clusters < 1 || full.clusters > MAX_CLUSTERS) {
+    throw new RangeError(`clusters must be 1–${MAX_CLUSTERS}, got ${full.clusters}`);
   }
   const [lo, hi] = full.electionTimeoutMs;
   if (!(lo > 0 && hi >= lo)) throw new RangeError('electionTimeoutMs must be [min, max) with 0 < min <= max');
