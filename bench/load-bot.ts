@@ -157,8 +157,9 @@ export class LoadBot {
         }
         break;
       case 'error':
-        // A frame dropped by the flood limit gets no verdict: forget it and try again shortly.
-        if (msg.code === 'rate/limited' && this.inFlight !== null) {
+        // A move the hub dropped (an error with its id; `rate/limited` without one from an
+        // older hub) gets no verdict: forget it and try again shortly.
+        if (this.inFlight !== null && (msg.id === this.inFlight || (msg.id === undefined && msg.code === 'rate/limited'))) {
           this.inFlight = null;
           m.refused += 1;
           this.blocked = true;

@@ -25,10 +25,10 @@ import {
   type Presence,
   type Role,
 } from '../src/protocol/messages.js';
-import { parseClientFrame } from '../src/protocol/parse.js';
+import { parseClientFrame, peekFrame } from '../src/protocol/parse.js';
 import { Journal, readJournal, type JournalRecord } from './journal.js';
 import { createLogger, type Logger } from './log.js';
-import { Outbox } from './outbox.js';
+import { CorkScope, Outbox, type Corkable } from './outbox.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
 import type { GameEngine } from './engine-types.js';
 import { Batch, describe, RoomQueue, type Outcome } from './room-queue.js';
@@ -278,27 +278,47 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     c.outbox.sendView(`{"type":"view","version":${queue.version},"view":${content}}`);
   }
 
-  function pushRoomViews(force: Conn | null): void {
-    const instructors = [...conns].filter((c) => c.role === 'instructor');
-    if (instructors.length === 0) return;
-    const content = JSON.stringify({ view: instructorView(queue.room), presence: presence() });
+  /** Instructor connections (console, projector): the only ones a room view is built for. */
+  const instructors = new Set<Conn>();
+  /** Instructors welcomed in this batch: they get the room view even if it equals their last. */
+  const roomForced = new Set<Conn>();
+
+  /**
+   * The room view is built and serialised once per batch, and only when somebody watches; the
+   * same string goes to every instructor whose last one differs. A slow instructor's outbox
+   * keeps only the newest (sendView), like a seat's.
+   */
+  function pushRoomViews(): void {
+    if (instructors.size === 0) return void roomForced.clear();
+    const content = `"view":${JSON.stringify(instructorView(queue.room))},"presence":${JSON.stringify(presence())}`;
+    const message = `{"type":"room","version":${queue.version},"code":${JSON.stringify(code)},${content}}`;
     for (const c of instructors) {
-      if (c !== force && content === c.lastView) continue;
+      if (!roomForced.has(c) && content === c.lastView) continue;
       c.lastView = content;
-      const parsed = JSON.parse(content) as { view: unknown; presence: Presence };
-      c.outbox.sendView(JSON.stringify({ type: 'room', version: queue.version, view: parsed.view, presence: parsed.presence, code }));
+      c.outbox.sendView(message);
     }
+    roomForced.clear();
   }
 
+  /**
+   * Every socket written to while a batch is answered stays corked until the end, so its view,
+   * verdict and any other message leave in one write (one writev) instead of one syscall each.
+   */
+  const cork = new CorkScope();
+
   function afterCommit(batch: Batch): void {
-    for (const f of batch.bind) f();
-    for (const c of conns) {
-      if (!c.seat) continue;
-      const [cid] = splitKey(c.seat);
-      if (batch.touches(cid) || batch.force.has(c.seat)) pushSeatView(c, batch.force.has(c.seat));
-    }
-    if (batch.records.length > 0 || batch.presence || batch.all || batch.touched.size > 0) pushRoomViews(null);
-    for (const f of batch.reply) f();
+    cork.run(() => {
+      for (const f of batch.bind) f();
+      for (const c of conns) {
+        if (!c.seat) continue;
+        const forced = batch.force.has(c.seat);
+        const [cid, sid] = splitKey(c.seat);
+        if (forced || batch.touchesSeat(cid, sid)) pushSeatView(c, forced);
+      }
+      const changed = batch.records.some((r) => r.kind === 'command' || r.kind === 'refused') || batch.presence || batch.all || batch.touched.size > 0;
+      if (changed || roomForced.size > 0) pushRoomViews();
+      for (const f of batch.reply) f();
+    });
     scheduleBots(batch);
     scheduleTick();
   }
@@ -463,7 +483,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           c.role = 'instructor';
           c.helloPending = false;
           send(c, { type: 'welcome', protocol: PROTOCOL_VERSION, role: 'instructor', room: { clusters: clusterIds(), size: queue.room.config.size } });
-          pushRoomViews(c);
+          instructors.add(c);
+          roomForced.add(c);
           log('info', `conn ${c.id} (${c.remote}) is an instructor`);
         });
         return;
@@ -653,11 +674,17 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   }
 
   function onFrame(c: Conn, data: RawData, isBinary: boolean): void {
+    const text = isBinary ? '' : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     if (!c.bucket.take(clock())) {
       c.dropped += 1;
-      if (!c.limitedNotified) {
+      // The dropped frame is not parsed (that is what the limit saves), but its top-level id is
+      // read in one cheap pass: an error with its id ends that request for its sender, who
+      // would otherwise wait for a verdict that never comes. Frames without a readable id get
+      // one error per burst. At most `capacity` of them before the close below.
+      const id = isBinary ? undefined : peekFrame(text).id;
+      if (id !== undefined || !c.limitedNotified) {
         c.limitedNotified = true;
-        sendError(c, 'rate/limited', errorText('rate/limited'));
+        sendError(c, 'rate/limited', errorText('rate/limited'), id !== undefined ? { id } : {});
       }
       if (c.dropped > rate.capacity) {
         log('warn', `conn ${c.id} (${c.remote}) flooded past the rate limit: closing`);
@@ -667,7 +694,6 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
     c.limitedNotified = false;
     c.dropped = 0;
-    const text = isBinary ? '' : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     const parsed = parseClientFrame(text, isBinary);
     if (!parsed.ok) {
       return sendError(c, parsed.code, parsed.message, {
@@ -703,6 +729,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         highWater: DEFAULTS.highWater,
         pollMs: 50,
         maxQueued: 1000,
+        // ws's own net.Socket (not public API, stable since ws 1): corked while a batch is answered.
+        raw: (ws as unknown as { _socket?: Corkable })._socket,
+        cork,
         onOverflow: () => {
           log('warn', `conn ${c.id} (${c.remote}) stopped reading: dropped`);
           ws.terminate();
@@ -731,6 +760,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
     ws.on('close', (closeCode) => {
       conns.delete(c);
+      instructors.delete(c);
       c.outbox.close();
       if (c.helloTimer) clearTimeout(c.helloTimer);
       if (c.seat && seatConn.get(c.seat) === c) seatConn.delete(c.seat);

@@ -10,6 +10,51 @@ export interface SocketLike {
   send(data: string): void;
 }
 
+/** The part of a net.Socket that corking needs. */
+export interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * While `run(f)` runs, every socket an outbox writes to is corked once and uncorked when `f`
+ * returns: the messages a batch sends to one socket (its view, its verdict, an announcement)
+ * leave in one write syscall (writev) instead of one each. Nested runs share the outer one.
+ */
+export class CorkScope {
+  private depth = 0;
+  private held = new Set<Corkable>();
+
+  run(f: () => void): void {
+    this.depth += 1;
+    try {
+      f();
+    } finally {
+      this.depth -= 1;
+      if (this.depth === 0) this.release();
+    }
+  }
+
+  /** Called before a write: corks `socket` for the rest of the current run (no-op outside a run). */
+  hold(socket: Corkable | undefined): void {
+    if (this.depth === 0 || !socket || this.held.has(socket)) return;
+    socket.cork();
+    this.held.add(socket);
+  }
+
+  private release(): void {
+    const held = this.held;
+    this.held = new Set();
+    for (const s of held) {
+      try {
+        s.uncork();
+      } catch {
+        /* a socket destroyed meanwhile has nothing to flush */
+      }
+    }
+  }
+}
+
 export interface OutboxOptions {
   /** Bytes in the socket's buffer above which we hold messages back. */
   highWater: number;
@@ -19,6 +64,9 @@ export interface OutboxOptions {
   maxQueued: number;
   /** Called when the reader is hopeless; the caller terminates the socket. */
   onOverflow: () => void;
+  /** The transport's own socket, corked while `cork` runs (see CorkScope). */
+  raw?: Corkable;
+  cork?: CorkScope;
 }
 
 const OPEN = 1;
@@ -59,6 +107,7 @@ export class Outbox {
   private push(item: Item): void {
     if (this.socket.readyState !== OPEN) return;
     if (this.queue.length === 0 && this.socket.bufferedAmount < this.options.highWater) {
+      this.options.cork?.hold(this.options.raw);
       this.socket.send(item.data);
       return;
     }

@@ -5,8 +5,10 @@
  *
  * One move in flight at a time, and never from a stale view: after an accepted verdict the bot
  * waits for a view whose version reaches the verdict's version (the hub pushes it), and after
- * a refusal it waits for the next view, so a bot bug cannot turn into a flood. After any drop
- * it reconnects with backoff and resumes its seat with the token.
+ * a refusal it waits for the next view, so a bot bug cannot turn into a flood. A move the hub
+ * dropped unread (an `error` with the move's id, e.g. `rate/limited`) ends that request too: the
+ * bot waits a short, growing backoff and decides again from its latest view. After any drop it
+ * reconnects with backoff and resumes its seat with the token.
  */
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
@@ -31,6 +33,7 @@ export interface RemoteBotEvents {
   view: [SeatView, number];
   /** An accepted move: the room version that holds it and what it reacted to. */
   moved: [number, MoveInput];
+  /** A move refused by a verdict, or dropped with an error carrying its id (the code either way). */
   refused: [string];
   /** Connection lost; it will retry. */
   drop: [number];
@@ -60,6 +63,8 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
   private waitVersion = -1;
   private blocked = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Moves in a row that the hub dropped with an error: the backoff grows with them. */
+  private dropped = 0;
 
   constructor(private readonly options: RemoteBotOptions) {
     super();
@@ -156,6 +161,7 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
       case 'verdict':
         if (msg.id !== this.inFlight) break;
         this.inFlight = null;
+        this.dropped = 0;
         if (msg.ok) {
           this.moves += 1;
           this.waitVersion = msg.version;
@@ -170,6 +176,20 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
         if (msg.code === 'auth/bad-token' && this.seat && this.ws) {
           this.seat = null;
           this.hello(this.ws);
+        }
+        // The hub dropped the move in flight (docs/protocol.md: an error with a request's id
+        // ends it; a hub before that change sent rate/limited without an id): no verdict will
+        // come, so retry after a backoff instead of waiting forever.
+        if (this.inFlight !== null && (msg.id === this.inFlight || (msg.id === undefined && msg.code === 'rate/limited'))) {
+          this.inFlight = null;
+          this.dropped += 1;
+          this.emit('refused', msg.code);
+          if (this.timer) clearTimeout(this.timer);
+          const backoff = Math.min(2000, 100 * 2 ** Math.min(this.dropped - 1, 5)) * (0.75 + Math.random() * 0.5);
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.maybeAct();
+          }, backoff);
         }
         break;
       default:

@@ -6,11 +6,12 @@
  * While the fsync runs, new jobs wait for the next batch; so nobody ever sees a state that is
  * not on disk, and one fsync serves every command that arrived meanwhile (group commit).
  */
-import type { ClusterId, Command, ReduceResult, RewindHistory, Room } from '../src/game/types.js';
+import type { ClusterId, Command, GameEvent, ReduceResult, RewindHistory, Room } from '../src/game/types.js';
 import type { Mistake } from '../src/raft/referee.js';
 import { errorText } from '../src/protocol/codes.js';
 import type { GameEngine } from './engine-types.js';
 import type { Actor, Journal, JournalRecord, NewRecord } from './journal.js';
+import { touchedBy } from './touched-seats.js';
 
 export type Outcome =
   | { ok: true; version: number; mistakes: Mistake[] }
@@ -20,7 +21,11 @@ export type Outcome =
 /** What one batch collected; the hub acts on it after the commit. */
 export class Batch {
   readonly records: JournalRecord[] = [];
+  /** Clusters where something changed (bots to reconsider, the instructor's view). */
   readonly touched = new Set<ClusterId>();
+  /** Per touched cluster, the seats whose view may have changed (`true`: all of them); see touched-seats.ts. */
+  readonly seats = new Map<ClusterId, Set<string> | true>();
+  /** Everything may have changed (a tick, a room-wide command). */
   all = false;
   /** The presence table changed (a connection came or went). */
   presence = false;
@@ -31,13 +36,30 @@ export class Batch {
   /** Run after views: verdicts, announcements, closes. */
   readonly reply: (() => void)[] = [];
 
+  /** The whole cluster, or with `undefined` the whole room. */
   touch(cluster: ClusterId | undefined): void {
     if (cluster === undefined) this.all = true;
-    else this.touched.add(cluster);
+    else this.touchSeat(cluster, true);
+  }
+
+  touchSeat(cluster: ClusterId, server: string | true): void {
+    this.touched.add(cluster);
+    const had = this.seats.get(cluster);
+    if (had === true) return;
+    if (server === true) this.seats.set(cluster, true);
+    else if (had) had.add(server);
+    else this.seats.set(cluster, new Set([server]));
   }
 
   touches(cluster: ClusterId): boolean {
     return this.all || this.touched.has(cluster);
+  }
+
+  /** Whether this seat's view may have changed in this batch. */
+  touchesSeat(cluster: ClusterId, server: string): boolean {
+    if (this.all) return true;
+    const seats = this.seats.get(cluster);
+    return seats === true || (seats !== undefined && seats.has(server));
   }
 }
 
@@ -90,6 +112,11 @@ export class RoomQueue {
   /** Reduce one command inside a batch; the room changes in memory, the record waits for the commit. */
   reduce(batch: Batch, command: Command, by: Actor, history?: RewindHistory): Outcome {
     const now = this.deps.clock();
+    const before = this.room;
+    // A tick refreshes every seat even when it changes nothing: views are not rebuilt for the
+    // clock alone (touched-seats.ts), so the ticks at due moments are what tell a seat that its
+    // timer fired or a delayed card arrived, whichever command moved the clock first.
+    if (command.type === 'tick') batch.touch(undefined);
     let result: ReduceResult;
     let next: Room;
     try {
@@ -101,7 +128,7 @@ export class RoomQueue {
         if (refusal) {
           this.room = this.deps.engine.applyEvents(this.room, [refusal]);
           this.record(batch, { at: now, kind: 'refused', by, command, code: result.code, events: [refusal] });
-          batch.touch(command.type === 'move' ? command.cluster : undefined);
+          this.touchEvents(batch, [refusal], before);
         }
         return result;
       }
@@ -122,8 +149,12 @@ export class RoomQueue {
       events: result.events,
       ...(mistakes.length > 0 ? { mistakes } : {}),
     });
-    batch.touch('cluster' in command ? command.cluster : undefined);
+    this.touchEvents(batch, result.events, before);
     return { ok: true, version: rec.n, mistakes };
+  }
+
+  private touchEvents(batch: Batch, events: readonly GameEvent[], before: Room): void {
+    touchedBy(events, before, this.room, (cluster, server) => batch.touchSeat(cluster, server));
   }
 
   /** The number of the last record numbered so far (committed or waiting in this batch). */

@@ -78,7 +78,14 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
     };
     // The hub's `error` messages (a taken seat, a rate limit) are shown as a notice: an
     // EventEmitter 'error' event nobody listens to would throw and end the program.
-    const onError = (e: { message: { en: string; ru: string } }) => setScreen((s) => ({ ...s, notice: e.message[lang] }));
+    // An error that ends the pending move (the hub dropped it: rate limit, invalid frame; it
+    // carries the move's id, which HubConnection does not pass on yet, and a student has only
+    // that one request in flight) releases it, so the draft can be sent again.
+    const onError = (e: { message: { en: string; ru: string }; id?: number }) => {
+      const ends = pendingId.current !== null && (e.id === undefined || e.id === pendingId.current);
+      if (ends) pendingId.current = null;
+      setScreen((s) => ({ ...s, ...(ends ? { pending: false } : {}), notice: e.message[lang] }));
+    };
     conn.on('view', onViewMsg);
     conn.on('verdict', onVerdictMsg);
     conn.on('status', setStatus);

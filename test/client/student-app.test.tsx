@@ -70,6 +70,27 @@ describe('student app', () => {
     app.unmount();
   });
 
+  it('a hub error for the pending move releases it: the message shows and the move can be sent again', async () => {
+    const { conn, app } = start();
+    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    expect(conn.moves).toHaveLength(1);
+    app.stdin.write('\r'); // still pending: nothing is sent twice
+    await tick();
+    expect(conn.moves).toHaveLength(1);
+    conn.emit('error', { code: 'rate/limited', message: { en: 'Too many messages: slow down.', ru: 'x' }, id: 1 });
+    await tick();
+    expect(app.lastFrame()).toContain('Too many messages');
+    app.stdin.write('\r');
+    await tick();
+    expect(conn.moves).toHaveLength(2);
+    app.unmount();
+  });
+
   it('does not redraw while nothing happens', async () => {
     const { conn, app } = start();
     conn.emit('view', seatView(fresh('i2')), 1);

@@ -76,6 +76,23 @@ describe('bad frames get an error and change nothing', () => {
     });
   }
 
+  it('a 60 KiB [[[[…]]]] frame is refused with frame/invalid before JSON.parse, and the hub serves others', async () => {
+    const { client } = await student('deep');
+    const before = journalText(hub);
+    const half = 30 * 1024;
+    client.send('['.repeat(half) + ']'.repeat(half));
+    const error = await client.type('error');
+    expect(error).toMatchObject({ code: 'frame/invalid', detail: 'nested deeper than 32 levels' });
+    expect(client.closed).toBeNull();
+    // A deep move still gets its id back, so its sender can end the request.
+    const deepObject = '{"type":"move","id":41,"cluster":"A","server":"i1","proposal":' + '{"a":'.repeat(40) + '0' + '}'.repeat(40) + '}';
+    client.send(deepObject);
+    expect(await client.next((m) => m.type === 'error' && m.id === 41)).toMatchObject({ code: 'frame/invalid' });
+    expect(journalText(hub)).toBe(before);
+    await stillServing();
+    client.close();
+  });
+
   it('an oversized frame closes with 1009', async () => {
     const { client } = await student('big');
     const before = journalText(hub);
@@ -160,6 +177,11 @@ describe('limits', () => {
     for (let i = 0; i < 200; i++) client.send({ type: 'move', id: i, cluster: 'A', server: 'i9', input: { kind: 'card', card: 'x' } });
     expect((await client.next((m) => m.type === 'error' && m.code === 'rate/limited', { past: true })).type).toBe('error');
     expect((await client.waitClose()).code).toBe(4008);
+    // Every dropped move was answered with its id (the end of that request), up to the close.
+    const dropped = client.messages.filter((m) => m.type === 'error' && m.code === 'rate/limited').map((m) => (m.type === 'error' ? m.id : -1));
+    expect(dropped.length).toBeGreaterThan(1);
+    expect(dropped.every((id) => typeof id === 'number')).toBe(true);
+    expect(new Set(dropped).size).toBe(dropped.length);
     expect(journalText(hub)).toBe(before);
     await stillServing();
   });

@@ -1,6 +1,6 @@
 /** A slow reader gets coalesced views and never holds the room up. */
 import { describe, expect, it, vi } from 'vitest';
-import { Outbox } from '../../server/outbox.js';
+import { CorkScope, Outbox } from '../../server/outbox.js';
 
 function fakeSocket() {
   return { bufferedAmount: 0, readyState: 1, sent: [] as string[], send(d: string) { this.sent.push(d); } };
@@ -43,5 +43,24 @@ describe('outbox', () => {
     expect(onOverflow).toHaveBeenCalledOnce();
     expect(box.queued).toBe(0);
     vi.useRealTimers();
+  });
+
+  it('inside a cork scope, a socket written several times is corked once and uncorked at the end', () => {
+    const s = fakeSocket();
+    const raw = { corked: 0, cork: vi.fn(function (this: { corked: number }) { this.corked++; }), uncork: vi.fn(function (this: { corked: number }) { this.corked--; }) };
+    const scope = new CorkScope();
+    const box = new Outbox(s, { highWater: 100, pollMs: 10, maxQueued: 10, onOverflow: () => {}, raw, cork: scope });
+    box.send('outside');
+    expect(raw.cork).not.toHaveBeenCalled();
+    scope.run(() => {
+      box.sendView('view');
+      scope.run(() => box.send('verdict'));
+      box.send('announce');
+      expect(raw.cork).toHaveBeenCalledOnce();
+      expect(raw.uncork).not.toHaveBeenCalled();
+    });
+    expect(raw.uncork).toHaveBeenCalledOnce();
+    expect(raw.corked).toBe(0);
+    expect(s.sent).toEqual(['outside', 'view', 'verdict', 'announce']);
   });
 });
