@@ -1,0 +1,114 @@
+/** Differences between the correct and the proposed move, and where two logs part. */
+import { currentTerm, sameEntry, sameLog } from '../log.js';
+import type { StepResult } from '../step.js';
+import type { AppendEntries, Entry, Message, Outgoing, ServerId } from '../types.js';
+import { formatCard, formatLog } from './format.js';
+import type { ProposedMove } from './mistake.js';
+
+export interface Diff {
+  field: string;
+  expected: unknown;
+  given: unknown;
+  /** Card differences: the addressee and the card field ('' for a missing or extra card). */
+  to?: ServerId;
+  part?: string;
+  cardType?: Message['type'];
+}
+
+export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
+  const c = correct.state;
+  const p = proposed.state;
+  const out: Diff[] = [];
+  const add = (field: string, expected: unknown, given: unknown): void => {
+    out.push({ field, expected, given });
+  };
+  if (p.id !== c.id) add('id', c.id, p.id);
+  if (p.cluster.join(',') !== c.cluster.join(',')) add('cluster', c.cluster, p.cluster);
+  const cT = currentTerm(c);
+  const pT = currentTerm(p);
+  if (pT !== cT) add('currentTerm', cT, pT);
+  // The Terms row: the current term's cell is votedFor (R1); earlier cells are history.
+  for (let t = 1; t <= Math.min(cT, pT); t++) {
+    const e = c.votes[t - 1] ?? null;
+    const g = p.votes[t - 1] ?? null;
+    if (e !== g) add(t === cT && pT === cT ? 'votedFor' : `votes[t${t}]`, e, g);
+  }
+  if (p.role !== c.role) add('role', c.role, p.role);
+  if (!sameLog(p.log, c.log)) add('log', formatLog(c.log), formatLog(p.log));
+  if (p.commitIndex !== c.commitIndex) add('commitIndex', c.commitIndex, p.commitIndex);
+  if (p.lastApplied !== c.lastApplied) add('lastApplied', c.lastApplied, p.lastApplied);
+  const eVotes = [...c.votesGranted].sort();
+  const gVotes = [...p.votesGranted].sort();
+  if (eVotes.join(',') !== gVotes.join(',')) add('votesGranted', eVotes, gVotes);
+  for (const name of ['nextIndex', 'matchIndex'] as const) {
+    const keys = [...new Set([...Object.keys(c[name]), ...Object.keys(p[name])])].sort();
+    for (const k of keys) {
+      const e = c[name][k] ?? null;
+      const g = p[name][k] ?? null;
+      if (e !== g) add(`${name}[${k}]`, e, g);
+    }
+  }
+  out.push(...diffCards(correct.send, proposed.send));
+  if (proposed.resetTimer !== undefined && proposed.resetTimer !== correct.resetTimer) {
+    add('resetTimer', correct.resetTimer, proposed.resetTimer);
+  }
+  return out;
+}
+
+/** Cards are a set: pair them by addressee and card type, then compare field by field. */
+function diffCards(expected: readonly Outgoing[], given: readonly Outgoing[]): Diff[] {
+  const out: Diff[] = [];
+  const left = [...given];
+  const unmatched: Outgoing[] = [];
+  for (const e of expected) {
+    // Prefer an identical card, so duplicates pair up with their twins.
+    let i = left.findIndex((g) => g.to === e.to && JSON.stringify(normal(g.message)) === JSON.stringify(normal(e.message)));
+    if (i < 0) i = left.findIndex((g) => g.to === e.to && g.message.type === e.message.type);
+    if (i < 0) {
+      unmatched.push(e);
+      continue;
+    }
+    const g = left.splice(i, 1)[0];
+    out.push(...diffCard(e, g));
+  }
+  for (const e of unmatched) {
+    out.push({ field: `send[${e.to}]`, expected: formatCard(e.message), given: null, to: e.to, part: '', cardType: e.message.type });
+  }
+  for (const g of left) {
+    out.push({ field: `send[${g.to}]`, expected: null, given: formatCard(g.message), to: g.to, part: '', cardType: g.message.type });
+  }
+  return out;
+}
+
+function normal(m: Message): Record<string, unknown> {
+  const o: Record<string, unknown> = { ...m };
+  if (m.type === 'AppendEntries') o.entries = m.entries.map((e) => ({ term: e.term, value: e.value }));
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function diffCard(e: Outgoing, g: Outgoing): Diff[] {
+  const out: Diff[] = [];
+  const em = e.message as unknown as Record<string, unknown>;
+  const gm = g.message as unknown as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(em), ...Object.keys(gm)])].filter((k) => k !== 'type');
+  for (const k of keys) {
+    let ev = em[k];
+    let gv = gm[k];
+    if (k === 'entries') {
+      const ee = (ev ?? []) as Entry[];
+      const ge = (gv ?? []) as Entry[];
+      if (sameLog(ee, ge)) continue;
+      const first = (e.message as AppendEntries).prevLogIndex + 1;
+      ev = formatLog(ee, first);
+      gv = formatLog(ge, ((g.message as AppendEntries).prevLogIndex ?? 0) + 1);
+    } else if (ev === gv) continue;
+    out.push({ field: `send[${e.to}].${k}`, expected: ev ?? null, given: gv ?? null, to: e.to, part: k, cardType: e.message.type });
+  }
+  return out;
+}
+
+export const isPrefix = (a: readonly Entry[], b: readonly Entry[]): boolean => a.length <= b.length && a.every((e, i) => sameEntry(e, b[i]));
+export const firstDifference = (a: readonly Entry[], b: readonly Entry[]): number => {
+  for (let i = 1; i <= Math.max(a.length, b.length); i++) if (!sameEntry(a[i - 1], b[i - 1])) return i;
+  return 0;
+};
