@@ -46,8 +46,7 @@ export function peekFrame(text: string, stopAt = MAX_DEPTH): FramePeek {
     const ch = text.charCodeAt(i);
     if (ch === QUOTE) {
       const start = i + 1;
-      i = start;
-      while (i < n && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1;
+      i = closingQuote(text, start);
       // A key of the top-level object: a string at depth 1 followed by ':'.
       if (depth === 1 && id === undefined && i - start === 2 && text.charCodeAt(start) === 105 && text.charCodeAt(start + 1) === 100) id = readId(text, i + 1);
     } else if (ch === 123 || ch === 91) {
@@ -59,6 +58,18 @@ export function peekFrame(text: string, stopAt = MAX_DEPTH): FramePeek {
     }
   }
   return id === undefined ? { depth: max } : { depth: max, id };
+}
+
+/** The index of the quote that closes a string opened before `from` (indexOf jumps over the text; a quote after an odd run of backslashes is escaped), or the text's length. */
+function closingQuote(text: string, from: number): number {
+  let j = text.indexOf('"', from);
+  while (j !== -1) {
+    let k = j - 1;
+    while (k >= from && text.charCodeAt(k) === BACKSLASH) k--;
+    if ((j - 1 - k) % 2 === 0) return j;
+    j = text.indexOf('"', j + 1);
+  }
+  return text.length;
 }
 
 /** `: 123` followed by a delimiter, from `at` (just past the key's closing quote). */

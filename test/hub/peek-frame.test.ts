@@ -16,6 +16,8 @@ describe('peekFrame', () => {
     expect(peekFrame('{"a":"[[[[{{{{"}').depth).toBe(1);
     expect(peekFrame('[[["]]]"]]]').depth).toBe(3);
     expect(peekFrame('not json').depth).toBe(0);
+    // Escaped quotes and backslashes: `"\\"` ends at its second quote, `"\"[["` does not.
+    expect(peekFrame(String.raw`{"a":"\\","b":[1],"c":"\"[[","id":4}`)).toEqual({ depth: 2, id: 4 });
   });
 
   it('refuses a frame nested past the limit as frame/invalid, with its id when readable', () => {
