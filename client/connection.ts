@@ -43,7 +43,8 @@ export interface ConnectionEvents {
   view: [SeatView, number];
   room: [unknown];
   verdict: [Verdict];
-  error: [{ code: string; message: Text }];
+  /** The hub's `error` message; `id` names the request it ends (docs/protocol.md), when it had one. */
+  error: [{ code: string; message: Text; id?: number }];
   announce: [Text];
   fatal: [Fatal];
 }
@@ -172,7 +173,7 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
       case 'error':
         // A stale token after the hub's session changed: forget it and join afresh.
         if (message.code === 'auth/bad-token') this.options.tokens?.delete(this.options.url, this.options.code ?? '');
-        this.emit('error', { code: message.code, message: message.message });
+        this.emit('error', { code: message.code, message: message.message, ...(message.id !== undefined ? { id: message.id } : {}) });
         break;
     }
   }

@@ -10,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
+import { MAX_CLUSTERS } from '../../src/game/room.js';
 import type { Command } from './index.js';
 
 const HELP = `Usage: raft-sheet hub [options]
@@ -20,7 +21,7 @@ Prints the join command (with this machine's addresses), the join code and the i
 Options:
   --port N         TCP port (default 7070; 0 picks a free one)
   --host ADDR      address to listen on (default 0.0.0.0: every interface)
-  --clusters N     number of clusters A, B, C… (default 1)
+  --clusters N     number of clusters A, B, C… AA, AB… (default 1, at most 702)
   --size N         servers per cluster, 3–9 (default 8)
   --data DIR       session directory to create (default ./sessions/<timestamp>)
   --resume DIR     resume the session recorded in DIR after a crash or a stop
@@ -111,7 +112,7 @@ export const hub: Command = {
       return 0;
     }
     const port = intOption(values.port, '--port', 0, 65535);
-    const clusters = intOption(values.clusters, '--clusters', 1, 26);
+    const clusters = intOption(values.clusters, '--clusters', 1, MAX_CLUSTERS);
     const size = intOption(values.size, '--size', 3, 9);
     for (const v of [port, clusters, size]) if (v instanceof Error) return usageError(v.message);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');

@@ -81,7 +81,13 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
     };
     const onFatal = (f: Fatal) => setState({ ...stateRef.current, message: { text: f.message[lang], error: true } });
     // The hub's own errors (rate limit, …): shown, never thrown (an unheard 'error' event throws).
-    const onError = (e: { code: string; message: { en: string; ru: string } }) => setState({ ...stateRef.current, message: { text: `${e.code}: ${e.message[lang]}`, error: true } });
+    // An error with a command's id ends that command (docs/protocol.md): no verdict will follow.
+    const onError = (e: { code: string; message: { en: string; ru: string }; id?: number }) => {
+      const label = e.id !== undefined ? pending.current.get(e.id) : undefined;
+      if (e.id !== undefined) pending.current.delete(e.id);
+      const text = label !== undefined ? `${label}: ${e.message[lang]}` : `${e.code}: ${e.message[lang]}`;
+      setState({ ...stateRef.current, message: { text, error: true } });
+    };
     conn.on('error', onError);
     conn.on('room', onRoom);
     conn.on('verdict', onVerdict);

@@ -78,11 +78,10 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
     };
     // The hub's `error` messages (a taken seat, a rate limit) are shown as a notice: an
     // EventEmitter 'error' event nobody listens to would throw and end the program.
-    // An error that ends the pending move (the hub dropped it: rate limit, invalid frame; it
-    // carries the move's id, which HubConnection does not pass on yet, and a student has only
-    // that one request in flight) releases it, so the draft can be sent again.
+    // An error carrying the pending move's id ends it (the hub dropped it: rate limit, invalid
+    // frame; docs/protocol.md): the move is released so the draft can be sent again.
     const onError = (e: { message: { en: string; ru: string }; id?: number }) => {
-      const ends = pendingId.current !== null && (e.id === undefined || e.id === pendingId.current);
+      const ends = pendingId.current !== null && e.id === pendingId.current;
       if (ends) pendingId.current = null;
       setScreen((s) => ({ ...s, ...(ends ? { pending: false } : {}), notice: e.message[lang] }));
     };

@@ -21,7 +21,7 @@ export interface DescribeOptions {
 
 /** The seat a record's actor played: `A/i3` for `A/i3` and `bot:A/i3`; null for the instructor, hub, clock. */
 export function actorSeat(by: string): { cluster: string; server: string; bot: boolean } | null {
-  const m = /^(bot:)?([A-Z])\/(i\d+)$/.exec(by);
+  const m = /^(bot:)?([A-Z]+)\/(i\d+)$/.exec(by);
   return m ? { cluster: m[2], server: m[3], bot: m[1] !== undefined } : null;
 }
 
