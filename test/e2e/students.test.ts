@@ -38,8 +38,14 @@ function openStudent(seat: string): void {
 
 /** One move by keys: open the draft, wait for it on screen, hand it over, wait for the verdict. */
 async function play(seat: string, open: () => void): Promise<void> {
-  open();
-  await tmux.waitFor(seat, /draft ◌/);
+  // The hub's state can be a few milliseconds ahead of the screen (the card is not drawn yet):
+  // a key pressed too early only earns a notice, so it is pressed again, as a person would.
+  for (let attempt = 0; ; attempt++) {
+    open();
+    const opened = await tmux.waitFor(seat, /draft ◌/, 5_000).then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 2) throw new Error(`${seat}: no draft opened:\n${tmux.screen(seat)}`);
+  }
   tmux.keys(seat, 'Enter');
   await tmux.waitFor(seat, /Accepted\./);
 }
