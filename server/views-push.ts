@@ -1,0 +1,94 @@
+/**
+ * Pushing views after each batch: a seat's view to its holder, the room view (with presence) to
+ * every instructor, all inside one cork scope so each socket gets one write per batch.
+ */
+import type { Presence } from '../src/protocol/messages.js';
+import type { Conn } from './conn.js';
+import type { GameEngine } from './engine-types.js';
+import { CorkScope } from './outbox.js';
+import type { Batch, RoomQueue } from './room-queue.js';
+import { seatKey, splitKey, type Seats } from './seats.js';
+
+export interface ViewsPushDeps {
+  queue: RoomQueue;
+  engine: Pick<GameEngine, 'seatView' | 'instructorView'>;
+  seats: Seats;
+  conns: ReadonlySet<Conn>;
+  code: string;
+}
+
+export class ViewsPush {
+  /** Instructor connections (console, projector): the only ones a room view is built for. */
+  readonly instructors = new Set<Conn>();
+  /** Instructors welcomed in this batch: they get the room view even if it equals their last. */
+  readonly roomForced = new Set<Conn>();
+  /**
+   * Every socket written to while a batch is answered stays corked until the end, so its view,
+   * verdict and any other message leave in one write (one writev) instead of one syscall each.
+   */
+  readonly cork = new CorkScope();
+
+  constructor(private readonly deps: ViewsPushDeps) {}
+
+  presence(): Presence {
+    const { queue, seats } = this.deps;
+    const out: Presence = {};
+    for (const [cid, cluster] of Object.entries(queue.room.clusters)) {
+      out[cid] = {};
+      for (const [sid, seat] of Object.entries(cluster.seats)) {
+        const k = seatKey(cid, sid);
+        out[cid][sid] = {
+          seat: seat.kind,
+          ...(seat.kind === 'student' ? { name: seat.name } : {}),
+          connected: seats.seatConn.has(k),
+          ...(seat.kind === 'bot' ? { driver: seats.hasToken(k) ? ('remote' as const) : ('hub' as const) } : {}),
+        };
+      }
+    }
+    return out;
+  }
+
+  pushSeatView(c: Conn, force: boolean): void {
+    if (!c.seat) return;
+    const { queue, engine } = this.deps;
+    const [cid, sid] = splitKey(c.seat);
+    const content = JSON.stringify(engine.seatView(queue.room, cid, sid));
+    if (!force && content === c.lastView) return;
+    c.lastView = content;
+    c.outbox.sendView(`{"type":"view","version":${queue.version},"view":${content}}`);
+  }
+
+  /**
+   * The room view is built and serialised once per batch, and only when somebody watches; the
+   * same string goes to every instructor whose last one differs. A slow instructor's outbox
+   * keeps only the newest (sendView), like a seat's.
+   */
+  pushRoomViews(): void {
+    if (this.instructors.size === 0) return void this.roomForced.clear();
+    const { queue, engine, code } = this.deps;
+    const content = `"view":${JSON.stringify(engine.instructorView(queue.room))},"presence":${JSON.stringify(this.presence())}`;
+    const message = `{"type":"room","version":${queue.version},"code":${JSON.stringify(code)},${content}}`;
+    for (const c of this.instructors) {
+      if (!this.roomForced.has(c) && content === c.lastView) continue;
+      c.lastView = content;
+      c.outbox.sendView(message);
+    }
+    this.roomForced.clear();
+  }
+
+  /** Answers a committed batch: binds, views that changed, then replies, all corked. */
+  answer(batch: Batch): void {
+    this.cork.run(() => {
+      for (const f of batch.bind) f();
+      for (const c of this.deps.conns) {
+        if (!c.seat) continue;
+        const forced = batch.force.has(c.seat);
+        const [cid, sid] = splitKey(c.seat);
+        if (forced || batch.touchesSeat(cid, sid)) this.pushSeatView(c, forced);
+      }
+      const changed = batch.records.some((r) => r.kind === 'command' || r.kind === 'refused') || batch.presence || batch.all || batch.touched.size > 0;
+      if (changed || this.roomForced.size > 0) this.pushRoomViews();
+      for (const f of batch.reply) f();
+    });
+  }
+}
