@@ -3,7 +3,7 @@
  * lines). The hub is started by the CLI (bin/commands/hub.ts): client/ never imports server/,
  * the console reaches the hub as any instructor does, over its WebSocket with the key.
  */
-import { render } from 'ink';
+import { runFullScreen } from '../components/full-screen.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
 import { makeTheme } from '../theme.js';
@@ -25,18 +25,8 @@ export interface ConsoleOptions {
 /** Resolves when the instructor quits (q, y or Ctrl-C). */
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const conn = new HubConnection({ url: o.url, role: 'instructor', key: o.key });
-  process.stdout.write('\x1b[?1049h\x1b[H');
-  const app = render(<ConsoleApp conn={conn} banner={o.banner} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onQuit={() => undefined} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  conn.start();
-  o.onStop?.(() => app.unmount());
-  try {
-    await app.waitUntilExit();
-  } finally {
-    conn.close();
-    app.cleanup();
-    process.stdout.write('\x1b[?1049l');
-  }
+  await runFullScreen(
+    () => <ConsoleApp conn={conn} banner={o.banner} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onQuit={() => undefined} />,
+    { start: () => conn.start(), stop: () => conn.close(), onStop: o.onStop },
+  );
 }

@@ -2,7 +2,7 @@
  * Starts replay on the alternate screen (resizing and quitting leave no ghost lines) and resolves
  * to the exit code once the user quits.
  */
-import { render } from 'ink';
+import { runFullScreen } from '../components/full-screen.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SessionInfo, SessionRecord } from '../../src/report/records.js';
 import { makeTheme } from '../theme.js';
@@ -22,16 +22,8 @@ export interface ReplayOptions {
 
 export async function runReplay(o: ReplayOptions): Promise<number> {
   const timeline = new ReplayTimeline(o.info.config, o.records);
-  process.stdout.write('\x1b[?1049h\x1b[H');
-  const app = render(<ReplayApp timeline={timeline} title={o.title} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} focus={o.focus} start={o.start} />, {
-    exitOnCtrlC: true,
-    patchConsole: false,
-  });
-  try {
-    await app.waitUntilExit();
-  } finally {
-    app.cleanup();
-    process.stdout.write('\x1b[?1049l');
-  }
-  return 0;
+  return runFullScreen(
+    () => <ReplayApp timeline={timeline} title={o.title} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} focus={o.focus} start={o.start} />,
+    { exitOnCtrlC: true },
+  );
 }

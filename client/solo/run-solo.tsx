@@ -3,7 +3,7 @@
  * (bin/commands/solo.ts; client/ never imports server/): this side is two ordinary clients of
  * it, the player's student connection and the director's instructor connection.
  */
-import { render } from 'ink';
+import { runFullScreen } from '../components/full-screen.js';
 import type { Pace } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { makeTheme } from '../theme.js';
@@ -26,30 +26,8 @@ export interface SoloOptions {
 /** Resolves to the exit code once the player quits (q, y or Ctrl-C). */
 export async function runSolo(o: SoloOptions): Promise<number> {
   const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame }).start();
-  let exitCode = 0;
-  let sentence: string | undefined;
-  process.stdout.write('\x1b[?1049h\x1b[H');
-  const app = render(
-    <SoloApp
-      director={director}
-      url={o.url}
-      code={o.code}
-      lang={o.lang}
-      theme={makeTheme({ ascii: o.ascii, color: o.color })}
-      onEnd={(code, s) => {
-        exitCode = code;
-        sentence = s;
-      }}
-    />,
-    { exitOnCtrlC: false, patchConsole: false },
+  return runFullScreen(
+    (onEnd) => <SoloApp director={director} url={o.url} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
+    { stop: () => director.stop() },
   );
-  try {
-    await app.waitUntilExit();
-  } finally {
-    director.stop();
-    app.cleanup();
-    process.stdout.write('\x1b[?1049l');
-  }
-  if (sentence) process.stderr.write(`raft-sheet: ${sentence}\n`);
-  return exitCode;
 }
