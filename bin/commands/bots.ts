@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Command } from './index.js';
+import { parseOr } from './terminal.js';
 
 const HELP = `Usage: raft-sheet bots ws://HOST:PORT --key KEY [options]
 
@@ -29,27 +30,24 @@ function usageError(message: string): number {
 export const bots: Command = {
   summary: 'connect bot servers to a hub over the network (also a load generator)',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          key: { type: 'string' },
-          cluster: { type: 'string' },
-          count: { type: 'string', default: '1' },
-          pace: { type: 'string', default: 'human' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err));
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: true,
+          options: {
+            key: { type: 'string' },
+            cluster: { type: 'string' },
+            count: { type: 'string', default: '1' },
+            pace: { type: 'string', default: 'human' },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'bots',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const url = positionals[0];
     if (!url || !/^wss?:\/\/[^/]+/.test(url) || positionals.length > 1) return usageError('give one hub address, like ws://192.168.1.20:7070');
     if (!values.key) return usageError('give the instructor key with --key');

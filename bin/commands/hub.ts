@@ -12,6 +12,7 @@ import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
 import { MAX_CLUSTERS } from '../../src/game/room.js';
 import type { Command } from './index.js';
+import { parseOr } from './terminal.js';
 
 const HELP = `Usage: raft-sheet hub [options]
 
@@ -85,32 +86,29 @@ const BANNER: Record<Lang, { title: string; join: string; key: string; keyResume
 export const hub: Command = {
   summary: 'start the classroom hub (prints the join command, code and instructor key)',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: false,
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          clusters: { type: 'string' },
-          size: { type: 'string' },
-          data: { type: 'string' },
-          resume: { type: 'string' },
-          lang: { type: 'string' },
-          plain: { type: 'boolean', default: false },
-          ascii: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err));
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: false,
+          options: {
+            port: { type: 'string' },
+            host: { type: 'string' },
+            clusters: { type: 'string' },
+            size: { type: 'string' },
+            data: { type: 'string' },
+            resume: { type: 'string' },
+            lang: { type: 'string' },
+            plain: { type: 'boolean', default: false },
+            ascii: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'hub',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const port = intOption(values.port, '--port', 0, 65535);
     const clusters = intOption(values.clusters, '--clusters', 1, MAX_CLUSTERS);
     const size = intOption(values.size, '--size', 3, 9);

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
-import { prepareTerminal, usageError } from './terminal.js';
+import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet join ws://HOST:PORT --code CODE [options]
 
@@ -28,29 +28,26 @@ Exit codes: 0 you quit, 1 the hub refused or could not be reached, 2 usage error
 export const join: Command = {
   summary: 'join a hub as a student: your terminal becomes your Raft sheet',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          code: { type: 'string' },
-          name: { type: 'string' },
-          cluster: { type: 'string' },
-          seat: { type: 'string' },
-          lang: { type: 'string' },
-          ascii: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err), HELP);
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: true,
+          options: {
+            code: { type: 'string' },
+            name: { type: 'string' },
+            cluster: { type: 'string' },
+            seat: { type: 'string' },
+            lang: { type: 'string' },
+            ascii: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'join',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const url = positionals[0];
     if (!url || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
     if (!values.code) return usageError('give the join code with --code (the instructor reads it out)', HELP);

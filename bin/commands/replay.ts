@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
 import { loadSession } from './session-dir.js';
-import { prepareTerminal, usageError } from './terminal.js';
+import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet replay DIR [--cluster A] [--lang en|ru] [--ascii]
 
@@ -37,27 +37,24 @@ Exit codes: 0 you quit, 1 the session could not be read, 2 usage error or no ter
 export const replay: Command = {
   summary: 'step through a recorded session in the projector view',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          cluster: { type: 'string' },
-          at: { type: 'string' },
-          lang: { type: 'string' },
-          ascii: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err), HELP);
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: true,
+          options: {
+            cluster: { type: 'string' },
+            at: { type: 'string' },
+            lang: { type: 'string' },
+            ascii: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'replay',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length !== 1) return usageError('give one session directory, like sessions/2025-05-20T09-00-00-000', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
     if (values.cluster && !/^[A-Za-z]$/.test(values.cluster)) return usageError('--cluster is a cluster letter like A', HELP);

@@ -9,7 +9,7 @@ import { debrief } from '../../src/report/debrief.js';
 import { debriefMarkdown } from '../../src/report/markdown.js';
 import type { Command } from './index.js';
 import { loadSession } from './session-dir.js';
-import { usageError } from './terminal.js';
+import { parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet report DIR [--format md|json] [--lang en|ru] [--out FILE]
 
@@ -30,26 +30,23 @@ Exit codes: 0 written, 1 the session could not be read, 2 usage error.
 export const report: Command = {
   summary: 'the debrief of a recorded session (Markdown or JSON)',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string', default: 'md' },
-          lang: { type: 'string' },
-          out: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err), HELP);
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: true,
+          options: {
+            format: { type: 'string', default: 'md' },
+            lang: { type: 'string' },
+            out: { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'report',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length !== 1) return usageError('give one session directory, like sessions/2025-05-20T09-00-00-000', HELP);
     if (values.format !== 'md' && values.format !== 'json') return usageError('--format is md or json', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
-import { prepareTerminal, usageError } from './terminal.js';
+import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet solo [options]     (npm start runs this)
 
@@ -40,29 +40,26 @@ export function soloDataDir(env: Record<string, string | undefined> = process.en
 export const solo: Command = {
   summary: 'play alone against bots, guided through the four games (npm start)',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: false,
-        options: {
-          seat: { type: 'string' },
-          pace: { type: 'string', default: 'human' },
-          game: { type: 'string' },
-          data: { type: 'string' },
-          lang: { type: 'string' },
-          ascii: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err), HELP);
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: false,
+          options: {
+            seat: { type: 'string' },
+            pace: { type: 'string', default: 'human' },
+            game: { type: 'string' },
+            data: { type: 'string' },
+            lang: { type: 'string' },
+            ascii: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'solo',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (values.seat && !/^i[1-8]$/.test(values.seat)) return usageError('--seat is a server id from i1 to i8', HELP);
     if (values.pace !== 'human' && values.pace !== 'fast') return usageError('--pace is human or fast', HELP);
     const game = values.game === undefined ? 1 : Number(values.game);

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
-import { prepareTerminal, usageError } from './terminal.js';
+import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet watch ws://HOST:PORT --key KEY [--cluster A] [options]
 
@@ -29,27 +29,24 @@ Exit codes: 0 you quit, 1 the hub refused the key or could not be reached, 2 usa
 export const watch: Command = {
   summary: 'the projector: the logs of one or all clusters, read-only',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          key: { type: 'string' },
-          cluster: { type: 'string' },
-          lang: { type: 'string' },
-          ascii: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      return usageError(err instanceof Error ? err.message : String(err), HELP);
-    }
+    const parsed = parseOr(
+      HELP,
+      () =>
+        parseArgs({
+          args,
+          allowPositionals: true,
+          options: {
+            key: { type: 'string' },
+            cluster: { type: 'string' },
+            lang: { type: 'string' },
+            ascii: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+          },
+        }),
+      'watch',
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const url = positionals[0];
     if (!url || positionals.length > 1 || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
     if (!values.key) return usageError('give the instructor key with --key (the hub printed it)', HELP);

@@ -21,6 +21,15 @@ class FakeConn extends EventEmitter {
 const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
+/** Waits for what the test expects next (a frame, a move sent), not for a fixed time. */
+async function until(cond: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 function start() {
   const conn = new FakeConn();
   const ends: number[] = [];
@@ -33,12 +42,11 @@ describe('student app', () => {
     const { conn, app } = start();
     expect(app.lastFrame()).toContain('connecting');
     conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await tick();
-    expect(app.lastFrame()).toContain('RequestVoteRPC');
+    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => conn.moves.length > 0);
     expect(conn.moves).toHaveLength(1);
     expect(conn.moves[0].input).toEqual({ kind: 'card', card: 'A-1' });
     app.unmount();
@@ -47,13 +55,13 @@ describe('student app', () => {
   it('shows the referee refusing a wrong vote with the rule and its explanation', async () => {
     const { conn, app } = start();
     conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
     app.stdin.write(' '); // ✔ → ✗
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('ok ✗'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => conn.moves.length > 0);
     conn.emit('verdict', {
       type: 'verdict',
       id: 1,
@@ -62,7 +70,7 @@ describe('student app', () => {
       message: { en: 'refused', ru: 'отклонено' },
       mistakes: [{ rule: 'R9', field: 'send[i1].voteGranted', expected: true, given: false, explain: { en: 'You have not voted in t1 and i1 is as up to date as you: grant the vote.', ru: 'x' } }],
     });
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('Refused by the referee'));
     const frame = app.lastFrame() ?? '';
     expect(frame).toContain('Refused by the referee');
     expect(frame).toContain('R9');
@@ -73,20 +81,19 @@ describe('student app', () => {
   it('a hub error for the pending move releases it: the message shows and the move can be sent again', async () => {
     const { conn, app } = start();
     conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => conn.moves.length > 0);
     expect(conn.moves).toHaveLength(1);
     app.stdin.write('\r'); // still pending: nothing is sent twice
     await tick();
     expect(conn.moves).toHaveLength(1);
     conn.emit('error', { code: 'rate/limited', message: { en: 'Too many messages: slow down.', ru: 'x' }, id: 1 });
-    await tick();
-    expect(app.lastFrame()).toContain('Too many messages');
+    await until(() => (app.lastFrame() ?? '').includes('Too many messages'));
     app.stdin.write('\r');
-    await tick();
+    await until(() => conn.moves.length > 1);
     expect(conn.moves).toHaveLength(2);
     app.unmount();
   });
@@ -104,12 +111,11 @@ describe('student app', () => {
   it('q then y quits with exit code 0', async () => {
     const { conn, app, ends } = start();
     conn.emit('view', seatView(fresh('i2')), 1);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('Terms'));
     app.stdin.write('q');
-    await tick();
-    expect(app.lastFrame()).toContain('Quit?');
+    await until(() => (app.lastFrame() ?? '').includes('Quit?'));
     app.stdin.write('y');
-    await tick();
+    await until(() => ends.length > 0);
     expect(ends).toEqual([0]);
   });
 });
