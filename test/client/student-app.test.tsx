@@ -6,6 +6,7 @@ import { StudentApp } from '../../client/student/student-app.js';
 import { makeTheme } from '../../client/theme.js';
 import type { RequestVote } from '../../src/raft/types.js';
 import { card, fresh, seatView } from '../fixtures/seat-view.js';
+import { until } from '../fixtures/until.js';
 
 /** A stand-in for the hub link: records moves, lets the test play the hub's part. */
 class FakeConn extends EventEmitter {
@@ -20,15 +21,6 @@ class FakeConn extends EventEmitter {
 
 const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
 const tick = () => new Promise((r) => setTimeout(r, 20));
-
-/** Waits for what the test expects next (a frame, a move sent), not for a fixed time. */
-async function until(cond: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function start() {
   const conn = new FakeConn();

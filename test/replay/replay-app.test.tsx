@@ -5,8 +5,8 @@ import { ReplayApp } from '../../client/replay/replay-app.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
 import { makeTheme } from '../../client/theme.js';
 import { fixtureSession, positionOfWrite } from './session.js';
+import { until } from '../fixtures/until.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 80));
 const RIGHT = '\u001B[C';
 const LEFT = '\u001B[D';
 
@@ -20,20 +20,20 @@ describe('replay app', () => {
   it('steps forward over the record where i1 writes L, and back again', async () => {
     const k = positionOfWrite(records, 'A', 'i1', 'L'); // after it, i1's log reads HighL
     const app = render(<ReplayApp timeline={timeline} title="workshop" lang="en" theme={makeTheme({ color: false })} focus="A" start={k - 1} />);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes(`record ${k - 1} of`));
     let frame = app.lastFrame()!;
     expect(frame).toContain(`record ${k - 1} of ${records.length}`);
     expect(row(frame, 'i1')).toMatch(/H\s+i\s+g\s+h\s*$/);
 
     app.stdin.write(RIGHT);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes(`record ${k} of`));
     frame = app.lastFrame()!;
     expect(frame).toContain(`record ${k} of ${records.length}`);
     expect(frame).toContain("A/i1 (bot): wrote 'L' at index 5");
     expect(row(frame, 'i1')).toMatch(/H\s+i\s+g\s+h\s+L/);
 
     app.stdin.write(LEFT);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes(`record ${k - 1} of`));
     frame = app.lastFrame()!;
     expect(frame).toContain(`record ${k - 1} of ${records.length}`);
     expect(row(frame, 'i1')).not.toMatch(/L/);
@@ -42,14 +42,14 @@ describe('replay app', () => {
 
   it('n jumps to the next game step; a shows every cluster compact; the frame stays below the terminal height', async () => {
     const app = render(<ReplayApp timeline={timeline} title="workshop" lang="en" theme={makeTheme({ color: false })} focus="A" />);
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('the start'));
     expect(app.lastFrame()).toContain('the start');
     app.stdin.write('n');
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes(`record ${timeline.steps[0]} of`));
     expect(app.lastFrame()).toContain(`record ${timeline.steps[0]} of`);
     expect(app.lastFrame()).toContain('Game 1 · step 1/3');
     app.stdin.write('a');
-    await tick();
+    await until(() => (app.lastFrame() ?? '').includes('Cluster B'));
     const frame = app.lastFrame()!;
     expect(frame).toContain('Cluster A');
     expect(frame).toContain('Cluster B');
