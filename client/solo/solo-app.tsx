@@ -79,5 +79,6 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     };
   }, [director, conn]);
 
-  return <StudentApp key={seat} conn={conn} code={code} lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
+  // Nobody joins a solo game: the sheet's header shows no join code.
+  return <StudentApp key={seat} conn={conn} code="" lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
 }

@@ -95,7 +95,7 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen }: Studen
         {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
       </Text>
       <Text>
-        code {code} · <Text color={tint(theme, view.online && status === 'online' ? theme.colour.ok : theme.colour.error)}>{dot}</Text> {online}
+        {code ? `code ${code} · ` : ''}<Text color={tint(theme, view.online && status === 'online' ? theme.colour.ok : theme.colour.error)}>{dot}</Text> {online}
       </Text>
     </Box>
   );
