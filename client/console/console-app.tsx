@@ -12,6 +12,7 @@ import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, type ConsoleState } from './console-state.js';
+import { cw } from './console-words.js';
 import { ConsoleScreen, type Banner } from './console-screen.js';
 import { Moments } from './moments.js';
 
@@ -76,7 +77,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       const label = pending.current.get(v.id);
       if (label === undefined) return;
       pending.current.delete(v.id);
-      const text = v.ok ? `${label} ✔` : `${label}: ${v.message?.[lang] ?? 'refused'}`;
+      const text = v.ok ? `${label} ✔` : `${label}: ${v.message?.[lang] ?? cw(lang, 'lRefused')}`;
       setState({ ...stateRef.current, message: { text, error: !v.ok } });
     };
     const onFatal = (f: Fatal) => setState({ ...stateRef.current, message: { text: f.message[lang], error: true } });
@@ -113,7 +114,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
   const context = () => {
     const clusters = roomRef.current?.view.clusters ?? [];
     const c = selectedCluster(stateRef.current, { clusters, moments: [] });
-    return { clusters, moments: c ? moments.list(c.id, c.rewinds) : [] };
+    return { clusters, moments: c ? moments.list(c.id, c.rewinds) : [], lang };
   };
 
   useInput((input, key) => {

@@ -7,6 +7,8 @@
 import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
 import type { InstructorCommand } from '../../src/protocol/messages.js';
 import type { Moment } from './moments.js';
+import type { Lang } from '../../src/i18n/text.js';
+import { cw, type ConsoleWord } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
 export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand';
@@ -50,6 +52,8 @@ export interface ConsoleReaction {
 
 export interface ConsoleContext {
   clusters: ClusterOverview[];
+  /** The language of the echoes on the verdict line (default English). */
+  lang?: Lang;
   /** Moments of the selected cluster, newest first (moments.ts). */
   moments: Moment[];
 }
@@ -60,6 +64,9 @@ export const DELAY_MS = 5000;
 export function selectedCluster(s: ConsoleState, ctx: ConsoleContext): ClusterOverview | null {
   return ctx.clusters[Math.min(s.selected, ctx.clusters.length - 1)] ?? null;
 }
+
+/** An echo in the instructor's language. */
+const say = (ctx: ConsoleContext, key: ConsoleWord, vars: Record<string, string | number> = {}): string => cw(ctx.lang ?? 'en', key, vars);
 
 const to = (s: ConsoleState, panel: Panel): ConsoleReaction => ({ state: { ...s, panel } });
 const main = (s: ConsoleState): ConsoleReaction => to(s, { kind: 'main' });
@@ -75,7 +82,7 @@ export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleC
     case 'main':
       return mainKey(s, key, ctx);
     case 'game':
-      return gameKey(s, key);
+      return gameKey(s, key, ctx);
     case 'fault':
       return faultKey(s, key, ctx);
     case 'pick-card':
@@ -117,9 +124,9 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'g':
       return to(s, { kind: 'game' });
     case 'n':
-      return send(s, { type: 'script', action: 'next' }, 'next step (all clusters)');
+      return send(s, { type: 'script', action: 'next' }, say(ctx, 'lNext'));
     case 'p':
-      return send(s, { type: 'script', action: 'prev' }, 'previous step (all clusters)');
+      return send(s, { type: 'script', action: 'prev' }, say(ctx, 'lPrev'));
     case 'f':
       return c ? to(s, { kind: 'fault' }) : { state: s };
     case 'b':
@@ -144,16 +151,16 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
   }
 }
 
-function gameKey(s: ConsoleState, key: ConsoleKey): ConsoleReaction {
+function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
   if (key.kind !== 'char' || !/^[0-4]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
-  return send(s, { type: 'script', action: 'start', game }, game === 0 ? 'free play (all clusters)' : `game ${game} (all clusters)`);
+  return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }
 
 function faultKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
   const c = selectedCluster(s, ctx);
   if (!c || key.kind !== 'char') return { state: s };
-  const fault = (f: Fault, label: string) => send(s, { type: 'fault', cluster: c.id, fault: f }, `${c.id}: ${label}`);
+  const fault = (f: Fault, label: string) => send(s, { type: 'fault', cluster: c.id, fault: f }, label);
   switch (key.char) {
     case 'l':
       return to(s, { kind: 'pick-card', purpose: 'lose', index: 0 });
@@ -170,7 +177,7 @@ function faultKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Consol
     case 's':
       return to(s, { kind: 'text', purpose: 'partition', text: '', room: false });
     case 'h':
-      return fault({ kind: 'heal' }, 'heal the partition');
+      return fault({ kind: 'heal' }, say(ctx, 'lHeal', { c: c.id }));
     default:
       return { state: s };
   }
@@ -187,11 +194,11 @@ function pickCard(s: ConsoleState, p: Extract<Panel, { kind: 'pick-card' }>, key
   if (!c) return main(s);
   const choose = (i: number): ConsoleReaction => {
     const card = cards[i]?.card;
-    if (!card) return { state: { ...s, panel: { kind: 'main' }, message: { text: `${c.id}: no card in flight`, error: true } } };
-    const what = `card ${card.id} ${card.from}→${card.to}`;
-    if (p.purpose === 'lose') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'lose', card: card.id } }, `${c.id}: tear up ${what}`);
-    if (p.purpose === 'delay') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'delay', card: card.id, ms: DELAY_MS } }, `${c.id}: delay ${what} by ${DELAY_MS / 1000} s`);
-    return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'duplicate', card: card.id } }, `${c.id}: duplicate ${what}`);
+    if (!card) return { state: { ...s, panel: { kind: 'main' }, message: { text: say(ctx, 'lNoCard', { c: c.id }), error: true } } };
+    const what = say(ctx, 'lCard', { id: card.id, from: card.from, to: card.to });
+    if (p.purpose === 'lose') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'lose', card: card.id } }, say(ctx, 'lLose', { c: c.id, what }));
+    if (p.purpose === 'delay') return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'delay', card: card.id, ms: DELAY_MS } }, say(ctx, 'lDelay', { c: c.id, what, s: DELAY_MS / 1000 }));
+    return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'duplicate', card: card.id } }, say(ctx, 'lDuplicate', { c: c.id, what }));
   };
   switch (key.kind) {
     case 'up':
@@ -204,7 +211,7 @@ function pickCard(s: ConsoleState, p: Extract<Panel, { kind: 'pick-card' }>, key
       // A digit picks the first card addressed to that server: "lose the card to i4" is `4`.
       if (!/^[1-9]$/.test(key.char)) return { state: s };
       const i = cards.findIndex((k) => k.card.to === `i${key.char}`);
-      return i >= 0 ? choose(i) : { state: { ...s, message: { text: `${c.id}: no card in flight to i${key.char}`, error: true } } };
+      return i >= 0 ? choose(i) : { state: { ...s, message: { text: say(ctx, 'lNoCardTo', { c: c.id, to: `i${key.char}` }), error: true } } };
     }
     default:
       return { state: s };
@@ -215,16 +222,16 @@ function pickServer(s: ConsoleState, p: Extract<Panel, { kind: 'pick-server' }>,
   const c = selectedCluster(s, ctx);
   if (!c || key.kind !== 'char' || !/^[1-9]$/.test(key.char)) return { state: s };
   const server = `i${key.char}`;
-  if (!c.sheets[server]) return { state: { ...s, message: { text: `${c.id} has no ${server}`, error: true } } };
+  if (!c.sheets[server]) return { state: { ...s, message: { text: say(ctx, 'lNoServer', { c: c.id, server }), error: true } } };
   switch (p.purpose) {
     case 'offline':
-      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'offline', server } }, `${c.id}: ${server} offline`);
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'offline', server } }, say(ctx, 'lOffline', { c: c.id, server }));
     case 'online':
-      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'online', server } }, `${c.id}: ${server} online`);
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'online', server } }, say(ctx, 'lOnline', { c: c.id, server }));
     case 'reorder':
-      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'reorder', server } }, `${c.id}: shuffle ${server}'s inbox`);
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'reorder', server } }, say(ctx, 'lReorder', { c: c.id, server }));
     case 'hand':
-      return send(s, { type: 'bots', action: 'hand', cluster: c.id, server }, `${c.id}: ${server}'s bot seat goes to the next student`);
+      return send(s, { type: 'bots', action: 'hand', cluster: c.id, server }, say(ctx, 'lHand', { c: c.id, server }));
   }
 }
 
@@ -253,11 +260,11 @@ function textKey(s: ConsoleState, p: Extract<Panel, { kind: 'text' }>, key: Cons
       if (!text) return main(s);
       if (p.purpose === 'announce') {
         const target = p.room || !c ? undefined : c.id;
-        return send(s, { type: 'announce', ...(target ? { cluster: target } : {}), text: { en: text, ru: text } }, `announced to ${target ?? 'the room'}`);
+        return send(s, { type: 'announce', ...(target ? { cluster: target } : {}), text: { en: text, ru: text } }, say(ctx, 'lAnnounced', { where: target ?? cw(ctx.lang ?? 'en', 'room') }));
       }
       const groups = parseGroups(text);
-      if (!c || !groups) return { state: { ...s, message: { text: 'a partition is two groups or more, like 1 2 3 / 4 5 6 7 8', error: true } } };
-      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'partition', groups } }, `${c.id}: partition ${groups.map((g) => g.join(' ')).join(' | ')}`);
+      if (!c || !groups) return { state: { ...s, message: { text: say(ctx, 'lPartitionHelp'), error: true } } };
+      return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'partition', groups } }, say(ctx, 'lPartition', { c: c.id, groups: groups.map((g) => g.join(' ')).join(' | ') }));
     }
     default:
       return { state: s };
@@ -268,11 +275,11 @@ function botsKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
   if (key.kind !== 'char') return { state: s };
   switch (key.char) {
     case 'f':
-      return send(s, { type: 'bots', action: 'fill', pace: 'human' }, 'bots in every empty seat (human pace)');
+      return send(s, { type: 'bots', action: 'fill', pace: 'human' }, say(ctx, 'lFillHuman'));
     case 'F':
-      return send(s, { type: 'bots', action: 'fill', pace: 'fast' }, 'bots in every empty seat (fast)');
+      return send(s, { type: 'bots', action: 'fill', pace: 'fast' }, say(ctx, 'lFillFast'));
     case 'c':
-      return send(s, { type: 'bots', action: 'clear' }, "the hub's bots leave their seats");
+      return send(s, { type: 'bots', action: 'clear' }, say(ctx, 'lClear'));
     case 'h':
       return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose: 'hand' }) : { state: s };
     default:
@@ -285,22 +292,22 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
   if (key.kind !== 'char') return { state: s };
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
-  const where = target ?? 'all clusters';
+  const where = target ?? say(ctx, 'lAllClusters');
   const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election'>>, label: string) =>
     send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
   switch (key.char) {
     case 'g':
-      return mode({ mode: 'guard' }, 'guard (wrong moves refused)');
+      return mode({ mode: 'guard' }, say(ctx, 'lGuard'));
     case 'o':
-      return mode({ mode: 'observe' }, 'observe (wrong moves happen)');
+      return mode({ mode: 'observe' }, say(ctx, 'lObserve'));
     case 'h':
-      return mode({ assist: 'by-hand' }, 'by hand');
+      return mode({ assist: 'by-hand' }, say(ctx, 'lByHand'));
     case 'p':
-      return mode({ assist: 'prefilled' }, 'prefilled');
+      return mode({ assist: 'prefilled' }, say(ctx, 'lPrefilled'));
     case 'c':
-      return mode({ election: 'cue' }, 'elections on cue');
+      return mode({ election: 'cue' }, say(ctx, 'lCue'));
     case 't':
-      return mode({ election: 'timers' }, 'election timers');
+      return mode({ election: 'timers' }, say(ctx, 'lTimers'));
     default:
       return { state: s };
   }
@@ -310,7 +317,7 @@ function confirmKey(s: ConsoleState, p: Extract<Panel, { kind: 'confirm' }>, key
   if (!(key.kind === 'char' && /^[yY]$/.test(key.char))) return main(s);
   if (p.purpose === 'quit') return { state: { ...s, panel: { kind: 'main' } }, effect: { kind: 'quit' } };
   const c = selectedCluster(s, ctx);
-  return c ? send(s, { type: 'reset', cluster: c.id }, `${c.id}: reset to fresh sheets`) : main(s);
+  return c ? send(s, { type: 'reset', cluster: c.id }, say(ctx, 'lReset', { c: c.id })) : main(s);
 }
 
 function rewindKey(s: ConsoleState, p: Extract<Panel, { kind: 'rewind' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
@@ -323,8 +330,8 @@ function rewindKey(s: ConsoleState, p: Extract<Panel, { kind: 'rewind' }>, key: 
       return to(s, { ...p, index: Math.min(Math.max(0, ctx.moments.length - 1), p.index + 1) });
     case 'enter': {
       const m = ctx.moments[p.index];
-      if (!m || p.index === 0) return { state: { ...s, message: { text: 'choose an earlier moment (↓)', error: true } } };
-      return send(s, { type: 'rewind', cluster: c.id, to: m.version }, `${c.id}: rewound to v${m.version} (${m.label})`);
+      if (!m || p.index === 0) return { state: { ...s, message: { text: say(ctx, 'lEarlier'), error: true } } };
+      return send(s, { type: 'rewind', cluster: c.id, to: m.version }, say(ctx, 'lRewound', { c: c.id, v: m.version, label: m.label }));
     }
     default:
       return { state: s };

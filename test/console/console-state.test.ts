@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { initialConsole, reduceConsoleKey, type ConsoleKey, type ConsoleState } from '../../client/console/console-state.js';
+import type { ClusterOverview } from '../../src/game/types.js';
+
+const ch = (char: string): ConsoleKey => ({ kind: 'char', char });
+/** Just what the fault picker reads of a cluster: its id, sheets and cards in flight. */
+const clusterA = {
+  id: 'A',
+  sheets: { i1: {}, i4: {} },
+  inFlight: [{ card: { id: 'A-34', from: 'i1', to: 'i4' }, age: 0 }],
+} as unknown as ClusterOverview;
+
+function press(keys: ConsoleKey[], lang?: 'en' | 'ru') {
+  let s: ConsoleState = initialConsole;
+  let label: string | undefined;
+  for (const k of keys) {
+    const r = reduceConsoleKey(s, k, { clusters: [clusterA], moments: [], lang });
+    s = r.state;
+    if (r.effect?.kind === 'command') label = r.effect.label;
+  }
+  return label;
+}
+
+describe('the console speaks the instructor’s language', () => {
+  it('n goes to the next step for every cluster, said in English or Russian', () => {
+    expect(press([ch('n')])).toBe('next step (all clusters)');
+    expect(press([ch('n')], 'ru')).toBe('следующий шаг (все кластеры)');
+  });
+
+  it('f l 4 tears up the card to i4 in the selected cluster', () => {
+    expect(press([ch('f'), ch('l'), ch('4')])).toBe('A: tear up card A-34 i1→i4');
+    expect(press([ch('f'), ch('l'), ch('4')], 'ru')).toBe('A: порвать карточку A-34 i1→i4');
+  });
+
+  it('modes for every cluster name the mode chosen', () => {
+    expect(press([ch('m'), ch('o')], 'ru')).toBe('все кластеры: observe (неверные ходы происходят)');
+  });
+});
