@@ -180,7 +180,8 @@ function finalLogs(sheets: readonly FinalSheet[], lang: Lang): string[] {
     const letters = [...s.log].map((ch) => ch.padEnd(3)).join('');
     const tail = `  ✔${s.lastApplied} ●${s.commitIndex}${s.online ? '' : ` (${h(lang, 'offline')})`}`;
     out.push(`${label(s).padEnd(width)}${letters.padEnd(longest * 3)}${tail}`.trimEnd());
-    out.push(`${''.padEnd(width)}${s.terms.map((t) => `t${t}`.padEnd(3)).join('')}`.trimEnd());
+    // The terms of the entries under their letters; an empty log has no such row.
+    if (s.terms.length > 0) out.push(`${''.padEnd(width)}${s.terms.map((t) => `t${t}`.padEnd(3)).join('')}`.trimEnd());
   }
   out.push('```', '');
   return out;
