@@ -15,6 +15,7 @@ import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, typ
 import { cw } from './console-words.js';
 import { ConsoleScreen, type Banner } from './console-screen.js';
 import { Moments } from './moments.js';
+import { eachKey, keysOf } from '../components/key-chunk.js';
 
 export interface ConsoleAppProps {
   conn: HubConnection;
@@ -33,7 +34,15 @@ export function toConsoleKey(input: string, key: Key): ConsoleKey | null {
   if (key.tab) return { kind: 'tab' };
   if (key.backspace || key.delete) return { kind: 'backspace' };
   if (key.ctrl || key.meta) return null;
-  return input.length >= 1 ? { kind: 'char', char: [...input][0] } : null;
+  return input.length >= 1 ? { kind: 'char', char: input } : null;
+}
+
+/**
+ * The console keys one `useInput` call stands for, in order: `kb` read at once is `k` then `b`,
+ * and a partition typed or pasted as `1 2 3 / 4 5 6 7 8` arrives whole (key-chunk.ts).
+ */
+export function toConsoleKeys(input: string, key: Key): ConsoleKey[] {
+  return keysOf(input, key).flatMap((k) => toConsoleKey(k.input, k.key) ?? []);
 }
 
 /** Ages on screen keep growing between views: the room clock plus the time since the view came. */
@@ -117,11 +126,11 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
     return { clusters, moments: c ? moments.list(c.id, c.rewinds) : [], lang };
   };
 
-  useInput((input, key) => {
+  useInput(eachKey((input, key) => {
     if (key.ctrl && input === 'c') {
       onQuit();
       exit();
-      return;
+      return 'stop';
     }
     const press = toConsoleKey(input, key);
     if (!press) return;
@@ -131,7 +140,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
     if (effect?.kind === 'quit') {
       onQuit();
       exit();
-      return;
+      return 'stop';
     }
     if (effect?.kind === 'command') {
       const id = conn.sendCommand(effect.command);
@@ -139,7 +148,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       else pending.current.set(id, effect.label);
     }
     if (next !== stateRef.current) setState(next);
-  });
+  }));
 
   const view = room ? aged(room.view, Date.now() - room.at) : null;
   const c = view ? selectedCluster(state, { clusters: view.clusters, moments: [] }) : null;

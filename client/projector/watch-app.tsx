@@ -17,6 +17,7 @@ import { lastChange } from './last-event.js';
 import { projectorClusters } from './projector-model.js';
 import { ProjectorView } from './projector-view.js';
 import { pw } from './words.js';
+import { eachKey } from '../components/key-chunk.js';
 
 /** What the app needs of HubConnection (a stand-in in tests). */
 export type WatchConnection = EventEmitter & { status: LinkStatus };
@@ -77,11 +78,12 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     };
   }, [conn, lang]);
 
-  useInput((input, key) => {
+  // A chunk read at once (`aq`, a paste) is one key per character (key-chunk.ts).
+  useInput(eachKey((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) {
       onEnd(0);
       exit();
-      return;
+      return 'stop';
     }
     const ids = viewRef.current?.clusters.map((c) => c.id) ?? [];
     if (ids.length === 0) return;
@@ -91,7 +93,7 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     const from = focusRef.current ?? lastFocus.current ?? ids[0];
     const i = ids.indexOf(from);
     setFocus(ids[(i + step + ids.length) % ids.length] ?? ids[0]);
-  });
+  }));
 
   const link = status === 'online' ? `${theme.sym.online} ${pw(lang, 'online')}` : status === 'reconnecting' ? `${theme.sym.offline} ${pw(lang, 'reconnecting')}` : pw(lang, 'connecting', { url });
   const header = (

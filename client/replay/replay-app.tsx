@@ -17,6 +17,7 @@ import { projectorClusters } from '../projector/projector-model.js';
 import { ProjectorView } from '../projector/projector-view.js';
 import { pw } from '../projector/words.js';
 import { replayKey, toReplayPress, type ReplayState } from './replay-keys.js';
+import { eachKey } from '../components/key-chunk.js';
 import type { ReplayTimeline } from './timeline.js';
 
 export interface ReplayAppProps {
@@ -46,14 +47,17 @@ export function ReplayApp({ timeline, title, lang, theme, focus, start = 0 }: Re
     setStateNow(next);
   };
 
-  useInput((input, key) => {
+  useInput(eachKey((input, key) => {
     const press = toReplayPress(input, key);
     if (!press) return;
     const now = latest.current;
     const next = replayKey(now, press, timeline, ids);
-    if (next === 'quit') return exit();
+    if (next === 'quit') {
+      exit();
+      return 'stop';
+    }
     if (next.k !== now.k || next.focus !== now.focus) setState(next);
-  });
+  }));
 
   const room = useMemo(() => timeline.roomAt(state.k), [timeline, state.k]);
   const status = useMemo(() => statusOf(timeline, state.k, lang, theme.ascii), [timeline, state.k, lang, theme.ascii]);

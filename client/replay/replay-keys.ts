@@ -3,6 +3,8 @@
  * game step, Home/End (or g/G) the start and the end, a toggles one cluster / all, Tab or c
  * cycles the cluster shown large, q quits.
  */
+import type { Key } from 'ink';
+import { keysOf } from '../components/key-chunk.js';
 import { clamp, type ReplayTimeline } from './timeline.js';
 
 export interface ReplayState {
@@ -102,4 +104,9 @@ export function toReplayPress(input: string, key: KeyLike): ReplayPress | null {
     default:
       return null;
   }
+}
+
+/** The presses one `useInput` call stands for: `nnn` read at once is three steps (key-chunk.ts). */
+export function toReplayPresses(input: string, key: Key): ReplayPress[] {
+  return keysOf(input, key).flatMap((k) => toReplayPress(k.input, k.key) ?? []);
 }

@@ -14,6 +14,7 @@ import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
 import { StudentScreen } from './student-screen.js';
+import { eachKey, keysOf } from '../components/key-chunk.js';
 
 export interface StudentAppProps {
   conn: HubConnection;
@@ -37,8 +38,16 @@ export function toKeyPress(input: string, key: Key): KeyPress | null {
   // Ink 6 reports Backspace as `delete` (DESIGN.md pitfalls).
   if (key.backspace || key.delete) return { kind: 'backspace' };
   if (key.ctrl || key.meta) return null;
-  if (input.length >= 1) return { kind: 'char', char: [...input][0] };
+  if (input.length >= 1) return { kind: 'char', char: input };
   return null;
+}
+
+/**
+ * The key presses one `useInput` call stands for, in order: a chunk read at once (a paste, fast
+ * typing, SSH) is one press per character (key-chunk.ts), so `ighLoad` fills seven cells.
+ */
+export function toKeyPresses(input: string, key: Key): KeyPress[] {
+  return keysOf(input, key).flatMap((k) => toKeyPress(k.input, k.key) ?? []);
 }
 
 export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentAppProps) {
@@ -99,11 +108,11 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
     };
   }, [conn]);
 
-  useInput((input, key) => {
+  useInput(eachKey((input, key) => {
     if (key.ctrl && input === 'c') {
       onEnd(0);
       exit();
-      return;
+      return 'stop';
     }
     const press = toKeyPress(input, key);
     if (!press) return;
@@ -115,7 +124,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
     if (effect?.kind === 'quit') {
       onEnd(0);
       exit();
-      return;
+      return 'stop';
     }
     if (effect?.kind === 'submit' && v) {
       const id = conn.sendMove(v.cluster, v.server, effect.input, effect.proposal);
@@ -124,7 +133,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       pendingId.current = id;
     }
     if (next !== current) setScreen(next);
-  });
+  }));
 
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
   if (!view) {

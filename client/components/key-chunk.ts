@@ -1,0 +1,84 @@
+/**
+ * Every character of an input chunk is one key. Ink reads stdin in chunks and hands each run of
+ * plain text between escape sequences to `useInput` as ONE string: a paste, fast typing or a
+ * laggy SSH link delivers `ighLoad` or `kb` at once. Escape sequences (arrows, PgUp, …) already
+ * arrive alone and parsed into key flags; only a plain-text chunk longer than one character is
+ * split here, each character with the flags Ink would have given it had it come alone, so the
+ * apps apply them in order through the same reducer as typed keys (none lost, none doubled).
+ */
+import type { Key } from 'ink';
+
+export interface KeyEvent {
+  input: string;
+  key: Key;
+}
+
+/** Ink's key object with every flag off (the same fields Ink 6.8 fills). */
+export function blankKey(): Key {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+  };
+}
+
+/** One character as Ink parses it when it arrives alone (ink/build/parse-keypress.js). */
+function keyOfChar(ch: string): KeyEvent | null {
+  const key = blankKey();
+  if (ch === '\r' || ch === '\n') return { input: '', key: { ...key, return: true } };
+  if (ch === '\t') return { input: '', key: { ...key, tab: true } };
+  // Ink 6 reports the Backspace key (DEL, 0x7f) as `delete`, and ^H as `backspace`.
+  if (ch === '\x7f') return { input: '', key: { ...key, delete: true } };
+  if (ch === '\b') return { input: '', key: { ...key, backspace: true } };
+  const code = ch.codePointAt(0) ?? 0;
+  // Ctrl+letter (^C is 0x03): Ink gives the letter with `ctrl`.
+  if (code >= 1 && code <= 26) return { input: String.fromCharCode(code + 96), key: { ...key, ctrl: true } };
+  if (code < 0x20) return null;
+  return { input: ch, key: { ...key, shift: /^[A-Z]$/.test(ch) } };
+}
+
+/**
+ * The keys a `useInput` call stands for, in order. A single key (one character, or any key Ink
+ * flagged: arrows, Enter, Tab, Ctrl, Meta) passes through untouched.
+ */
+export function keysOf(input: string, key: Key): KeyEvent[] {
+  const chars = [...input];
+  if (chars.length <= 1) return [{ input, key }];
+  // Ink marks a chunk it recognised as one key (meta+letter, Ctrl+name) with flags: keep it whole.
+  if (key.ctrl || key.meta || key.return || key.tab || key.escape) return [{ input, key }];
+  const out: KeyEvent[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    // A pasted line break "\r\n" is one Enter, not two.
+    if (chars[i] === '\n' && chars[i - 1] === '\r') continue;
+    const k = keyOfChar(chars[i]);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * A `useInput` handler that takes a chunk and gives `handle` one key at a time; `handle` returns
+ * 'stop' when the app ends (the keys after a quit are not for it).
+ */
+export function eachKey(handle: (input: string, key: Key) => 'stop' | void): (input: string, key: Key) => void {
+  return (input, key) => {
+    for (const k of keysOf(input, key)) if (handle(k.input, k.key) === 'stop') return;
+  };
+}

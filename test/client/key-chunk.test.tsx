@@ -1,0 +1,177 @@
+/**
+ * Every character of an input chunk is one key (issue 9, item 2). Ink hands a chunk read at once
+ * (a paste, fast typing, a laggy SSH link) to useInput as one string; each app splits it and
+ * applies the characters in order. Checked at the reducer level and through the real Ink apps
+ * (ink-testing-library's stdin.write of a multi-character string is one chunk).
+ */
+import { EventEmitter } from 'node:events';
+import { render } from 'ink-testing-library';
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { blankKey, keysOf } from '../../client/components/key-chunk.js';
+import type { HubConnection } from '../../client/connection.js';
+import { ConsoleApp, toConsoleKeys } from '../../client/console/console-app.js';
+import { initialConsole, reduceConsoleKey, type ConsoleState } from '../../client/console/console-state.js';
+import { ReplayApp } from '../../client/replay/replay-app.js';
+import { replayKey, toReplayPresses, type ReplayState } from '../../client/replay/replay-keys.js';
+import { ReplayTimeline } from '../../client/replay/timeline.js';
+import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { StudentApp, toKeyPresses } from '../../client/student/student-app.js';
+import { makeTheme } from '../../client/theme.js';
+import { instructorView } from '../../src/game/views.js';
+import type { ClusterOverview, SeatView } from '../../src/game/types.js';
+import type { ServerState } from '../../src/raft/types.js';
+import { fresh, seatView } from '../fixtures/seat-view.js';
+import { until } from '../fixtures/until.js';
+import { fixtureSession } from '../replay/session.js';
+
+const RIGHT = '\u001B[C';
+
+/** Ink's key object for a chunk of plain text (what useInput receives for `kb`, `ighLoad`). */
+const plainKey = (): Key => blankKey();
+
+/** i1, leader of term 1 with an empty log: `w` then a letter starts writing a message (R15). */
+function leaderView(): SeatView {
+  const s: ServerState = { ...fresh('i1'), role: 'leader', votes: ['i1'] };
+  return seatView(s);
+}
+
+const logText = (s: ScreenState) => (s.draft?.move.state.log ?? []).map((e) => e.value).join('');
+
+describe('a chunk is split into keys', () => {
+  it('plain text is one key per character, in order; Enter, Tab and Backspace inside it keep their meaning', () => {
+    const keys = keysOf('kb\t1\x7f\r', plainKey());
+    expect(keys.map((k) => k.input)).toEqual(['k', 'b', '', '1', '', '']);
+    expect(keys.map((k) => (k.key.tab ? 'tab' : k.key.delete ? 'del' : k.key.return ? 'enter' : 'char'))).toEqual(['char', 'char', 'tab', 'char', 'del', 'enter']);
+    expect(keysOf('A', { ...plainKey(), shift: true })).toHaveLength(1);
+    expect(keysOf('AB', plainKey())[1].key.shift).toBe(true);
+  });
+
+  it('a single key or a key Ink parsed (an arrow, meta+letter) passes through once', () => {
+    const arrow = { ...plainKey(), rightArrow: true };
+    expect(keysOf('', arrow)).toEqual([{ input: '', key: arrow }]);
+    expect(keysOf('q', plainKey())).toHaveLength(1);
+    const meta = { ...plainKey(), meta: true };
+    expect(keysOf('ab', meta)).toHaveLength(1);
+    // A pasted Windows line break is one Enter, not two.
+    expect(keysOf('a\r\nb', plainKey()).map((k) => k.input)).toEqual(['a', '', 'b']);
+  });
+});
+
+describe('student: a paste into a draft fills consecutive cells', () => {
+  it('reducer: w H → (right) then the chunk ighLoad writes HighLoad into cells 1–8', () => {
+    const view = leaderView();
+    let s = initialScreen;
+    const presses: KeyPress[] = [...toKeyPresses('wH', plainKey()), { kind: 'right' }, ...toKeyPresses('ighLoad', plainKey())];
+    expect(presses).toHaveLength(10);
+    for (const p of presses) s = reduceKey(s, p, view, 'prefilled').state;
+    expect(logText(s)).toBe('HighLoad');
+  });
+
+  it('the Ink app: the same keys as three chunks, and Enter at the end of the paste hands the log over', async () => {
+    class FakeConn extends EventEmitter {
+      status = 'online';
+      seat = null;
+      moves: { proposal: { state: ServerState } }[] = [];
+      sendMove(_c: string, _s: string, _i: unknown, proposal: { state: ServerState }) {
+        this.moves.push({ proposal });
+        return this.moves.length;
+      }
+    }
+    const conn = new FakeConn();
+    const app = render(<StudentApp conn={conn as unknown as HubConnection} code="K7Q2" lang="en" theme={makeTheme({ color: false })} onEnd={() => {}} />);
+    conn.emit('view', leaderView());
+    await until(() => (app.lastFrame() ?? '').includes('i1'));
+    app.stdin.write('wH');
+    await until(() => (app.lastFrame() ?? '').includes('draft'));
+    app.stdin.write(RIGHT);
+    app.stdin.write('ighLoad\r');
+    await until(() => conn.moves.length > 0);
+    expect(conn.moves).toHaveLength(1);
+    expect(conn.moves[0].proposal.state.log.map((e) => e.value).join('')).toBe('HighLoad');
+    app.unmount();
+  });
+});
+
+/** Cluster A as the console's text prompts read it. */
+const clusterA = { id: 'A', sheets: { i1: {}, i2: {} }, inFlight: [] } as unknown as ClusterOverview;
+
+function consoleType(chunks: string[]) {
+  let s: ConsoleState = initialConsole;
+  const commands: unknown[] = [];
+  for (const chunk of chunks) {
+    const key = chunk === '\r' ? { ...plainKey(), return: true } : plainKey();
+    for (const k of toConsoleKeys(chunk === '\r' ? '' : chunk, key)) {
+      const r = reduceConsoleKey(s, k, { clusters: [clusterA], moments: [] });
+      s = r.state;
+      if (r.effect?.kind === 'command') commands.push(r.effect.command);
+    }
+  }
+  return { s, commands };
+}
+
+describe('console: prompts take a typed or pasted line whole', () => {
+  it('reducer: f s then the chunk `1 2 3 / 4 5 6 7 8` partitions into those two groups', () => {
+    const { commands } = consoleType(['fs', '1 2 3 / 4 5 6 7 8', '\r']);
+    expect(commands).toEqual([{ type: 'fault', cluster: 'A', fault: { kind: 'partition', groups: [['i1', 'i2', 'i3'], ['i4', 'i5', 'i6', 'i7', 'i8']] } }]);
+  });
+
+  it('reducer: an announcement pasted with its Enter is sent word for word', () => {
+    const { commands } = consoleType(['a', 'Pause: game 2 starts at 10:40\r']);
+    expect(commands).toEqual([{ type: 'announce', text: { en: 'Pause: game 2 starts at 10:40', ru: 'Pause: game 2 starts at 10:40' } }]);
+  });
+
+  it('the Ink app: `kb` read at once shows the key and opens the bots panel; prompts get every character', async () => {
+    class FakeConn extends EventEmitter {
+      status = 'online';
+      commands: unknown[] = [];
+      sendCommand(c: unknown) {
+        this.commands.push(c);
+        return this.commands.length;
+      }
+    }
+    const { info, records } = fixtureSession();
+    const timeline = new ReplayTimeline(info.config, records);
+    const conn = new FakeConn();
+    const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
+    const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
+    conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
+    await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
+    expect(app.lastFrame()).not.toContain('SECRETKEY123');
+    app.stdin.write('kb');
+    await until(() => (app.lastFrame() ?? '').includes('SECRETKEY123'));
+    app.stdin.write('F');
+    await until(() => conn.commands.length === 1);
+    expect(conn.commands[0]).toEqual({ type: 'bots', action: 'fill', pace: 'fast' });
+    app.stdin.write('fs1 2 3 / 4 5 6 7 8\r');
+    await until(() => conn.commands.length === 2);
+    expect(conn.commands[1]).toMatchObject({ type: 'fault', fault: { kind: 'partition', groups: [['i1', 'i2', 'i3'], ['i4', 'i5', 'i6', 'i7', 'i8']] } });
+    app.stdin.write('aPause, then game 2\r');
+    await until(() => conn.commands.length === 3);
+    expect(conn.commands[2]).toEqual({ type: 'announce', text: { en: 'Pause, then game 2', ru: 'Pause, then game 2' } });
+    app.unmount();
+  });
+});
+
+describe('replay: every key of a chunk moves the record', () => {
+  const { info, records } = fixtureSession();
+  const timeline = new ReplayTimeline(info.config, records);
+
+  it('reducer: `]]` is twenty records forward and `gnn` two steps from the start', () => {
+    let s: ReplayState = { k: 0, focus: 'A', lastFocus: 'A' };
+    for (const p of toReplayPresses(']]', plainKey())) s = replayKey(s, p, timeline, ['A', 'B']) as ReplayState;
+    expect(s.k).toBe(20);
+    const presses = toReplayPresses('gnn', plainKey());
+    expect(presses).toEqual(['home', 'nextStep', 'nextStep']);
+  });
+
+  it('the Ink app: the chunk `]]]` shows record 30', async () => {
+    const app = render(<ReplayApp timeline={timeline} title="workshop" lang="en" theme={makeTheme({ color: false })} focus="A" start={0} />);
+    await until(() => (app.lastFrame() ?? '').includes(`record 0 of`));
+    app.stdin.write(']]]');
+    await until(() => (app.lastFrame() ?? '').includes(`record 30 of`));
+    app.stdin.write('[');
+    await until(() => (app.lastFrame() ?? '').includes(`record 20 of`));
+    app.unmount();
+  });
+});
