@@ -10,6 +10,7 @@ import type { Message, ServerId } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
+import { padTo, widthOf } from './text-width.js';
 
 export function cardTitle(m: Message): string {
   switch (m.type) {
@@ -59,7 +60,7 @@ export function cardLines(fields: [string, string][]): string[] {
   // A line that would not fit the card's column (about 50 cells at 80 columns) is halved.
   return lines.flatMap((g) => {
     const line = g.map(pair).join(' · ');
-    if (line.length <= 48 || g.length < 2) return [line];
+    if (widthOf(line) <= 48 || g.length < 2) return [line];
     const half = Math.ceil(g.length / 2);
     return [g.slice(0, half).map(pair).join(' · '), g.slice(half).map(pair).join(' · ')];
   });
@@ -99,14 +100,14 @@ export function ResponseRow({ responses, cluster, lang, theme }: { responses: Re
   return (
     <Box flexDirection="column">
       <Text>
-        {t(lang, 'response').padEnd(9)}
-        {cluster.map((id) => id.padEnd(4)).join('')}
+        {padTo(t(lang, 'response'), 9)}
+        {cluster.map((id) => padTo(id, 4)).join('')}
       </Text>
       <Text>
-        {'ok'.padEnd(9)}
+        {padTo('ok', 9)}
         {cluster.map((id) => (
           <Text key={id} color={colour(responses[id])}>
-            {sym(responses[id]).padEnd(4)}
+            {padTo(sym(responses[id]), 4)}
           </Text>
         ))}
       </Text>

@@ -13,6 +13,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { entryState } from './log-grid.js';
+import { padTo } from './text-width.js';
 
 export interface BoardServer {
   state: ServerState;
@@ -64,9 +65,9 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious 
         {lastEvent ? <Text color={tint(theme, theme.colour.dim)}> · {lastEvent}</Text> : null}
       </Text>
       <Text color={tint(theme, theme.colour.dim)}>
-        {''.padEnd(LABEL)}
+        {' '.repeat(LABEL)}
         {/* Two-column cells cannot hold 10, 11…: compact mode numbers them like a ruler (…9 0 1 2). */}
-        {idx.map((i) => (compact && i >= 10 ? String(i % 10) : String(i)).padEnd(cell)).join('')}
+        {idx.map((i) => padTo(compact && i >= 10 ? String(i % 10) : String(i), cell)).join('')}
       </Text>
       {list.map((s, i) => (
         <Box key={s.state.id} flexDirection="column" marginTop={spacious && !compact && i > 0 ? 1 : 0}>
@@ -81,7 +82,7 @@ function ServerRows({ server, idx, cell, label, compact, theme }: { server: Boar
   const s = server.state;
   const role = s.role === 'leader' ? theme.sym.leader : s.role === 'candidate' ? theme.sym.candidate : ' ';
   const vote = votedFor(s);
-  const head = `${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`.padEnd(label);
+  const head = padTo(`${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`, label);
   const colour = (i: number) => {
     const st = entryState(s, s, i);
     return st === 'empty' ? undefined : tint(theme, theme.colour[st]);
@@ -99,15 +100,15 @@ function ServerRows({ server, idx, cell, label, compact, theme }: { server: Boar
         </Text>
         {idx.map((i) => (
           <Text key={i} color={colour(i)} bold>
-            {value(i).padEnd(cell)}
+            {padTo(value(i), cell)}
           </Text>
         ))}
         {!server.online ? <Text color={tint(theme, theme.colour.error)}> {theme.sym.offline} off</Text> : null}
       </Text>
       {compact ? null : (
         <Text color={tint(theme, theme.colour.dim)}>
-          {''.padEnd(label)}
-          {idx.map((i) => (s.log[i - 1] ? `t${s.log[i - 1].term}` : '').padEnd(cell)).join('')}
+          {' '.repeat(label)}
+          {idx.map((i) => padTo(s.log[i - 1] ? `t${s.log[i - 1].term}` : '', cell)).join('')}
           {'  '}
           {idx.some((i) => i <= s.log.length) ? `${theme.sym.applied}${s.lastApplied} ${theme.sym.committed}${s.commitIndex}` : ''}
         </Text>

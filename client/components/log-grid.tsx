@@ -9,6 +9,7 @@ import type { Entry, ServerState } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
+import { padTo } from './text-width.js';
 
 export type EntryState = 'applied' | 'committed' | 'persisted' | 'draft' | 'empty';
 
@@ -89,7 +90,7 @@ function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: 
     !e ? '' : row === 'term' ? `t${e.term}` : e.value === ' ' ? theme.sym.space : e.value;
   const row = (label: string, kind: 'index' | 'term' | 'value' | 'applied') => (
     <Text>
-      {label.padStart(LABEL - 1)}{' '}
+      {padTo(label, LABEL - 1, 'right')}{' '}
       {idx.map((i) => {
         const state = entryState(sheet, saved, i);
         const here = cursor !== null && cursor.index === i && cursor.row === kind;
@@ -97,7 +98,7 @@ function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: 
           kind === 'index' ? String(i) : kind === 'applied' ? symbolOf(state) : cellText(sheet.log[i - 1], kind);
         return (
           <Text key={i} inverse={here} color={kind === 'index' ? tint(theme, theme.colour.dim) : colourOf(state)} bold={kind === 'value'}>
-            {(text || (here ? '_' : '')).padEnd(CELL)}
+            {padTo(text || (here ? '_' : ''), CELL)}
           </Text>
         );
       })}

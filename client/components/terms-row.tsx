@@ -8,6 +8,7 @@ import type { ServerState } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
+import { padTo } from './text-width.js';
 
 export interface TermsRowProps {
   sheet: ServerState;
@@ -38,20 +39,20 @@ export function TermsRow({ sheet, saved, cursorTerm, width, lang, theme }: Terms
     <Box flexDirection="column">
       <Text bold>{t(lang, 'terms')}</Text>
       <Text>
-        {t(lang, 'term').padStart(LABEL - 1)}{' '}
+        {padTo(t(lang, 'term'), LABEL - 1, 'right')}{' '}
         {terms.map((term) => (
           <Text key={term} color={term <= sheet.votes.length ? undefined : tint(theme, theme.colour.dim)}>
-            {`t${term}`.padEnd(CELL)}
+            {padTo(`t${term}`, CELL)}
           </Text>
         ))}
       </Text>
       <Text>
-        {t(lang, 'vote').padStart(LABEL - 1)}{' '}
+        {padTo(t(lang, 'vote'), LABEL - 1, 'right')}{' '}
         {terms.map((term) => {
           const c = cell(term);
           return (
             <Text key={term} inverse={c.here} color={c.draft ? tint(theme, theme.colour.draft) : undefined} italic={c.draft}>
-              {(c.vote || (c.here ? '_' : '')).padEnd(CELL - 1)}
+              {padTo(c.vote || (c.here ? '_' : ''), CELL - 1)}
               {' '}
             </Text>
           );

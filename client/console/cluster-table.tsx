@@ -8,13 +8,14 @@ import type { ClusterOverview } from '../../src/game/types.js';
 import type { Presence } from '../../src/protocol/messages.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
+import { padTo } from '../components/text-width.js';
 
 /** Column widths; the header is built from them so the two never drift apart. */
 const W = { cl: 3, leader: 8, term: 5, commit: 7, cards: 6, holding: 17, mistakes: 12, broken: 7, step: 7 };
 export const COLUMNS =
   ' ' +
   Object.entries({ cl: 'cl', leader: 'leader', term: 'term', commit: 'commit', cards: 'cards', holding: 'holding', mistakes: 'mistakes', broken: 'broken', step: 'step' })
-    .map(([k, label]) => label.padEnd(W[k as keyof typeof W]))
+    .map(([k, label]) => padTo(label, W[k as keyof typeof W]))
     .join('') +
   'seats';
 
@@ -63,7 +64,8 @@ export function seatsText(c: ClusterOverview, presence: Presence | undefined): s
   return [students ? `s${here}/${students}` : '', bots ? `b${bots}` : '', empty ? `e${empty}` : ''].filter(Boolean).join(' ');
 }
 
-const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+// In columns, not characters (✔, ✋, names in any script): text-width.ts.
+const pad = (s: string, n: number) => padTo(s, n);
 
 export function ClusterTable({ clusters, selected, presence, theme, rows }: { clusters: ClusterOverview[]; selected: number; presence?: Presence; theme: Theme; rows: number }) {
   const first = Math.max(0, Math.min(selected - rows + 2, clusters.length - rows + 1));

@@ -10,6 +10,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
 import type { Presence } from '../../src/protocol/messages.js';
 import { ClusterBoard } from '../components/cluster-board.js';
+import { padTo, rowsOf } from '../components/text-width.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
@@ -178,7 +179,7 @@ function MomentList({ c, moments, index, rows, lang, theme }: { c: ClusterOvervi
       {moments.length <= 1 ? <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noMoments')}</Text> : null}
       {shown.map((m, i) => (
         <Text key={m.version} inverse={first + i === index} wrap="truncate" color={first + i === 0 ? tint(theme, theme.colour.dim) : undefined}>
-          {first + i === index ? theme.sym.pointer : ' '} v{String(m.version).padEnd(5)} {`-${secs(newest - m.now)}`.padEnd(5)} {m.label}
+          {first + i === index ? theme.sym.pointer : ' '} v{padTo(String(m.version), 5)} {padTo(`-${secs(newest - m.now)}`, 5)} {m.label}
           {first + i === 0 ? ' (now)' : ''}
         </Text>
       ))}
@@ -200,7 +201,8 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
     </Text>,
   );
   const help = (text: string) => {
-    rows += wrappedRows(text, width);
+    // Rows as Ink wraps them, in columns (✋ takes two): text-width.ts.
+    rows += rowsOf(text, width);
     return (
       <Text key="keys" wrap="wrap" color={p.kind === 'main' ? dim : tint(theme, theme.colour.accent)}>
         {text}
@@ -248,18 +250,4 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
       break;
   }
   return { nodes: lines, rows: rows + 1 };
-}
-
-/** How many rows a text takes when wrapped at word boundaries to `width` columns. */
-export function wrappedRows(text: string, width: number): number {
-  let rows = 1;
-  let col = 0;
-  for (const word of text.split(' ')) {
-    const len = [...word].length;
-    if (col > 0 && col + 1 + len > width) {
-      rows += 1;
-      col = len;
-    } else col += (col > 0 ? 1 : 0) + len;
-  }
-  return rows;
 }

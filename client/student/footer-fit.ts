@@ -2,8 +2,11 @@
  * Fitting the footer (prompt, verdict, rule card, key help…) into the rows the terminal has.
  * The frame must stay at most rows − 1 tall (a taller one makes Ink clear the screen on every
  * redraw), so when there is more to say than room, the least important lines are shortened
- * first, then dropped; the key help line is never dropped.
+ * first, then dropped; the key help line is never dropped. Rows and cuts are counted in terminal
+ * columns (text-width.ts), as Ink wraps them: ✋ takes two, so a line that holds one still fits.
  */
+import { rowsOf as wrappedRows, truncateTo } from '../components/text-width.js';
+
 export interface FooterLine {
   key: string;
   text: string;
@@ -14,9 +17,9 @@ export interface FooterLine {
   inverse?: boolean;
 }
 
-/** Rows a text takes when wrapped at `width` (every cell one column wide). */
+/** Rows a text takes when Ink wraps it at `width` columns (words kept whole where they fit). */
 export function rowsOf(text: string, width: number): number {
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / width)), 0);
+  return wrappedRows(text, width);
 }
 
 export function totalRows(lines: FooterLine[], width: number): number {
@@ -35,8 +38,11 @@ export function fitLines(lines: FooterLine[], width: number, budget: number): Fo
     const long = out.filter((l) => l.priority < 100 && !l.text.includes('\n') && rowsOf(l.text, width) > 1);
     if (long.length > 0) {
       const victim = lowest(long);
+      // One row shorter each time: cut to the columns of one row fewer, then let the words wrap.
       const rows = rowsOf(victim.text, width);
-      victim.text = `${[...victim.text].slice(0, (rows - 1) * width - 1).join('')}…`;
+      let cut = truncateTo(victim.text, (rows - 1) * width);
+      for (let room = (rows - 1) * width - 1; room > 0 && rowsOf(cut, width) >= rows; room -= 1) cut = truncateTo(victim.text, room);
+      victim.text = cut;
       continue;
     }
     const droppable = out.filter((l) => l.priority < 100);

@@ -20,6 +20,7 @@ import { type CellId, type Draft, cellText, isReply } from './draft.js';
 import { rulePanel } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
+import { padTo } from '../components/text-width.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -125,7 +126,7 @@ function Inbox({ view, screen, lang, theme, rows }: { view: SeatView; screen: Sc
         const name = shown(theme, c.message.type.replace('Reply', ' ↩').replace('AppendEntries', 'AppendEntr.'));
         return (
           <Text key={c.id} inverse={selected && !screen.draft} color={selected ? undefined : tint(theme, theme.colour.dim)}>
-            {selected ? theme.sym.pointer : ' '} {name.padEnd(15)} {c.from.padEnd(3)} t{c.message.term}
+            {selected ? theme.sym.pointer : ' '} {padTo(name, 15)} {padTo(c.from, 3)} t{c.message.term}
           </Text>
         );
       })}
