@@ -120,6 +120,8 @@ function checkExplained(ms: Mistake[]): void {
       expect(t).not.toMatch(/undefined|NaN|\[object/);
     }
     expect(m.explain.ru).toMatch(/[а-яё]/i);
+    // A refusal leads with the sheet's words; an internal field name comes in parentheses at most.
+    for (const t of [m.explain.en, m.explain.ru]) expect(t).not.toMatch(/^[A-Za-z][\w.[\]*]*( \([^)]*\))?: (expected|ожидалось)/);
   }
 }
 

@@ -508,3 +508,28 @@ describe('referee: game 2, the leader reads the Response row', () => {
     expect(ms[0].explain.en).toContain('Entry 4 (t1) is stored on 5 of 8');
   });
 });
+
+describe('referee: a refusal in the sheet’s words, one line per mistake', () => {
+  it('an R10 vote wrongly granted is one mistake naming the vote cell and the tick, the reason once', () => {
+    const before = sheet('i2', N8, { votes: 'i1', log: 't1:ab' });
+    const input = recv('i3', rv({ term: 2, candidateId: 'i3', lastLogIndex: 0, lastLogTerm: 0 }));
+    const right = correct(before, input);
+    const wrong = { state: { ...right.state, votes: ['i1', 'i3'] }, send: [{ to: 'i3', message: rvReply(2, true) }] };
+    const m = only(referee(before, input, wrong));
+    expect(m.rule).toBe('R10');
+    expect(m.explain.en).toMatch(/^Your vote cell for t2 \(votedFor\): expected —, you have i3; the tick on your answer to i3 \(voteGranted\): expected ✗, you have ✔\. /);
+    expect(m.explain.en.match(/less up-to-date/g)).toHaveLength(1);
+    expect(m.explain.ru).toMatch(/^Твоя ячейка голоса в t2 \(votedFor\): ожидалось —, у тебя i3; галочка в твоём ответе для i3/);
+  });
+
+  it('a wrong term on one AppendEntries card names the card: “the term on your card to i2”', () => {
+    const before = sheet('i1', N3, { votes: 'i1', role: 'leader', log: 't1:H', nextIndex: { i2: 1, i3: 1 }, matchIndex: { i2: 0, i3: 0 } });
+    const input = { kind: 'send' as const, to: ['i2', 'i3'] };
+    const right = correct(before, input);
+    const wrong = { ...right, send: right.send.map((o) => (o.to === 'i2' ? { ...o, message: { ...o.message, term: 2 } as AppendEntries } : o)) };
+    const m = only(referee(before, input, wrong));
+    expect(m.field).toBe('send[i2].term');
+    expect(m.explain.en).toMatch(/^The term on your card to i2: expected t1, you have t2\./);
+    expect(m.explain.ru).toMatch(/^Терм на твоей карточке для i2: ожидалось t1, у тебя t2\./);
+  });
+});

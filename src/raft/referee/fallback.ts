@@ -7,7 +7,7 @@ import { claim, correctReplyOk, type Ctx, find, mk, receivedAE, receivedReply, r
 import { storedOn } from './detectors-leader.js';
 import { checkWords } from './detectors-log.js';
 import { type Diff, firstDifference } from './diff.js';
-import { entryAt, letter, logPos, ROLE_RU, tx } from './format.js';
+import { entryAt, letter, logPos, ROLE_RU, sheetPlace, sheetValue, tx } from './format.js';
 import type { Mistake } from './mistake.js';
 
 /** Why the correct vote decision is what it is (R5, R9, R10). */
@@ -42,11 +42,44 @@ function aeWords(c: Ctx, m: AppendEntries): { rule: RuleId; text: Text } {
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '∅') : String(v));
 
-function generic(c: Ctx, d: Diff, label = d.field): Mistake {
+/** A generic finding: the mistake, and its two halves (where and what, then why), for merging. */
+interface Finding {
+  m: Mistake;
+  head: Text;
+  why: Text;
+}
+
+/** Several addressees with the same difference: their ids, and whether all are alike. */
+interface Group {
+  to: string;
+  alike: boolean;
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Where and what, in the sheet's words first: "Your vote cell for t1 (votedFor): expected i1,
+ * you have —." The internal field name only follows in parentheses, and only when the sheet's
+ * words do not already say it (`prevLogIndex on your card to i2`).
+ */
+function headOf(c: Ctx, d: Diff, group?: Group): Text {
+  const first = d.to ?? /\[([^\]]*)\]/.exec(d.field)?.[1];
+  const to = group?.alike ? group.to : first;
+  const place = sheetPlace(d.field, c.cT, to);
+  // A whole card missing or extra has no field name worth adding.
+  const name = d.part === '' ? '' : (d.part ?? d.field.replace(/\[[^\]]*\]/g, ''));
+  const bare = name && !place.en.includes(name) ? ` (${name})` : '';
+  const e = sheetValue(d.field, d.expected);
+  const g = sheetValue(d.field, d.given);
+  const others = group && !group.alike ? group.to.split(', ').filter((x) => x !== first).join(', ') : '';
+  const also = others ? tx(` (${others} likewise)`, ` (у ${others} так же)`) : tx('', '');
+  return tx(`${capital(place.en)}${bare}: expected ${e}, you have ${g}${also.en}.`, `${capital(place.ru)}${bare}: ожидалось ${e}, у тебя ${g}${also.ru}.`);
+}
+
+function generic(c: Ctx, d: Diff, group?: Group): Finding {
   const e = show(d.expected);
-  const g = show(d.given);
-  const head = tx(`${label}: expected ${e}, you have ${g}.`, `${label}: ожидалось ${e}, у тебя ${g}.`);
-  const say = (rule: RuleId, why: Text, mistake?: MistakeId): Mistake => mk(c, rule, mistake, d, tx(`${head.en} ${why.en}`, `${head.ru} ${why.ru}`));
+  const head = headOf(c, d, group);
+  const say = (rule: RuleId, why: Text, mistake?: MistakeId): Finding => ({ m: mk(c, rule, mistake, d, tx(`${head.en} ${why.en}`.trim(), `${head.ru} ${why.ru}`.trim())), head, why });
   const rv = receivedRV(c);
   const ae = receivedAE(c);
   const reply = receivedReply(c);
@@ -115,7 +148,7 @@ function generic(c: Ctx, d: Diff, label = d.field): Mistake {
   }
 }
 
-function genericCard(c: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Mistake): Mistake {
+function genericCard(c: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Finding): Finding {
   const rv = receivedRV(c);
   const ae = receivedAE(c);
   const who = d.to ?? '';
@@ -180,19 +213,38 @@ export function groupGeneric(c: Ctx): Mistake[] {
         : d.field;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
+  const found: Finding[] = [];
   for (const [key, ds] of groups) {
     if (ds.length === 1) {
-      out.push(generic(c, ds[0]));
+      found.push(generic(c, ds[0]));
       continue;
     }
     const name = key.startsWith('send') ? `send[*]${ds[0].part ? `.${ds[0].part}` : ''}` : key;
     const to = (d: Diff): string => (d.to ?? d.field.slice(d.field.indexOf('[') + 1, d.field.indexOf(']')));
     const pick = (which: 'expected' | 'given'): Record<string, unknown> => Object.fromEntries(ds.map((d) => [to(d), d[which]]));
-    const same = ds.every((d) => d.expected === ds[0].expected && d.given === ds[0].given);
-    const list = ds.map(to).join(', ');
-    const label = same ? `${name.replace('[*]', '')} (${list})` : `${ds[0].field} (+ ${ds.slice(1).map(to).join(', ')})`;
-    const one = generic(c, ds[0], label);
-    out.push({ ...one, field: name, expected: pick('expected'), given: pick('given') });
+    const alike = ds.every((d) => d.expected === ds[0].expected && d.given === ds[0].given);
+    const one = generic(c, ds[0], { to: ds.map(to).join(', '), alike });
+    found.push({ ...one, m: { ...one.m, field: name, expected: pick('expected'), given: pick('given') } });
   }
-  return out;
+  return [...out, ...sameDecision(found)];
+}
+
+/**
+ * One mistake, one line: differences explained by the same rule and the same decision (an R10
+ * vote wrongly granted shows in the vote cell AND in the tick) are one mistake, whose sentence
+ * names every place on the sheet and gives the reason once.
+ */
+function sameDecision(found: Finding[]): Mistake[] {
+  const merged: Finding[] = [];
+  for (const f of found) {
+    const twin = f.why.en !== '' ? merged.find((x) => x.m.rule === f.m.rule && x.m.mistake === f.m.mistake && x.why.en === f.why.en) : undefined;
+    if (!twin) {
+      merged.push(f);
+      continue;
+    }
+    const lower = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+    twin.head = tx(`${twin.head.en.replace(/\.$/, '')}; ${lower(f.head.en)}`, `${twin.head.ru.replace(/\.$/, '')}; ${lower(f.head.ru)}`);
+    twin.m = { ...twin.m, field: `${twin.m.field} + ${f.m.field}`, explain: tx(`${twin.head.en} ${twin.why.en}`, `${twin.head.ru} ${twin.why.ru}`) };
+  }
+  return merged.map((f) => f.m);
 }

@@ -48,3 +48,53 @@ export const logPos = (index: number, term: number): string => `${index}/t${term
 export function formatMove(m: Move): string {
   return `${m.state.role} t${currentTerm(m.state)} log ${formatLog(m.state.log)} commit ${m.state.commitIndex}; ${m.send.map((o) => `${o.to}: ${formatCard(o.message)}`).join('; ')}`;
 }
+
+/**
+ * Where a difference is on the paper: the sheet's words for a referee field, so a refusal says
+ * "your vote cell for t1", not `votedFor` (the field name follows at most in parentheses).
+ * `term` is the term whose vote cell `votedFor` stands for (the current term after the move);
+ * `to` names the addressees of a card field, as one id or a list.
+ */
+export function sheetPlace(field: string, term: number, to?: string): Text {
+  const card = /^send\[([^\]]*)\](?:\.(\w+))?$/.exec(field);
+  const index = /^(nextIndex|matchIndex)\[([^\]]*)\]$/.exec(field) ?? /^(nextIndex|matchIndex)$/.exec(field);
+  const votes = /^votes\[t(\d+)\]$/.exec(field);
+  if (field === 'votedFor') return tx(`your vote cell for t${term}`, `твоя ячейка голоса в t${term}`);
+  if (votes) return tx(`your vote cell for t${votes[1]}`, `твоя ячейка голоса в t${votes[1]}`);
+  if (field === 'votes') return tx('your vote cells', 'твои ячейки голосов');
+  if (field === 'currentTerm') return tx('your current term (the last cell of your Terms row)', 'твой текущий терм (последняя клетка строки Terms)');
+  if (field === 'role') return tx('your role', 'твоя роль');
+  if (field === 'log') return tx('your log', 'твой журнал');
+  if (field === 'commitIndex') return tx('the commit on your sheet', 'поле commit на твоём листе');
+  if (field === 'lastApplied') return tx('the applied row of your log', 'строка applied твоего журнала');
+  if (field === 'votesGranted') return tx('the votes you count for yourself', 'голоса, которые ты насчитал за себя');
+  if (field === 'resetTimer') return tx('your election timer', 'твой таймер выборов');
+  if (index) {
+    const who = to ?? index[2];
+    const what = index[1] === 'nextIndex' ? tx('the next entry you send', 'следующая запись, которую ты шлёшь') : tx('what you know is stored', 'что, как ты знаешь, уже записано');
+    return who ? tx(`${what.en} to ${who}`, `${what.ru} для ${who}`) : what;
+  }
+  if (card) {
+    const who = to ?? card[1];
+    const part = card[2];
+    const many = who.includes(',') || who === '*';
+    const cards = who === '*' ? tx('your cards', 'твоих карточках') : many ? tx(`your cards to ${who}`, `твоих карточках для ${who}`) : tx(`your card to ${who}`, `твоей карточке для ${who}`);
+    if (!part) return who === '*' || many ? tx(`your cards to ${who}`, `твои карточки для ${who}`) : tx(`your card to ${who}`, `твоя карточка для ${who}`);
+    if (part === 'voteGranted' || part === 'success') {
+      return many ? tx(`the tick on your answers to ${who}`, `галочка в твоих ответах для ${who}`) : tx(`the tick on your answer to ${who}`, `галочка в твоём ответе для ${who}`);
+    }
+    if (part === 'term') return tx(`the term on ${cards.en}`, `терм на ${cards.ru}`);
+    if (part === 'entries') return tx(`the entries on ${cards.en}`, `записи на ${cards.ru}`);
+    return tx(`the ${part} on ${cards.en}`, `поле ${part} на ${cards.ru}`);
+  }
+  return tx(field, field);
+}
+
+/** A value as the sheet writes it: terms as `t3`, ticks as ✔/✗, an empty cell as —. */
+export function sheetValue(field: string, v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return tick(v);
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '∅';
+  if (typeof v === 'number' && /(^currentTerm$|\.term$|Term$)/.test(field)) return `t${v}`;
+  return String(v);
+}
