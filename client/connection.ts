@@ -106,7 +106,7 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
     try {
       url = this.url();
     } catch {
-      this.fail({ code: 'net/bad-url', message: { en: `"${this.options.url}" is not a hub address: use ws://HOST:PORT.`, ru: `«${this.options.url}» — не адрес хаба: используйте ws://HOST:PORT.` } });
+      this.fail({ code: 'net/bad-url', message: { en: `"${this.options.url}" is not a hub address: use ws://HOST:PORT.`, ru: `«${this.options.url}» — не адрес хаба: используй ws://HOST:PORT.` } });
       return;
     }
     const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 5000 });
@@ -192,7 +192,7 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
         code: 'net/unreachable',
         message: {
           en: `No hub answers at ${this.options.url}. Check the address and that the hub is running.`,
-          ru: `По адресу ${this.options.url} хаб не отвечает. Проверьте адрес и что хаб запущен.`,
+          ru: `По адресу ${this.options.url} хаб не отвечает. Проверь адрес и что хаб запущен.`,
         },
       });
       return;

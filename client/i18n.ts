@@ -4,7 +4,7 @@
  */
 import type { Lang, Text } from '../src/i18n/text.js';
 
-const words = {
+export const WORDS = {
   terms: { en: 'Terms', ru: 'Термы' },
   term: { en: 'term', ru: 'терм' },
   vote: { en: 'vote', ru: 'голос' },
@@ -20,7 +20,7 @@ const words = {
   inboxEmpty: { en: 'no cards', ru: 'карточек нет' },
   from: { en: 'from', ru: 'от' },
   to: { en: 'to', ru: 'кому' },
-  yourAnswer: { en: 'Your answer to', ru: 'Ваш ответ для' },
+  yourAnswer: { en: 'Your answer to', ru: 'Твой ответ для' },
   response: { en: 'Response', ru: 'Ответ' },
   online: { en: 'online', ru: 'в сети' },
   offline: { en: 'offline: your sheet is turned over', ru: 'не в сети: лист перевёрнут' },
@@ -31,19 +31,19 @@ const words = {
   observed: { en: 'Applied, but the referee noted:', ru: 'Ход применён, но судья отметил:' },
   violation: { en: 'SAFETY BROKEN', ru: 'НАРУШЕНА БЕЗОПАСНОСТЬ' },
   drafting: { en: 'draft', ru: 'черновик' },
-  yourCard: { en: 'your card', ru: 'ваша карточка' },
-  tooSmall: { en: 'The terminal is {w}×{h}; raft-sheet needs at least 80×24. Enlarge the window.', ru: 'Терминал {w}×{h}; нужно не меньше 80×24. Увеличьте окно.' },
-  writeLetter: { en: 'Type the letter to write into your log (Esc cancels).', ru: 'Введите букву для записи в журнал (Esc — отмена).' },
-  quitAsk: { en: 'Quit? Your seat stays yours: rejoin with the same command. [y/n]', ru: 'Выйти? Место останется за вами: войдите той же командой. [y/n]' },
+  yourCard: { en: 'your card', ru: 'твоя карточка' },
+  tooSmall: { en: 'The terminal is {w}×{h}; raft-sheet needs at least 80×24. Enlarge the window.', ru: 'Терминал {w}×{h}; нужно не меньше 80×24. Увеличь окно.' },
+  writeLetter: { en: 'Type the letter to write into your log (Esc cancels).', ru: 'Введи букву для записи в журнал (Esc — отмена).' },
+  quitAsk: { en: 'Quit? Your seat stays yours: rejoin with the same command. [y/n]', ru: 'Выйти? Место останется за тобой: войди той же командой. [y/n]' },
   keysIdle: { en: '↑↓ card · enter take it · t time out · ? rules · q quit', ru: '↑↓ карточка · enter взять · t таймаут · ? правила · q выход' },
   keysLeader: { en: '↑↓ card · enter take · w letter · s send AE to laggards · a to all · ? · q quit', ru: '↑↓ карточка · enter взять · w буква · s AE отстающим · a всем · ? · q выход' },
-  keysDraft: { en: '←→↑↓ cell · type · space tick · ⌫ erase · enter hand over · esc drop · ? hint', ru: '←→↑↓ клетка · пишите · пробел галка · ⌫ стереть · enter отдать · esc отмена · ?' },
+  keysDraft: { en: '←→↑↓ cell · type · space tick · ⌫ erase · enter hand over · esc drop · ? hint', ru: '←→↑↓ клетка · пиши · пробел галка · ⌫ стереть · enter отдать · esc отмена · ?' },
   noticeInboxEmpty: { en: 'Your inbox is empty.', ru: 'Входящих карточек нет.' },
   noticeNotLeader: { en: 'Only a leader writes to the log and sends AppendEntries (R15).', ru: 'Писать в журнал и слать AppendEntries может только лидер (R15).' },
   noticeLeaderNoTimeout: { en: 'A leader does not start elections (R8).', ru: 'Лидер не начинает выборы (R8).' },
-  noticeOffline: { en: 'You are offline: wait for the instructor to bring you back.', ru: 'Вы не в сети: ждите, пока ведущий вернёт вас.' },
-  noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажмите Enter, когда связь вернётся.' },
-  noticeExpectLetter: { en: 'The message goes on with "{letter}": press w, then that letter. A leader never erases its log (P2).', ru: 'Дальше в сообщении «{letter}»: нажмите w, затем эту букву. Лидер не стирает свой журнал (P2).' },
+  noticeOffline: { en: 'You are offline: wait for the instructor to bring you back.', ru: 'Ты не в сети: жди, пока ведущий вернёт тебя.' },
+  noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажми Enter, когда связь вернётся.' },
+  noticeExpectLetter: { en: 'The message goes on with "{letter}": press w, then that letter. A leader never erases its log (P2).', ru: 'Дальше в сообщении «{letter}»: нажми w, затем эту букву. Лидер не стирает свой журнал (P2).' },
   noticeCardGone: { en: 'That card is no longer in your inbox.', ru: 'Этой карточки уже нет во входящих.' },
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
   cluster: { en: 'Cluster', ru: 'Кластер' },
@@ -51,8 +51,8 @@ const words = {
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },
 } satisfies Record<string, Text>;
 
-export type WordKey = keyof typeof words;
+export type WordKey = keyof typeof WORDS;
 
 export function t(lang: Lang, key: WordKey, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }

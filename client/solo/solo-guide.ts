@@ -28,31 +28,31 @@ const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) =>
 export function introLine(lang: Lang, seat: string): string {
   return say(lang, {
     en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press.',
-    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу.',
+    ru: 'Ты — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу.',
   }, { s: seat });
 }
 
 /** The key(s) for the player's next move, or what to wait for. */
 export function keyLine(lang: Lang, view: SeatView): string {
-  if (!view.script) return say(lang, { en: '▶ Wait: the game is about to start.', ru: '▶ Подождите: игра сейчас начнётся.' });
-  if (!view.online) return say(lang, { en: '▶ Offline (sheet turned over): watch the others.', ru: '▶ Вы не в сети (лист перевёрнут): смотрите, что делают другие.' });
+  if (!view.script) return say(lang, { en: '▶ Wait: the game is about to start.', ru: '▶ Подожди: игра сейчас начнётся.' });
+  if (!view.online) return say(lang, { en: '▶ Offline (sheet turned over): watch the others.', ru: '▶ Ты не в сети (лист перевёрнут): смотри, что делают другие.' });
   const move = botMove(view);
   if (!move) {
     if (view.script.done) return say(lang, { en: '▶ Done: the next step starts by itself.', ru: '▶ Готово: следующий шаг начнётся сам.' });
     return view.task
-      ? say(lang, { en: '▶ Wait for cards to reach your inbox.', ru: '▶ Ждите карточек во входящих.' })
-      : say(lang, { en: '▶ Watch: the bots play this step.', ru: '▶ Смотрите: этот шаг играют боты.' });
+      ? say(lang, { en: '▶ Wait for cards to reach your inbox.', ru: '▶ Жди карточек во входящих.' })
+      : say(lang, { en: '▶ Watch: the bots play this step.', ru: '▶ Смотри: этот шаг играют боты.' });
   }
   const input = move.input;
   switch (input.kind) {
     case 'timeout':
-      return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажмите t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
+      return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажми t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
       return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'client':
-      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
+      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажми w, затем букву {v}, затем Enter: она попадёт в твой журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
     case 'send':
-      return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
+      return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }
 }
 
@@ -67,7 +67,7 @@ export function transitionLine(lang: Lang, game: number, step: number, nextSeat:
   if (after === undefined) {
     return say(lang, { en: '✔ {g} — done. All four games played! Next: free play, the cluster writes HighLoad.', ru: '✔ {g} — готово. Все четыре игры сыграны! Дальше: свободная игра, кластер пишет HighLoad.' }, { g: g?.title[lang] ?? '' });
   }
-  return say(lang, { en: '✔ {g} — done. Next: {n}; you are {s}, {r}.', ru: '✔ {g} — готово. Дальше: {n}; вы — {s}, {r}.' }, {
+  return say(lang, { en: '✔ {g} — done. Next: {n}; you are {s}, {r}.', ru: '✔ {g} — готово. Дальше: {n}; ты — {s}, {r}.' }, {
     g: g?.title[lang] ?? '',
     n: GAMES[after].title[lang],
     s: nextSeat,

@@ -75,11 +75,11 @@ export const PROTOCOL_ERRORS = {
   },
   'seat/taken-over': {
     en: 'Your seat was resumed by another connection.',
-    ru: 'Ваше место занято другим соединением с тем же жетоном.',
+    ru: 'Твоё место занято другим соединением с тем же жетоном.',
   },
   'seat/released': {
     en: 'The instructor released your seat.',
-    ru: 'Преподаватель освободил ваше место.',
+    ru: 'Преподаватель освободил твоё место.',
   },
   'room/full': {
     en: 'No free seat is left in the room (or in the cluster asked for).',
