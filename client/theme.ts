@@ -4,6 +4,8 @@
  * Colours follow the workshop's entry-state picture: applied green, committed yellow,
  * persisted orange, not yet persisted grey.
  */
+import stringWidth from 'string-width';
+
 export interface Theme {
   ascii: boolean;
   color: boolean;
@@ -61,7 +63,13 @@ const ASCII: [RegExp, string][] = [
   [/␣/g, '_'],
   [/↩/g, '<'],
   [/»/g, '>>'],
-  [/▸/g, '>'],
+  [/[▸▶]/g, '>'],
+  [/♛/g, '[L]'],
+  [/✋/g, '[C]'],
+  [/∙/g, '.'],
+  [/∅/g, '(empty)'],
+  [/±/g, '+-'],
+  [/−/g, '-'],
   [/…/g, '...'],
   [/≥/g, '>='],
   [/≤/g, '<='],
@@ -76,4 +84,43 @@ const ASCII: [RegExp, string][] = [
 export function shown(theme: Theme, text: string): string {
   if (!theme.ascii) return text;
   return ASCII.reduce((s, [re, to]) => s.replace(re, to), text);
+}
+
+/**
+ * The last word under --ascii: every symbol still in a frame gets a stand-in of the same width
+ * in columns, so the layout Ink measured is the layout the terminal shows. Letters of any script
+ * (a Russian sheet) stay; only symbols are replaced. `shown()` above is the better spelling where
+ * a text is built (`...`, `->`); this map catches the rest (box lines, markers in the core's
+ * texts, the hub's prompts and refusals).
+ */
+export const ASCII_STAND_IN: Record<string, string> = {
+  '·': '|', '∙': '.', '•': '*', '—': '-', '–': '-', '−': '-', '…': '.', '’': "'", '‘': "'", '“': '"', '”': '"', '«': '"', '»': '"',
+  '→': '>', '←': '<', '↑': '^', '↓': 'v', '↩': '<', '▸': '>', '▶': '>', '⌫': '<', '±': '+', '×': 'x', '≥': '>', '≤': '<', '≠': '#',
+  '∅': '0', '␣': '_', '✔': 'y', '✗': 'x', '●': '*', '○': 'o', '◌': '~', '♛': 'L', '♥': 'h', '♡': 'h', '⚠': '!', '✂': '#', '✋': 'C!',
+  '│': '|', '─': '-', '┌': '+', '┐': '+', '└': '+', '┘': '+', '├': '+', '┤': '+', '┬': '+', '┴': '+', '┼': '+', '╭': '+', '╮': '+', '╰': '+', '╯': '+',
+  'ó': 'o',
+};
+
+/** Symbols (not letters, not ASCII) in a text: what asciiOnly replaces. */
+const SYMBOL = /[^\x00-\x7f\p{L}\p{M}]/gu;
+
+/** `text` with every non-ASCII symbol replaced by its stand-in ('?' per column when unknown). */
+export function asciiOnly(text: string): string {
+  return text.replace(SYMBOL, (ch) => ASCII_STAND_IN[ch] ?? '?'.repeat(Math.max(1, stringWidth(ch))));
+}
+
+/**
+ * A stdout for Ink under --ascii: the same stream (size, resize events, TTY), but every frame
+ * written goes through asciiOnly first.
+ */
+export function asciiStdout(out: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(out, {
+    get(target, prop) {
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? asciiOnly(chunk) : chunk, ...rest);
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

@@ -8,6 +8,7 @@
 import { appendFileSync } from 'node:fs';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import { asciiStdout } from '../theme.js';
 
 /** What an app calls once, when it ends: the exit code and a sentence for the terminal. */
 export type OnEnd = (code: number, sentence?: string) => void;
@@ -21,6 +22,8 @@ export interface FullScreenHooks {
   onStop?: (unmount: () => void) => void;
   /** Ink ends the app on Ctrl-C itself (apps with nothing to lose, such as replay). */
   exitOnCtrlC?: boolean;
+  /** --ascii: every frame is written through asciiOnly (theme.ts), so no symbol reaches the terminal. */
+  ascii?: boolean;
 }
 
 export async function runFullScreen(app: (onEnd: OnEnd) => ReactElement, hooks: FullScreenHooks = {}): Promise<number> {
@@ -33,6 +36,7 @@ export async function runFullScreen(app: (onEnd: OnEnd) => ReactElement, hooks: 
   const log = process.env.RAFT_SHEET_RENDER_LOG;
   process.stdout.write('\x1b[?1049h\x1b[H');
   const instance = render(app(onEnd), {
+    ...(hooks.ascii ? { stdout: asciiStdout(process.stdout) } : {}),
     exitOnCtrlC: hooks.exitOnCtrlC ?? false,
     patchConsole: false,
     ...(log ? { onRender: ({ renderTime }: { renderTime: number }) => appendFileSync(log, `${Date.now()} ${renderTime.toFixed(2)}\n`) } : {}),

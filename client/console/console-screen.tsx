@@ -13,7 +13,7 @@ import { ClusterBoard } from '../components/cluster-board.js';
 import { padTo, rowsOf } from '../components/text-width.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
-import { tint } from '../theme.js';
+import { shown, tint } from '../theme.js';
 import { ClusterTable, secs } from './cluster-table.js';
 import { pickableCards, selectedCluster, type ConsoleState } from './console-state.js';
 import { cw } from './console-words.js';
@@ -200,8 +200,9 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
       {state.message ? `» ${state.message.text}` : ' '}
     </Text>,
   );
-  const help = (text: string) => {
-    // Rows as Ink wraps them, in columns (✋ takes two): text-width.ts.
+  const help = (words: string) => {
+    // --ascii spells the arrows out (theme.ts); rows as Ink wraps them, in columns (text-width.ts).
+    const text = shown(theme, words);
     rows += rowsOf(text, width);
     return (
       <Text key="keys" wrap="wrap" color={p.kind === 'main' ? dim : tint(theme, theme.colour.accent)}>

@@ -27,6 +27,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const conn = new HubConnection({ url: o.url, role: 'instructor', key: o.key });
   await runFullScreen(
     () => <ConsoleApp conn={conn} banner={o.banner} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onQuit={() => undefined} />,
-    { start: () => conn.start(), stop: () => conn.close(), onStop: o.onStop },
+    { start: () => conn.start(), stop: () => conn.close(), onStop: o.onStop, ascii: o.ascii },
   );
 }

@@ -21,6 +21,6 @@ export async function runWatch(o: WatchOptions): Promise<number> {
   const conn = new HubConnection({ url: o.url, role: 'instructor', key: o.key });
   return runFullScreen(
     (onEnd) => <WatchApp conn={conn} url={o.url} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} focus={o.focus} onEnd={onEnd} />,
-    { start: () => conn.start(), stop: () => conn.close() },
+    { start: () => conn.start(), stop: () => conn.close(), ascii: o.ascii },
   );
 }

@@ -12,7 +12,7 @@ import type { InstructorView } from '../../src/game/types.js';
 import type { Fatal, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
-import { tint } from '../theme.js';
+import { shown, tint } from '../theme.js';
 import { lastChange } from './last-event.js';
 import { projectorClusters } from './projector-model.js';
 import { ProjectorView } from './projector-view.js';
@@ -118,7 +118,7 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
       {header}
       <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
-        {pw(lang, 'keysWatch')}
+        {shown(theme, pw(lang, 'keysWatch'))}
       </Text>
     </Box>
   );

@@ -12,7 +12,7 @@ import { clockText } from '../../src/report/markdown.js';
 import { eventsOf } from '../../src/report/records.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
-import { tint } from '../theme.js';
+import { shown, tint } from '../theme.js';
 import { projectorClusters } from '../projector/projector-model.js';
 import { ProjectorView } from '../projector/projector-view.js';
 import { pw } from '../projector/words.js';
@@ -77,7 +77,7 @@ export function ReplayApp({ timeline, title, lang, theme, focus, start = 0 }: Re
       </Text>
       <ProjectorView clusters={clusters} focus={state.focus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
-        {pw(lang, 'keysReplay')}
+        {shown(theme, pw(lang, 'keysReplay'))}
       </Text>
     </Box>
   );

@@ -24,6 +24,6 @@ export async function runReplay(o: ReplayOptions): Promise<number> {
   const timeline = new ReplayTimeline(o.info.config, o.records);
   return runFullScreen(
     () => <ReplayApp timeline={timeline} title={o.title} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} focus={o.focus} start={o.start} />,
-    { exitOnCtrlC: true },
+    { exitOnCtrlC: true, ascii: o.ascii },
   );
 }

@@ -28,6 +28,6 @@ export async function runSolo(o: SoloOptions): Promise<number> {
   const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame }).start();
   return runFullScreen(
     (onEnd) => <SoloApp director={director} url={o.url} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
-    { stop: () => director.stop() },
+    { stop: () => director.stop(), ascii: o.ascii },
   );
 }

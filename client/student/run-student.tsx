@@ -24,6 +24,6 @@ export async function runStudent(o: StudentOptions): Promise<number> {
   const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens: fileTokenStore() });
   return runFullScreen(
     (onEnd) => <StudentApp conn={conn} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
-    { start: () => conn.start(), stop: () => conn.close() },
+    { start: () => conn.start(), stop: () => conn.close(), ascii: o.ascii },
   );
 }
