@@ -7,15 +7,22 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'vitest';
+import { truncateTo, widthOf } from '../../client/components/text-width.js';
 
 const DIR = path.resolve('docs/screens');
 
-export function normalise(screen: string, vars: { code?: string; port?: number; dir?: string }): string {
+/**
+ * `width`: the terminal's columns. A stand-in longer than what it replaces (192.168.1.20:7070 for
+ * 127.0.0.1:41234) would push a line past the edge; it is cut as Ink cuts (`…` in the last column),
+ * so a capture never holds a line wider than the terminal it shows.
+ */
+export function normalise(screen: string, vars: { code?: string; port?: number; dir?: string }, width = 80): string {
   let s = screen;
   if (vars.code) s = s.split(vars.code).join('K7Q2');
   if (vars.dir) s = s.split(vars.dir).join('sessions/2026-11-25');
   if (vars.port) s = s.split(`:${vars.port}`).join(':7070');
   s = s.replace(/ws:\/\/[\d.]+:7070/g, 'ws://192.168.1.20:7070');
+  s = s.split('\n').map((line) => (widthOf(line) > width ? truncateTo(line, width) : line)).join('\n');
   return `${s.replace(/[ \t]+$/gm, '').replace(/\n+$/, '')}\n`;
 }
 
