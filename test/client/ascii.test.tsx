@@ -4,6 +4,8 @@
  * the hub sends (prompts, refusals, announcements) and the box lines alike.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { HubConnection } from '../../client/connection.js';
@@ -100,6 +102,14 @@ describe('--ascii: every app draws printable ASCII only', () => {
     const byHand = fixtureView(i1, [card('A-90', 'i4', 'i1', ae)], { assist: 'by-hand' });
     frames.push(student(byHand, keys(byHand, [{ kind: 'enter' }, { kind: 'char', char: 'y' }], 'by-hand')));
     for (const f of frames) expect(nonAscii(f)).toEqual([]);
+  });
+
+  it('the --ascii capture (docs/screens/student-ascii.txt): i4 after game 4, as the terminal shows it', () => {
+    const frame = `${asciiOnly(plain(student(seatView(at('4.6'), 'A', 'i4')))).replace(/[ \t]+$/gm, '')}\n`;
+    expect(frame).toContain('[L] Leader');
+    const file = path.resolve('docs/screens/student-ascii.txt');
+    if (process.env.UPDATE_SCREENS === '1' || !existsSync(file)) writeFileSync(file, frame);
+    expect(readFileSync(file, 'utf8'), 'student-ascii.txt is stale: rerun with UPDATE_SCREENS=1').toBe(frame);
   });
 
   it('solo: the sheet with the guide line', () => {
