@@ -14,7 +14,7 @@ import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
 import { StudentScreen } from './student-screen.js';
-import { eachKey, keysOf } from '../components/key-chunk.js';
+import { keysOf } from '../components/key-chunk.js';
 
 export interface StudentAppProps {
   conn: HubConnection;
@@ -79,6 +79,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       // A refusal that is not the referee's (a card already gone, a timer not yet fired) carries
       // the hub's sentence instead of mistakes.
       setScreen((s) => onVerdict(s, v.ok, v.mistakes ?? [], v.ok ? undefined : v.message));
+      runWaitingRef.current();
     };
     const onFatal = (f: Fatal) => {
       setFatal(f);
@@ -93,29 +94,29 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       const ends = pendingId.current !== null && e.id === pendingId.current;
       if (ends) pendingId.current = null;
       setScreen((s) => ({ ...s, ...(ends ? { pending: false } : {}), notice: e.message[lang] }));
+      if (ends) runWaitingRef.current();
+    };
+    // Keys waiting for a verdict were meant for a screen that a lost link will not bring.
+    const onStatus = (st: LinkStatus) => {
+      if (st !== 'online') afterVerdict.current = [];
+      setStatus(st);
     };
     conn.on('view', onViewMsg);
     conn.on('verdict', onVerdictMsg);
-    conn.on('status', setStatus);
+    conn.on('status', onStatus);
     conn.on('fatal', onFatal);
     conn.on('error', onError);
     return () => {
       conn.off('view', onViewMsg);
       conn.off('verdict', onVerdictMsg);
-      conn.off('status', setStatus);
+      conn.off('status', onStatus);
       conn.off('fatal', onFatal);
       conn.off('error', onError);
     };
   }, [conn]);
 
-  useInput(eachKey((input, key) => {
-    if (key.ctrl && input === 'c') {
-      onEnd(0);
-      exit();
-      return 'stop';
-    }
-    const press = toKeyPress(input, key);
-    if (!press) return;
+  // One key, judged against the latest screen; 'stop' when the app ends.
+  const applyPress = (press: KeyPress): 'stop' | void => {
     const v = viewRef.current;
     const current = screenRef.current;
     const reaction = reduceKey(current, press, v, v?.assist ?? 'prefilled');
@@ -133,7 +134,46 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       pendingId.current = id;
     }
     if (next !== current) setScreen(next);
-  }));
+  };
+  const applyRef = useRef(applyPress);
+  applyRef.current = applyPress;
+  // Keys typed in the same burst after a move was handed over (`wi⏎wg⏎` in one read) belong to
+  // the screen after the verdict, not to the draft on its way: they wait for it (or for the
+  // error that ends the move), then run in order.
+  const afterVerdict = useRef<KeyPress[]>([]);
+  const runWaiting = () => {
+    const queue = afterVerdict.current;
+    afterVerdict.current = [];
+    for (const [i, press] of queue.entries()) {
+      if (applyRef.current(press) === 'stop') return;
+      if (screenRef.current.pending) {
+        afterVerdict.current = queue.slice(i + 1);
+        return;
+      }
+    }
+  };
+  const runWaitingRef = useRef(runWaiting);
+  runWaitingRef.current = runWaiting;
+
+  useInput((input, key) => {
+    let waiting = false;
+    for (const k of keysOf(input, key)) {
+      if (k.key.ctrl && k.input === 'c') {
+        onEnd(0);
+        exit();
+        return;
+      }
+      const press = toKeyPress(k.input, k.key);
+      if (!press) continue;
+      if (waiting || afterVerdict.current.length > 0) {
+        afterVerdict.current.push(press);
+        continue;
+      }
+      const pendingBefore = screenRef.current.pending;
+      if (applyPress(press) === 'stop') return;
+      waiting = !pendingBefore && screenRef.current.pending;
+    }
+  });
 
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
   if (!view) {

@@ -93,6 +93,34 @@ describe('student: a paste into a draft fills consecutive cells', () => {
   });
 });
 
+describe('student: keys typed past a hand-over wait for its verdict', () => {
+  it('`wH⏎wi⏎` in one read hands over H, then, once H is accepted, i', async () => {
+    class FakeConn extends EventEmitter {
+      status = 'online';
+      seat = null;
+      moves: { input: { kind: string; value?: string } }[] = [];
+      sendMove(_c: string, _s: string, input: { kind: string; value?: string }) {
+        this.moves.push({ input });
+        return this.moves.length;
+      }
+    }
+    const conn = new FakeConn();
+    const app = render(<StudentApp conn={conn as unknown as HubConnection} code="K7Q2" lang="en" theme={makeTheme({ color: false })} onEnd={() => {}} />);
+    const view = leaderView();
+    conn.emit('view', view);
+    await until(() => (app.lastFrame() ?? '').includes('i1'));
+    app.stdin.write('wH\rwi\r');
+    await until(() => conn.moves.length === 1);
+    expect(conn.moves[0].input).toEqual({ kind: 'client', value: 'H' });
+    // The hub takes H: a new view (H in the log), then the verdict.
+    conn.emit('view', { ...view, sheet: { ...view.sheet, log: [{ term: 1, value: 'H' }] } });
+    conn.emit('verdict', { type: 'verdict', id: 1, ok: true, code: 'move/accepted', message: { en: 'ok', ru: 'ok' } });
+    await until(() => conn.moves.length === 2);
+    expect(conn.moves[1].input).toEqual({ kind: 'client', value: 'i' });
+    app.unmount();
+  });
+});
+
 /** Cluster A as the console's text prompts read it. */
 const clusterA = { id: 'A', sheets: { i1: {}, i2: {} }, inFlight: [] } as unknown as ClusterOverview;
 
