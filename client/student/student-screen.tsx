@@ -20,7 +20,7 @@ import { type CellId, type Draft, cellText, isReply } from './draft.js';
 import { rulePanel } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
-import { padTo } from '../components/text-width.js';
+import { padTo, widthOf } from '../components/text-width.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -80,24 +80,32 @@ export function StudentScreen(props: StudentScreenProps) {
   );
 }
 
-function Header({ view, status, code, lang, theme, sheet, cell, screen }: StudentScreenProps & { sheet: ServerState; cell: CellId | null }) {
+function Header({ view, status, code, lang, theme, sheet, cell, screen, width }: StudentScreenProps & { sheet: ServerState; cell: CellId | null }) {
   const roleWord: WordKey = sheet.role;
   const plate = `${theme.sym[sheet.role]} ${t(lang, roleWord)}`;
   const online = !view.online ? t(lang, 'offline') : status === 'online' ? t(lang, 'online') : t(lang, status);
   const dot = view.online && status === 'online' ? theme.sym.online : theme.sym.offline;
+  // One row, always (the frame's height counts on it): the link status keeps the columns it
+  // takes (at most half the row), the sheet's side is cut with … rather than wrapped.
+  const status_ = `${code ? `code ${code} · ` : ''}${dot} ${online}`;
+  const right = Math.min(widthOf(status_), Math.floor(width / 2));
   return (
-    <Box justifyContent="space-between">
-      <Text>
-        <Text bold>raft-sheet</Text> · {view.cluster} · <Text bold inverse={!theme.color}>{view.server}</Text> ·{' '}
-        <Text inverse={cell?.area === 'role'} color={tint(theme, sheet.role === 'leader' ? 'yellow' : sheet.role === 'candidate' ? 'magenta' : 'white')} bold>
-          {plate}
-        </Text>{' '}
-        · {t(lang, 'term')} t{currentTerm(sheet)}
-        {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
-      </Text>
-      <Text>
-        {code ? `code ${code} · ` : ''}<Text color={tint(theme, view.online && status === 'online' ? theme.colour.ok : theme.colour.error)}>{dot}</Text> {online}
-      </Text>
+    <Box width={width}>
+      <Box flexGrow={1} flexShrink={1} marginRight={1}>
+        <Text wrap="truncate-end">
+          <Text bold>raft-sheet</Text> · {view.cluster} · <Text bold inverse={!theme.color}>{view.server}</Text> ·{' '}
+          <Text inverse={cell?.area === 'role'} color={tint(theme, sheet.role === 'leader' ? 'yellow' : sheet.role === 'candidate' ? 'magenta' : 'white')} bold>
+            {plate}
+          </Text>{' '}
+          · {t(lang, 'term')} t{currentTerm(sheet)}
+          {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
+        </Text>
+      </Box>
+      <Box width={right} flexShrink={0}>
+        <Text wrap="truncate-end">
+          {code ? `code ${code} · ` : ''}<Text color={tint(theme, view.online && status === 'online' ? theme.colour.ok : theme.colour.error)}>{dot}</Text> {online}
+        </Text>
+      </Box>
     </Box>
   );
 }

@@ -25,7 +25,7 @@ import type { Room, SeatView } from '../../src/game/types.js';
 import { simulate } from '../../src/game/simulator.js';
 import { instructorView, seatView } from '../../src/game/views.js';
 import { referee } from '../../src/raft/referee.js';
-import { newServer } from '../../src/raft/step.js';
+import { newServer, step } from '../../src/raft/step.js';
 import type { RequestVote } from '../../src/raft/types.js';
 import { CLUSTER8, card, seatView as fixtureView } from '../fixtures/seat-view.js';
 import { until } from '../fixtures/until.js';
@@ -172,6 +172,26 @@ function studentStates(): { view: SeatView; screen: ScreenState; guide?: string[
   }
   return out;
 }
+
+describe('the student header is one row', () => {
+  it('a candidate (✋) drafting while offline, at 80 columns, in English and Russian', () => {
+    const s = step(newServer('i8', CLUSTER8), { kind: 'timeout' }).state;
+    const view = fixtureView(s, [], { online: false });
+    const screen = reduceKey(initialScreen, { kind: 'char', char: 't' }, { ...view, online: true }, 'prefilled').state;
+    expect(screen.draft).not.toBeNull();
+    for (const lang of ['en', 'ru'] as const) {
+      for (const status of ['online', 'reconnecting'] as const) {
+        const app = renderAt(<StudentScreen view={view} screen={screen} status={status} code="K7Q2" lang={lang} theme={theme} width={80} height={24} />, 80, 24);
+        const lines = app.frame().split('\n');
+        app.unmount();
+        expect(lines[0]).toMatch(/^raft-sheet · A · i8 · ✋/);
+        expect(lines[0]).toMatch(/code K7Q2 · ○/);
+        expect(widthOf(lines[0])).toBeLessThanOrEqual(80);
+        expect(lines[1]).toMatch(/^(Terms|Термы)/);
+      }
+    }
+  });
+});
 
 describe('the fixtures drawn at 80×24, 100×30 and 120×40 fit', () => {
   for (const { cols, rows } of SIZES) {
