@@ -135,6 +135,7 @@ describe('--ascii: every app draws printable ASCII only', () => {
     const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'KEY', dir: 'sessions/x' };
     const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={ascii} onQuit={() => {}} />);
     const half = Math.floor(records.length / 2);
+    await until(() => conn.listenerCount('room') > 0);
     conn.emit('room', { type: 'room', version: half, view: instructorView(timeline.roomAt(half)), presence: {} });
     await until(() => (app.lastFrame() ?? '').includes('seats'));
     const frames = [app.lastFrame() ?? ''];
@@ -160,6 +161,7 @@ describe('--ascii: every app draws printable ASCII only', () => {
       const conn = new EventEmitter() as WatchConnection;
       (conn as { status: string }).status = 'online';
       const app = render(<WatchApp conn={conn} url="ws://192.168.1.20:7070" lang="en" theme={ascii} focus={focus} onEnd={() => {}} />);
+      await until(() => conn.listenerCount('room') > 0);
       for (const k of [records.length - 3, records.length]) conn.emit('room', { type: 'room', version: k, view: instructorView(timeline.roomAt(k)), presence: {}, code: 'K7Q2' });
       await until(() => (app.lastFrame() ?? '').includes('Cluster A'));
       expect(nonAscii(app.lastFrame() ?? '')).toEqual([]);

@@ -12,6 +12,7 @@ import { blankKey, keysOf } from '../../client/components/key-chunk.js';
 import type { HubConnection } from '../../client/connection.js';
 import { ConsoleApp, toConsoleKeys } from '../../client/console/console-app.js';
 import { initialConsole, reduceConsoleKey, type ConsoleState } from '../../client/console/console-state.js';
+import { WatchApp, type WatchConnection } from '../../client/projector/watch-app.js';
 import { ReplayApp } from '../../client/replay/replay-app.js';
 import { replayKey, toReplayPresses, type ReplayState } from '../../client/replay/replay-keys.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
@@ -80,6 +81,7 @@ describe('student: a paste into a draft fills consecutive cells', () => {
     }
     const conn = new FakeConn();
     const app = render(<StudentApp conn={conn as unknown as HubConnection} code="K7Q2" lang="en" theme={makeTheme({ color: false })} onEnd={() => {}} />);
+    await until(() => conn.listenerCount('view') > 0);
     conn.emit('view', leaderView());
     await until(() => (app.lastFrame() ?? '').includes('i1'));
     app.stdin.write('wH');
@@ -107,6 +109,7 @@ describe('student: keys typed past a hand-over wait for its verdict', () => {
     const conn = new FakeConn();
     const app = render(<StudentApp conn={conn as unknown as HubConnection} code="K7Q2" lang="en" theme={makeTheme({ color: false })} onEnd={() => {}} />);
     const view = leaderView();
+    await until(() => conn.listenerCount('view') > 0);
     conn.emit('view', view);
     await until(() => (app.lastFrame() ?? '').includes('i1'));
     app.stdin.write('wH\rwi\r');
@@ -163,6 +166,7 @@ describe('console: prompts take a typed or pasted line whole', () => {
     const conn = new FakeConn();
     const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
     const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
+    await until(() => conn.listenerCount('room') > 0);
     conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
     await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
     expect(app.lastFrame()).not.toContain('SECRETKEY123');
@@ -177,6 +181,23 @@ describe('console: prompts take a typed or pasted line whole', () => {
     app.stdin.write('aPause, then game 2\r');
     await until(() => conn.commands.length === 3);
     expect(conn.commands[2]).toEqual({ type: 'announce', text: { en: 'Pause, then game 2', ru: 'Pause, then game 2' } });
+    app.unmount();
+  });
+});
+
+describe('watch: every key of a chunk counts', () => {
+  it('`a⇥` read at once: one cluster large (a), then the next cluster (Tab)', async () => {
+    const { info, records } = fixtureSession();
+    const timeline = new ReplayTimeline(info.config, records);
+    const conn = Object.assign(new EventEmitter(), { status: 'online' }) as unknown as WatchConnection;
+    const app = render(<WatchApp conn={conn} url="ws://192.168.1.20:7070" lang="en" theme={makeTheme({ color: false })} focus={null} onEnd={() => {}} />);
+    const k = records.length;
+    await until(() => (conn as unknown as EventEmitter).listenerCount('room') > 0);
+    (conn as unknown as EventEmitter).emit('room', { type: 'room', version: k, view: instructorView(timeline.roomAt(k)), presence: {}, code: 'K7Q2' });
+    const shows = (id: string) => (app.lastFrame() ?? '').includes(`Cluster ${id}`);
+    await until(() => shows('A') && shows('B'));
+    app.stdin.write('a\t');
+    await until(() => shows('B') && !shows('A'));
     app.unmount();
   });
 });
