@@ -70,7 +70,7 @@ const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastL
 
 describe('--ascii: the stand-ins', () => {
   it('replace symbols column for column and keep letters of any script', () => {
-    expect(asciiOnly('✋ i1 · t1→i2 ✔ «голос»')).toBe('C! i1 | t1>i2 y "голос"');
+    expect(asciiOnly('✋ i1 · t1→i2 ✔ «голос»')).toBe('C! i1 | t1>i2 y <голос>');
     expect(asciiOnly('⚑')).toBe('?');
   });
 

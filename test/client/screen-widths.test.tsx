@@ -148,10 +148,10 @@ function keys(view: SeatView, presses: KeyPress[], assist: 'prefilled' | 'by-han
 /** The student's screens: every seat after every step, a draft, a refusal, help, wide glyphs. */
 function studentStates(): { view: SeatView; screen: ScreenState; guide?: string[]; lang: 'en' | 'ru' }[] {
   const out: { view: SeatView; screen: ScreenState; guide?: string[]; lang: 'en' | 'ru' }[] = [];
-  // Every seat at the end of each game (the captures' moments), Russian for one of them.
+  // The seats with something to do at the end of each game (the captures' moments), one in Russian.
   for (const game of [1, 2, 3, 4]) {
     const room = [...rooms.entries()].filter(([k]) => k.startsWith(`${game}.`)).at(-1)![1];
-    for (const id of CLUSTER8) out.push({ view: seatView(room, 'A', id), screen: initialScreen, lang: id === 'i8' ? 'ru' : 'en' });
+    for (const id of ['i1', 'i2', 'i4', 'i8']) out.push({ view: seatView(room, 'A', id), screen: initialScreen, lang: id === 'i8' ? 'ru' : 'en' });
   }
   const solo = seatView(rooms.get('2.1')!, 'A', 'i1');
   out.push({ view: solo, screen: initialScreen, guide: guideLines('en', solo, null), lang: 'en' });
