@@ -50,9 +50,9 @@ export function TermsRow({ sheet, saved, cursorTerm, width, lang, theme }: Terms
         {terms.map((term) => {
           const c = cell(term);
           return (
+            // Without colour the cursor's cell is bracketed (inverse vanishes under NO_COLOR).
             <Text key={term} inverse={c.here} color={c.draft ? tint(theme, theme.colour.draft) : undefined} italic={c.draft}>
-              {(c.vote || (c.here ? '_' : '')).padEnd(CELL - 1)}
-              {' '}
+              {c.here && !theme.color ? `[${c.vote || '_'}]`.padEnd(CELL) : `${(c.vote || (c.here ? '_' : '')).padEnd(CELL - 1)} `}
             </Text>
           );
         })}

@@ -30,7 +30,7 @@ const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries
 export function textOf(node: Node): string {
   let s = '';
   for (const c of node.childNodes as Node[]) {
-    if (c.nodeName === '#text') s += c.nodeValue ?? '';
+    if ((c.nodeName as string) === '#text') s += c.nodeValue ?? '';
     else if (c.nodeName === 'ink-text' || c.nodeName === 'ink-virtual-text') s += textOf(c);
   }
   return s;
