@@ -98,12 +98,13 @@ function scrolled(blocks: PanelBlock[], rows: number, focusBlock: number): Fitte
   return { parts, above: from - (pin ? 1 : 0), below: flat.length - to, hidden: [] };
 }
 
-export function CardPanel({ blocks, rows, dim, more }: { blocks: PanelBlock[]; rows: number; dim?: string; more: (n: number, names: string[]) => string }) {
+/** `text`: how a marker is written on this terminal (--ascii has no arrows), e.g. theme.ts `shown`. */
+export function CardPanel({ blocks, rows, dim, more, text = (s) => s }: { blocks: PanelBlock[]; rows: number; dim?: string; more: (n: number, names: string[]) => string; text?: (s: string) => string }) {
   const fit = fitPanel(blocks, rows);
   const hiddenNames = fit.hidden.map((i) => blocks[i].name ?? '').filter(Boolean);
   return (
     <Box flexDirection="column" flexShrink={0}>
-      {fit.above > 0 ? <Text color={dim}>{`↑ +${fit.above}`}</Text> : null}
+      {fit.above > 0 ? <Text color={dim}>{text(`↑ +${fit.above}`)}</Text> : null}
       {fit.parts.map((p) => {
         const b = blocks[p.block];
         return (
@@ -118,7 +119,7 @@ export function CardPanel({ blocks, rows, dim, more }: { blocks: PanelBlock[]; r
           </Box>
         );
       })}
-      {fit.below > 0 ? <Text color={dim}>{`↓ +${fit.below}`}</Text> : null}
+      {fit.below > 0 ? <Text color={dim}>{text(`↓ +${fit.below}`)}</Text> : null}
       {fit.hidden.length > 0 ? (
         <Text color={dim} wrap="truncate-end">
           {more(fit.hidden.length, hiddenNames)}

@@ -85,6 +85,7 @@ export function StudentScreen(props: StudentScreenProps) {
                 rows={middle}
                 dim={tint(theme, theme.colour.dim)}
                 more={(n, names) => shown(theme, `+${n}: ${names.join(' · ')}`)}
+                text={(s) => shown(theme, s)}
               />
             </Box>
           </>
