@@ -80,6 +80,8 @@ function press(view: SeatView, keys: KeyPress[], assist: 'prefilled' | 'by-hand'
   return s;
 }
 
+const prompt = 'i1, read the ticks: with a quorum, mark entries 1–4 committed and applied. Then send the rest.';
+const guide = ['✔ i1 sent AppendEntries. Next: the replies.', 'game 2·3/5 ▶ Enter takes the top card; Enter again hands it back. · ? q'];
 const long = 'This prompt is long enough to wrap over several lines of an eighty column terminal, and then some more words. '.repeat(2);
 const mistake = (rule: string) => ({ rule: rule as 'R9', field: 'x', expected: 1, given: 2, explain: { en: `${rule}: a long explanation that wraps over two rows of the terminal for sure, because it keeps going on and on.`, ru: 'x' } });
 
@@ -95,9 +97,10 @@ describe('the student screen never draws one box over another', () => {
     it(`an inbox of 0 to 8 ${kind} cards, first and last selected, with the last card sent`, () => {
       for (let n = 0; n <= 8; n++) {
         const sheet = sheetFor(kind);
-        const view = seatView(sheet, inbox(kind, n, sheet.id), { sent: sent(sheet, kind) });
+        // Every step of a game has a prompt (two rows at 80 columns); solo adds its guide lines.
+        const view = seatView(sheet, inbox(kind, n, sheet.id), { sent: sent(sheet, kind), prompt: { en: prompt, ru: prompt } });
         expectHonest(`${n} × ${kind}`, view, initialScreen);
-        expectHonest(`${n} × ${kind}, last selected`, view, { ...initialScreen, inboxIndex: Math.max(0, n - 1) });
+        expectHonest(`${n} × ${kind}, last selected, solo`, view, { ...initialScreen, inboxIndex: Math.max(0, n - 1) }, undefined, guide);
       }
     });
   }
