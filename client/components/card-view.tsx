@@ -1,7 +1,8 @@
 /**
  * A card laid out like the paper one (cards-request-vote.png, cards-append-entries.png):
  * its title, its fields, and for a card this server wrote, the Response row with ✔ / ✗ /
- * waiting / lost per addressee.
+ * waiting / lost per addressee. Drawn as lines of one row each for the card panel
+ * (card-panel.tsx), which counts them before layout so no card is ever drawn over another.
  */
 import { Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
