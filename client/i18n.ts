@@ -46,6 +46,7 @@ export const WORDS = {
   noticeExpectLetter: { en: 'The message goes on with "{letter}": press w, then that letter. A leader never erases its log (P2).', ru: 'Дальше в сообщении «{letter}»: нажми w, затем эту букву. Лидер не стирает свой журнал (P2).' },
   noticeCardGone: { en: 'That card is no longer in your inbox.', ru: 'Этой карточки уже нет во входящих.' },
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
+  close: { en: 'close', ru: 'закрыть' },
   cluster: { en: 'Cluster', ru: 'Кластер' },
   noLeader: { en: 'no leader', ru: 'лидера нет' },
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },

@@ -124,3 +124,12 @@ export function asciiStdout(out: NodeJS.WriteStream): NodeJS.WriteStream {
     },
   });
 }
+
+/**
+ * A cell under the cursor. Inverse video alone vanishes without colour: NO_COLOR maps to
+ * FORCE_COLOR=0 and chalk then drops every style, inverse included, so a filled cell under the
+ * cursor looked like any other (issue #9). Without colour the cell also gets brackets: `[4]`.
+ */
+export function cursorText(theme: Theme, text: string, here: boolean): string {
+  return here && !theme.color ? `[${text}]` : text;
+}

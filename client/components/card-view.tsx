@@ -1,15 +1,17 @@
 /**
  * A card laid out like the paper one (cards-request-vote.png, cards-append-entries.png):
  * its title, its fields, and for a card this server wrote, the Response row with ✔ / ✗ /
- * waiting / lost per addressee.
+ * waiting / lost per addressee. Drawn as lines of one row each for the card panel
+ * (card-panel.tsx), which counts them before layout so no card is ever drawn over another.
  */
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
 import type { ResponseCell } from '../../src/game/types.js';
 import type { Message, ServerId } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
+import type { PanelBlock, PanelLine } from './card-panel.js';
 import { padTo, widthOf } from './text-width.js';
 
 export function cardTitle(m: Message): string {
@@ -51,22 +53,26 @@ export function cardFields(m: Message, theme: Theme): [string, string][] {
   }
 }
 
-/** The paper card's fields in lines: the header fields, then the entries, then the commit. */
-export function cardLines(fields: [string, string][]): string[] {
+/**
+ * The paper card's fields in lines: the header fields, then the entries, then the commit. A line
+ * wider than `width` columns is halved (measured in terminal columns, see text-width.ts); what is
+ * still too wide is cut at the edge by the panel, never wrapped onto the next card.
+ */
+export function cardLines(fields: [string, string][], width = 48): string[] {
   const pair = ([k, v]: [string, string]) => `${k} ${v}`;
   const entries = fields.filter(([k]) => k === 'index' || k === 'value' || k === 'terms');
   const head = fields.filter(([k]) => !entries.some(([e]) => e === k));
   const lines = [head, entries].filter((g) => g.length > 0);
-  // A line that would not fit the card's column (about 50 cells at 80 columns) is halved.
   return lines.flatMap((g) => {
     const line = g.map(pair).join(' · ');
-    if (widthOf(line) <= 48 || g.length < 2) return [line];
+    if (widthOf(line) <= width || g.length < 2) return [line];
     const half = Math.ceil(g.length / 2);
     return [g.slice(0, half).map(pair).join(' · '), g.slice(half).map(pair).join(' · ')];
   });
 }
 
-export interface CardViewProps {
+export interface CardBlockProps {
+  key: string;
   message: Message;
   from: ServerId;
   /** For a card this server wrote: the Response row. */
@@ -75,42 +81,45 @@ export interface CardViewProps {
   lang: Lang;
   theme: Theme;
   label?: string;
+  /** Columns the card's column has. */
+  width: number;
 }
 
-export function CardView({ message, from, responses, cluster, lang, theme, label }: CardViewProps) {
-  const fields = cardFields(message, theme);
-  return (
-    <Box flexDirection="column">
+/** A card as lines of the card panel (client/components/card-panel.tsx): title, fields, Response row. */
+export function cardBlock({ key, message, from, responses, cluster, lang, theme, label, width }: CardBlockProps): PanelBlock {
+  const title: PanelLine = {
+    key: 'title',
+    node: (
       <Text bold color={tint(theme, theme.colour.accent)}>
         {cardTitle(message)} <Text color={tint(theme, theme.colour.dim)}>{label ?? `${t(lang, 'from')} ${from}`}</Text>
       </Text>
-      {cardLines(fields).map((line, i) => (
-        <Text key={i}>{shown(theme, line)}</Text>
-      ))}
-      {responses && cluster ? <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} /> : null}
-    </Box>
-  );
+    ),
+  };
+  const lines: PanelLine[] = cardLines(cardFields(message, theme), width).map((line, i) => ({ key: `f${i}`, node: shown(theme, line) }));
+  if (responses && cluster) lines.push(...responseLines(responses, cluster, lang, theme));
+  return { key, title, lines, name: `${cardTitle(message)} ${label ?? from}` };
 }
 
-export function ResponseRow({ responses, cluster, lang, theme }: { responses: Record<ServerId, ResponseCell>; cluster: ServerId[]; lang: Lang; theme: Theme }) {
+/** The Response row: a header of addressees and a line of ✔ / ✗ / waiting / lost under them. */
+export function responseLines(responses: Record<ServerId, ResponseCell>, cluster: ServerId[], lang: Lang, theme: Theme): PanelLine[] {
   const sym = (c: ResponseCell | undefined) =>
     c === 'ok' ? theme.sym.ok : c === 'no' ? theme.sym.no : c === 'lost' ? theme.sym.lost : c === 'waiting' ? theme.sym.waiting : ' ';
   const colour = (c: ResponseCell | undefined) =>
     c === 'ok' ? tint(theme, theme.colour.ok) : c === 'no' || c === 'lost' ? tint(theme, theme.colour.error) : tint(theme, theme.colour.dim);
-  return (
-    <Box flexDirection="column">
-      <Text>
-        {padTo(t(lang, 'response'), 9)}
-        {cluster.map((id) => padTo(id, 4)).join('')}
-      </Text>
-      <Text>
-        {padTo('ok', 9)}
-        {cluster.map((id) => (
-          <Text key={id} color={colour(responses[id])}>
-            {padTo(sym(responses[id]), 4)}
-          </Text>
-        ))}
-      </Text>
-    </Box>
-  );
+  return [
+    { key: 'response', node: padTo(t(lang, 'response'), 9) + cluster.map((id) => padTo(id, 4)).join('') },
+    {
+      key: 'ok',
+      node: (
+        <>
+          {padTo('ok', 9)}
+          {cluster.map((id) => (
+            <Text key={id} color={colour(responses[id])}>
+              {padTo(sym(responses[id]), 4)}
+            </Text>
+          ))}
+        </>
+      ),
+    },
+  ];
 }

@@ -88,17 +88,24 @@ function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: 
   const symbolOf = (state: EntryState) => (state === 'empty' ? '' : theme.sym[state]);
   const cellText = (e: Entry | undefined, row: 'term' | 'value') =>
     !e ? '' : row === 'term' ? `t${e.term}` : e.value === ' ' ? theme.sym.space : e.value;
+  // Without colour the cursor's cell is bracketed (inverse alone vanishes under NO_COLOR): the
+  // `[` takes the blank column before the cell, so the columns stay where they are.
+  const bracketed = (kind: string) => !theme.color && cursor !== null && cursor.row === kind && cursor.index >= from && cursor.index <= to;
   const row = (label: string, kind: 'index' | 'term' | 'value' | 'applied') => (
     <Text>
-      {padTo(label, LABEL - 1, 'right')}{' '}
+      {padTo(label, LABEL - 1, 'right')}
+      {bracketed(kind) && cursor?.index === from ? '' : ' '}
       {idx.map((i) => {
         const state = entryState(sheet, saved, i);
         const here = cursor !== null && cursor.index === i && cursor.row === kind;
         const text =
           kind === 'index' ? String(i) : kind === 'applied' ? symbolOf(state) : cellText(sheet.log[i - 1], kind);
+        const shownText = text || (here ? '_' : '');
+        const beforeCursor = bracketed(kind) && cursor?.index === i + 1;
+        const cell = here && !theme.color ? padTo(`[${shownText}]`, CELL + 1) : padTo(shownText, beforeCursor ? CELL - 1 : CELL);
         return (
           <Text key={i} inverse={here} color={kind === 'index' ? tint(theme, theme.colour.dim) : colourOf(state)} bold={kind === 'value'}>
-            {padTo(text || (here ? '_' : ''), CELL)}
+            {cell}
           </Text>
         );
       })}

@@ -51,9 +51,9 @@ export function TermsRow({ sheet, saved, cursorTerm, width, lang, theme }: Terms
         {terms.map((term) => {
           const c = cell(term);
           return (
+            // Without colour the cursor's cell is bracketed (inverse vanishes under NO_COLOR).
             <Text key={term} inverse={c.here} color={c.draft ? tint(theme, theme.colour.draft) : undefined} italic={c.draft}>
-              {padTo(c.vote || (c.here ? '_' : ''), CELL - 1)}
-              {' '}
+              {c.here && !theme.color ? padTo(`[${c.vote || '_'}]`, CELL) : `${padTo(c.vote || (c.here ? '_' : ''), CELL - 1)} `}
             </Text>
           );
         })}

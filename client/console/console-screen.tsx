@@ -69,7 +69,8 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
       </Text>
       <ScriptLine view={view} lang={lang} theme={theme} />
       <Text> </Text>
-      <Box flexDirection="column" height={bodyRows} overflow="hidden">
+      {/* flexShrink 0: Yoga would otherwise squeeze the body below its rows (issue #9). */}
+      <Box flexDirection="column" height={bodyRows} overflow="hidden" flexShrink={0}>
         {view ? <Body {...props} view={view} c={c} rows={bodyRows} /> : <Text>{cw(lang, 'connecting')}</Text>}
       </Box>
       {bottom.nodes}

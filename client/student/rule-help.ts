@@ -31,14 +31,47 @@ export function ruleForCell(cell: CellId | null, input?: string): RuleId {
   }
 }
 
-export function rulePanel(screen: ScreenState, lang: Lang): string {
+/** The cell under the cursor in the sheet's words ("your vote cell for t2", "leaderCommit on your card to i3"). */
+export function cellWords(cell: CellId, lang: Lang): string {
+  const ru = lang === 'ru';
+  switch (cell.area) {
+    case 'vote':
+      return ru ? `ячейка голоса в терме t${cell.term}` : `your vote cell for t${cell.term}`;
+    case 'log-term':
+      return ru ? `терм записи ${cell.index} журнала` : `the term of log entry ${cell.index}`;
+    case 'log-value':
+      return ru ? `значение записи ${cell.index} журнала` : `the value of log entry ${cell.index}`;
+    case 'applied':
+      return ru ? `отметка «применено» записи ${cell.index}` : `the applied mark of log entry ${cell.index}`;
+    case 'commit':
+      return ru ? 'ваш commitIndex' : 'your commitIndex';
+    case 'role':
+      return ru ? 'ваша роль' : 'your role';
+    case 'ok':
+      return ru ? `галка ответа для ${cell.to}` : `the tick of your answer to ${cell.to}`;
+    case 'card-field':
+      return cell.to === '*'
+        ? ru ? `${cell.field} на вашей карточке` : `${cell.field} on your card`
+        : ru ? `${cell.field} на вашей карточке для ${cell.to}` : `${cell.field} on your card to ${cell.to}`;
+  }
+}
+
+/**
+ * `?`: the rule for the cell under the cursor, split for the help overlay: a title line, the
+ * cell it is about and the hint (both only while writing a move; the cell is the one the cursor
+ * is on, which the card panel keeps in sight), then the rule's explanation.
+ */
+export function ruleHelp(screen: ScreenState, lang: Lang): { title: string; cell?: string; hint?: string; body: string } {
   const cell = currentCell(screen);
   const draft = screen.draft;
   const id = ruleForCell(cell, draft?.input.kind);
-  const lines = [ruleText(id, lang)];
-  if (draft && cell) {
-    const hinted = cellText({ ...draft, move: draft.correct }, cell);
-    lines.push(`${t(lang, 'hint')} ${hinted === '' ? '(empty)' : hinted}`);
-  }
-  return lines.join('\n');
+  const [title, ...body] = ruleText(id, lang).split('\n');
+  if (!draft || !cell) return { title, body: body.join('\n') };
+  const hinted = cellText({ ...draft, move: draft.correct }, cell);
+  return { title, cell: cellWords(cell, lang), hint: `${t(lang, 'hint')} ${hinted === '' ? '(empty)' : hinted}`, body: body.join('\n') };
+}
+
+export function rulePanel(screen: ScreenState, lang: Lang): string {
+  const h = ruleHelp(screen, lang);
+  return [h.title, h.body, ...(h.hint ? [h.hint] : [])].join('\n');
 }

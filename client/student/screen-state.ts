@@ -24,6 +24,8 @@ export interface ScreenState {
   /** After `w`: the next key is the letter a leader writes into its log (R15). */
   awaitingLetter: boolean;
   overlay: Overlay;
+  /** The first line of the `?` overlay shown (↑↓ scroll it; the screen clamps it to the text). */
+  helpScroll: number;
   /** A move is on its way to the hub; keys that submit are ignored until the verdict. */
   pending: boolean;
   /** The referee's last word on this seat's move. */
@@ -42,6 +44,7 @@ export const initialScreen: ScreenState = {
   typed: '',
   awaitingLetter: false,
   overlay: 'none',
+  helpScroll: 0,
   pending: false,
   verdict: null,
   notice: null,
@@ -69,11 +72,20 @@ export function currentCell(state: ScreenState): CellId | null {
 
 export function reduceKey(state: ScreenState, key: KeyPress, view: SeatView | null, assist: Assist): Reaction {
   const s = { ...state, notice: null };
-  if (s.overlay !== 'none') return { state: { ...s, overlay: key.kind === 'char' && key.char === '?' ? 'none' : key.kind === 'escape' || key.kind === 'enter' ? 'none' : s.overlay } };
+  if (s.overlay !== 'none') return { state: overlayKey(s, key) };
   if (s.quitAsked) return key.kind === 'char' && /[yq]/i.test(key.char) ? { state: s, effect: { kind: 'quit' } } : { state: { ...s, quitAsked: false } };
   if (!view) return key.kind === 'char' && key.char === 'q' ? { state: s, effect: { kind: 'quit' } } : { state: s };
   if (s.awaitingLetter) return writeLetter(s, key, view, assist);
   return s.draft ? draftKey(s, key) : idleKey(s, key, view, assist);
+}
+
+/** The `?` overlay is open: ↑↓ scroll it, `?`, Esc or Enter close it; other keys do nothing. */
+function overlayKey(s: ScreenState, key: KeyPress): ScreenState {
+  if (key.kind === 'up') return { ...s, helpScroll: Math.max(0, s.helpScroll - 1) };
+  // A rule card is a few rows long even at 80 columns: 40 is past any end (the screen clamps).
+  if (key.kind === 'down') return { ...s, helpScroll: Math.min(40, s.helpScroll + 1) };
+  const close = (key.kind === 'char' && key.char === '?') || key.kind === 'escape' || key.kind === 'enter';
+  return close ? { ...s, overlay: 'none', helpScroll: 0 } : s;
 }
 
 /** No draft open: choose what to react to. */

@@ -5,19 +5,20 @@
  * screen on redraw) and uses more room when there is more.
  */
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
-import { CardView, ResponseRow } from '../components/card-view.js';
+import { cardBlock, responseLines } from '../components/card-view.js';
+import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
+import { wrapTo } from '../components/text-width.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
 import type { Theme } from '../theme.js';
-import { shown, tint } from '../theme.js';
-import { type CellId, type Draft, cellText, isReply } from './draft.js';
-import { rulePanel } from './rule-help.js';
+import { cursorText, shown, tint } from '../theme.js';
+import { type CardField, type CellId, type Draft, cellText, isReply, sameCell } from './draft.js';
+import { ruleHelp } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
 import { padTo, widthOf } from '../components/text-width.js';
@@ -39,6 +40,8 @@ export interface StudentScreenProps {
 
 export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
+/** The inbox column; the card panel has the rest of the width (less a gap). */
+const INBOX_WIDTH = 28;
 
 export function StudentScreen(props: StudentScreenProps) {
   const { view, screen, lang, theme, width, height } = props;
@@ -67,13 +70,27 @@ export function StudentScreen(props: StudentScreenProps) {
         </Box>
         <LogGrid sheet={sheet} saved={view.sheet} cursor={logCursor(cell)} width={width >= 120 ? width - 48 : width} maxBlocks={tall ? 3 : 2} lang={lang} theme={theme} />
       </Box>
-      <Box marginTop={1} height={middle} overflow="hidden">
-        <Box width={28} flexShrink={0} flexDirection="column" marginRight={1}>
-          <Inbox view={view} screen={screen} lang={lang} theme={theme} rows={middle} />
-        </Box>
-        <Box flexDirection="column" flexGrow={1}>
-          {draft ? <DraftCards draft={draft} cell={cell} view={view} lang={lang} theme={theme} /> : <CardInHand view={view} screen={screen} lang={lang} theme={theme} />}
-        </Box>
+      {/* The middle has a fixed height and everything in it is counted to fit it (card-panel.tsx):
+          nothing in it may be squeezed by Yoga onto its neighbour (issue #9). */}
+      <Box marginTop={1} height={middle} overflow="hidden" flexShrink={0}>
+        {screen.overlay !== 'none' ? (
+          <HelpOverlay screen={screen} lang={lang} theme={theme} rows={middle} width={width} />
+        ) : (
+          <>
+            <Box width={INBOX_WIDTH} flexShrink={0} flexDirection="column" marginRight={1}>
+              <Inbox view={view} screen={screen} lang={lang} theme={theme} rows={middle} />
+            </Box>
+            <Box flexDirection="column" width={width - INBOX_WIDTH - 1} flexShrink={0}>
+              <CardPanel
+                blocks={draft ? draftBlocks(draft, cell, view, lang, theme, width - INBOX_WIDTH - 1) : handBlocks(view, screen, lang, theme, width - INBOX_WIDTH - 1)}
+                rows={middle}
+                dim={tint(theme, theme.colour.dim)}
+                more={(n, names) => shown(theme, `+${n}: ${names.join(' · ')}`)}
+                text={(s) => shown(theme, s)}
+              />
+            </Box>
+          </>
+        )}
       </Box>
       <Footer lines={footer} theme={theme} />
     </Box>
@@ -95,7 +112,7 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen, width }:
         <Text wrap="truncate-end">
           <Text bold>raft-sheet</Text> · {view.cluster} · <Text bold inverse={!theme.color}>{view.server}</Text> ·{' '}
           <Text inverse={cell?.area === 'role'} color={tint(theme, sheet.role === 'leader' ? 'yellow' : sheet.role === 'candidate' ? 'magenta' : 'white')} bold>
-            {plate}
+            {cursorText(theme, plate, cell?.area === 'role')}
           </Text>{' '}
           · {t(lang, 'term')} t{currentTerm(sheet)}
           {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
@@ -143,88 +160,131 @@ function Inbox({ view, screen, lang, theme, rows }: { view: SeatView; screen: Sc
   );
 }
 
-/** No draft: the selected card, else the last card this server wrote with its Response row. */
-function CardInHand({ view, screen, lang, theme }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme }) {
+/** No draft: the selected card, then the last card this server wrote with its Response row. */
+function handBlocks(view: SeatView, screen: ScreenState, lang: Lang, theme: Theme, width: number): PanelBlock[] {
   const card = view.inbox[screen.inboxIndex];
   const sent = view.sent[0];
   // The card in hand first; under it the last card this server wrote, with its Response row,
   // so a candidate or leader counts its ticks while taking the replies.
-  return (
-    <Box flexDirection="column">
-      {card ? <CardView message={card.message} from={card.from} lang={lang} theme={theme} /> : null}
-      {sent ? (
-        <CardView message={sent.message} from={sent.from} responses={sent.responses} cluster={view.sheet.cluster} lang={lang} theme={theme} label={t(lang, 'yourCard')} />
-      ) : null}
-    </Box>
-  );
+  return [
+    ...(card ? [cardBlock({ key: `hand-${card.id}`, message: card.message, from: card.from, lang, theme, width })] : []),
+    ...(sent
+      ? [cardBlock({ key: `sent-${sent.id}`, message: sent.message, from: sent.from, responses: sent.responses, cluster: view.sheet.cluster, lang, theme, label: t(lang, 'yourCard'), width })]
+      : []),
+  ];
 }
 
-/** The cards being written in this move, with the cursor on the field being filled. */
-function DraftCards({ draft, cell, view, lang, theme }: { draft: Draft; cell: CellId | null; view: SeatView; lang: Lang; theme: Theme }) {
-  const here = (c: CellId) => cell !== null && JSON.stringify(c) === JSON.stringify(cell);
+/**
+ * The cards being written in this move: the card answered, the sheet's role and commitIndex, the
+ * answer's tick, and the cards sent with every field the referee judges (the AppendEntries term
+ * included), one line per addressee. The line with the cursor is the panel's focus, so it stays
+ * in sight however many followers there are.
+ */
+function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: Lang, theme: Theme, width: number): PanelBlock[] {
+  const here = (c: CellId) => cell !== null && sameCell(c, cell);
   const field = (c: CellId, label: string) => (
     <Text key={label}>
       {label}{' '}
       <Text inverse={here(c)} color={tint(theme, theme.colour.draft)} bold>
-        {cellText(draft, c) || '_'}
+        {cursorText(theme, shown(theme, cellText(draft, c)) || '_', here(c))}
       </Text>
-      {'  '}
     </Text>
   );
-  const replies = draft.move.send.filter((o) => isReply(o.message));
-  const requests = draft.move.send.filter((o) => !isReply(o.message));
+  const gap = '  ';
+  const blocks: PanelBlock[] = [];
   const source = draft.input.kind === 'card' ? view.inbox.find((c) => c.id === (draft.input as { card: string }).card) : undefined;
-  return (
-    <Box flexDirection="column">
-      {source ? <CardView message={source.message} from={source.from} lang={lang} theme={theme} /> : null}
-      <Text>
-        {field({ area: 'role' }, 'role')}
-        {field({ area: 'commit' }, 'commitIndex')}
-      </Text>
-      {replies.length > 0 ? (
-        <Text>
-          {t(lang, 'yourAnswer')} {source?.from ?? ''}: {replies.map((o) => field({ area: 'ok', to: o.to }, 'ok'))}
-        </Text>
-      ) : null}
-      {requests.length > 0 ? <RequestDraft draft={draft} field={field} lang={lang} theme={theme} /> : null}
-    </Box>
-  );
-}
-
-function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: CellId, label: string) => ReactNode; lang: Lang; theme: Theme }) {
+  if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
+  blocks.push({
+    key: 'sheet',
+    lines: [{ key: 'role', focus: cell?.area === 'role' || cell?.area === 'commit', node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}</> }],
+  });
+  const replies = draft.move.send.filter((o) => isReply(o.message));
+  if (replies.length > 0) {
+    blocks.push({
+      key: 'answer',
+      lines: [{ key: 'ok', focus: cell?.area === 'ok', node: <>{t(lang, 'yourAnswer')} {source?.from ?? ''}: {replies.map((o) => field({ area: 'ok', to: o.to }, 'ok'))}</> }],
+    });
+  }
   const requests = draft.move.send.filter((o) => !isReply(o.message));
+  if (requests.length === 0) return blocks;
   const first = requests[0].message;
   const cluster = draft.before.cluster;
+  const onCard = (to: string) => cell?.area === 'card-field' && cell.to === to;
+  const title = (name: string, to: string): PanelLine => ({
+    key: 'title',
+    node: (
+      <Text bold color={tint(theme, theme.colour.accent)}>
+        {name} <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'to')} {to}</Text>
+      </Text>
+    ),
+  });
   if (first.type === 'RequestVote') {
-    const responses = Object.fromEntries(cluster.filter((id) => id !== draft.before.id).map((id) => [id, 'waiting' as const]));
-    return (
-      <Box flexDirection="column">
-        <Text bold color={tint(theme, theme.colour.accent)}>RequestVoteRPC <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'to')} {requests.length}</Text></Text>
-        <Text>
-          {field({ area: 'card-field', to: '*', field: 'term' }, 'term')}
-          candidateId {draft.before.id}{'  '}
-          {field({ area: 'card-field', to: '*', field: 'lastLogIndex' }, 'lastLogIndex')}
-          {field({ area: 'card-field', to: '*', field: 'lastLogTerm' }, 'lastLogTerm')}
-        </Text>
-        <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} />
-      </Box>
-    );
+    // RequestVote copies are identical: one set of fields for the whole paper card (to '*').
+    const f = (name: 'term' | 'lastLogIndex' | 'lastLogTerm') => field({ area: 'card-field', to: '*', field: name }, name);
+    const waiting = Object.fromEntries(cluster.filter((id) => id !== draft.before.id).map((id) => [id, 'waiting' as const]));
+    const focusOn = (names: string[]) => cell?.area === 'card-field' && cell.to === '*' && names.includes(cell.field);
+    blocks.push({
+      key: 'request',
+      name: 'RequestVoteRPC',
+      title: title('RequestVoteRPC', String(requests.length)),
+      lines: [
+        { key: 'a', focus: focusOn(['term']), node: <>{f('term')}{gap}candidateId {draft.before.id}</> },
+        { key: 'b', focus: focusOn(['lastLogIndex', 'lastLogTerm']), node: <>{f('lastLogIndex')}{gap}{f('lastLogTerm')}</> },
+        ...responseLines(waiting, cluster, lang, theme),
+      ],
+    });
+    return blocks;
   }
+  blocks.push({
+    key: 'request',
+    name: 'AppendEntriesRPC',
+    title: title('AppendEntriesRPC', requests.map((o) => o.to).join(' ')),
+    // Every addressee has its own line (nextIndex differs per follower, R16); the panel scrolls.
+    lines: requests.map((o) => {
+      const m = o.message;
+      const entries = m.type === 'AppendEntries' ? m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('') : '';
+      const f = (name: CardField, label: string) => field({ area: 'card-field', to: o.to, field: name }, label);
+      return {
+        key: o.to,
+        focus: onCard(o.to),
+        node: (
+          <>
+            {o.to}: {f('term', 'term')} {f('prevLogIndex', 'prev')} {f('prevLogTerm', 't')} [{entries}] {f('leaderCommit', 'leaderCommit')}
+          </>
+        ),
+      };
+    }),
+  });
+  return blocks;
+}
+
+/**
+ * `?`: the rule for the cell under the cursor, drawn over the middle of the screen (the sheet
+ * stays in sight, the footer keeps its rows). It scrolls with ↑↓ when the rule is longer than
+ * the rows there are; `↓ +N` says how much is below.
+ */
+function HelpOverlay({ screen, lang, theme, rows, width }: { screen: ScreenState; lang: Lang; theme: Theme; rows: number; width: number }) {
+  const help = ruleHelp(screen, lang);
+  // Wrapped at word boundaries; a continuation line does not start with the space it broke at.
+  const wrap = (p: string) => wrapTo(shown(theme, p), width).map((l, i) => (i === 0 ? l : l.trimStart()));
+  const text = [...(help.cell ? [`${help.cell} · ${help.hint}`] : []), ...help.body.split('\n')].flatMap(wrap);
+  const room = Math.max(1, rows - 2);
+  const top = Math.max(0, Math.min(screen.helpScroll ?? 0, text.length - room));
+  const visible = text.slice(top, top + room);
+  const below = text.length - top - visible.length;
   return (
-    <Box flexDirection="column">
-      <Text bold color={tint(theme, theme.colour.accent)}>AppendEntriesRPC <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'to')} {requests.map((o) => o.to).join(' ')}</Text></Text>
-      {requests.slice(0, 3).map((o) => {
-        const m = o.message;
-        const entries = m.type === 'AppendEntries' ? m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('') : '';
-        return (
-          <Text key={o.to}>
-            {o.to}: {field({ area: 'card-field', to: o.to, field: 'prevLogIndex' }, 'prev')}
-            {field({ area: 'card-field', to: o.to, field: 'prevLogTerm' }, 't')}
-            [{entries}] {field({ area: 'card-field', to: o.to, field: 'leaderCommit' }, 'leaderCommit')}
-          </Text>
-        );
-      })}
-      {requests.length > 3 ? <Text color={tint(theme, theme.colour.dim)}>… +{requests.length - 3}</Text> : null}
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      <Text bold inverse wrap="truncate-end">
+        {shown(theme, `? ${help.title}`)}
+      </Text>
+      {visible.map((line, i) => (
+        <Text key={i} wrap="truncate-end" color={help.cell && top + i === 0 ? tint(theme, theme.colour.accent) : undefined}>
+          {line}
+        </Text>
+      ))}
+      <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
+        {shown(theme, `${top > 0 ? `↑ +${top}  ` : ''}${below > 0 ? `↓ +${below}  ` : ''}${top > 0 || below > 0 ? '↑↓ scroll · ' : ''}? / esc ${t(lang, 'close')}`)}
+      </Text>
     </Box>
   );
 }
@@ -253,7 +313,6 @@ export function footerLines({ view, screen, lang, theme, guide }: StudentScreenP
       );
     }
   }
-  if (screen.overlay !== 'none') rulePanel(screen, lang).split('\n').forEach((part, i) => add(`rule${i}`, part, 90 - i, {}));
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
   if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
   if (screen.quitAsked) add('quit', t(lang, 'quitAsk'), 97);

@@ -51,6 +51,8 @@ const CAPTURE_SIZE: Record<string, { cols: number; rows: number } | 'markdown'> 
   'student-violation.txt': { cols: 80, rows: 24 },
   'student-ru.txt': { cols: 80, rows: 24 },
   'student-ascii.txt': { cols: 80, rows: 24 },
+  'student-no-color-cursor.txt': { cols: 80, rows: 24 },
+  'student-no-color-vote.txt': { cols: 80, rows: 24 },
   'projector-one-cluster.txt': { cols: 100, rows: 24 },
   'projector-all-clusters.txt': { cols: 100, rows: 24 },
   'replay.txt': { cols: 100, rows: 24 },

@@ -82,6 +82,20 @@ describe('screen captures (docs/screens)', () => {
     capture('student-card-by-hand.txt', text);
   });
 
+  it('NO_COLOR: the cursor on a filled cell is bracketed (i1 sends AppendEntries to all in game 2)', () => {
+    // NO_COLOR drops every style, inverse included: brackets are what shows the cursor.
+    const view = seatView(last(2), 'A', 'i1');
+    const screen = keys(view, [{ kind: 'char', char: 'a' }, { kind: 'down' }, { kind: 'right' }], 'prefilled');
+    const text = frame(view, screen, 80, 24);
+    expect(text).toMatch(/i3: term \d+ prev \[\d+\]/);
+    capture('student-no-color-cursor.txt', text);
+    // On the sheet too: the vote cell of t1 (filled with i1) under the cursor.
+    const onVote = keys(view, [{ kind: 'char', char: 'a' }, { kind: 'up' }, { kind: 'up' }, { kind: 'up' }, { kind: 'up' }], 'prefilled');
+    const sheet = frame(view, onVote, 80, 24);
+    expect(sheet).toMatch(/vote\s+\[i1\]/);
+    capture('student-no-color-vote.txt', sheet);
+  });
+
   it('a refused move: i2 refuses i1’s vote in game 1 (guard mode)', () => {
     const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
     const i2 = newServer('i2', CLUSTER8);

@@ -51,7 +51,7 @@ describe('student app', () => {
     app.stdin.write('\r');
     await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
     app.stdin.write(' '); // ✔ → ✗
-    await until(() => (app.lastFrame() ?? '').includes('ok ✗'));
+    await until(() => /ok \[?✗/.test(app.lastFrame() ?? '')); // bracketed: the cursor is on it, no colour
     app.stdin.write('\r');
     await until(() => conn.moves.length > 0);
     conn.emit('verdict', {

@@ -53,7 +53,8 @@ describe('the sheet on screen', () => {
     expect(frame).toContain('RequestVoteRPC');
     expect(frame).toContain('lastLogIndex 4');
     // The correct answer: i2's log (8/t1) is more up to date: ✗, and t2 is entered with vote —.
-    expect(frame).toContain('Your answer to i8: ok ✗');
+    // The cursor starts on the tick; without colour it is bracketed (inverse alone would vanish).
+    expect(frame).toContain('Your answer to i8: ok [✗]');
     expect(frame).toMatch(/t1\s+t2/);
     const correct = step(view.sheet, { kind: 'receive', from: 'i8', message: rv });
     expect(correct.state.votes).toEqual(['i1', null]);

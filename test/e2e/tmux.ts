@@ -43,6 +43,11 @@ export class Tmux {
     return this.tmux('capture-pane', '-p', '-t', `e2e:${name}`);
   }
 
+  /** Resizes the window, as a person dragging the terminal's edge would (the app gets SIGWINCH). */
+  resize(name: string, width: number, height: number): void {
+    this.tmux('resize-window', '-t', `e2e:${name}`, '-x', String(width), '-y', String(height));
+  }
+
   /** Kills the window: the terminal goes away and the client with it (SIGHUP). */
   kill(name: string): void {
     this.tmux('kill-window', '-t', `e2e:${name}`);

@@ -1,0 +1,166 @@
+/**
+ * Honest layout of the student's screen (issue #9): in every state that matters, at 80×24,
+ * 100×30 and 120×40, no two boxes share a cell, no box is shrunk below its content, nothing
+ * reaches outside its parent and no card's fields show without the card's title. The check walks
+ * Ink's laid-out DOM (test/client/layout-check.ts), so it sees what Yoga computed, not what we
+ * meant: the overlapping card panel (many cards at 80×24) failed it.
+ */
+import { describe, expect, it } from 'vitest';
+import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { makeTheme, type Theme } from '../../client/theme.js';
+import type { Card, SeatView, SentBatch } from '../../src/game/types.js';
+import type { AppendEntries, Message, RequestVote, ServerState } from '../../src/raft/types.js';
+import { newServer } from '../../src/raft/step.js';
+import { CLUSTER8, card, seatView } from '../fixtures/seat-view.js';
+import { lay } from './render-at.js';
+
+const SIZES: [number, number][] = [[80, 24], [100, 30], [120, 40]];
+
+// ---- sheets and cards of the workshop's games ----
+
+const highLoad = (term = 1) => [...'HighLoad'].map((value) => ({ term, value }));
+const follower = (): ServerState => ({ ...newServer('i2', CLUSTER8), votes: ['i1'], log: highLoad(), commitIndex: 4, lastApplied: 4 });
+const leader = (): ServerState => ({
+  ...newServer('i1', CLUSTER8),
+  role: 'leader',
+  votes: ['i1'],
+  log: highLoad(),
+  commitIndex: 4,
+  lastApplied: 4,
+  nextIndex: Object.fromEntries(CLUSTER8.slice(1).map((p) => [p, 5])),
+  matchIndex: Object.fromEntries(CLUSTER8.slice(1).map((p) => [p, 4])),
+});
+const candidate = (): ServerState => ({ ...newServer('i1', CLUSTER8), role: 'candidate', votes: ['i1', 'i1'], log: highLoad(), commitIndex: 4, lastApplied: 4, votesGranted: ['i1'] });
+
+const rv = (from: string): RequestVote => ({ type: 'RequestVote', term: 2, candidateId: from, lastLogIndex: 8, lastLogTerm: 1 });
+const ae: AppendEntries = { type: 'AppendEntries', term: 1, leaderId: 'i1', prevLogIndex: 4, prevLogTerm: 1, entries: [...'Load'].map((value) => ({ term: 1, value })), leaderCommit: 4 };
+
+type Kind = 'RequestVote' | 'AppendEntries' | 'RequestVoteReply' | 'AppendEntriesReply';
+const KINDS: Kind[] = ['RequestVote', 'AppendEntries', 'RequestVoteReply', 'AppendEntriesReply'];
+
+function inbox(kind: Kind, n: number, to: string): Card[] {
+  return Array.from({ length: n }, (_, k) => {
+    const from = CLUSTER8.filter((id) => id !== to)[k % 7];
+    const id = `A-${k}`;
+    switch (kind) {
+      case 'RequestVote':
+        return card(id, from, to, rv(from));
+      case 'AppendEntries':
+        return card(id, 'i1', to, { ...ae, leaderId: 'i1' });
+      case 'RequestVoteReply':
+        return card(id, from, to, { type: 'RequestVoteReply', term: 2, voteGranted: k % 2 === 0 }, rv(to));
+      case 'AppendEntriesReply':
+        return card(id, from, to, { type: 'AppendEntriesReply', term: 1, success: true } as Message, ae);
+    }
+  });
+}
+
+function sheetFor(kind: Kind): ServerState {
+  return kind === 'RequestVoteReply' ? candidate() : kind === 'AppendEntriesReply' ? leader() : follower();
+}
+
+/** A leader's or candidate's last card with its Response row, half answered. */
+function sent(sheet: ServerState, kind: Kind): SentBatch[] {
+  if (kind !== 'RequestVoteReply' && kind !== 'AppendEntriesReply') return [];
+  const peers = CLUSTER8.filter((id) => id !== sheet.id);
+  const cells = ['ok', 'no', 'waiting', 'lost'] as const;
+  return [{
+    id: 'b-1',
+    from: sheet.id,
+    message: kind === 'RequestVoteReply' ? { ...rv(sheet.id) } : ae,
+    cards: Object.fromEntries(peers.map((p) => [p, `c-${p}`])),
+    responses: Object.fromEntries(peers.map((p, i) => [p, cells[i % 4]])),
+    sentAt: 0,
+  }];
+}
+
+function press(view: SeatView, keys: KeyPress[], assist: 'prefilled' | 'by-hand' = 'prefilled', from: ScreenState = initialScreen): ScreenState {
+  let s = from;
+  for (const k of keys) s = reduceKey(s, k, view, assist).state;
+  return s;
+}
+
+const prompt = 'i1, read the ticks: with a quorum, mark entries 1–4 committed and applied. Then send the rest.';
+const guide = ['✔ i1 sent AppendEntries. Next: the replies.', 'game 2·3/5 ▶ Enter takes the top card; Enter again hands it back. · ? q'];
+const long = 'This prompt is long enough to wrap over several lines of an eighty column terminal, and then some more words. '.repeat(2);
+const mistake = (rule: string) => ({ rule: rule as 'R9', field: 'x', expected: 1, given: 2, explain: { en: `${rule}: a long explanation that wraps over two rows of the terminal for sure, because it keeps going on and on.`, ru: 'x' } });
+
+function expectHonest(name: string, view: SeatView, screen: ScreenState, theme?: Theme, guide?: string[]) {
+  for (const [w, h] of SIZES) {
+    const { problems } = lay(view, screen, w, h, theme, guide);
+    expect(problems, `${name} at ${w}×${h}`).toEqual([]);
+  }
+}
+
+describe('the student screen never draws one box over another', () => {
+  for (const kind of KINDS) {
+    it(`an inbox of 0 to 8 ${kind} cards, first and last selected, with the last card sent`, () => {
+      for (let n = 0; n <= 8; n++) {
+        const sheet = sheetFor(kind);
+        // Every step of a game has a prompt (two rows at 80 columns); solo adds its guide lines.
+        const view = seatView(sheet, inbox(kind, n, sheet.id), { sent: sent(sheet, kind), prompt: { en: prompt, ru: prompt } });
+        expectHonest(`${n} × ${kind}`, view, initialScreen);
+        expectHonest(`${n} × ${kind}, last selected, solo`, view, { ...initialScreen, inboxIndex: Math.max(0, n - 1) }, undefined, guide);
+      }
+    });
+  }
+
+  it('a mixed inbox of 8 cards of every kind, with a long prompt, an announcement and a refusal', () => {
+    const sheet = leader();
+    const cards = [...inbox('RequestVote', 2, 'i1'), ...inbox('AppendEntries', 2, 'i1'), ...inbox('RequestVoteReply', 2, 'i1'), ...inbox('AppendEntriesReply', 2, 'i1')].map((c, k) => ({ ...c, id: `A-m${k}` }));
+    const view = seatView(sheet, cards, { sent: sent(sheet, 'AppendEntriesReply'), prompt: { en: long, ru: long }, announcements: [{ en: long, ru: long }] });
+    const screen = { ...initialScreen, inboxIndex: 3, verdict: { accepted: false, mistakes: [mistake('R22'), mistake('R23'), mistake('R19')] } };
+    expectHonest('mixed', view, screen);
+  });
+
+  for (const assist of ['prefilled', 'by-hand'] as const) {
+    it(`every kind of draft (${assist}), with and without a long prompt`, () => {
+      const drafts: [string, SeatView, KeyPress[]][] = [];
+      for (const kind of KINDS) {
+        const sheet = sheetFor(kind);
+        drafts.push([`answer to ${kind}`, seatView(sheet, inbox(kind, 8, sheet.id), { sent: sent(sheet, kind), assist }), [{ kind: 'enter' }]]);
+      }
+      drafts.push(['timeout: a RequestVote to everyone', seatView(follower(), inbox('AppendEntries', 3, 'i2'), { assist }), [{ kind: 'char', char: 't' }]]);
+      drafts.push(['a letter in the log', seatView(leader(), inbox('AppendEntriesReply', 5, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'w' }, { kind: 'char', char: 'x' }]]);
+      drafts.push(['AppendEntries to all seven followers', seatView(leader(), inbox('AppendEntriesReply', 7, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'a' }]]);
+      for (const [name, view, keys] of drafts) {
+        const s = press(view, keys, assist);
+        expect(s.draft, name).not.toBeNull();
+        expectHonest(name, view, s);
+        expectHonest(`${name}, long prompt`, { ...view, prompt: { en: long, ru: long } }, s);
+        // The cursor walks every row of the draft (tab): each position must lay out as honestly
+        // at 80×24, where rows are fewest.
+        let t = s;
+        do {
+          t = press(view, [{ kind: 'tab' }], assist, t);
+          expect(lay(view, t, 80, 24).problems, `${name}, cursor row ${t.row}`).toEqual([]);
+        } while (t.row !== s.row);
+      }
+    });
+  }
+
+  it('help open (the rule on `?`), idle and in a draft with the cursor on a card field', () => {
+    const view = seatView(leader(), inbox('AppendEntriesReply', 8, 'i1'), { sent: sent(leader(), 'AppendEntriesReply'), prompt: { en: long, ru: long } });
+    expectHonest('help idle', view, press(view, [{ kind: 'char', char: '?' }]));
+    const draft = press(view, [{ kind: 'char', char: 'a' }]);
+    const onField = press(view, [{ kind: 'up' }, { kind: 'up' }, { kind: 'char', char: '?' }], 'prefilled', draft);
+    expectHonest('help in a draft', view, onField);
+  });
+
+  it('a refusal with three long mistakes, a violation and solo’s guide lines', () => {
+    const view = seatView(follower(), inbox('RequestVote', 8, 'i2'), {
+      prompt: { en: long, ru: long },
+      violations: [{ property: 'P1', servers: ['i1', 'i2'], term: 1, explain: { en: 'Two leaders in term 1: i1 and i2. '.repeat(3), ru: 'x' } }],
+    });
+    const open = press(view, [{ kind: 'enter' }]);
+    const refused = { ...open, verdict: { accepted: false, mistakes: [mistake('R9'), mistake('R10'), mistake('R11')] } };
+    expectHonest('refused', view, refused);
+    expectHonest('refused, solo', view, refused, undefined, ['✔ i1 won the election. Next: the client writes H.', 'Press Enter to take the card from i8.']);
+  });
+
+  it('in colour too', () => {
+    const sheet = leader();
+    const view = seatView(sheet, inbox('AppendEntriesReply', 8, 'i1'), { sent: sent(sheet, 'AppendEntriesReply') });
+    expectHonest('colour', view, press(view, [{ kind: 'char', char: 'a' }]), makeTheme({ color: true }));
+  });
+});

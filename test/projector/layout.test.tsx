@@ -1,0 +1,51 @@
+/**
+ * Honest layout of the projector's body (shared by `watch` and `replay`), issue #9: one cluster
+ * large or every cluster compact, at 80×24, 100×30 and 120×40, from the committed fixture session
+ * at several moments: no two boxes share a cell, nothing is squeezed below its content, and the
+ * body stays within the rows it is given.
+ */
+import { describe, expect, it } from 'vitest';
+import { projectorClusters } from '../../client/projector/projector-model.js';
+import { ProjectorView } from '../../client/projector/projector-view.js';
+import { ReplayApp } from '../../client/replay/replay-app.js';
+import { ReplayTimeline } from '../../client/replay/timeline.js';
+import { makeTheme } from '../../client/theme.js';
+import { instructorView } from '../../src/game/views.js';
+import { layElement } from '../client/render-at.js';
+import { fixtureSession } from '../replay/session.js';
+
+const { info, records } = fixtureSession();
+const timeline = new ReplayTimeline(info.config, records);
+const theme = makeTheme({ color: false });
+/** What replay leaves the body: header, status and key lines, and one row under the terminal's height. */
+const CHROME = 4;
+
+describe('the projector never draws one box over another', () => {
+  const moments = [0, Math.floor(records.length / 2), records.length];
+  for (const [w, h] of [[80, 24], [100, 30], [120, 40]] as const) {
+    it(`at ${w}×${h}: one cluster large and all compact, at the start, midway and at the end`, () => {
+      for (const k of moments) {
+        const clusters = projectorClusters(instructorView(timeline.roomAt(k)), {});
+        // Six clusters too (the fixture's, renamed): more than fit, so some are named, not drawn.
+        const many = [0, 1, 2].flatMap((n) => clusters.map((c) => ({ ...c, id: `${c.id}${n}` })));
+        for (const [set, focus] of [[clusters, 'A'], [clusters, null], [many, null]] as const) {
+          const body = h - CHROME;
+          const { problems } = layElement(<ProjectorView clusters={[...set]} focus={focus} width={w} height={body} lang="en" theme={theme} />, w, body + 1);
+          expect(problems, `record ${k}, ${set.length} clusters, focus ${focus}`).toEqual([]);
+        }
+      }
+    });
+  }
+
+  it('replay, whole app (header, status, body, keys) at every size, large and compact', () => {
+    for (const [w, h] of [[80, 24], [100, 30], [120, 40]] as const) {
+      for (const k of [0, records.length]) {
+        for (const focus of ['A', null]) {
+          const { problems, frame } = layElement(<ReplayApp timeline={timeline} title="sessions/2026-11-25" lang="en" theme={theme} focus={focus} start={k} />, w, h);
+          expect(frame).toContain('raft-sheet');
+          expect(problems, `replay at ${w}×${h}, record ${k}, focus ${focus}`).toEqual([]);
+        }
+      }
+    }
+  });
+});
