@@ -46,12 +46,18 @@ export function keyLine(lang: Lang, view: SeatView): string {
   const input = move.input;
   switch (input.kind) {
     case 'timeout':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press t (timer fires), fill in your sheet and the RequestVote card, then Enter.', ru: '▶ Нажмите t (сработал таймер), заполните лист и карточку RequestVote, затем Enter.' });
       return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажмите t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
+      if (view.assist === 'by-hand') {
+        return say(lang, { en: '▶ Enter takes the top card; write your answer on the sheet and the card, then Enter hands it over.', ru: '▶ Enter — взять верхнюю карточку; впишите ответ в лист и карточку, затем Enter — отдать.' });
+      }
       return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'client':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, then the letter {v}; fill in its term, then Enter.', ru: '▶ Нажмите w, затем букву {v}; впишите её терм, затем Enter.' }, { v: input.value === ' ' ? 'Space' : input.value });
       return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
     case 'send':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), заполните карточку, затем Enter.' });
       return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }
 }
@@ -73,6 +79,20 @@ export function transitionLine(lang: Lang, game: number, step: number, nextSeat:
     s: nextSeat,
     r: nextSeat === SOLO_SEATS[after] ? ROLE[after][lang] : say(lang, { en: 'your chosen seat', ru: 'выбранное вами место' }),
   });
+}
+
+const HINT_WORD: Record<string, Text> = {
+  none: { en: 'none', ru: 'нет' },
+  rule: { en: 'rule', ru: 'правило' },
+  answer: { en: 'answer', ru: 'ответ' },
+};
+
+/** The solo keys with their state: `b by hand`, `h hints: rule`, `c cluster`, `? q`. */
+export function modeTag(lang: Lang, view: SeatView): string {
+  const hints = HINT_WORD[view.hints ?? 'answer'][lang];
+  return view.assist === 'by-hand'
+    ? say(lang, { en: 'b: by hand · h hints: {h} · c cluster · ? q', ru: 'b: вручную · h подсказки: {h} · c кластер · ? q' }, { h: hints })
+    : say(lang, { en: 'b: prefilled · h hints: {h} · c cluster · ? q', ru: 'b: заполнено · h подсказки: {h} · c кластер · ? q' }, { h: hints });
 }
 
 /** Where the player is, as a short tag before the key line: `game 2·1/5`, or free play. */

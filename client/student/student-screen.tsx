@@ -11,6 +11,7 @@ import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { CardView, ResponseRow } from '../components/card-view.js';
+import { ClusterStrip } from '../components/cluster-strip.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
@@ -34,10 +35,17 @@ export interface StudentScreenProps {
   height: number;
   /** Solo mode's guide: what just happened and which key to press now (client/solo). */
   guide?: string[];
+  /** The quit question, when the default's "rejoin with the same command" is not true (solo). */
+  quitQuestion?: string;
 }
 
 export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
+/** The cluster strip stands beside the cards from this width, between these widths, leaving the cards this much. */
+export const STRIP_FROM = 100;
+const STRIP_MIN = 26;
+const STRIP_MAX = 44;
+const CARDS_MIN = 42;
 
 export function StudentScreen(props: StudentScreenProps) {
   const { view, screen, lang, theme, width, height } = props;
@@ -57,6 +65,23 @@ export function StudentScreen(props: StudentScreenProps) {
   const MIDDLE_MIN = 4;
   const footer = fitLines(footerLines(props), width, height - 1 - fixed - MIDDLE_MIN);
   const middle = Math.max(MIDDLE_MIN, height - 1 - fixed - totalRows(footer, width));
+  // ---- the cluster strip (client/components/cluster-strip.tsx): `c` shows it in place of the
+  // sheet; from 100 columns it stands beside the cards when the rows hold every server.
+  const glance = view.glance ?? [];
+  if (screen.overlay === 'cluster' && glance.length > 0) {
+    return (
+      <Box flexDirection="column" width={width}>
+        <Header {...props} sheet={sheet} cell={cell} />
+        <Box marginTop={1}>
+          <ClusterStrip glance={glance} me={view.server} width={width} lang={lang} theme={theme} />
+        </Box>
+        <Footer lines={fitLines(footerLines(props), width, height - 3 - (glance.length + 1))} theme={theme} />
+      </Box>
+    );
+  }
+  const stripWidth = Math.min(STRIP_MAX, width - 28 - 1 - CARDS_MIN);
+  const strip = width >= STRIP_FROM && glance.length > 0 && middle >= glance.length + 1 && stripWidth >= STRIP_MIN;
+  // ---- end of the cluster strip's part
   return (
     <Box flexDirection="column" width={width}>
       <Header {...props} sheet={sheet} cell={cell} />
@@ -73,6 +98,11 @@ export function StudentScreen(props: StudentScreenProps) {
         <Box flexDirection="column" flexGrow={1}>
           {draft ? <DraftCards draft={draft} cell={cell} view={view} lang={lang} theme={theme} /> : <CardInHand view={view} screen={screen} lang={lang} theme={theme} />}
         </Box>
+        {strip ? (
+          <Box flexShrink={0} marginLeft={1}>
+            <ClusterStrip glance={glance} me={view.server} width={stripWidth} lang={lang} theme={theme} />
+          </Box>
+        ) : null}
       </Box>
       <Footer lines={footer} theme={theme} />
     </Box>
@@ -221,7 +251,7 @@ function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: 
 }
 
 /** Everything under the cards, as lines with a priority, so they can be fitted to the rows left. */
-export function footerLines({ view, screen, lang, theme, guide }: StudentScreenProps): FooterLine[] {
+export function footerLines({ view, screen, lang, theme, guide, quitQuestion }: StudentScreenProps): FooterLine[] {
   const lines: FooterLine[] = [];
   const add = (key: string, text: string, priority: number, style: Partial<FooterLine> = {}) =>
     lines.push({ key, text: shown(theme, text), priority, ...style });
@@ -244,10 +274,13 @@ export function footerLines({ view, screen, lang, theme, guide }: StudentScreenP
       );
     }
   }
-  if (screen.overlay !== 'none') rulePanel(screen, lang).split('\n').forEach((part, i) => add(`rule${i}`, part, 90 - i, {}));
+  if (view.restartedFrom) {
+    add('restart', t(lang, 'restarted', { c: view.restartedFrom.commitIndex, a: view.restartedFrom.lastApplied }), 55, { color: theme.colour.persisted });
+  }
+  if (screen.overlay === 'rules' || screen.overlay === 'help') rulePanel(screen, lang, view.hints, view.recipe).split('\n').forEach((part, i) => add(`rule${i}`, part, 90 - i, {}));
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
   if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
-  if (screen.quitAsked) add('quit', t(lang, 'quitAsk'), 97);
+  if (screen.quitAsked) add('quit', quitQuestion ?? t(lang, 'quitAsk'), 97);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
   // are needed), while a draft keeps its own keys.
@@ -276,6 +309,7 @@ function noticeText(notice: string, lang: Lang): string {
     offline: 'noticeOffline',
     'card-gone': 'noticeCardGone',
     'offline-link': 'noticeNoLink',
+    'hints-off': 'hintsOff',
   };
   return map[notice] ? t(lang, map[notice]) : notice;
 }
