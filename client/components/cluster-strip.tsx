@@ -39,7 +39,7 @@ function plate(g: ServerGlance, theme: Theme): string {
 }
 
 export function glanceLine(g: ServerGlance, me: ServerId, width: number, theme: Theme): GlanceLine {
-  const head = `${g.id === me ? theme.sym.pointer : ' '}${padTo(g.id, 3)}${plate(g, theme)} ${padTo(`t${g.term}·${g.vote ?? theme.sym.none}`, 7)} `;
+  const head = `${g.id === me ? theme.sym.pointer : ' '}${padTo(g.id, 2)}${plate(g, theme)} ${padTo(`t${g.term}·${g.vote ?? theme.sym.none}`, 6)} `;
   // Counts say the entry states without colour; the restart mark says why ✔ dropped (R1).
   const stats = ` ${theme.sym.applied}${g.lastApplied}${theme.sym.committed}${g.commitIndex}${g.restarted ? ' ↻' : ''}`;
   const cards = g.cards > 0 ? ` ✉${g.cards}` : '';

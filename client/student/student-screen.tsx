@@ -43,9 +43,9 @@ export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
 /** The cluster strip stands beside the cards from this width, between these widths, leaving the cards this much. */
 export const STRIP_FROM = 100;
-const STRIP_MIN = 26;
+const STRIP_MIN = 24;
 const STRIP_MAX = 44;
-const CARDS_MIN = 42;
+const CARDS_MIN = 46;
 
 export function StudentScreen(props: StudentScreenProps) {
   const { view, screen, lang, theme, width, height } = props;
