@@ -38,7 +38,8 @@ function plate(g: ServerGlance, theme: Theme): string {
   return g.role === 'leader' ? theme.sym.leader : g.role === 'candidate' ? theme.sym.candidate : ' ';
 }
 
-export function glanceLine(g: ServerGlance, me: ServerId, width: number, theme: Theme): GlanceLine {
+/** `column`: the longest log in the cluster, so every line's counts stand in one column. */
+export function glanceLine(g: ServerGlance, me: ServerId, width: number, theme: Theme, column = g.length): GlanceLine {
   const head = `${g.id === me ? theme.sym.pointer : ' '}${padTo(g.id, 2)}${plate(g, theme)} ${padTo(`t${g.term}·${g.vote ?? theme.sym.none}`, 6)} `;
   // Counts say the entry states without colour; the restart mark says why ✔ dropped (R1).
   const stats = ` ${theme.sym.applied}${g.lastApplied}${theme.sym.committed}${g.commitIndex}${g.restarted ? ' ↻' : ''}`;
@@ -60,20 +61,23 @@ export function glanceLine(g: ServerGlance, me: ServerId, width: number, theme: 
   }
   const cut = shownFrom > 1 ? '…' : '';
   const logWidth = widthOf(cut) + cells.length;
-  return { head: head + cut, cells, tail: ' '.repeat(Math.max(0, room - logWidth)) + extra };
+  const pad = Math.max(0, Math.min(room, column) - logWidth);
+  return { head: head + cut, cells, tail: ' '.repeat(pad) + extra };
 }
 
 export function ClusterStrip({ glance, me, width, lang, theme }: ClusterStripProps) {
   const leaders = glance.filter((g) => g.online && g.role === 'leader').sort((a, b) => b.term - a.term);
   const term = Math.max(0, ...glance.map((g) => g.term));
-  const title = `${t(lang, 'clusterStrip')} · ${t(lang, 'term')} t${term} · ${leaders[0] ? `${theme.sym.leader} ${leaders[0].id} t${leaders[0].term}` : t(lang, 'noLeader')}`;
+  const column = Math.max(0, ...glance.map((g) => g.length));
+  // Short enough for the narrowest strip (24 columns): `Cluster · t3 · ♛ i4`.
+  const title = `${t(lang, 'clusterStrip')} · t${term} · ${leaders[0] ? `${theme.sym.leader} ${leaders[0].id}${leaders[0].term !== term ? ` t${leaders[0].term}` : ''}` : t(lang, 'noLeader')}`;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
         {shown(theme, title)}
       </Text>
       {glance.map((g) => {
-        const line = glanceLine(g, me, width, theme);
+        const line = glanceLine(g, me, width, theme, column);
         return (
           <Text key={g.id} wrap="truncate-end" dimColor={!g.online} bold={g.id === me}>
             <Text color={g.role === 'leader' && g.online ? tint(theme, 'yellow') : undefined}>{shown(theme, line.head)}</Text>
