@@ -71,6 +71,9 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
   const viewRef = useRef<SeatView | null>(null);
   const [ownRecap, setRecap] = useState<RecapData | null>(null);
   const recap = soloRecap !== undefined ? soloRecap : ownRecap;
+  // As with the screen: a key may come before the handler sees the recap it closes.
+  const recapRef = useRef<RecapData | null>(null);
+  recapRef.current = recap;
   const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
 
   useEffect(() => {
@@ -80,7 +83,10 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       setScreen((s) => onView(s, v));
       const next = recapStep(recapMemo.current, v);
       recapMemo.current = next.memo;
-      if (next.due) setRecap(next.due);
+      if (next.due) {
+        recapRef.current = next.due;
+        setRecap(next.due);
+      }
     };
     const onVerdictMsg = (v: Verdict) => {
       if (v.id !== pendingId.current) return;
@@ -125,8 +131,9 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
     }
     const press = toKeyPress(input, key);
     if (!press) return;
-    if (recap) {
+    if (recapRef.current) {
       if (press.kind === 'enter' || press.kind === 'escape') {
+        recapRef.current = null;
         if (soloRecap !== undefined) onRecapClose?.();
         else setRecap(null);
       }
