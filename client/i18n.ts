@@ -49,8 +49,8 @@ const words = {
   cluster: { en: 'Cluster', ru: 'Кластер' },
   clusterStrip: { en: 'Cluster', ru: 'Кластер' },
   quitAskSolo: {
-    en: 'Quit? This solo session ends (it stays recorded); `raft-sheet solo --game N` starts a new one at game N. [y/n]',
-    ru: 'Выйти? Эта одиночная игра закончится (запись останется); `raft-sheet solo --game N` начнёт новую с игры N. [y/n]',
+    en: 'Quit? The game is recorded; solo --game N starts a new one at game N. [y/n]',
+    ru: 'Выйти? Игра записана; solo --game N начнёт новую с игры N. [y/n]',
   },
   hintsOff: { en: 'No hints in this game (hint level: none).', ru: 'В этой игре подсказок нет (уровень подсказок: нет).' },
   hintLevel: { en: 'hints: {level}', ru: 'подсказки: {level}' },

@@ -27,8 +27,8 @@ const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) =>
 /** The first words a new player reads: what they are, and the key to press. */
 export function introLine(lang: Lang, seat: string): string {
   return say(lang, {
-    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press.',
-    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу.',
+    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
+    ru: 'Вы — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
   }, { s: seat });
 }
 
@@ -87,12 +87,16 @@ const HINT_WORD: Record<string, Text> = {
   answer: { en: 'answer', ru: 'ответ' },
 };
 
-/** The solo keys with their state: `b by hand`, `h hints: rule`, `c cluster`, `? q`. */
+/**
+ * The solo keys, short (the key line must stay one row at 80 columns): `b h c ? q`, preceded by
+ * what differs from the defaults: `by hand`, `hints: rule`. The intro line says what they do.
+ */
 export function modeTag(lang: Lang, view: SeatView): string {
-  const hints = HINT_WORD[view.hints ?? 'answer'][lang];
-  return view.assist === 'by-hand'
-    ? say(lang, { en: 'b: by hand · h hints: {h} · c cluster · ? q', ru: 'b: вручную · h подсказки: {h} · c кластер · ? q' }, { h: hints })
-    : say(lang, { en: 'b: prefilled · h hints: {h} · c cluster · ? q', ru: 'b: заполнено · h подсказки: {h} · c кластер · ? q' }, { h: hints });
+  const parts: string[] = [];
+  if (view.assist === 'by-hand') parts.push(say(lang, { en: 'by hand', ru: 'вручную' }));
+  if ((view.hints ?? 'answer') !== 'answer') parts.push(say(lang, { en: 'hints: {h}', ru: 'подсказки: {h}' }, { h: HINT_WORD[view.hints ?? 'answer'][lang] }));
+  parts.push('b h c ? q');
+  return parts.join(' · ');
 }
 
 /** Where the player is, as a short tag before the key line: `game 2·1/5`, or free play. */

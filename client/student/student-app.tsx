@@ -83,7 +83,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       setScreen((s) => onView(s, v));
       const next = recapStep(recapMemo.current, v);
       recapMemo.current = next.memo;
-      if (next.due) {
+      if (next.due && soloRecap === undefined) {
         recapRef.current = next.due;
         setRecap(next.due);
       }

@@ -62,8 +62,9 @@ describe('solo keys and words', () => {
     expect(nextHint(withCard())).toBe('none');
     expect(nextHint(withCard({ hints: 'none' }))).toBe('rule');
     expect(nextHint(withCard({ hints: 'rule' }))).toBe('answer');
-    expect(modeTag('en', withCard({ assist: 'by-hand', hints: 'rule' }))).toBe('b: by hand · h hints: rule · c cluster · ? q');
-    expect(modeTag('ru', withCard())).toMatch(/^b: заполнено · h подсказки: ответ/);
+    expect(modeTag('en', withCard({ assist: 'by-hand', hints: 'rule' }))).toBe('by hand · hints: rule · b h c ? q');
+    expect(modeTag('en', withCard())).toBe('b h c ? q');
+    expect(modeTag('ru', withCard({ hints: 'none' }))).toBe('подсказки: нет · b h c ? q');
   });
 
   it('by hand, the key line says to fill the draft in; prefilled, to hand it back', () => {
@@ -73,7 +74,7 @@ describe('solo keys and words', () => {
     const handView = { ...started, inbox: [card('A-1', 'i1', 'i2', rv)], task: { kind: 'inbox' as const }, sheet: fresh('i2') };
     expect(keyLine('en', { ...handView, assist: 'by-hand' })).toMatch(/write your answer on the sheet and the card/);
     expect(keyLine('en', handView)).toMatch(/Enter again hands it back/);
-    expect(guideLines('en', { ...handView, assist: 'by-hand' }, null).at(-1)).toMatch(/b: by hand/);
+    expect(guideLines('en', { ...handView, assist: 'by-hand' }, null).at(-1)).toMatch(/· by hand · b h c \? q$/);
   });
 });
 

@@ -32,7 +32,7 @@ describe('solo by hand in a real terminal', () => {
     // The goal, not the recipe: nothing about t1, votes or lastLogIndex.
     expect(first).toMatch(/» i1, your election timer fired: start an election and ask everyone for their vote\./);
     expect(first).not.toMatch(/lastLogIndex 0|write term t1/);
-    expect(first).toMatch(/b: by hand/);
+    expect(first).toMatch(/· by hand · b h c \? q/);
 
     // Step 1: the timer fires. The draft opens blank (term t0, no vote, still a follower), the
     // cursor on the card's term. Every cell typed: card term 1, lastLogIndex 0, lastLogTerm 0;
@@ -99,7 +99,7 @@ describe('solo by hand in a real terminal', () => {
     for (let attempt = 0; attempt < 3 && !bye; attempt++) {
       tmux.type(W, 'q');
       const ask = flat(await tmux.waitFor(W, /Quit\?/, 10_000));
-      expect(ask).toMatch(/This solo session ends/);
+      expect(ask).toMatch(/Quit\? The game is recorded; solo --game N starts a new one at game N/);
       expect(ask).not.toMatch(/rejoin with the same command/);
       tmux.type(W, 'y');
       bye = await tmux.waitFor(W, /\[exited \d+\]/, 10_000).catch(() => '');
