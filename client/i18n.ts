@@ -59,8 +59,8 @@ const words = {
   hintAnswer: { en: 'the rule and the answer', ru: 'правило и ответ' },
   recipe: { en: 'The answer, step by step:', ru: 'Ответ по шагам:' },
   restarted: {
-    en: '↻ You restarted: commitIndex and lastApplied are volatile (R1) and dropped from {c}/{a} to 0, so ✔ became ○; your log and terms are kept. The leader\'s next AppendEntries brings them back (R19, R23).',
-    ru: '↻ Вы перезапустились: commitIndex и lastApplied не сохраняются (R1) и упали с {c}/{a} до 0, поэтому ✔ стали ○; журнал и термы на месте. Следующий AppendEntries лидера вернёт их (R19, R23).',
+    en: '↻ You restarted: commitIndex and lastApplied are volatile (R1) and dropped from {c}/{a} to 0, so ✔ became ○; your log and terms are kept. The leader\'s AppendEntries with its leaderCommit brings them back (R19, R23).',
+    ru: '↻ Вы перезапустились: commitIndex и lastApplied не сохраняются (R1) и упали с {c}/{a} до 0, поэтому ✔ стали ○; журнал и термы на месте. AppendEntries лидера с его leaderCommit вернёт их (R19, R23).',
   },
   recapTitle: { en: '{game}: recap', ru: '{game}: итоги' },
   recapHappened: { en: 'What happened', ru: 'Что произошло' },

@@ -139,3 +139,15 @@ describe('the recap after a game', () => {
     expect(lines.some((l) => /… \+\d+/.test(l.text))).toBe(true);
   });
 });
+
+describe('a restart on the sheet (game 4: i1 back online)', () => {
+  it('says why ✔ turned into ○: volatile commitIndex and lastApplied, and what brings them back', () => {
+    const v = view('4.4', 'i1');
+    const text = screenFrame(v, initialScreen, 80, 24);
+    expect(v.sheet.lastApplied).toBe(0);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/↻ You restarted: commitIndex and lastApplied are volatile \(R1\) and dropped from 4\/4 to 0, so ✔ became ○; your log and terms are kept\. The leader's AppendEntries with its leaderCommit brings them back \(R19, R23\)\./);
+    expect(text.split('\n').length).toBeLessThanOrEqual(24);
+    // The others who never restarted (or lost nothing) get no such line.
+    expect(screenFrame(view('4.4', 'i2'), initialScreen, 80, 24)).not.toMatch(/You restarted/);
+  });
+});
