@@ -35,6 +35,8 @@ export interface GlanceLine {
 /** The role plate of a glance: ♛ leader, ✋ candidate, ○ offline (the sheet is turned over). */
 function plate(g: ServerGlance, theme: Theme): string {
   if (!g.online) return theme.sym.offline;
+  // One column, so the lines stay aligned: --ascii's plates are [L] and [C] on the sheet.
+  if (theme.ascii) return g.role === 'leader' ? 'L' : g.role === 'candidate' ? 'C' : ' ';
   return g.role === 'leader' ? theme.sym.leader : g.role === 'candidate' ? theme.sym.candidate : ' ';
 }
 

@@ -59,7 +59,8 @@ export function recapOf(view: SeatView, from = 0): RecapData {
     game: game.id,
     title: game.title,
     lesson: game.recap?.lesson ?? { en: '', ru: '' },
-    rules: game.recap?.rules ?? [],
+    // The game's rules, then any other rule the player's mistakes in it were about.
+    rules: [...new Set([...(game.recap?.rules ?? []), ...view.mistakes.slice(Math.min(from, view.mistakes.length)).map((m) => m.rule)])],
     leader: leader ? { id: leader.id, term: leader.term } : null,
     term,
     log,

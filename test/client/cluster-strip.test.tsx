@@ -88,6 +88,14 @@ describe('the cluster strip', () => {
     expect(screenFrame(v, initialScreen, 80, 24)).not.toMatch(/Cluster · t3/);
   });
 
+  it('under --ascii every symbol has a plain stand-in', () => {
+    const ascii = makeTheme({ ascii: true, color: false });
+    const text = frame(<ClusterStrip glance={view('4.4', 'i4').glance!} me="i4" width={60} lang="en" theme={ascii} />);
+    expect(text).toMatch(/^>i4L t3\|i4  High_voltage/m);
+    expect(text).toMatch(/^ i1  t1\|i1  HighLoad +\+0\*0 \(r\) @1 AEi4/m);
+    expect(text).not.toMatch(/[^\x20-\x7e\n]/);
+  });
+
   it('draws without a seat view glance as nothing at all (a hub before the strip)', () => {
     const v = { ...view('1.1', 'i1'), glance: undefined };
     expect(reduceKey(initialScreen, { kind: 'char', char: 'c' }, v, 'prefilled').state.overlay).toBe('none');
@@ -119,6 +127,7 @@ describe('the recap after a game', () => {
     expect(text).toMatch(/Game 3 — a term without a leader: recap/);
     expect(text).toMatch(/no leader \(highest term t2\)/);
     expect(text).toMatch(/R10 /);
+    expect(r.rules).toEqual(['R4', 'R8', 'R9', 'R10', 'R11']); // R8 already among them: listed once
     expect(text).toMatch(/Your mistakes \(1\)\n  ✗ R8 · A new election needs a new term\./);
   });
 
