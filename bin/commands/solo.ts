@@ -40,7 +40,8 @@ Exit codes: 0 you quit, 1 the hub could not start, 2 usage error or no terminal.
 `;
 
 export function soloDataDir(env: Record<string, string | undefined> = process.env, now = new Date()): string {
-  const home = env.RAFT_SHEET_HOME ?? path.join(homedir(), '.raft-sheet');
+  // An empty RAFT_SHEET_HOME counts as unset (else sessions land in ./solo of the current folder).
+  const home = env.RAFT_SHEET_HOME || path.join(homedir(), '.raft-sheet');
   return path.join(home, 'solo', now.toISOString().replace(/[:.]/g, '-'));
 }
 

@@ -26,3 +26,12 @@ describe('raft-sheet solo options', () => {
     expect(text()).toMatch(/--hints is none, rule or answer/);
   });
 });
+
+describe('where solo records its session', () => {
+  it('under RAFT_SHEET_HOME, and under ~/.raft-sheet when it is empty (never in the current folder)', async () => {
+    const { soloDataDir } = await import('../../bin/commands/solo.js');
+    const now = new Date('2026-11-30T09:00:00.000Z');
+    expect(soloDataDir({ RAFT_SHEET_HOME: '/tmp/h' }, now)).toBe('/tmp/h/solo/2026-11-30T09-00-00-000Z');
+    expect(soloDataDir({ RAFT_SHEET_HOME: '' }, now)).toMatch(/^\/.*\.raft-sheet\/solo\/2026-11-30T09-00-00-000Z$/);
+  });
+});
