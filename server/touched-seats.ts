@@ -11,6 +11,8 @@
  * - its sent cards and their Response rows              → `batch-opened` of its batch, `response` / `card-lost` / `card-sent` on it
  * - the cluster's script, modes, violations, announcements → `script`, `mode`, `announce`, `reset`, `rewind`,
  *                                                           a `sheet` with violations, `link-faults`: all seats
+ * - the cluster strip (`glance`: every server's term, role, log, online flag and cards to it)
+ *                                                         → any `sheet`, `online`, `card-*`: all seats
  * - the room clock (`now`)                              → not by itself: a command's clock moving on changes
  *   nothing a seat decides on except at due moments (a timer firing, a delayed card arriving, a
  *   heartbeat falling due), and the hub ticks the room at those moments and every ≤ 250 ms in
@@ -39,32 +41,22 @@ export function touchedBy(events: readonly GameEvent[], before: Room, after: Roo
     const b = before.clusters[cluster];
     const a = after.clusters[cluster];
     switch (e.type) {
+      // Every seat's cluster strip shows every sheet, online flag and card in flight (views.ts glance).
       case 'sheet':
-        add(e.violations.length > 0 ? true : e.server);
+      case 'online':
+      case 'card-sent':
+      case 'card-taken':
+      case 'card-lost':
+      case 'card-delayed':
+        add(true);
         break;
       case 'timer':
-      case 'online':
       case 'seat':
       case 'mistakes':
       case 'moved':
       case 'inbox-reordered':
         add(e.server);
         break;
-      case 'card-sent':
-        add(e.card.to);
-        add(e.card.from);
-        break;
-      case 'card-taken':
-      case 'card-lost':
-      case 'card-delayed': {
-        const card = findCard(b, e.card) ?? findCard(a, e.card);
-        if (!card) add(true);
-        else {
-          add(card.to);
-          add(card.from);
-        }
-        break;
-      }
       case 'batch-opened':
         add(e.batch.from);
         break;

@@ -1,5 +1,5 @@
 /**
- * `raft-sheet solo [--seat i3] [--pace human|fast] [--game N] [--data DIR] [--lang en|ru] [--ascii]`
+ * `raft-sheet solo [--seat i3] [--pace human|fast] [--game N] [--by-hand] [--hints none|rule|answer] [--data DIR] [--lang en|ru] [--ascii]`
  * (also `npm start`). Wiring only: an embedded hub on 127.0.0.1 (server/hub.ts) and the solo
  * terminal (client/solo) as its clients; the hub closes when the player quits.
  */
@@ -22,18 +22,26 @@ Options:
                    game 1 and 2 i1, game 3 i8, game 4 i4)
   --pace P         bots' pace: human (default, about a second a move) or fast
   --game N         start with game N (1-4; 0 is free play)
+  --by-hand        write every cell yourself: drafts open blank and the prompt states the goal,
+                   not the answer (default: prefilled drafts to check and hand over); b switches
+  --hints H        what ? gives: none, rule (the rule at the cursor) or answer (the rule and
+                   the correct value; default); h switches
   --data DIR       where the session is recorded (default ~/.raft-sheet/solo/<time>)
   --lang en|ru     language (default: from LANG)
   --ascii          no Unicode symbols (for old terminals)
   -h, --help       this help
 
-The hub listens on 127.0.0.1 only. q (then y) or Ctrl-C quits and stops it.
+Keys besides the sheet's: b by hand / prefilled, h hint level, c the whole cluster.
+After each game a recap: what happened, the rules, your mistakes (Enter goes on).
+The hub listens on 127.0.0.1 only. q (then y) or Ctrl-C quits and stops it; the session
+stays recorded, and solo --game N starts a new one at game N.
 Environment: NO_COLOR=1 draws without colour; RAFT_SHEET_HOME moves ~/.raft-sheet.
 Exit codes: 0 you quit, 1 the hub could not start, 2 usage error or no terminal.
 `;
 
 export function soloDataDir(env: Record<string, string | undefined> = process.env, now = new Date()): string {
-  const home = env.RAFT_SHEET_HOME ?? path.join(homedir(), '.raft-sheet');
+  // An empty RAFT_SHEET_HOME counts as unset (else sessions land in ./solo of the current folder).
+  const home = env.RAFT_SHEET_HOME || path.join(homedir(), '.raft-sheet');
   return path.join(home, 'solo', now.toISOString().replace(/[:.]/g, '-'));
 }
 
@@ -50,6 +58,8 @@ export const solo: Command = {
             seat: { type: 'string' },
             pace: { type: 'string', default: 'human' },
             game: { type: 'string' },
+            'by-hand': { type: 'boolean', default: false },
+            hints: { type: 'string' },
             data: { type: 'string' },
             lang: { type: 'string' },
             ascii: { type: 'boolean', default: false },
@@ -65,6 +75,8 @@ export const solo: Command = {
     const game = values.game === undefined ? 1 : Number(values.game);
     if (!Number.isInteger(game) || game < 0 || game > 4) return usageError('--game is 1, 2, 3, 4 or 0 (free play)', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
+    const hints = values.hints;
+    if (hints !== undefined && hints !== 'none' && hints !== 'rule' && hints !== 'answer') return usageError('--hints is none, rule or answer', HELP);
     const terminal = prepareTerminal();
     if (terminal !== 0) return terminal;
     const lang = langFrom(values.lang, process.env);
@@ -103,6 +115,8 @@ export const solo: Command = {
         pauseMs: pace === 'fast' ? 400 : 1800,
         ...(values.seat ? { seat: values.seat } : {}),
         firstGame: game,
+        ...(values['by-hand'] ? { assist: 'by-hand' as const } : {}),
+        ...(hints ? { hints } : {}),
       });
     } finally {
       await hub.close();

@@ -4,7 +4,7 @@
  * it, the player's student connection and the director's instructor connection.
  */
 import { runFullScreen } from '../components/full-screen.js';
-import type { Pace } from '../../src/game/types.js';
+import type { Assist, HintLevel, Pace } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { makeTheme } from '../theme.js';
 import { SoloApp } from './solo-app.js';
@@ -21,11 +21,13 @@ export interface SoloOptions {
   pauseMs: number;
   seat?: string;
   firstGame?: number;
+  assist?: Assist;
+  hints?: HintLevel;
 }
 
 /** Resolves to the exit code once the player quits (q, y or Ctrl-C). */
 export async function runSolo(o: SoloOptions): Promise<number> {
-  const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame }).start();
+  const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame, assist: o.assist, hints: o.hints }).start();
   return runFullScreen(
     (onEnd) => <SoloApp director={director} url={o.url} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
     { stop: () => director.stop(), ascii: o.ascii },

@@ -3,15 +3,17 @@
  * key help. A seat change between games is a fresh student connection at the new seat, so the
  * sheet on screen is always exactly what that seat's student would see.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { SeatView } from '../../src/game/types.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { HINT_LEVELS, type SeatView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
 import { StudentApp } from '../student/student-app.js';
 import type { Theme } from '../theme.js';
 import type { TokenStore } from '../token-store.js';
 import type { SoloDirector } from './solo-director.js';
-import { introLine, keyLine, positionTag } from './solo-guide.js';
+import { introLine, keyLine, modeTag, positionTag } from './solo-guide.js';
+import { t } from '../i18n.js';
+import { emptyRecapMemo, recapStep, type RecapData, type RecapMemo } from '../student/recap.js';
 
 export interface SoloAppProps {
   director: SoloDirector;
@@ -35,7 +37,7 @@ export function memoryTokens(): TokenStore {
 export function guideLines(lang: Lang, view: SeatView | null, transition: string | null): string[] {
   if (!view) return [];
   const first = view.script && !view.script.free && view.script.game === 1 && view.script.step === 1 && !view.script.done;
-  const now = transition ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ? q`.trim();
+  const now = transition ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ${modeTag(lang, view)}`.trim();
   return first ? [introLine(lang, view.server), now] : [now];
 }
 
@@ -43,6 +45,10 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
   const [seat, setSeat] = useState(director.playerSeat);
   const [view, setView] = useState<SeatView | null>(null);
   const [transition, setTransition] = useState<string | null>(null);
+  // The recap after a game lives here, not in the student app: the player may change seats (a
+  // fresh student app) while reading it.
+  const [recap, setRecap] = useState<RecapData | null>(null);
+  const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
   const conn = useMemo(() => {
     const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
     // An EventEmitter 'error' without a listener throws: the old seat's connection hears
@@ -53,7 +59,12 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
 
   useEffect(() => {
     const onWelcome = () => director.playerSeated(seat);
-    const onView = (v: SeatView) => setView(v);
+    const onView = (v: SeatView) => {
+      setView(v);
+      const next = recapStep(recapMemo.current, v);
+      recapMemo.current = next.memo;
+      if (next.due) setRecap(next.due);
+    };
     conn.on('welcome', onWelcome);
     conn.on('view', onView);
     return () => {
@@ -79,6 +90,35 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     };
   }, [director, conn]);
 
+  // Solo's own keys, with nothing open on the sheet: b by hand / prefilled, h the hint level.
+  const onIdleKey = (char: string): boolean => {
+    if (!view) return false;
+    if (char === 'b') director.setMode({ assist: view.assist === 'by-hand' ? 'prefilled' : 'by-hand' });
+    else if (char === 'h') director.setMode({ hints: nextHint(view) });
+    else return false;
+    return true;
+  };
+
   // Nobody joins a solo game: the sheet's header shows no join code.
-  return <StudentApp key={seat} conn={conn} code="" lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
+  return (
+    <StudentApp
+      key={seat}
+      conn={conn}
+      code=""
+      lang={lang}
+      theme={theme}
+      onEnd={onEnd}
+      guide={guideLines(lang, view, transition)}
+      recap={recap}
+      onRecapClose={() => setRecap(null)}
+      onIdleKey={onIdleKey}
+      quitQuestion={t(lang, 'quitAskSolo')}
+    />
+  );
+}
+
+/** `h`: none → the rule → the rule and the answer → none. */
+export function nextHint(view: SeatView): NonNullable<SeatView['hints']> {
+  const i = HINT_LEVELS.indexOf(view.hints ?? 'answer');
+  return HINT_LEVELS[(i + 1) % HINT_LEVELS.length];
 }

@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
-import type { InstructorView, Pace } from '../../src/game/types.js';
+import type { Assist, HintLevel, InstructorView, Pace } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { RoomMessage } from '../../src/protocol/messages.js';
 import { HubConnection } from '../connection.js';
@@ -24,6 +24,10 @@ export interface DirectorOptions {
   lang: Lang;
   /** The game to start with (default 1). */
   firstGame?: number;
+  /** By hand (every cell written by the player) or prefilled (the default); `b` switches. */
+  assist?: Assist;
+  /** What `?` gives (default: the rule and the answer); `h` switches. */
+  hints?: HintLevel;
 }
 
 export interface DirectorEvents {
@@ -79,7 +83,13 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     this.started = true;
     // The player sat down first, so the bots fill the seven other seats.
     this.command({ type: 'bots', action: 'fill', pace: this.o.pace });
+    if (this.o.assist || this.o.hints) this.setMode({ assist: this.o.assist, hints: this.o.hints });
     this.command({ type: 'script', action: 'start', game: this.o.firstGame ?? 1 });
+  }
+
+  /** By hand / prefilled and the hint level, as the instructor's mode command (journaled). */
+  setMode(m: { assist?: Assist; hints?: HintLevel }): void {
+    this.command({ type: 'mode', ...(m.assist ? { assist: m.assist } : {}), ...(m.hints ? { hints: m.hints } : {}) });
   }
 
   private command(command: object): void {

@@ -27,8 +27,8 @@ const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) =>
 /** The first words a new player reads: what they are, and the key to press. */
 export function introLine(lang: Lang, seat: string): string {
   return say(lang, {
-    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press.',
-    ru: 'Ты — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу.',
+    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
+    ru: 'Ты — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
   }, { s: seat });
 }
 
@@ -46,12 +46,18 @@ export function keyLine(lang: Lang, view: SeatView): string {
   const input = move.input;
   switch (input.kind) {
     case 'timeout':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press t (timer fires), fill in your sheet and the RequestVote card, then Enter.', ru: '▶ Нажми t (сработал таймер), заполни лист и карточку RequestVote, затем Enter.' });
       return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажми t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
+      if (view.assist === 'by-hand') {
+        return say(lang, { en: '▶ Enter takes the top card; write your answer on the sheet and the card, then Enter hands it over.', ru: '▶ Enter — взять верхнюю карточку; впиши ответ в лист и карточку, затем Enter — отдать.' });
+      }
       return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'client':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, then the letter {v}; fill in its term, then Enter.', ru: '▶ Нажми w, затем букву {v}; впиши её терм, затем Enter.' }, { v: input.value === ' ' ? 'Space' : input.value });
       return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажми w, затем букву {v}, затем Enter: она попадёт в твой журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
     case 'send':
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), заполни карточку, затем Enter.' });
       return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }
 }
@@ -73,6 +79,24 @@ export function transitionLine(lang: Lang, game: number, step: number, nextSeat:
     s: nextSeat,
     r: nextSeat === SOLO_SEATS[after] ? ROLE[after][lang] : say(lang, { en: 'your chosen seat', ru: 'выбранное вами место' }),
   });
+}
+
+const HINT_WORD: Record<string, Text> = {
+  none: { en: 'none', ru: 'нет' },
+  rule: { en: 'rule', ru: 'правило' },
+  answer: { en: 'answer', ru: 'ответ' },
+};
+
+/**
+ * The solo keys, short (the key line must stay one row at 80 columns): `b h c ? q`, preceded by
+ * what differs from the defaults: `by hand`, `hints: rule`. The intro line says what they do.
+ */
+export function modeTag(lang: Lang, view: SeatView): string {
+  const parts: string[] = [];
+  if (view.assist === 'by-hand') parts.push(say(lang, { en: 'by hand', ru: 'вручную' }));
+  if ((view.hints ?? 'answer') !== 'answer') parts.push(say(lang, { en: 'hints: {h}', ru: 'подсказки: {h}' }, { h: HINT_WORD[view.hints ?? 'answer'][lang] }));
+  parts.push('b h c ? q');
+  return parts.join(' · ');
 }
 
 /** Where the player is, as a short tag before the key line: `game 2·1/5`, or free play. */

@@ -2,7 +2,8 @@
  * `?` on the sheet: the rule that governs the cell under the cursor, and (while writing a
  * move) the value the correct move has there — the hint that is one key away.
  */
-import type { Lang } from '../../src/i18n/text.js';
+import type { Lang, Text } from '../../src/i18n/text.js';
+import type { HintLevel } from '../../src/game/types.js';
 import type { RuleId } from '../../src/raft/referee.js';
 import { ruleText } from './rule-text.js';
 import { type CellId, cellText } from './draft.js';
@@ -44,34 +45,46 @@ export function cellWords(cell: CellId, lang: Lang): string {
     case 'applied':
       return ru ? `отметка «применено» записи ${cell.index}` : `the applied mark of log entry ${cell.index}`;
     case 'commit':
-      return ru ? 'ваш commitIndex' : 'your commitIndex';
+      return ru ? 'твой commitIndex' : 'your commitIndex';
     case 'role':
-      return ru ? 'ваша роль' : 'your role';
+      return ru ? 'твоя роль' : 'your role';
     case 'ok':
       return ru ? `галка ответа для ${cell.to}` : `the tick of your answer to ${cell.to}`;
     case 'card-field':
       return cell.to === '*'
-        ? ru ? `${cell.field} на вашей карточке` : `${cell.field} on your card`
-        : ru ? `${cell.field} на вашей карточке для ${cell.to}` : `${cell.field} on your card to ${cell.to}`;
+        ? ru ? `${cell.field} на твоей карточке` : `${cell.field} on your card`
+        : ru ? `${cell.field} на твоей карточке для ${cell.to}` : `${cell.field} on your card to ${cell.to}`;
   }
 }
 
 /**
  * `?`: the rule for the cell under the cursor, split for the help overlay: a title line, the
  * cell it is about and the hint (both only while writing a move; the cell is the one the cursor
- * is on, which the card panel keeps in sight), then the rule's explanation.
+ * is on, which the card panel keeps in sight), then the rule's explanation. The hint level (a
+ * room mode) decides how much: 'rule' the rule only; 'answer' also the correct value at the
+ * cursor, or with no draft open the step's recipe (by hand, the prompt states only the goal).
+ * 'none' opens no overlay at all (screen-state.ts).
  */
-export function ruleHelp(screen: ScreenState, lang: Lang): { title: string; cell?: string; hint?: string; body: string } {
+export function ruleHelp(
+  screen: ScreenState,
+  lang: Lang,
+  hints: HintLevel = 'answer',
+  recipe?: Text,
+): { title: string; cell?: string; hint?: string; recipe?: string; body: string } {
   const cell = currentCell(screen);
   const draft = screen.draft;
   const id = ruleForCell(cell, draft?.input.kind);
-  const [title, ...body] = ruleText(id, lang).split('\n');
-  if (!draft || !cell) return { title, body: body.join('\n') };
+  const [title, ...rest] = ruleText(id, lang).split('\n');
+  const body = rest.join('\n');
+  const where = draft && cell ? { cell: cellWords(cell, lang) } : {};
+  if (hints !== 'answer') return { title, body, ...where };
+  if (!draft || !cell) return { title, body, ...(recipe ? { recipe: `${t(lang, 'recipe')} ${recipe[lang]}` } : {}) };
   const hinted = cellText({ ...draft, move: draft.correct }, cell);
-  return { title, cell: cellWords(cell, lang), hint: `${t(lang, 'hint')} ${hinted === '' ? '(empty)' : hinted}`, body: body.join('\n') };
+  return { title, body, ...where, hint: `${t(lang, 'hint')} ${hinted === '' ? '(empty)' : hinted}` };
 }
 
-export function rulePanel(screen: ScreenState, lang: Lang): string {
-  const h = ruleHelp(screen, lang);
-  return [h.title, h.body, ...(h.hint ? [h.hint] : [])].join('\n');
+/** The same help as one text (tests, and anywhere without the overlay). */
+export function rulePanel(screen: ScreenState, lang: Lang, hints: HintLevel = 'answer', recipe?: Text): string {
+  const h = ruleHelp(screen, lang, hints, recipe);
+  return [h.title, h.body, ...(h.recipe ? [h.recipe] : []), ...(h.hint ? [h.hint] : [])].join('\n');
 }

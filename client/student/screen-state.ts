@@ -11,7 +11,8 @@ import { botMove } from '../../src/game/bots.js';
 import type { Move } from '../../src/raft/types.js';
 import { type CellId, type Draft, cellRows, editCell, proposal, startDraft } from './draft.js';
 
-export type Overlay = 'none' | 'rules' | 'help';
+/** rules / help: `?` (idle / in a draft); cluster: `c`, the cluster strip in place of the sheet. */
+export type Overlay = 'none' | 'rules' | 'help' | 'cluster';
 
 export interface ScreenState {
   /** Which inbox card is selected (index into view.inbox). */
@@ -76,16 +77,29 @@ export function reduceKey(state: ScreenState, key: KeyPress, view: SeatView | nu
   if (s.quitAsked) return key.kind === 'char' && /[yq]/i.test(key.char) ? { state: s, effect: { kind: 'quit' } } : { state: { ...s, quitAsked: false } };
   if (!view) return key.kind === 'char' && key.char === 'q' ? { state: s, effect: { kind: 'quit' } } : { state: s };
   if (s.awaitingLetter) return writeLetter(s, key, view, assist);
-  return s.draft ? draftKey(s, key) : idleKey(s, key, view, assist);
+  return s.draft ? draftKey(s, key, view) : idleKey(s, key, view, assist);
 }
 
-/** The `?` overlay is open: ↑↓ scroll it, `?`, Esc or Enter close it; other keys do nothing. */
+/** The key that opened an overlay closes it, and so do Esc and Enter. */
+function closesOverlay(overlay: Overlay, key: KeyPress): boolean {
+  if (key.kind === 'escape' || key.kind === 'enter') return true;
+  return key.kind === 'char' && key.char === (overlay === 'cluster' ? 'c' : '?');
+}
+
+/** `?` opens the rule panel unless the hint level is none (a room mode, P: hint levels). */
+function askHint(s: ScreenState, view: SeatView, overlay: Overlay): Reaction {
+  return (view.hints ?? 'answer') === 'none' ? { state: { ...s, notice: 'hints-off' } } : { state: { ...s, overlay } };
+}
+
+/**
+ * An overlay is open: ↑↓ scroll the `?` overlay; the key that opened it (`?`, `c`), Esc or Enter
+ * close it; other keys do nothing.
+ */
 function overlayKey(s: ScreenState, key: KeyPress): ScreenState {
   if (key.kind === 'up') return { ...s, helpScroll: Math.max(0, s.helpScroll - 1) };
   // A rule card is a few rows long even at 80 columns: 40 is past any end (the screen clamps).
   if (key.kind === 'down') return { ...s, helpScroll: Math.min(40, s.helpScroll + 1) };
-  const close = (key.kind === 'char' && key.char === '?') || key.kind === 'escape' || key.kind === 'enter';
-  return close ? { ...s, overlay: 'none', helpScroll: 0 } : s;
+  return closesOverlay(s.overlay, key) ? { ...s, overlay: 'none', helpScroll: 0 } : s;
 }
 
 /** No draft open: choose what to react to. */
@@ -123,7 +137,10 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
       return { state: { ...s, awaitingLetter: true } };
     case '?':
-      return { state: { ...s, overlay: 'rules' } };
+      return askHint(s, view, 'rules');
+    case 'c':
+      // The cluster strip: every server at a glance (client/components/cluster-strip.tsx).
+      return view.glance ? { state: { ...s, overlay: 'cluster' } } : { state: s };
     case 'q':
       return { state: { ...s, quitAsked: true } };
     default:
@@ -160,7 +177,7 @@ function open(s: ScreenState, view: SeatView, input: MoveInput, assist: Assist):
 }
 
 /** A draft is open: move over the cells, write into them, submit or throw away. */
-function draftKey(s: ScreenState, key: KeyPress): Reaction {
+function draftKey(s: ScreenState, key: KeyPress, view: SeatView): Reaction {
   const draft = s.draft as Draft;
   const rows = cellRows(draft);
   const clampCol = (row: number, col: number) => Math.max(0, Math.min(col, rows[row].length - 1));
@@ -189,7 +206,7 @@ function draftKey(s: ScreenState, key: KeyPress): Reaction {
     case 'backspace':
       return withEdit(s, { kind: 'clear' }, '');
     case 'char':
-      if (key.char === '?') return { state: { ...s, overlay: 'help' } };
+      if (key.char === '?') return askHint(s, view, 'help');
       if (key.char === ' ' && toggles(currentCell(s))) return withEdit(s, { kind: 'toggle' }, '');
       return withEdit(s, { kind: 'type', char: key.char }, s.typed + key.char);
   }

@@ -15,6 +15,8 @@ import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
 import { StudentScreen } from './student-screen.js';
 import { keysOf } from '../components/key-chunk.js';
+import { emptyRecapMemo, recapStep, type RecapData, type RecapMemo } from './recap.js';
+import { RecapScreen } from './recap-screen.js';
 
 export interface StudentAppProps {
   conn: HubConnection;
@@ -23,6 +25,16 @@ export interface StudentAppProps {
   theme: Theme;
   /** Solo mode's guide lines, drawn above the key help. */
   guide?: string[];
+  /**
+   * Solo's recap, which outlives a seat change (solo-app.tsx); when given, the app's own recap
+   * after each game is off and Enter/Esc calls onRecapClose.
+   */
+  recap?: RecapData | null;
+  onRecapClose?: () => void;
+  /** Solo's own keys (by hand, hint level): asked first for a letter typed with nothing open; true = taken. */
+  onIdleKey?: (char: string) => boolean;
+  /** The quit question, where "rejoin with the same command" is not true (solo). */
+  quitQuestion?: string;
   /** Called once when the app ends, with the exit code and a sentence for the terminal. */
   onEnd: (code: number, sentence?: string) => void;
 }
@@ -50,7 +62,7 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
   return keysOf(input, key).flatMap((k) => toKeyPress(k.input, k.key) ?? []);
 }
 
-export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentAppProps) {
+export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion }: StudentAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
   const [view, setView] = useState<SeatView | null>(null);
@@ -66,12 +78,24 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
   const viewRef = useRef<SeatView | null>(null);
+  const [ownRecap, setRecap] = useState<RecapData | null>(null);
+  const recap = soloRecap !== undefined ? soloRecap : ownRecap;
+  // As with the screen: a key may come before the handler sees the recap it closes.
+  const recapRef = useRef<RecapData | null>(null);
+  recapRef.current = recap;
+  const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
 
   useEffect(() => {
     const onViewMsg = (v: SeatView) => {
       viewRef.current = v;
       setView(v);
       setScreen((s) => onView(s, v));
+      const next = recapStep(recapMemo.current, v);
+      recapMemo.current = next.memo;
+      if (next.due && soloRecap === undefined) {
+        recapRef.current = next.due;
+        setRecap(next.due);
+      }
     };
     const onVerdictMsg = (v: Verdict) => {
       if (v.id !== pendingId.current) return;
@@ -117,8 +141,19 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
 
   // One key, judged against the latest screen; 'stop' when the app ends.
   const applyPress = (press: KeyPress): 'stop' | void => {
+    // A recap after a game is closed by Enter or Esc; other keys wait behind it.
+    if (recapRef.current) {
+      if (press.kind === 'enter' || press.kind === 'escape') {
+        recapRef.current = null;
+        if (soloRecap !== undefined) onRecapClose?.();
+        else setRecap(null);
+      }
+      return;
+    }
     const v = viewRef.current;
     const current = screenRef.current;
+    const idle = !current.draft && !current.awaitingLetter && current.overlay === 'none' && !current.quitAsked;
+    if (idle && press.kind === 'char' && onIdleKey?.(press.char)) return;
     const reaction = reduceKey(current, press, v, v?.assist ?? 'prefilled');
     let next = reaction.state;
     const effect = reaction.effect;
@@ -185,5 +220,6 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       </Box>
     );
   }
-  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} guide={guide} />;
+  if (recap) return <RecapScreen recap={recap} lang={lang} theme={theme} width={width} height={height} />;
+  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} guide={guide} quitQuestion={quitQuestion} />;
 }

@@ -12,6 +12,7 @@ import type { ServerState } from '../../src/raft/types.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
 import { wrapTo } from '../components/text-width.js';
+import { ClusterStrip } from '../components/cluster-strip.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
@@ -36,12 +37,19 @@ export interface StudentScreenProps {
   height: number;
   /** Solo mode's guide: what just happened and which key to press now (client/solo). */
   guide?: string[];
+  /** The quit question, when the default's "rejoin with the same command" is not true (solo). */
+  quitQuestion?: string;
 }
 
 export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
 /** The inbox column; the card panel has the rest of the width (less a gap). */
 const INBOX_WIDTH = 28;
+/** The cluster strip stands beside the cards from this width, between these widths, leaving the cards this much. */
+export const STRIP_FROM = 100;
+const STRIP_MIN = 24;
+const STRIP_MAX = 44;
+const CARDS_MIN = 46;
 
 export function StudentScreen(props: StudentScreenProps) {
   const { view, screen, lang, theme, width, height } = props;
@@ -61,6 +69,25 @@ export function StudentScreen(props: StudentScreenProps) {
   const MIDDLE_MIN = 4;
   const footer = fitLines(footerLines(props), width, height - 1 - fixed - MIDDLE_MIN);
   const middle = Math.max(MIDDLE_MIN, height - 1 - fixed - totalRows(footer, width));
+  // ---- the cluster strip (client/components/cluster-strip.tsx): `c` shows it in place of the
+  // sheet; from 100 columns it stands beside the cards when the rows hold every server.
+  const glance = view.glance ?? [];
+  if (screen.overlay === 'cluster' && glance.length > 0) {
+    return (
+      <Box flexDirection="column" width={width}>
+        <Header {...props} sheet={sheet} cell={cell} />
+        <Box marginTop={1}>
+          <ClusterStrip glance={glance} me={view.server} width={width} lang={lang} theme={theme} />
+        </Box>
+        <Footer lines={fitLines(footerLines(props), width, height - 3 - (glance.length + 1))} theme={theme} />
+      </Box>
+    );
+  }
+  const stripWidth = Math.min(STRIP_MAX, width - INBOX_WIDTH - 1 - CARDS_MIN);
+  const strip = width >= STRIP_FROM && glance.length > 0 && middle >= glance.length + 1 && stripWidth >= STRIP_MIN;
+  // The card panel's width is fixed before layout (card-panel.tsx counts its rows by it).
+  const cardsWidth = width - INBOX_WIDTH - 1 - (strip ? stripWidth + 1 : 0);
+  // ---- end of the cluster strip's part
   return (
     <Box flexDirection="column" width={width}>
       <Header {...props} sheet={sheet} cell={cell} />
@@ -74,21 +101,26 @@ export function StudentScreen(props: StudentScreenProps) {
           nothing in it may be squeezed by Yoga onto its neighbour (issue #9). */}
       <Box marginTop={1} height={middle} overflow="hidden" flexShrink={0}>
         {screen.overlay !== 'none' ? (
-          <HelpOverlay screen={screen} lang={lang} theme={theme} rows={middle} width={width} />
+          <HelpOverlay view={view} screen={screen} lang={lang} theme={theme} rows={middle} width={width} />
         ) : (
           <>
             <Box width={INBOX_WIDTH} flexShrink={0} flexDirection="column" marginRight={1}>
               <Inbox view={view} screen={screen} lang={lang} theme={theme} rows={middle} />
             </Box>
-            <Box flexDirection="column" width={width - INBOX_WIDTH - 1} flexShrink={0}>
+            <Box flexDirection="column" width={cardsWidth} flexShrink={0}>
               <CardPanel
-                blocks={draft ? draftBlocks(draft, cell, view, lang, theme, width - INBOX_WIDTH - 1) : handBlocks(view, screen, lang, theme, width - INBOX_WIDTH - 1)}
+                blocks={draft ? draftBlocks(draft, cell, view, lang, theme, cardsWidth) : handBlocks(view, screen, lang, theme, cardsWidth)}
                 rows={middle}
                 dim={tint(theme, theme.colour.dim)}
                 more={(n, names) => shown(theme, `+${n}: ${names.join(' · ')}`)}
                 text={(s) => shown(theme, s)}
               />
             </Box>
+            {strip ? (
+              <Box flexShrink={0} marginLeft={1}>
+                <ClusterStrip glance={glance} me={view.server} width={stripWidth} lang={lang} theme={theme} />
+              </Box>
+            ) : null}
           </>
         )}
       </Box>
@@ -263,11 +295,11 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
  * stays in sight, the footer keeps its rows). It scrolls with ↑↓ when the rule is longer than
  * the rows there are; `↓ +N` says how much is below.
  */
-function HelpOverlay({ screen, lang, theme, rows, width }: { screen: ScreenState; lang: Lang; theme: Theme; rows: number; width: number }) {
-  const help = ruleHelp(screen, lang);
+function HelpOverlay({ view, screen, lang, theme, rows, width }: { view: SeatView; screen: ScreenState; lang: Lang; theme: Theme; rows: number; width: number }) {
+  const help = ruleHelp(screen, lang, view.hints, view.recipe);
   // Wrapped at word boundaries; a continuation line does not start with the space it broke at.
   const wrap = (p: string) => wrapTo(shown(theme, p), width).map((l, i) => (i === 0 ? l : l.trimStart()));
-  const text = [...(help.cell ? [`${help.cell} · ${help.hint}`] : []), ...help.body.split('\n')].flatMap(wrap);
+  const text = [...(help.cell ? [help.hint ? `${help.cell} · ${help.hint}` : help.cell] : []), ...help.body.split('\n'), ...(help.recipe ? [help.recipe] : [])].flatMap(wrap);
   const room = Math.max(1, rows - 2);
   const top = Math.max(0, Math.min(screen.helpScroll ?? 0, text.length - room));
   const visible = text.slice(top, top + room);
@@ -290,7 +322,7 @@ function HelpOverlay({ screen, lang, theme, rows, width }: { screen: ScreenState
 }
 
 /** Everything under the cards, as lines with a priority, so they can be fitted to the rows left. */
-export function footerLines({ view, screen, lang, theme, guide }: StudentScreenProps): FooterLine[] {
+export function footerLines({ view, screen, lang, theme, guide, quitQuestion }: StudentScreenProps): FooterLine[] {
   const lines: FooterLine[] = [];
   const add = (key: string, text: string, priority: number, style: Partial<FooterLine> = {}) =>
     lines.push({ key, text: shown(theme, text), priority, ...style });
@@ -313,9 +345,12 @@ export function footerLines({ view, screen, lang, theme, guide }: StudentScreenP
       );
     }
   }
+  if (view.restartedFrom) {
+    add('restart', t(lang, 'restarted', { c: view.restartedFrom.commitIndex, a: view.restartedFrom.lastApplied }), 55, { color: theme.colour.persisted });
+  }
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
   if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
-  if (screen.quitAsked) add('quit', t(lang, 'quitAsk'), 97);
+  if (screen.quitAsked) add('quit', quitQuestion ?? t(lang, 'quitAsk'), 97);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
   // are needed), while a draft keeps its own keys.
@@ -344,6 +379,7 @@ function noticeText(notice: string, lang: Lang): string {
     offline: 'noticeOffline',
     'card-gone': 'noticeCardGone',
     'offline-link': 'noticeNoLink',
+    'hints-off': 'hintsOff',
   };
   return map[notice] ? t(lang, map[notice]) : notice;
 }

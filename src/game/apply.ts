@@ -10,7 +10,7 @@ import { monitorStep, type MonitorState } from '../raft/monitor.js';
 import type { ServerId, ServerState } from '../raft/types.js';
 import type { GameEvent } from './events.js';
 import { freshCluster } from './room.js';
-import type { Card, ClusterState, Room, SentBatch } from './types.js';
+import type { Card, ClusterState, Room, SentBatch, ServerRecord } from './types.js';
 
 /** A server keeps its newest batches only (the paper cards on its desk); bounds long sessions. */
 export const BATCHES_KEPT_PER_SERVER = 24;
@@ -65,7 +65,7 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
     case 'moved':
       return c;
     case 'mode':
-      return { ...c, mode: e.mode, assist: e.assist, election: e.election };
+      return { ...c, mode: e.mode, assist: e.assist, election: e.election, ...(e.hints ? { hints: e.hints } : {}) };
     case 'seat':
       return c.seats[e.server] ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
     case 'announce':
@@ -100,10 +100,24 @@ function applySheet(c: ClusterState, e: Extract<GameEvent, { type: 'sheet' }>): 
       : monitorStep(c.monitor, r.state, e.state, { ...sheetsOf(c), [e.server]: e.state }).monitor;
   return {
     ...c,
-    servers: { ...c.servers, [e.server]: { ...r, state: e.state } },
+    servers: { ...c.servers, [e.server]: restartMark(r, e) },
     monitor,
     violations: e.violations.length ? [...c.violations, ...e.violations] : c.violations,
   };
+}
+
+/**
+ * R1: a restart keeps the persistent state (terms, votes, log) and drops the volatile one
+ * (commitIndex, lastApplied): the record keeps what was dropped until the leader's
+ * AppendEntries brings lastApplied back (R19, R23), so the sheet can say why ✔ became ○.
+ */
+function restartMark(r: ServerRecord, e: Extract<GameEvent, { type: 'sheet' }>): ServerRecord {
+  const { restartedFrom: was, ...rest } = r;
+  if (e.cause === 'restart' && (r.state.commitIndex > 0 || r.state.lastApplied > 0)) {
+    return { ...rest, state: e.state, restartedFrom: { commitIndex: r.state.commitIndex, lastApplied: r.state.lastApplied } };
+  }
+  if (was && e.state.lastApplied < was.lastApplied) return { ...rest, state: e.state, restartedFrom: was };
+  return { ...rest, state: e.state };
 }
 
 function nextSeq(c: ClusterState, id: string): number {

@@ -9,6 +9,7 @@ import type { ServerId, ServerState } from '../raft/types.js';
 import type { Text } from '../i18n/text.js';
 import type {
   Assist,
+  HintLevel,
   Card,
   ClusterId,
   ClusterState,
@@ -55,7 +56,8 @@ export type GameEvent =
   | { type: 'mistakes'; cluster: ClusterId; server: ServerId; mistakes: Mistake[]; refused: boolean }
   /** A move was played (for the journal and the debrief; changes nothing by itself). */
   | { type: 'moved'; cluster: ClusterId; server: ServerId; input: MoveInput; proposed: boolean; correct: boolean }
-  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode }
+  /** `hints` absent: unchanged (journals written before hint levels). */
+  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }

@@ -11,7 +11,7 @@ import { playMove } from './move.js';
 import { reject } from './rejections.js';
 import { rewindCluster } from './rewind.js';
 import { markDone, playScript } from './script.js';
-import type { Command, ReduceContext, ReduceResult, Rejection, Room, Seat } from './types.js';
+import { HINT_LEVELS, type Command, type ReduceContext, type ReduceResult, type Rejection, type Room, type Seat } from './types.js';
 
 export function reduce(room: Room, command: Command, ctx: ReduceContext): ReduceResult {
   try {
@@ -92,15 +92,18 @@ function tick(d: Draft, now: unknown): ReduceResult {
 const MODES = ['guard', 'observe'];
 const ASSISTS = ['by-hand', 'prefilled'];
 const ELECTIONS = ['cue', 'timers'];
+const HINTS: string[] = [...HINT_LEVELS];
 
 function setMode(d: Draft, cmd: Extract<Command, { type: 'mode' }>, ids: string[]): Rejection | null {
   const ok = (v: unknown, allowed: string[]) => v === undefined || allowed.includes(v as string);
-  const none = cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined;
-  if (none || !ok(cmd.mode, MODES) || !ok(cmd.assist, ASSISTS) || !ok(cmd.election, ELECTIONS)) return reject('mode/invalid');
+  const none = cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined;
+  if (none || !ok(cmd.mode, MODES) || !ok(cmd.assist, ASSISTS) || !ok(cmd.election, ELECTIONS) || !ok(cmd.hints, HINTS)) return reject('mode/invalid');
   for (const id of ids) {
     const c = clusterOf(d, id);
     const election = cmd.election ?? c.election;
-    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election });
+    // `hints` only when set: a mode event without it leaves the hint level as it was.
+    const hints = cmd.hints ?? c.hints;
+    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election, ...(hints ? { hints } : {}) });
     for (const [s, r] of Object.entries(c.servers)) {
       if (election === 'cue') disarmTimer(d, id, s);
       else if (r.online && r.state.role !== 'leader' && r.timerDeadline === null) armTimer(d, id, s);

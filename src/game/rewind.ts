@@ -41,6 +41,7 @@ export function rewindCluster(d: Draft, cluster: ClusterId, to: unknown): Reject
     mode: now.mode,
     assist: now.assist,
     election: now.election,
+    ...(now.hints ? { hints: now.hints } : {}),
     announcements: now.announcements,
     seq: Math.max(then.seq, now.seq),
     rewinds: [...marks, mark],

@@ -55,6 +55,7 @@ export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<Cl
     mode: keep.mode ?? config.mode,
     assist: keep.assist ?? config.assist,
     election: keep.election ?? config.election,
+    ...(keep.hints ? { hints: keep.hints } : {}),
     faults: { partitions: [], delayMs: 0, duplicate: false, lossRate: 0 },
     script: null,
     monitor: createMonitor(),

@@ -7,12 +7,18 @@
  */
 import type { ServerId } from '../raft/types.js';
 import type { Text } from '../i18n/text.js';
+import type { RuleId } from '../raft/rules.js';
 import type { Condition } from './conditions.js';
 import type { ClusterState, Fault, ScriptTask } from './types.js';
 
 export interface ScriptStep {
   title: Text;
   prompt: Text;
+  /**
+   * By hand: the step's goal, not its answer ("become leader of t1"); the prompt is the recipe
+   * (views.ts shows the goal to by-hand players, the recipe at hint level 'answer').
+   */
+  goal?: Text;
   /** The servers the prompt speaks to (screens highlight them); the whole class sees the prompt. */
   to: ServerId[];
   tasks: Record<ServerId, ScriptTask>;
@@ -29,6 +35,8 @@ export interface Game {
   /** Free play: no tasks; bots play the correct move whenever they have something to do. */
   free: boolean;
   steps: ScriptStep[];
+  /** The recap after the game: the rules it plays (R1–R23) and its lesson in one sentence. */
+  recap?: { rules: RuleId[]; lesson: Text };
 }
 
 export const FREE_PLAY = 0;
@@ -43,6 +51,13 @@ const t = (en: string, ru: string): Text => ({ en, ru });
 
 const game1: Game = {
   id: 1,
+  recap: {
+    rules: ['R2', 'R8', 'R9', 'R11'],
+    lesson: t(
+      'A candidate that collects votes from a majority (5 of 8, its own included) leads its term; each server votes once per term.',
+      'Кандидат, собравший голоса большинства (5 из 8, считая свой), — лидер своего терма; каждый сервер голосует один раз за терм.',
+    ),
+  },
   size: 8,
   free: false,
   title: t('Game 1 — leader election', 'Игра 1 — выборы лидера'),
@@ -52,6 +67,10 @@ const game1: Game = {
       prompt: t(
         'i1, your timer fired: write term t1, vote for yourself and fill a RequestVote card (term t1, candidateId i1, lastLogIndex 0, lastLogTerm t0) for everyone.',
         'i1, твой таймер сработал: запиши терм t1, проголосуй за себя и заполни карточку RequestVote (term t1, candidateId i1, lastLogIndex 0, lastLogTerm t0) для всех.',
+      ),
+      goal: t(
+        'i1, your election timer fired: start an election and ask everyone for their vote.',
+        'i1, твой таймер выборов сработал: начни выборы и попроси у всех голос.',
       ),
       to: ids(1),
       tasks: { i1: { kind: 'timeout', term: 1 } },
@@ -63,6 +82,10 @@ const game1: Game = {
       prompt: t(
         "i2…i8, take i1's RequestVote card: write t1, vote i1 and tick ✔ in your cell.",
         'i2…i8: каждый возьми карточку RequestVote от i1, запиши t1, голос i1 и поставь ✔ в своей клетке.',
+      ),
+      goal: t(
+        'i2…i8, a RequestVote card is in your inbox: decide whether to grant your vote, and answer.',
+        'i2…i8, во входящих карточка RequestVote: реши, отдать ли голос, и ответь.',
       ),
       to: ids(2, 3, 4, 5, 6, 7, 8),
       tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
@@ -81,6 +104,10 @@ const game1: Game = {
         'i1, read the answers: with a quorum (5 of 8, yours included) you are the leader. Woo-hoo!',
         'i1, прочитай ответы: с кворумом (5 из 8, считая свой) ты лидер. Ура!',
       ),
+      goal: t(
+        'i1, read the answers: become leader of t1 if the votes allow it.',
+        'i1, прочитай ответы: стань лидером t1, если голоса позволяют.',
+      ),
       to: ids(1),
       tasks: { i1: INBOX },
       actions: [],
@@ -91,6 +118,13 @@ const game1: Game = {
 
 const game2: Game = {
   id: 2,
+  recap: {
+    rules: ['R15', 'R16', 'R18', 'R19', 'R22', 'R23'],
+    lesson: t(
+      'Only the leader takes client letters; an entry stored on a majority is committed and then applied everywhere; a lost card leaves a follower behind until the leader sends again.',
+      'Только лидер принимает буквы клиента; запись, сохранённая у большинства, фиксируется и затем применяется везде; потерянная карточка оставляет последователя позади, пока лидер не отправит снова.',
+    ),
+  },
   size: 8,
   free: false,
   title: t('Game 2 — log replication', 'Игра 2 — репликация журнала'),
@@ -100,6 +134,10 @@ const game2: Game = {
       prompt: t(
         'i1, a client sends "HighLoad": write it into your log, indexes 1–8, term t1, one letter per cell.',
         'i1, клиент прислал «HighLoad»: впиши его в журнал, индексы 1–8, терм t1, по букве в клетку.',
+      ),
+      goal: t(
+        'i1, a client sends "HighLoad": write it into your log.',
+        'i1, клиент прислал «HighLoad»: впиши его в свой журнал.',
       ),
       to: ids(1),
       tasks: { i1: { kind: 'write', text: 'HighLoad', at: 1 } },
@@ -111,6 +149,10 @@ const game2: Game = {
       prompt: t(
         'i1, fill AppendEntries: term t1, index 1 2 3 4, value H i g h, leaderCommit 0. Followers, write the four entries into your log and tick ✔.',
         'i1, заполни AppendEntries: term t1, index 1 2 3 4, value H i g h, leaderCommit 0. Последователи: каждый впиши четыре записи в журнал и поставь ✔.',
+      ),
+      goal: t(
+        "i1, replicate your log to the followers. Followers, take the leader's card and answer it.",
+        'i1, реплицируй журнал последователям. Последователь, возьми карточку лидера и ответь на неё.',
       ),
       to: ALL,
       tasks: { i1: { kind: 'send' }, ...tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX) },
@@ -129,6 +171,10 @@ const game2: Game = {
         'i1, read the ticks: with a quorum, mark entries 1–4 committed and applied.',
         'i1, прочитай галочки: с кворумом отметь записи 1–4 зафиксированными и применёнными.',
       ),
+      goal: t(
+        'i1, read the answers: commit and apply what a quorum stores.',
+        'i1, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
+      ),
       to: ids(1),
       tasks: { i1: INBOX },
       actions: [],
@@ -140,6 +186,10 @@ const game2: Game = {
         'i1, send the second card: index 5 6 7 8, value L o a d, leaderCommit 4.',
         'i1, отправь вторую карточку: index 5 6 7 8, value L o a d, leaderCommit 4.',
       ),
+      goal: t(
+        'i1, send the rest of the log, and tell the followers what is committed.',
+        'i1, отправь остаток журнала и сообщи последователям, что зафиксировано.',
+      ),
       to: ids(1),
       tasks: { i1: { kind: 'send' } },
       actions: [],
@@ -150,6 +200,10 @@ const game2: Game = {
       prompt: t(
         'i4 loses the card: it is torn up and reaches none of i4…i8. i2 and i3, append 5–8 and apply 1–4 (leaderCommit 4).',
         'i4 теряет карточку: её порвали, и до i4…i8 она не дошла. i2 и i3: каждый допиши 5–8 и примени 1–4 (leaderCommit 4).',
+      ),
+      goal: t(
+        "i4 loses the card: it reaches none of i4…i8. i2 and i3, take the leader's card and answer it; i1, read the answers.",
+        'i4 теряет карточку: до i4…i8 она не дошла. i2 и i3, возьми карточку лидера и ответь; i1, прочитай ответы.',
       ),
       to: ids(1, 2, 3, 4),
       tasks: { i1: INBOX, i2: INBOX, i3: INBOX },
@@ -168,6 +222,13 @@ const game2: Game = {
 
 const game3: Game = {
   id: 3,
+  recap: {
+    rules: ['R4', 'R8', 'R9', 'R10', 'R11'],
+    lesson: t(
+      'A vote goes only to a candidate whose log is at least as up to date as the voter\'s: without a majority of votes a term has no leader.',
+      'Голос получает только кандидат, чей журнал не менее свежий, чем у голосующего: без большинства голосов у терма нет лидера.',
+    ),
+  },
   size: 8,
   free: false,
   title: t('Game 3 — a term without a leader', 'Игра 3 — терм без лидера'),
@@ -192,6 +253,10 @@ const game3: Game = {
         'i8, your timer fired: start an election for t2 (lastLogIndex 4, lastLogTerm t1).',
         'i8, твой таймер сработал: начни выборы в t2 (lastLogIndex 4, lastLogTerm t1).',
       ),
+      goal: t(
+        'i8, your election timer fired: start an election.',
+        'i8, твой таймер выборов сработал: начни выборы.',
+      ),
       to: ids(8),
       tasks: { i8: { kind: 'timeout', term: 2 } },
       actions: [],
@@ -202,6 +267,10 @@ const game3: Game = {
       prompt: t(
         "Everyone online, take i8's RequestVote. i2 and i3: your logs (up to index 8, term t1) are more up to date — write t2 with vote — and answer ✗.",
         'Каждый, кто в сети: возьми RequestVote от i8. i2 и i3: твой журнал (до индекса 8, терм t1) новее — запиши t2 с голосом — и ответь ✗.',
+      ),
+      goal: t(
+        'Everyone online, a RequestVote card is in your inbox: compare the logs, decide on your vote and answer.',
+        'Каждый, кто в сети: во входящих карточка RequestVote — сравни журналы, реши, отдать ли голос, и ответь.',
       ),
       to: ids(2, 3, 5, 6, 7),
       tasks: tasks(ids(2, 3, 5, 6, 7), INBOX),
@@ -221,6 +290,10 @@ const game3: Game = {
         'i8, count: 4 votes of 8 (yours, i5, i6, i7) — no quorum, 5 are needed. Nobody leads term t2.',
         'i8, посчитай: 4 голоса из 8 (твой, i5, i6, i7) — кворума нет, нужно 5. У терма t2 нет лидера.',
       ),
+      goal: t(
+        'i8, read the answers: do you have a quorum?',
+        'i8, прочитай ответы: есть ли у тебя кворум?',
+      ),
       to: ids(8),
       tasks: { i8: INBOX },
       actions: [],
@@ -231,6 +304,13 @@ const game3: Game = {
 
 const game4: Game = {
   id: 4,
+  recap: {
+    rules: ['R1', 'R4', 'R17', 'R18', 'R19', 'R22'],
+    lesson: t(
+      'A new leader\'s log wins: followers delete the entries that conflict with it. Only uncommitted entries can be overwritten; a restart drops commitIndex and lastApplied until the leader brings them back.',
+      'Побеждает журнал нового лидера: последователи удаляют записи, которые с ним расходятся. Перезаписать можно только незафиксированные записи; перезапуск сбрасывает commitIndex и lastApplied, пока лидер их не вернёт.',
+    ),
+  },
   size: 8,
   free: false,
   title: t('Game 4 — log overwrite', 'Игра 4 — перезапись журнала'),
@@ -240,6 +320,10 @@ const game4: Game = {
       prompt: t(
         'i1 is still offline. i4 is back and heard of t2 (its vote cell for t2 is —). i4, start an election for t3 (lastLogIndex 4, lastLogTerm t1).',
         'i1 всё ещё не в сети. i4 вернулся и узнал о t2 (его голос в t2 — «—»). i4, начни выборы в t3 (lastLogIndex 4, lastLogTerm t1).',
+      ),
+      goal: t(
+        'i4 is back after a crash (i1 is still offline): start an election.',
+        'i4 вернулся после сбоя (i1 всё ещё не в сети): i4, начни выборы.',
       ),
       to: ids(4),
       tasks: { i4: { kind: 'timeout', term: 3 } },
@@ -255,6 +339,10 @@ const game4: Game = {
         "Take i4's RequestVote: i2 and i3 answer ✗, i5…i8 vote ✔. i4, count: 5 of 8 with your own — you lead t3.",
         'Каждый: возьми RequestVote от i4; i2 и i3 отвечают ✗, i5…i8 голосуют ✔. i4, посчитай: 5 из 8 со своим — ты лидер t3.',
       ),
+      goal: t(
+        "Take i4's RequestVote and answer it; i4, read the answers: become leader of t3 if the votes allow it.",
+        'Возьми RequestVote от i4 и ответь; i4, прочитай ответы: стань лидером t3, если голоса позволяют.',
+      ),
       to: ids(2, 3, 4, 5, 6, 7, 8),
       tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
       actions: [],
@@ -269,6 +357,10 @@ const game4: Game = {
         'i4, a client sends " voltage": write it at indexes 5–12, term t3 (a space, then v o l t a g e).',
         'i4, клиент прислал « voltage»: впиши его в индексы 5–12, терм t3 (пробел, затем v o l t a g e).',
       ),
+      goal: t(
+        'i4, a client sends " voltage" (a space, then voltage): write it into your log.',
+        'i4, клиент прислал « voltage» (пробел, затем voltage): впиши его в свой журнал.',
+      ),
       to: ids(4),
       tasks: { i4: { kind: 'write', text: ' voltage', at: 5 } },
       actions: [],
@@ -280,6 +372,10 @@ const game4: Game = {
         'i1 comes back online. i4, you do not know the commit index yet: send index 5 6 7 8, value ␣ v o l, leaderCommit 0.',
         'i1 снова в сети. i4, ты ещё не знаешь индекс фиксации: отправь index 5 6 7 8, value ␣ v o l, leaderCommit 0.',
       ),
+      goal: t(
+        'i1 comes back online. i4, replicate your new entries to the followers.',
+        'i1 снова в сети. i4, реплицируй новые записи последователям.',
+      ),
       to: ids(1, 4),
       tasks: { i4: { kind: 'send' } },
       actions: [{ kind: 'online', server: 'i1' }],
@@ -290,6 +386,10 @@ const game4: Game = {
       prompt: t(
         "Everyone, take i4's card. i1: write t2 and t3 with vote —. i1, i2, i3: your entries 5–8 (Load, t1) are not committed — overwrite them with ␣vol (t3).",
         'Каждый: возьми карточку i4. i1: запиши t2 и t3 с голосом —. i1, i2, i3: твои записи 5–8 (Load, t1) не зафиксированы — перепиши их на ␣vol (t3).',
+      ),
+      goal: t(
+        "Everyone, take the leader's card and make your log agree with it, then answer.",
+        'Каждый: возьми карточку лидера, приведи свой журнал в согласие с ней и ответь.',
       ),
       to: ids(1, 2, 3, 5, 6, 7, 8),
       tasks: tasks(ids(1, 2, 3, 5, 6, 7, 8), INBOX),
@@ -307,6 +407,10 @@ const game4: Game = {
       prompt: t(
         'i4, read the ticks: commit and apply 1–8. The cluster agrees on "High vol…"; uncommitted entries can be lost.',
         'i4, прочитай галочки: зафиксируй и примени 1–8. Кластер согласен на «High vol…»; незафиксированные записи могут потеряться.',
+      ),
+      goal: t(
+        'i4, read the answers: commit and apply what a quorum stores.',
+        'i4, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
       ),
       to: ids(4),
       tasks: { i4: INBOX },

@@ -20,6 +20,12 @@ export type RefereeMode = 'guard' | 'observe';
 export type Assist = 'by-hand' | 'prefilled';
 /** cue: elections start when the instructor or the script says so; timers: randomised timers. */
 export type ElectionMode = 'cue' | 'timers';
+/**
+ * What `?` gives a player: nothing, the rule at the cursor, or the rule and the correct value
+ * (the answer). Absent on a cluster = 'answer' (rooms recorded before hint levels existed).
+ */
+export type HintLevel = 'none' | 'rule' | 'answer';
+export const HINT_LEVELS: readonly HintLevel[] = ['none', 'rule', 'answer'];
 export type Pace = 'human' | 'fast';
 
 export type Seat =
@@ -62,6 +68,12 @@ export interface ServerRecord {
   online: boolean;
   /** timers mode: when this server's election timer fires (R14 resets it). */
   timerDeadline: number | null;
+  /**
+   * Set by a restart (R1: commitIndex and lastApplied are volatile) to what the server had
+   * before it; cleared once its lastApplied is back there (a leader's AppendEntries, R19, R23).
+   * The sheet says why its ✔ turned into ○.
+   */
+  restartedFrom?: { commitIndex: number; lastApplied: number };
 }
 
 /** Faults that act on every card sent while they are set (per cluster). */
@@ -97,6 +109,8 @@ export interface ClusterState {
   mode: RefereeMode;
   assist: Assist;
   election: ElectionMode;
+  /** What `?` gives (absent = 'answer'). */
+  hints?: HintLevel;
   faults: LinkFaults;
   script: ScriptPosition | null;
   monitor: MonitorState;
@@ -172,7 +186,7 @@ export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
   | { type: 'fault'; cluster: ClusterId; fault: Fault }
   | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number; message?: string }
-  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode }
+  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
   | { type: 'reset'; cluster: ClusterId }
@@ -276,8 +290,20 @@ export interface SeatView {
   inbox: Card[];
   /** The cards this server wrote, newest first, each with its Response row. */
   sent: SentBatch[];
-  /** The current script step's words for this server (or for everyone), if any. */
+  /**
+   * The current script step's words for this server (or for everyone), if any. By hand, the
+   * step's goal ("become leader of t1") instead of the recipe, which `?` shows at hint level
+   * 'answer' (`recipe`).
+   */
   prompt: Text | null;
+  /** By hand with hints 'answer': the step's full recipe (the prompt of prefilled play). */
+  recipe?: Text;
+  /** What `?` gives in this cluster (absent = 'answer'). */
+  hints?: HintLevel;
+  /** Every server of the cluster in a few fields (the cluster strip); bounded, see views.ts. */
+  glance?: ServerGlance[];
+  /** After a restart, until lastApplied is back: what the sheet had (ServerRecord.restartedFrom). */
+  restartedFrom?: { commitIndex: number; lastApplied: number };
   /** What the current script step expects of this server (bots follow it; the UI hints it). */
   task: ScriptTask | null;
   /** `free`: free play (no tasks; bots play whatever is due). Absent = a scripted game. */
@@ -294,6 +320,32 @@ export interface SeatView {
   maxEntries: number;
   /** timers mode: a leader heartbeats after this long without sending (R13); a third of the shortest timeout. */
   heartbeatMs?: number;
+}
+
+/**
+ * One server of the seat's cluster at a glance, as a classmate sees another's sheet from the
+ * next desk: term, vote, role, the tail of its log with commit and apply marks, and the cards
+ * waiting for it. Plain data, bounded: at most GLANCE_LOG entries and GLANCE_CARDS cards.
+ */
+export interface ServerGlance {
+  id: ServerId;
+  term: number;
+  vote: ServerId | null;
+  role: 'follower' | 'candidate' | 'leader';
+  online: boolean;
+  /** The log's length; `values` and `terms` hold its last entries, the first at index `from`. */
+  length: number;
+  from: number;
+  values: string;
+  terms: number[];
+  commitIndex: number;
+  lastApplied: number;
+  /** Cards in flight to it (visible or not yet delivered). */
+  cards: number;
+  /** The first few of them, oldest first: `RV`, `RV↩`, `AE`, `AE↩` and the sender. */
+  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩'; from: ServerId }[];
+  /** Restarted and not yet caught up (its ✔ dropped to ○). */
+  restarted?: boolean;
 }
 
 /** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */
@@ -318,6 +370,7 @@ export interface ClusterOverview {
   mode: RefereeMode;
   assist: Assist;
   election: ElectionMode;
+  hints?: HintLevel;
   faults: LinkFaults;
   sheets: Record<ServerId, ServerState>;
   /** Rewinds so far (rewind.ts); absent until the first one. */

@@ -1,16 +1,22 @@
 /**
  * What one seat sees and what the instructor sees. A seat's view holds its own sheet, its inbox,
  * the cards it wrote with their Response rows, the script's words and task for it, its own
- * mistakes and the cluster's violations — never another server's sheet (as on paper).
+ * mistakes and the cluster's violations. Of the other servers it sees only a glance (term, vote,
+ * role, the tail of the log, cards waiting): what a player sees of the next desks in class, so
+ * the lesson of a step that happens elsewhere (game 4's overwrite) happens in sight.
  */
-import { currentTerm } from '../raft/log.js';
+import { currentTerm, votedFor } from '../raft/log.js';
 import type { ServerId } from '../raft/types.js';
 import { inboxOf } from './move.js';
 import { DEFAULT_FREE_MESSAGE, currentStep, gameOf } from './scenarios.js';
-import type { ClusterOverview, ClusterState, InstructorView, Room, ScriptTask, SeatView, SentBatch } from './types.js';
+import type { Card, ClusterOverview, ClusterState, InstructorView, Room, ScriptTask, SeatView, SentBatch, ServerGlance } from './types.js';
 
 /** How many of its sent cards a seat sees, newest first. */
 export const SENT_SHOWN = 16;
+/** The glance at each server holds at most this many of the last log entries … */
+export const GLANCE_LOG = 24;
+/** … and names at most this many of the cards in flight to it (all are counted). */
+export const GLANCE_CARDS = 3;
 
 export function heartbeatMs(room: Room): number {
   return Math.max(1, Math.floor(room.config.electionTimeoutMs[0] / 3));
@@ -30,7 +36,10 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     online: rec.online,
     inbox: rec.online ? inboxOf(c, server, room.now) : [],
     sent: sentBy(c, server),
-    prompt: currentStep(c)?.prompt ?? null,
+    ...promptFor(c),
+    ...(c.hints ? { hints: c.hints } : {}),
+    glance: glanceOf(c),
+    ...(rec.restartedFrom ? { restartedFrom: rec.restartedFrom } : {}),
     task: taskFor(c, server),
     script: scriptSummary(c),
     mode: c.mode,
@@ -43,6 +52,65 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     maxEntries: room.config.maxEntries,
     heartbeatMs: heartbeatMs(room),
   };
+}
+
+/**
+ * Prefilled play gets the step's recipe as the prompt. By hand the prompt states the goal
+ * ("become leader of t1"), not the answer; at hint level 'answer' the recipe rides along for `?`.
+ */
+function promptFor(c: ClusterState): Pick<SeatView, 'prompt' | 'recipe'> {
+  const step = currentStep(c);
+  if (!step) return { prompt: null };
+  if (c.assist !== 'by-hand' || !step.goal) return { prompt: step.prompt };
+  return (c.hints ?? 'answer') === 'answer' ? { prompt: step.goal, recipe: step.prompt } : { prompt: step.goal };
+}
+
+// One glance per cluster state (states are immutable): the hub builds eight seat views of one
+// cluster after a change, and they share it.
+const glances = new WeakMap<ClusterState, ServerGlance[]>();
+
+/** Every server of the cluster at a glance (ServerGlance), bounded by GLANCE_LOG and GLANCE_CARDS. */
+export function glanceOf(c: ClusterState): ServerGlance[] {
+  const cached = glances.get(c);
+  if (cached) return cached;
+  const to: Record<string, Card[]> = {};
+  for (const k of c.inFlight) (to[k.to] ??= []).push(k);
+  const out = Object.values(c.servers).map(({ state: s, online, restartedFrom }): ServerGlance => {
+    const from = Math.max(1, s.log.length - GLANCE_LOG + 1);
+    const tail = s.log.slice(from - 1);
+    const cards = to[s.id] ?? [];
+    return {
+      id: s.id,
+      term: currentTerm(s),
+      vote: votedFor(s) ?? null,
+      role: s.role,
+      online,
+      length: s.log.length,
+      from,
+      values: tail.map((e) => e.value).join(''),
+      terms: tail.map((e) => e.term),
+      commitIndex: s.commitIndex,
+      lastApplied: s.lastApplied,
+      cards: cards.length,
+      cardTags: cards.slice(0, GLANCE_CARDS).map((k) => ({ type: cardTag(k), from: k.from })),
+      ...(restartedFrom ? { restarted: true } : {}),
+    };
+  });
+  glances.set(c, out);
+  return out;
+}
+
+function cardTag(k: Card): ServerGlance['cardTags'][number]['type'] {
+  switch (k.message.type) {
+    case 'RequestVote':
+      return 'RV';
+    case 'RequestVoteReply':
+      return 'RV↩';
+    case 'AppendEntries':
+      return 'AE';
+    default:
+      return 'AE↩';
+  }
 }
 
 function sentBy(c: ClusterState, server: ServerId): SentBatch[] {
@@ -100,6 +168,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     mode: c.mode,
     assist: c.assist,
     election: c.election,
+    ...(c.hints ? { hints: c.hints } : {}),
     faults: c.faults,
     sheets,
     ...(c.rewinds ? { rewinds: c.rewinds } : {}),

@@ -117,6 +117,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     mode: z.enum(['guard', 'observe']).optional(),
     assist: z.enum(['by-hand', 'prefilled']).optional(),
     election: z.enum(['cue', 'timers']).optional(),
+    /** What `?` gives students: nothing, the rule, or the rule and the answer. */
+    hints: z.enum(['none', 'rule', 'answer']).optional(),
   }),
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
   z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: textSchema }),

@@ -13,8 +13,8 @@ import { REJECT_TEXT } from '../../src/game/rejections.js';
 const VY = /[а-яё]+(?:ите|йте|ьте)(?![а-яё])|(?<![а-яё])(?:вы|ваш[а-яё]*|вам|вас)(?![а-яё])/iu;
 
 describe('Russian speaks to the student as «ты»', () => {
-  it('every prompt and title of the four games and free play', () => {
-    const texts = Object.values(GAMES).flatMap((g) => [g.title.ru, ...g.steps.flatMap((s) => [s.title.ru, s.prompt.ru])]);
+  it('every prompt, goal (by hand), recap lesson and title of the four games and free play', () => {
+    const texts = Object.values(GAMES).flatMap((g) => [g.title.ru, ...(g.recap ? [g.recap.lesson.ru] : []), ...g.steps.flatMap((s) => [s.title.ru, s.prompt.ru, ...(s.goal ? [s.goal.ru] : [])])]);
     expect(texts.length).toBeGreaterThan(20);
     for (const ru of texts) expect(ru).not.toMatch(VY);
   });

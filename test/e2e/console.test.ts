@@ -36,6 +36,11 @@ function scriptLine(screen: string): { game: number; step: number; steps: number
 
 /** The student at B/i6 takes every card in its inbox, by keys (Enter opens, Enter hands back). */
 async function studentWorksInbox(): Promise<void> {
+  // A game's recap (client/student/recap-screen.tsx) stands in front of the sheet: Enter closes it.
+  if (/: recap/.test(tmux.screen('student'))) {
+    tmux.keys('student', 'Enter');
+    await tmux.waitFor('student', (s) => !/: recap/.test(s), 10_000);
+  }
   const screen = tmux.screen('student');
   const n = Number(screen.match(/Inbox \((\d+)\)/)?.[1] ?? 0);
   if (n === 0 || /draft ◌/.test(screen)) return;

@@ -46,10 +46,13 @@ describe('npm start: solo mode in a real terminal', () => {
     while (Date.now() < deadline) {
       const screen = tmux.screen('solo');
       const text = flat(screen);
-      if (/game 3·|Game 2 — log replication — done/.test(text)) break;
+      // Game 2 ends with its recap (the sheet behind it moves on to game 3's seat).
+      if (/Game 2 — log replication: recap/.test(text)) break;
       if (/♛ Leader/.test(screen) && !won) won = screen;
       const guide = text.match(/▶ ([^↑←]*)/)?.[1] ?? '';
-      if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
+      // After each game a recap (client/student/recap-screen.tsx): Enter goes back to the sheet.
+      if (/: recap/.test(screen)) tmux.keys('solo', 'Enter');
+      else if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
       else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
       else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
@@ -73,10 +76,12 @@ describe('npm start: solo mode in a real terminal', () => {
     // Game 1 won: i1 became the leader by its own keys.
     expect(won).toMatch(/A · i1 · ♛ Leader · term t1/);
     // Game 2: i1 wrote HighLoad letter by letter, replicated it and committed 1–4.
-    const end = await tmux.waitFor('solo', /game 3·|Game 2 — log replication — done/, 20_000);
+    const end = flat(await tmux.waitFor('solo', /Game 2 — log replication: recap/, 20_000));
     expect(moves).toBeGreaterThanOrEqual(1 + 7 + 8 + 1 + 7);
-    expect(end).toMatch(/value\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/);
-    expect(end).toMatch(/commit 4/);
+    expect(end).toMatch(/leader i1 of term t1 · the log: HighLoad \(committed to 4\)/);
+    // Enter goes back to the sheet, which is game 3's seat once solo has moved the player there.
+    tmux.keys('solo', 'Enter');
+    await tmux.waitFor('solo', (s) => /A · i8 ·/.test(s) && !/: recap/.test(s), 20_000);
 
     // q asks, y quits; the embedded hub stops and says where the session is.
     // Solo moves the player to game 3's seat by itself; a seat switch draws a fresh sheet, so a

@@ -38,6 +38,7 @@ function openStudent(seat: string): void {
 
 /** One move by keys: open the draft, wait for it on screen, hand it over, wait for the verdict. */
 async function play(seat: string, open: () => void): Promise<void> {
+  await closeRecap(seat);
   // The hub's state can be a few milliseconds ahead of the screen (the card is not drawn yet):
   // a key pressed too early only earns a notice, so it is pressed again, as a person would.
   for (let attempt = 0; ; attempt++) {
@@ -47,7 +48,21 @@ async function play(seat: string, open: () => void): Promise<void> {
     if (attempt === 2) throw new Error(`${seat}: no draft opened:\n${tmux.screen(seat)}`);
   }
   tmux.keys(seat, 'Enter');
-  await tmux.waitFor(seat, /Accepted\./);
+  // The move that ends a game is answered by the game's recap, which Enter closes.
+  await tmux.waitFor(seat, /Accepted\.|: recap/);
+  await closeRecap(seat);
+}
+
+/** The last recap each seat showed. */
+const recaps = new Map<string, string>();
+
+/** After a game the student app shows a recap (client/student/recap-screen.tsx): Enter closes it. */
+async function closeRecap(seat: string): Promise<void> {
+  const screen = tmux.screen(seat);
+  if (!/: recap/.test(screen)) return;
+  recaps.set(seat, screen);
+  tmux.keys(seat, 'Enter');
+  await tmux.waitFor(seat, (screen) => !/: recap/.test(screen));
 }
 
 /** What the seat should do now, turned into the keys a student presses. */
@@ -142,6 +157,13 @@ describe('three students at real terminals play games 1 and 2 by keys', () => {
 
     // The killed terminal came back to the same seat with the same sheet (t1, vote i1).
     expect(rejoined).toMatch(/A · i3 · ∙ Follower · term t1/);
+
+    // Game 2 is over: every student saw it under way, so each gets its recap; Enter closes it.
+    for (const s of STUDENTS) {
+      await tmux.waitFor(s, () => /Game 2 — log replication: recap/.test(recaps.get(s) ?? '') || /Game 2 — log replication: recap/.test(tmux.screen(s)), 20_000);
+      await closeRecap(s);
+      expect(recaps.get(s)?.replace(/\s+/g, ' ')).toMatch(/leader i1 of term t1 · the log: HighLoad \(committed to 4\)/);
+    }
 
     // i1 won the election and holds HighLoad, committed and applied up to 4.
     const i1 = await tmux.waitFor('i1', /♛ Leader/);

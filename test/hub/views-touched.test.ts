@@ -1,6 +1,7 @@
 /**
- * After a batch the hub rebuilds and pushes only the views that can have changed: a follower
- * answering the candidate's card touches itself and the candidate, not the other five seats.
+ * After a batch the hub rebuilds and pushes only the views that can have changed: a refused move
+ * touches only its seat; a sheet that changes touches every seat of the cluster, whose cluster
+ * strip shows it (views.ts glance).
  * Also: the room view for instructors is built once per batch and only when one is connected.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ async function drained(c: TestClient): Promise<void> {
 const views = (c: TestClient) => c.messages.filter((m) => m.type === 'view').length;
 
 describe('views pushed after a batch', () => {
-  it('go to the seats the events touch, not to every seat of the cluster', async () => {
+  it('go to the seats the events touch: a refusal to its seat only, a sheet change to every seat (the cluster strip)', async () => {
     const hub = await testHub({ clusters: 1, size: 8 });
     hubs.push(hub);
     const seats: TestClient[] = [];
@@ -36,16 +37,24 @@ describe('views pushed after a batch', () => {
     const card = await i2.next((m) => m.type === 'view' && m.view.inbox.length > 0, { past: true });
     if (card.type !== 'view') throw new Error('unreachable');
     for (const c of seats) await drained(c);
-    const before = others.map(views);
+    const before = [i1, ...others].map(views);
 
-    // i2 takes the card and answers i1: i2's sheet and inbox, i1's inbox and Response row change.
-    const i1Views = views(i1);
-    i2.send({ type: 'move', id: 2, cluster: 'A', server: 'i2', input: { kind: 'card', card: card.view.inbox[0].id } });
-    expect((await i2.verdict(2)).ok).toBe(true);
-    await i1.next((m) => m.type === 'view' && m.view.inbox.some((k) => k.from === 'i2'), { past: true });
+    // i2 proposes to refuse the vote (guard mode): refused, only i2's mistakes change.
+    const proposal = { state: card.view.sheet, send: [{ to: 'i1', message: { type: 'RequestVoteReply', term: 0, voteGranted: false } }] };
+    i2.send({ type: 'move', id: 2, cluster: 'A', server: 'i2', input: { kind: 'card', card: card.view.inbox[0].id }, proposal });
+    expect((await i2.verdict(2)).ok).toBe(false);
     for (const c of seats) await drained(c);
-    expect(views(i1)).toBeGreaterThan(i1Views);
-    expect(others.map(views)).toEqual(before);
+    expect([i1, ...others].map(views)).toEqual(before);
+
+    // i2 takes the card and votes for i1: its sheet changes, and every seat's strip shows the vote.
+    i2.send({ type: 'move', id: 3, cluster: 'A', server: 'i2', input: { kind: 'card', card: card.view.inbox[0].id } });
+    expect((await i2.verdict(3)).ok).toBe(true);
+    for (const c of seats) await drained(c);
+    for (const c of others) {
+      const last = c.messages.filter((m) => m.type === 'view').at(-1);
+      if (last?.type !== 'view') throw new Error('unreachable');
+      expect(last.view.glance?.find((g) => g.id === 'i2')).toMatchObject({ term: 1, vote: 'i1' });
+    }
     for (const c of seats) c.close();
   });
 
