@@ -212,6 +212,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       c.role = role;
       c.helloPending = false;
       seats.seatConn.set(k, c);
+      seats.leftAt.delete(k);
       const [cid, sid] = splitKey(k);
       send(c, {
         type: 'welcome',
@@ -453,7 +454,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       views.instructors.delete(c);
       c.outbox.close();
       if (c.helloTimer) clearTimeout(c.helloTimer);
-      if (c.seat && seats.seatConn.get(c.seat) === c) seats.seatConn.delete(c.seat);
+      if (c.seat && seats.seatConn.get(c.seat) === c) {
+        seats.seatConn.delete(c.seat);
+        seats.leftAt.set(c.seat, clock());
+      }
       log('info', `conn ${c.id} (${c.remote}) closed ${closeCode}${c.seat ? ` (seat ${c.seat} kept for its token)` : ''}`);
       c.seat = null;
       queue.enqueue((b) => {

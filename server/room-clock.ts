@@ -11,7 +11,8 @@ export function nextDue(r: Room): number {
   let due = Infinity;
   for (const cluster of Object.values(r.clusters)) {
     for (const card of cluster.inFlight) if (card.deliverAt > r.now) due = Math.min(due, card.deliverAt);
-    if (cluster.election === 'timers') {
+    // A paused cluster's timers are frozen (they move on when it resumes): nothing is due.
+    if (cluster.election === 'timers' && cluster.paused === undefined) {
       for (const server of Object.values(cluster.servers)) if (server.timerDeadline !== null) due = Math.min(due, server.timerDeadline);
     }
   }

@@ -23,6 +23,8 @@ export class Seats {
   private readonly seatTokenHash = new Map<SeatKey, string>();
   /** Who is connected to each seat. */
   readonly seatConn = new Map<SeatKey, Conn>();
+  /** When each seat's last connection went away (hub clock), for the console's "Bob ✗ 3m". */
+  readonly leftAt = new Map<SeatKey, number>();
   /** Bot seats the instructor handed to the next student (kept in memory: a resume forgets the preference, not the seat). */
   readonly handover = new Set<SeatKey>();
 

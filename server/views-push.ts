@@ -41,6 +41,7 @@ export class ViewsPush {
           seat: seat.kind,
           ...(seat.kind === 'student' ? { name: seat.name } : {}),
           connected: seats.seatConn.has(k),
+          ...(!seats.seatConn.has(k) && seats.leftAt.has(k) ? { since: seats.leftAt.get(k) } : {}),
           ...(seat.kind === 'bot' ? { driver: seats.hasToken(k) ? ('remote' as const) : ('hub' as const) } : {}),
         };
       }

@@ -62,6 +62,7 @@ export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<Cl
     seq: keep.seq ?? 0,
     mistakes: {},
     announcements: keep.announcements ?? [],
+    ...(keep.paused !== undefined ? { paused: keep.paused } : {}),
   };
 }
 

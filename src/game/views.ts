@@ -42,6 +42,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     announcements: c.announcements,
     maxEntries: room.config.maxEntries,
     heartbeatMs: heartbeatMs(room),
+    ...(c.paused !== undefined ? { paused: c.paused } : {}),
   };
 }
 
@@ -103,6 +104,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     faults: c.faults,
     sheets,
     ...(c.rewinds ? { rewinds: c.rewinds } : {}),
+    ...(c.paused !== undefined ? { paused: c.paused } : {}),
   };
 }
 

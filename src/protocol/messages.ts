@@ -121,7 +121,7 @@ export const viewMessageSchema = z.strictObject({
 
 export const presenceSchema = z.record(
   clusterIdSchema,
-  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), driver: z.enum(['hub', 'remote']).optional() })),
+  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), driver: z.enum(['hub', 'remote']).optional() })),
 );
 export type Presence = z.infer<typeof presenceSchema>;
 
