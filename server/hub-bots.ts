@@ -21,6 +21,12 @@ export interface HubBotsDeps {
 
 export class HubBots {
   private readonly timers = new Map<SeatKey, NodeJS.Timeout>();
+  /**
+   * Bots the instructor holds (`bots hold`): they make no move until released, so a scenario
+   * can wait for the right moment ("i5 keeps its vote card until we talked about it"). Kept in
+   * memory: a resumed hub starts with every bot playing.
+   */
+  readonly held = new Set<SeatKey>();
 
   constructor(private readonly deps: HubBotsDeps) {}
 
@@ -32,7 +38,7 @@ export class HubBots {
       if (batch && !batch.touches(cid)) continue;
       for (const [sid, seat] of Object.entries(cluster.seats)) {
         const k = seatKey(cid, sid);
-        if (!seats.hubDriven(k, seat) || this.timers.has(k)) continue;
+        if (!seats.hubDriven(k, seat) || this.timers.has(k) || this.held.has(k)) continue;
         if (!this.safeBotMove(cid, sid)) continue;
         const delay = seat.pace === 'fast' ? 0 : humanPace[0] + Math.floor(Math.random() * (humanPace[1] - humanPace[0]));
         this.timers.set(k, setTimeout(() => queue.enqueue((b) => this.play(b, cid, sid)), delay));
@@ -55,6 +61,7 @@ export class HubBots {
   command(b: Batch, command: BotsCommand): Outcome {
     const { queue, seats } = this.deps;
     if (command.action === 'hand') return this.handSeat(b, command);
+    if (command.action === 'hold' || command.action === 'release') return this.holdSeat(b, command);
     const targets = command.cluster ? [command.cluster] : seats.clusterIds();
     if (command.cluster && !queue.room.clusters[command.cluster]) {
       return { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } };
@@ -82,7 +89,7 @@ export class HubBots {
     const k = seatKey(cid, sid);
     this.timers.delete(k);
     const now = queue.room.clusters[cid]?.seats[sid];
-    if (!now || !seats.hubDriven(k, now)) return;
+    if (!now || !seats.hubDriven(k, now) || this.held.has(k)) return;
     const move = this.safeBotMove(cid, sid);
     if (!move) return;
     const outcome = queue.reduce(b, { type: 'move', cluster: cid, server: sid, input: move.input }, `bot:${k}`);
@@ -97,6 +104,24 @@ export class HubBots {
       log('error', `botMove threw for ${cid}/${sid}: ${describe(err)}`);
       return null;
     }
+  }
+
+  /** Hold a bot before its next move, or let it play again (it is scheduled with the batch). */
+  private holdSeat(b: Batch, command: BotsCommand): Outcome {
+    const { queue } = this.deps;
+    const cid = command.cluster ?? '';
+    const sid = command.server ?? '';
+    const seat = queue.room.clusters[cid]?.seats[sid];
+    if (!seat) return { ok: false, code: 'server/unknown', message: { en: `There is no seat ${cid}/${sid}.`, ru: `Места ${cid}/${sid} нет.` } };
+    if (seat.kind !== 'bot') return { ok: false, code: 'seat/invalid', message: { en: `${cid}/${sid} is not a bot seat.`, ru: `${cid}/${sid} — не место бота.` } };
+    const k = seatKey(cid, sid);
+    if (command.action === 'hold') {
+      this.held.add(k);
+      this.cancel(k);
+    } else this.held.delete(k);
+    b.touch(cid);
+    b.presence = true;
+    return { ok: true, version: queue.version, mistakes: [] };
   }
 
   /**

@@ -13,7 +13,7 @@ import { ClusterBoard } from '../components/cluster-board.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
-import { ClusterTable, secs } from './cluster-table.js';
+import { ClusterTable, secs, statusLine } from './cluster-table.js';
 import { pickableCards, selectedCluster, type ConsoleState } from './console-state.js';
 import { cw } from './console-words.js';
 import type { Moment } from './moments.js';
@@ -76,10 +76,28 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
   );
 }
 
+/** `⏸ Room paused` or `⏸ Paused: A C`, ahead of the script line while anything is paused. */
+function PausedMark({ view, lang, theme }: { view: InstructorView | null; lang: Lang; theme: Theme }) {
+  const paused = view?.clusters.filter((c) => c.paused !== undefined) ?? [];
+  if (!view || paused.length === 0) return null;
+  const all = paused.length === view.clusters.length;
+  return (
+    <Text inverse bold color={tint(theme, theme.colour.error)}>
+      {all ? cw(lang, 'roomPaused') : cw(lang, 'clustersPaused', { list: paused.map((c) => c.id).join(' ') })}
+    </Text>
+  );
+}
+
 /** Where the script stands for every cluster, and which have finished the step. */
 function ScriptLine({ view, lang, theme }: { view: InstructorView | null; lang: Lang; theme: Theme }) {
   const running = view?.clusters.filter((c) => c.script) ?? [];
-  if (!view || running.length === 0) return <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noGame')}</Text>;
+  if (!view || running.length === 0)
+    return (
+      <Text wrap="truncate">
+        <PausedMark view={view} lang={lang} theme={theme} />
+        <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noGame')}</Text>
+      </Text>
+    );
   const s = running[0].script!;
   const same = running.every((c) => c.script!.game === s.game && c.script!.step === s.step) && running.length === view.clusters.length;
   const done = running.filter((c) => c.script!.done).map((c) => c.id);
@@ -88,6 +106,7 @@ function ScriptLine({ view, lang, theme }: { view: InstructorView | null; lang: 
   const where = s.game === 0 ? 'Free play' : `Game ${s.game} · step ${s.step}/${s.steps}`;
   return (
     <Text wrap="truncate">
+      <PausedMark view={view} lang={lang} theme={theme} />
       {same ? (
         <Text bold>
           {where} · {s.title[lang]}
@@ -115,18 +134,21 @@ function Body(props: ConsoleScreenProps & { view: InstructorView; c: ClusterOver
   if (p.kind === 'pick-card' && c) return <CardList c={c} rows={rows} pointer={p.index} lang={lang} theme={theme} now={view.now} />;
   if (state.detail && c) {
     const servers = Object.fromEntries(Object.entries(c.sheets).map(([id, s]) => [id, { state: s, online: c.online[id], seat: c.seats[id] }]));
-    const boardRows = Object.keys(servers).length + 2;
+    const boardRows = Object.keys(servers).length + 3;
     return (
       <Box flexDirection="column">
-        <ClusterBoard id={c.id} servers={servers} compact width={props.width} lang={lang} theme={theme} lastEvent={c.script ? `${c.script.game}.${c.script.step} ${c.script.title[lang]}` : undefined} />
+        <ClusterBoard id={c.id} servers={servers} compact names width={props.width} lang={lang} theme={theme} lastEvent={c.script ? `${c.script.game}.${c.script.step} ${c.script.title[lang]}` : undefined} />
+        <Text wrap="truncate" color={tint(theme, theme.colour.dim)}>
+          {statusLine(c, presence, view.now, props.width - 1, theme, view.config.electionTimeoutMs)}
+        </Text>
         {rows - boardRows >= 2 ? <CardList c={c} rows={rows - boardRows} lang={lang} theme={theme} now={view.now} /> : null}
       </Box>
     );
   }
-  const tableRows = Math.min(view.clusters.length + 1, rows - (rows >= 8 ? 3 : 0));
+  const tableRows = Math.min(2 * view.clusters.length + 1, rows - (rows >= 9 ? 3 : 0));
   return (
     <Box flexDirection="column">
-      <ClusterTable clusters={view.clusters} selected={state.selected} presence={presence} theme={theme} rows={tableRows} />
+      <ClusterTable clusters={view.clusters} selected={state.selected} presence={presence} theme={theme} rows={tableRows} width={props.width} now={view.now} timeoutMs={view.config.electionTimeoutMs} />
       {c && rows - tableRows >= 3 ? <CardList c={c} rows={rows - tableRows} lang={lang} theme={theme} now={view.now} /> : null}
     </Box>
   );

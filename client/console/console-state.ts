@@ -11,7 +11,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import { cw, type ConsoleWord } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
-export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand';
+export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release';
 
 export type Panel =
   | { kind: 'main' }
@@ -141,6 +141,11 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
       return c ? to(s, { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) }) : { state: s };
     case 'k':
       return { state: { ...s, showKey: !s.showKey } };
+    case ' ': {
+      // Space pauses the whole room for a discussion, or resumes it (any cluster still paused: resume all).
+      const paused = ctx.clusters.length > 0 && ctx.clusters.some((x) => x.paused !== undefined);
+      return send(s, { type: 'pause', paused: !paused }, say(ctx, paused ? 'lResumed' : 'lPaused', { where: say(ctx, 'lAllClusters') }));
+    }
     case 'q':
       return to(s, { kind: 'confirm', purpose: 'quit' });
     default: {
@@ -232,6 +237,12 @@ function pickServer(s: ConsoleState, p: Extract<Panel, { kind: 'pick-server' }>,
       return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'reorder', server } }, say(ctx, 'lReorder', { c: c.id, server }));
     case 'hand':
       return send(s, { type: 'bots', action: 'hand', cluster: c.id, server }, say(ctx, 'lHand', { c: c.id, server }));
+    case 'fire':
+      return send(s, { type: 'fire', cluster: c.id, server }, say(ctx, 'lFire', { c: c.id, server }));
+    case 'hold':
+      return send(s, { type: 'bots', action: 'hold', cluster: c.id, server }, say(ctx, 'lHold', { c: c.id, server }));
+    case 'release':
+      return send(s, { type: 'bots', action: 'release', cluster: c.id, server }, say(ctx, 'lRelease', { c: c.id, server }));
   }
 }
 
@@ -281,7 +292,12 @@ function botsKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'c':
       return send(s, { type: 'bots', action: 'clear' }, say(ctx, 'lClear'));
     case 'h':
-      return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose: 'hand' }) : { state: s };
+    case 't':
+    case 'o':
+    case 'r': {
+      const purpose = ({ h: 'hand', t: 'fire', o: 'hold', r: 'release' } as const)[key.char];
+      return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose }) : { state: s };
+    }
     default:
       return { state: s };
   }
@@ -308,6 +324,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       return mode({ election: 'cue' }, say(ctx, 'lCue'));
     case 't':
       return mode({ election: 'timers' }, say(ctx, 'lTimers'));
+    case 'z': {
+      // Pause or resume the target (the room, or the selected cluster after tab).
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const paused = targets.some((x) => x.paused !== undefined);
+      return send(s, { type: 'pause', ...(target ? { cluster: target } : {}), paused: !paused }, say(ctx, paused ? 'lResumed' : 'lPaused', { where }));
+    }
     default:
       return { state: s };
   }

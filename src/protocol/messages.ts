@@ -64,7 +64,8 @@ export const moveMessageSchema = z.strictObject({
 export const botsCommandSchema = z.strictObject({
   type: z.literal('bots'),
   cluster: clusterIdSchema.optional(),
-  action: z.enum(['fill', 'clear', 'hand']),
+  /** hold / release: a hub bot (cluster + server) waits before its next move until released. */
+  action: z.enum(['fill', 'clear', 'hand', 'hold', 'release']),
   pace: paceSchema.optional(),
   server: serverIdSchema.optional(),
 });
@@ -121,7 +122,7 @@ export const viewMessageSchema = z.strictObject({
 
 export const presenceSchema = z.record(
   clusterIdSchema,
-  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), driver: z.enum(['hub', 'remote']).optional() })),
+  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), /** A hub bot the instructor holds. */ held: z.boolean().optional(), driver: z.enum(['hub', 'remote']).optional() })),
 );
 export type Presence = z.infer<typeof presenceSchema>;
 
