@@ -7,7 +7,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { EventEmitter } from 'node:events';
-import type { Lang } from '../../src/i18n/text.js';
+import type { Lang, Text as Words } from '../../src/i18n/text.js';
 import type { InstructorView } from '../../src/game/types.js';
 import type { Fatal, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
@@ -16,6 +16,7 @@ import { tint } from '../theme.js';
 import { lastChange } from './last-event.js';
 import { projectorClusters } from './projector-model.js';
 import { ProjectorView } from './projector-view.js';
+import { watchBanner } from './watch-banner.js';
 import { pw } from './words.js';
 
 /** What the app needs of HubConnection (a stand-in in tests). */
@@ -44,6 +45,8 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
   const lastFocus = useRef<string | null>(initialFocus);
   const lastEvents = useRef<Record<string, string>>({});
   const viewRef = useRef<InstructorView | null>(null);
+  // The hub sends every announcement to instructor connections; the projector is one.
+  const [announcement, setAnnouncement] = useState<Words | null>(null);
 
   const setFocus = (f: string | null) => {
     focusRef.current = f;
@@ -70,7 +73,9 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     conn.on('room', onRoom);
     conn.on('status', setStatus);
     conn.on('fatal', onFatal);
+    conn.on('announce', setAnnouncement);
     return () => {
+      conn.off('announce', setAnnouncement);
       conn.off('room', onRoom);
       conn.off('status', setStatus);
       conn.off('fatal', onFatal);
@@ -111,10 +116,12 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     );
   }
   const shownFocus = focus !== null && view.clusters.some((c) => c.id === focus) ? focus : null;
+  const banner = watchBanner(view, announcement, lang, theme);
   return (
     <Box flexDirection="column" width={width}>
       {header}
-      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} />
+      {banner}
+      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
         {pw(lang, 'keysWatch')}
       </Text>
