@@ -310,6 +310,8 @@ export interface SeatView {
   heartbeatMs?: number;
   /** The cluster is paused since this room time: timers frozen, moves refused (absent: running). */
   paused?: number;
+  /** timers mode: the election timeout range [min, max) in ms, for the student's countdown bar. */
+  electionTimeoutMs?: [number, number];
 }
 
 /** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */

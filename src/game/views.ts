@@ -43,6 +43,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     maxEntries: room.config.maxEntries,
     heartbeatMs: heartbeatMs(room),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
+    ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
   };
 }
 
