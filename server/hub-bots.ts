@@ -141,6 +141,8 @@ export class HubBots {
     seats.releaseSeat(b, k);
     seats.handover.delete(k);
     seats.handover.add(k);
+    // Journaled, so the choice survives a resume (seats.ts replays it).
+    queue.record(b, { at: Date.now(), kind: 'hand', cluster: cid, server: sid, on: true });
     b.touch(cid);
     return { ok: true, version: queue.version, mistakes: [] };
   }

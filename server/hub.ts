@@ -278,7 +278,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
       seats.issueTokenHash(k, sha256(token));
       bots.cancel(k);
-      seats.handover.delete(k);
+      if (seats.handover.delete(k)) queue.record(b, { at: clock(), kind: 'hand', cluster: cid, server: sid, on: false });
       bindSeat(b, c, k, hello.role, token, false, lottery);
     };
   }
@@ -515,6 +515,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   log('info', `listening on ${options.host ?? DEFAULTS.host}:${port}; session ${dir}; code ${code}; ${seats.clusterIds().length} cluster(s) of ${queue.room.config.size}`);
   bots.schedule(null);
   roomClock.schedule();
+  // The debrief's timeline shows where the hub stopped and came back (src/report).
+  if (options.resume) queue.enqueue((b) => void queue.record(b, { at: clock(), kind: 'hub', what: 'resumed', replayed: records.length, torn: torn !== null }));
 
   let shutdownPromise: Promise<void> | null = null;
   function shutdown(): Promise<void> {

@@ -38,6 +38,11 @@ export class Seats {
     for (const rec of records) {
       if (rec.kind === 'token') this.issueTokenHash(seatKey(rec.cluster, rec.server), rec.hash);
       if (rec.kind === 'revoke') this.revokeSeat(seatKey(rec.cluster, rec.server));
+      // The instructor's "hand to the next student" survives a resume (journaled since issue 12).
+      if (rec.kind === 'hand') {
+        if (rec.on) this.handover.add(seatKey(rec.cluster, rec.server));
+        else this.handover.delete(seatKey(rec.cluster, rec.server));
+      }
     }
   }
   issueTokenHash(k: SeatKey, hash: string): void {

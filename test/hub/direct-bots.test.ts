@@ -1,0 +1,59 @@
+/**
+ * The instructor directs the hub's bots and the choices that matter survive a resume: a bot seat
+ * handed to the next student is journaled (the lottery still seats the next student there after
+ * `--resume`), a held bot shows as held and makes no move until released, a fired timer starts
+ * the bot's election at once, and a resume is on record for the debrief.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Hub } from '../../server/hub.js';
+import { startHub } from '../../server/hub.js';
+import { until } from '../fixtures/until.js';
+import { join, journalText, KEY, testHub } from './harness.js';
+
+const hubs: Hub[] = [];
+afterAll(async () => {
+  for (const h of hubs) await h.close();
+});
+
+async function instructorOf(hub: Hub) {
+  const { client } = await join(hub, { role: 'instructor' }, { key: KEY });
+  return async (cmd: object) => {
+    const id = client.id();
+    client.send({ type: 'command', id, command: cmd });
+    return client.verdict(id);
+  };
+}
+
+describe('directing bots', () => {
+  it('hold keeps a bot from moving, fire makes it stand, release lets it answer', async () => {
+    const hub = await testHub({ size: 3 });
+    hubs.push(hub);
+    const command = await instructorOf(hub);
+    expect(await command({ type: 'bots', action: 'fill', pace: 'fast' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'bots', action: 'hold', cluster: 'A', server: 'i3' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'fire', cluster: 'A', server: 'i1' })).toMatchObject({ ok: true });
+    // i2 answers and i1 wins (2 of 3); i3, held, never takes its RequestVote.
+    await until(() => hub.room().clusters.A.servers.i1.state.role === 'leader', 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hub.room().clusters.A.inFlight.some((k) => k.to === 'i3')).toBe(true);
+    expect(hub.room().clusters.A.servers.i3.state.votes).toEqual([]);
+    expect(await command({ type: 'bots', action: 'release', cluster: 'A', server: 'i3' })).toMatchObject({ ok: true });
+    await until(() => hub.room().clusters.A.servers.i3.state.votes.length > 0, 10_000);
+    expect(await command({ type: 'bots', action: 'hold', cluster: 'A', server: 'i9' })).toMatchObject({ ok: false, code: 'server/unknown' });
+  });
+
+  it('a handed seat survives a resume, and the resume is journaled', async () => {
+    const hub = await testHub({ size: 3 });
+    const command = await instructorOf(hub);
+    expect(await command({ type: 'bots', action: 'fill', pace: 'fast' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'bots', action: 'hand', cluster: 'A', server: 'i2' })).toMatchObject({ ok: true });
+    await hub.close();
+    const again = await startHub({ port: 0, host: '127.0.0.1', resume: hub.dir, consoleKey: KEY });
+    hubs.push(again);
+    const { welcome } = await join(again, { role: 'student', name: 'Late' });
+    expect(welcome.seat).toMatchObject({ cluster: 'A', server: 'i2', lottery: true });
+    const kinds = journalText(again).trim().split('\n').map((l) => JSON.parse(l) as { kind: string; on?: boolean });
+    expect(kinds.filter((r) => r.kind === 'hand').map((r) => r.on)).toEqual([true, false]);
+    expect(kinds.some((r) => r.kind === 'hub')).toBe(true);
+  });
+});
