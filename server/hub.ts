@@ -14,11 +14,12 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Command, RewindHistory, Room, RoomConfig, Seat } from '../src/game/types.js';
 import type { Lang, Text } from '../src/i18n/text.js';
 import { CLOSE, errorText, type CloseCode, type ErrorCode } from '../src/protocol/codes.js';
-import { PROTOCOL_VERSION, type CommandMessage, type Hello, type MoveMessage, type Role } from '../src/protocol/messages.js';
+import { PROTOCOL_VERSION, type CommandMessage, type Hello, type MomentsCommand, type MoveMessage, type Role } from '../src/protocol/messages.js';
 import { parseClientFrame, peekFrame } from '../src/protocol/parse.js';
 import { closeConn, refuse, send, sendError, sendVerdict, type Conn } from './conn.js';
 import { HubBots } from './hub-bots.js';
 import { Journal, readJournal, type JournalRecord } from './journal.js';
+import { journalMoments } from '../src/report/moments.js';
 import { createLogger, type Logger } from './log.js';
 import { Outbox, type Corkable } from './outbox.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
@@ -302,6 +303,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     if (c.role !== 'instructor') return refuse(c, msg.id, 'auth/not-instructor');
     const command = msg.command;
     if (command.type === 'rewind') return rewindCommand(c, msg.id, command);
+    if (command.type === 'moments') return momentsCommand(c, msg.id, command);
     queue.enqueue((b) => {
       const outcome = command.type === 'bots' ? bots.command(b, command) : queue.reduce(b, command, 'instructor');
       if (outcome.ok && command.type === 'seat') seats.releaseSeat(b, seatKey(command.cluster, command.server));
@@ -344,6 +346,23 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         log('info', `instructor: ${JSON.stringify(command)} → ${outcome.ok ? 'ok' : outcome.code}`);
       });
     }
+  }
+
+  /** The rewind picker's moments, read from the journal on disk (outside the queue, like rewind). */
+  function momentsCommand(c: Conn, id: number, command: MomentsCommand): void {
+    if (!queue.room.clusters[command.cluster]) {
+      return sendVerdict(c, id, { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } });
+    }
+    readJournal(dir).then(
+      (read) => {
+        send(c, { type: 'moments', cluster: command.cluster, moments: journalMoments(session, read.records, command.cluster, 400, command.lang ?? 'en') });
+        sendVerdict(c, id, { ok: true, version: queue.version, mistakes: [] });
+      },
+      (err: unknown) => {
+        log('error', `moments: could not read the journal: ${describe(err)}`);
+        refuse(c, id, 'hub/internal');
+      },
+    );
   }
 
   function onHello(c: Conn, hello: Hello): void {

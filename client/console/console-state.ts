@@ -138,7 +138,13 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'r':
       return c ? to(s, { kind: 'confirm', purpose: 'reset' }) : { state: s };
     case 'w':
-      return c ? to(s, { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) }) : { state: s };
+      // The picker opens on what this console saw and asks the hub for every moment the journal holds.
+      return c
+        ? {
+            state: { ...s, panel: { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) } },
+            effect: { kind: 'command', command: { type: 'moments', cluster: c.id, lang: ctx.lang ?? 'en' }, label: say(ctx, 'lMoments', { c: c.id }) },
+          }
+        : { state: s };
     case 'k':
       return { state: { ...s, showKey: !s.showKey } };
     case ' ': {

@@ -76,6 +76,7 @@ const words = {
   lReset: { en: '{c}: reset to fresh sheets', ru: '{c}: чистые листы' },
   lEarlier: { en: 'choose an earlier moment (↓)', ru: 'выберите более ранний момент (↓)' },
   lRewound: { en: '{c}: rewound to v{v} ({label})', ru: '{c}: откат к v{v} ({label})' },
+  lMoments: { en: '{c}: moments from the journal', ru: '{c}: моменты из журнала' },
   lPaused: { en: '{where}: paused (timers frozen, moves wait)', ru: '{where}: пауза (таймеры стоят, ходы ждут)' },
   lResumed: { en: '{where}: resumed', ru: '{where}: продолжаем' },
   lFire: { en: '{c}: {server}’s election timer fires', ru: '{c}: таймер выборов {server} срабатывает' },

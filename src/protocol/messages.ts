@@ -70,7 +70,17 @@ export const botsCommandSchema = z.strictObject({
   server: serverIdSchema.optional(),
 });
 
-export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema]);
+/**
+ * The rewind picker's list: every moment of a cluster the journal holds (not only those the
+ * console saw). Answered with a `moments` message, then the verdict.
+ */
+export const momentsCommandSchema = z.strictObject({
+  type: z.literal('moments'),
+  cluster: clusterIdSchema,
+  lang: z.enum(['en', 'ru']).optional(),
+});
+
+export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema, momentsCommandSchema]);
 
 export const commandMessageSchema = z.strictObject({
   type: z.literal('command'),
@@ -84,6 +94,7 @@ export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'command'] as const;
 export type Hello = z.infer<typeof helloSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;
 export type BotsCommand = z.infer<typeof botsCommandSchema>;
+export type MomentsCommand = z.infer<typeof momentsCommandSchema>;
 export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
 export type CommandMessage = z.infer<typeof commandMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -164,6 +175,13 @@ export const announceMessageSchema = z.strictObject({
   text,
 });
 
+export const momentsMessageSchema = z.strictObject({
+  type: z.literal('moments'),
+  cluster: clusterIdSchema,
+  /** Oldest first: `version` is the journal record (0 = the cluster's start), `now` the hub clock. */
+  moments: z.array(z.strictObject({ version: z.int(), now: z.number(), label: z.string() })),
+});
+
 export const errorMessageSchema = z.strictObject({
   type: z.literal('error'),
   code: errorCodeSchema,
@@ -180,6 +198,7 @@ export const hubMessageSchema = z.union([
   roomMessageSchema,
   verdictSchema,
   announceMessageSchema,
+  momentsMessageSchema,
   errorMessageSchema,
 ]);
 
@@ -189,5 +208,6 @@ export type ViewMessage = z.infer<typeof viewMessageSchema>;
 export type RoomMessage = z.infer<typeof roomMessageSchema>;
 export type Verdict = z.infer<typeof verdictSchema>;
 export type AnnounceMessage = z.infer<typeof announceMessageSchema>;
+export type MomentsMessage = z.infer<typeof momentsMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type HubMessage = z.infer<typeof hubMessageSchema>;

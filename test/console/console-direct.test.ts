@@ -38,3 +38,9 @@ describe('directing a bot', () => {
     expect(press([ch('b'), ch('r'), ch('5')], a)).toMatchObject({ command: { type: 'bots', action: 'release', cluster: 'A', server: 'i5' } });
   });
 });
+
+describe('the rewind picker', () => {
+  it('w opens the picker and asks the hub for the journal’s moments of the selected cluster', () => {
+    expect(press([ch('w')], [cluster('A')])).toMatchObject({ command: { type: 'moments', cluster: 'A', lang: 'en' }, label: 'A: moments from the journal' });
+  });
+});

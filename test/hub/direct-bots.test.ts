@@ -56,4 +56,28 @@ describe('directing bots', () => {
     expect(kinds.filter((r) => r.kind === 'hand').map((r) => r.on)).toEqual([true, false]);
     expect(kinds.some((r) => r.kind === 'hub')).toBe(true);
   });
+
+  it('the rewind picker gets every moment of the journal, not only those a console saw', async () => {
+    const hub = await testHub({ size: 3 });
+    hubs.push(hub);
+    const command = await instructorOf(hub);
+    expect(await command({ type: 'bots', action: 'fill', pace: 'fast' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'fire', cluster: 'A', server: 'i1' })).toMatchObject({ ok: true });
+    await until(() => hub.room().clusters.A.servers.i1.state.role === 'leader', 10_000);
+    // A console that connects only now asks for the moments.
+    const { client } = await join(hub, { role: 'instructor' }, { key: KEY });
+    const id = client.id();
+    client.send({ type: 'command', id, command: { type: 'moments', cluster: 'A' } });
+    const m = (await client.next((x) => x.type === 'moments')) as unknown as { cluster: string; moments: { version: number; label: string }[] };
+    expect(await client.verdict(id)).toMatchObject({ ok: true });
+    expect(m.cluster).toBe('A');
+    expect(m.moments[0]).toMatchObject({ version: 0, label: 'start' });
+    const labels = m.moments.map((x) => x.label).join('\n');
+    expect(labels).toMatch(/instructor: A: fire i1's election timer/);
+    expect(labels).toMatch(/A\/i2 \(bot\): took card/);
+    expect(m.moments.length).toBeGreaterThan(5);
+    const bad = client.id();
+    client.send({ type: 'command', id: bad, command: { type: 'moments', cluster: 'Z' } });
+    expect(await client.verdict(bad)).toMatchObject({ ok: false, code: 'cluster/unknown' });
+  });
 });
