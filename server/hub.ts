@@ -189,7 +189,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   // Seat tokens (hashes only, as in the journal) and who is connected.
   const seats = new Seats(queue, clock);
   seats.replay(records);
-  const views = new ViewsPush({ queue, engine, seats, conns, code, held: () => bots.held });
+  const views = new ViewsPush({ queue, engine, seats, conns, code, held: () => bots.held, errs: () => bots.errs });
   const bots = new HubBots({ queue, engine, seats, log, humanPace, closing: () => closing });
   const roomClock = new RoomClock({ queue, clock, log, closing: () => closing });
 

@@ -17,6 +17,8 @@ export interface ViewsPushDeps {
   code: string;
   /** Hub bots the instructor holds (hub-bots.ts), shown in the presence table. */
   held?: () => ReadonlySet<SeatKey>;
+  /** Named mistakes hub bots are to make (hub-bots.ts). */
+  errs?: () => ReadonlyMap<SeatKey, string>;
 }
 
 export class ViewsPush {
@@ -45,6 +47,7 @@ export class ViewsPush {
           connected: seats.seatConn.has(k),
           ...(!seats.seatConn.has(k) && seats.leftAt.has(k) ? { since: seats.leftAt.get(k) } : {}),
           ...(seat.kind === 'bot' && this.deps.held?.().has(k) ? { held: true } : {}),
+          ...(seat.kind === 'bot' && this.deps.errs?.().has(k) ? { err: this.deps.errs().get(k) } : {}),
           ...(seat.kind === 'bot' ? { driver: seats.hasToken(k) ? ('remote' as const) : ('hub' as const) } : {}),
         };
       }

@@ -149,7 +149,10 @@ export function peopleItems(c: ClusterOverview, presence: Presence | undefined, 
     if (seat.kind === 'student') {
       const away = p && !p.connected ? ` ✗${p.since !== undefined ? ` ${secs(now - p.since)}` : ''}` : '';
       out.push(`${seat.name} ${id}${away}`);
-    } else if (seat.kind === 'bot' && (p as { held?: boolean } | undefined)?.held) out.push(`${id} held`);
+    } else if (seat.kind === 'bot') {
+      if (p?.held) out.push(`${id} held`);
+      if (p?.err) out.push(`${id} errs ${p.err}`);
+    }
   }
   return out;
 }

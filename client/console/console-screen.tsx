@@ -248,6 +248,9 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
     case 'bots':
       lines.push(help(cw(lang, 'keysBots', { c: id })));
       break;
+    case 'pick-mistake':
+      lines.push(help(cw(lang, 'keysMistake', { server: p.server })));
+      break;
     case 'modes':
       lines.push(help(cw(lang, 'keysModes', { where: p.room ? cw(lang, 'room') : id })));
       break;

@@ -11,7 +11,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import { cw, type ConsoleWord } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
-export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release';
+export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release' | 'err';
 
 export type Panel =
   | { kind: 'main' }
@@ -21,6 +21,8 @@ export type Panel =
   | { kind: 'pick-server'; purpose: ServerPurpose }
   | { kind: 'text'; purpose: 'announce' | 'partition'; text: string; room: boolean }
   | { kind: 'bots' }
+  /** `b e N`: which named mistake bot iN makes on its next fitting card (observe mode). */
+  | { kind: 'pick-mistake'; server: string }
   | { kind: 'modes'; room: boolean }
   | { kind: 'confirm'; purpose: 'reset' | 'quit' }
   | { kind: 'rewind'; index: number };
@@ -93,6 +95,8 @@ export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleC
       return textKey(s, p, key, ctx);
     case 'bots':
       return botsKey(s, key, ctx);
+    case 'pick-mistake':
+      return pickMistake(s, p, key, ctx);
     case 'modes':
       return modesKey(s, p, key, ctx);
     case 'confirm':
@@ -249,6 +253,8 @@ function pickServer(s: ConsoleState, p: Extract<Panel, { kind: 'pick-server' }>,
       return send(s, { type: 'bots', action: 'hold', cluster: c.id, server }, say(ctx, 'lHold', { c: c.id, server }));
     case 'release':
       return send(s, { type: 'bots', action: 'release', cluster: c.id, server }, say(ctx, 'lRelease', { c: c.id, server }));
+    case 'err':
+      return to(s, { kind: 'pick-mistake', server });
   }
 }
 
@@ -300,13 +306,25 @@ function botsKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'h':
     case 't':
     case 'o':
-    case 'r': {
-      const purpose = ({ h: 'hand', t: 'fire', o: 'hold', r: 'release' } as const)[key.char];
+    case 'r':
+    case 'e': {
+      const purpose = ({ h: 'hand', t: 'fire', o: 'hold', r: 'release', e: 'err' } as const)[key.char];
       return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose }) : { state: s };
     }
     default:
       return { state: s };
   }
+}
+
+/** The bot mistakes the console offers, by key 1–3 (src/game/bot-mistakes.ts). */
+export const BOT_MISTAKE_KEYS = ['grant-any-vote', 'ack-without-append', 'stay-in-old-term'] as const;
+
+function pickMistake(s: ConsoleState, p: Extract<Panel, { kind: 'pick-mistake' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c || key.kind !== 'char') return { state: s };
+  const mistake = BOT_MISTAKE_KEYS[Number(key.char) - 1];
+  if (!mistake) return { state: s };
+  return send(s, { type: 'bots', action: 'err', cluster: c.id, server: p.server, mistake }, say(ctx, 'lErr', { c: c.id, server: p.server, mistake }));
 }
 
 function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {

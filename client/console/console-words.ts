@@ -14,8 +14,12 @@ const words = {
   keysCard: { en: 'Which card ({what})? ↑↓ enter, or 1-9: the first card to that server · esc', ru: 'Какая карточка ({what})? ↑↓ enter, или 1-9: первая карточка этому серверу · esc' },
   keysServer: { en: 'Which server ({what})? 1-9 for i1…i9 · esc', ru: 'Какой сервер ({what})? 1-9 — i1…i9 · esc' },
   keysBots: {
-    en: 'Bots: f fill empty seats (human pace) · F fill (fast) · c clear · in {c}: t fire a timer · o hold a bot · r release it · h hand a bot seat to the next student · esc',
-    ru: 'Боты: f занять пустые места (темп человека) · F быстро · c убрать · в {c}: t запустить таймер · o придержать бота · r отпустить · h отдать место бота следующему студенту · esc',
+    en: 'Bots: f fill empty seats (human pace) · F fill (fast) · c clear · in {c}: t fire a timer · o hold a bot · r release it · e make it err (observe) · h hand a bot seat to the next student · esc',
+    ru: 'Боты: f занять пустые места (темп человека) · F быстро · c убрать · в {c}: t запустить таймер · o придержать бота · r отпустить · e заставить ошибиться (observe) · h отдать место бота следующему студенту · esc',
+  },
+  keysMistake: {
+    en: 'Mistake for bot {server} on its next fitting card: 1 grant any vote (R9) · 2 ack without appending (R17) · 3 stay in the old term (R4) · esc',
+    ru: 'Ошибка бота {server} на следующей подходящей карточке: 1 голосовать за любого (R9) · 2 подтвердить без записи (R17) · 3 остаться в старом терме (R4) · esc',
   },
   keysModes: {
     en: 'Modes for {where} (tab: switch): g guard · o observe · h by hand · p prefilled · c on cue · t timers · z pause/resume · esc',
@@ -77,6 +81,7 @@ const words = {
   lEarlier: { en: 'choose an earlier moment (↓)', ru: 'выберите более ранний момент (↓)' },
   lRewound: { en: '{c}: rewound to v{v} ({label})', ru: '{c}: откат к v{v} ({label})' },
   lMoments: { en: '{c}: moments from the journal', ru: '{c}: моменты из журнала' },
+  lErr: { en: '{c}: bot {server} will {mistake}', ru: '{c}: бот {server} ошибётся: {mistake}' },
   lPaused: { en: '{where}: paused (timers frozen, moves wait)', ru: '{where}: пауза (таймеры стоят, ходы ждут)' },
   lResumed: { en: '{where}: resumed', ru: '{where}: продолжаем' },
   lFire: { en: '{c}: {server}’s election timer fires', ru: '{c}: таймер выборов {server} срабатывает' },

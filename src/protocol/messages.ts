@@ -65,9 +65,11 @@ export const botsCommandSchema = z.strictObject({
   type: z.literal('bots'),
   cluster: clusterIdSchema.optional(),
   /** hold / release: a hub bot (cluster + server) waits before its next move until released. */
-  action: z.enum(['fill', 'clear', 'hand', 'hold', 'release']),
+  action: z.enum(['fill', 'clear', 'hand', 'hold', 'release', 'err']),
   pace: paceSchema.optional(),
   server: serverIdSchema.optional(),
+  /** `err` (observe mode): the named mistake the bot makes on its next card it fits (src/game/bot-mistakes.ts). */
+  mistake: z.enum(['grant-any-vote', 'ack-without-append', 'stay-in-old-term']).optional(),
 });
 
 /**
@@ -133,7 +135,7 @@ export const viewMessageSchema = z.strictObject({
 
 export const presenceSchema = z.record(
   clusterIdSchema,
-  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), /** A hub bot the instructor holds. */ held: z.boolean().optional(), driver: z.enum(['hub', 'remote']).optional() })),
+  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), /** A hub bot the instructor holds. */ held: z.boolean().optional(), /** The mistake a hub bot is to make. */ err: z.string().optional(), driver: z.enum(['hub', 'remote']).optional() })),
 );
 export type Presence = z.infer<typeof presenceSchema>;
 

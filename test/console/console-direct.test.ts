@@ -44,3 +44,9 @@ describe('the rewind picker', () => {
     expect(press([ch('w')], [cluster('A')])).toMatchObject({ command: { type: 'moments', cluster: 'A', lang: 'en' }, label: 'A: moments from the journal' });
   });
 });
+
+describe('a bot told to err', () => {
+  it('b e 5 1: bot i5 grants any vote on its next RequestVote', () => {
+    expect(press([ch('b'), ch('e'), ch('5'), ch('1')], [cluster('A')])).toMatchObject({ command: { type: 'bots', action: 'err', cluster: 'A', server: 'i5', mistake: 'grant-any-vote' } });
+  });
+});

@@ -80,4 +80,17 @@ describe('directing bots', () => {
     client.send({ type: 'command', id: bad, command: { type: 'moments', cluster: 'Z' } });
     expect(await client.verdict(bad)).toMatchObject({ ok: false, code: 'cluster/unknown' });
   });
+
+  it('err makes a bot commit the named mistake on its next fitting card, in observe mode only', async () => {
+    const hub = await testHub({ size: 3 });
+    hubs.push(hub);
+    const command = await instructorOf(hub);
+    expect(await command({ type: 'bots', action: 'fill', pace: 'fast' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'bots', action: 'err', cluster: 'A', server: 'i2', mistake: 'stay-in-old-term' })).toMatchObject({ ok: false, code: 'mode/invalid' });
+    expect(await command({ type: 'mode', mode: 'observe' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'bots', action: 'err', cluster: 'A', server: 'i2', mistake: 'stay-in-old-term' })).toMatchObject({ ok: true });
+    expect(await command({ type: 'fire', cluster: 'A', server: 'i1' })).toMatchObject({ ok: true });
+    await until(() => (hub.room().clusters.A.mistakes.i2 ?? []).length > 0, 10_000);
+    expect(hub.room().clusters.A.mistakes.i3 ?? []).toEqual([]);
+  });
 });
