@@ -5,6 +5,7 @@
  * people write at once — so what holds here holds in class.
  */
 import { describe, expect, it } from 'vitest';
+import { rangeOption } from '../../bin/commands/hub.js';
 import { PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import { simulate } from '../../src/game/simulator.js';
 import { currentTerm } from '../../src/raft/log.js';
@@ -29,5 +30,14 @@ describe('timers made for people', () => {
     const runs = seeds.map((s) => classOf8(s, [3000, 6000]));
     expect(runs.filter((r) => r.leaders === 1).length).toBeLessThan(10);
     expect(Math.min(...runs.map((r) => r.terms))).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('hub --timeout and --bot-pace', () => {
+  it('take a range of seconds and refuse anything else', () => {
+    expect(rangeOption('20-40', '--timeout')).toEqual([20_000, 40_000]);
+    expect(rangeOption('0.3-0.6', '--bot-pace')).toEqual([300, 600]);
+    expect(rangeOption(undefined, '--timeout')).toBeUndefined();
+    for (const bad of ['5', '40-20', '0-3', 'a-b']) expect(rangeOption(bad, '--timeout')).toBeInstanceOf(Error);
   });
 });
