@@ -154,18 +154,22 @@ function Body(props: ConsoleScreenProps & { view: InstructorView; c: ClusterOver
   );
 }
 
-/** `A-31 AppendEntries i1→i4 t1 5–8 Load · 3s`, a reply `A-32 ↩ i4→i1 ✔`. */
-export function cardLine(card: Card, now: number, theme: Theme): string {
+/**
+ * `A-31 AppendEntries i1→i4 t1 5–8 Load · 3s`, a reply `A-32 ↩ i4→i1 ✔`; with `names`, the
+ * student who holds it: `i1→i4 (Ann)`.
+ */
+export function cardLine(card: Card, now: number, theme: Theme, names: Record<string, string> = {}): string {
   const m = card.message;
+  const holder = names[card.to] ? ` (${names[card.to]})` : '';
   const age = secs(now - card.sentAt);
   const hidden = card.deliverAt > now ? ` (arrives in ${secs(card.deliverAt - now)})` : '';
-  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
+  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to}${holder} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
   if (m.type === 'AppendEntries') {
     const range = m.entries.length ? ` ${m.prevLogIndex + 1}–${m.prevLogIndex + m.entries.length} ${m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('')}` : ' ♥';
-    return `${card.id} AppendEntries ${card.from}→${card.to} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
+    return `${card.id} AppendEntries ${card.from}→${card.to}${holder} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
   }
   const ok = m.type === 'RequestVoteReply' ? m.voteGranted : m.success;
-  return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
+  return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to}${holder} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
 }
 
 function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; rows: number; pointer?: number; lang: Lang; theme: Theme; now: number }) {
@@ -173,6 +177,7 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
   const room = Math.max(1, rows - 1);
   const first = pointer === undefined ? 0 : Math.max(0, Math.min(pointer - room + 1, cards.length - room));
   const shown = cards.slice(first, first + room);
+  const names = Object.fromEntries(Object.entries(c.seats).flatMap(([id, s]) => (s.kind === 'student' ? [[id, s.name]] : [])));
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -182,7 +187,7 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
       </Text>
       {shown.map((k, i) => (
         <Text key={k.card.id} inverse={pointer === first + i} wrap="truncate" color={k.visible ? undefined : tint(theme, theme.colour.dim)}>
-          {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme)}
+          {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme, names)}
         </Text>
       ))}
     </Box>

@@ -50,3 +50,12 @@ describe('a bot told to err', () => {
     expect(press([ch('b'), ch('e'), ch('5'), ch('1')], [cluster('A')])).toMatchObject({ command: { type: 'bots', action: 'err', cluster: 'A', server: 'i5', mistake: 'grant-any-vote' } });
   });
 });
+
+describe('cards in flight name the student who holds them', () => {
+  it('i1→i3 (Bob)', async () => {
+    const { cardLine } = await import('../../client/console/console-screen.js');
+    const { makeTheme } = await import('../../client/theme.js');
+    const card = { id: 'A-7', from: 'i1', to: 'i3', batch: 'A-6', sentAt: 0, deliverAt: 0, message: { type: 'RequestVote' as const, term: 2, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 } };
+    expect(cardLine(card, 3000, makeTheme({ color: false }), { i3: 'Bob' })).toBe('A-7 RequestVote i1→i3 (Bob) t2 last 0/t0 · 3s');
+  });
+});
