@@ -303,6 +303,10 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
         if (rec.cluster !== 'B' || (rec.kind === 'token' && ++tokens > validHellos)) unexplained.push(`${rec.kind} for ${rec.cluster}/${rec.server} (record ${rec.n})`);
         continue;
       }
+      if (rec.kind === 'hub' || rec.kind === 'hand') {
+        unexplained.push(`${rec.kind} record ${rec.n}`);
+        continue;
+      }
       const by = rec.by;
       if (by.startsWith('A/') || by === 'clock') continue;
       // A seat taken by a hello is journaled as the hub's own `seat` command.

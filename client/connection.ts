@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import type { MoveInput, SeatView } from '../src/game/types.js';
 import type { Text } from '../src/i18n/text.js';
 import { CLOSE, PROTOCOL_ERRORS, type ErrorCode } from '../src/protocol/codes.js';
-import { PROTOCOL_VERSION, type HubMessage, type Hello, type Role, type Verdict, type Welcome } from '../src/protocol/messages.js';
+import { PROTOCOL_VERSION, type HubMessage, type Hello, type MomentsMessage, type Role, type Verdict, type Welcome } from '../src/protocol/messages.js';
 import type { Move } from '../src/raft/types.js';
 import type { TokenStore } from './token-store.js';
 
@@ -46,6 +46,8 @@ export interface ConnectionEvents {
   /** The hub's `error` message; `id` names the request it ends (docs/protocol.md), when it had one. */
   error: [{ code: string; message: Text; id?: number }];
   announce: [Text];
+  /** The journal's moments of a cluster (answer to the `moments` command). */
+  moments: [MomentsMessage];
   fatal: [Fatal];
 }
 
@@ -169,6 +171,9 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
         break;
       case 'announce':
         this.emit('announce', message.text);
+        break;
+      case 'moments':
+        this.emit('moments', message);
         break;
       case 'error':
         // A stale token after the hub's session changed: forget it and join afresh.

@@ -3,6 +3,8 @@
  * with something to do (at once when fast, after a human pace otherwise); and the instructor's
  * `bots` command (fill, clear, hand a seat to the next student).
  */
+import { spoil, type BotMistake } from '../src/game/bot-mistakes.js';
+import { prefill } from '../src/game/move.js';
 import type { ClusterId, Pace, Seat } from '../src/game/types.js';
 import type { BotsCommand } from '../src/protocol/messages.js';
 import type { GameEngine } from './engine-types.js';
@@ -21,6 +23,14 @@ export interface HubBotsDeps {
 
 export class HubBots {
   private readonly timers = new Map<SeatKey, NodeJS.Timeout>();
+  /**
+   * Bots the instructor holds (`bots hold`): they make no move until released, so a scenario
+   * can wait for the right moment ("i5 keeps its vote card until we talked about it"). Kept in
+   * memory: a resumed hub starts with every bot playing.
+   */
+  readonly held = new Set<SeatKey>();
+  /** Named mistakes bots are to make on the next card they fit (`bots err`, observe mode). */
+  readonly errs = new Map<SeatKey, BotMistake>();
 
   constructor(private readonly deps: HubBotsDeps) {}
 
@@ -32,7 +42,7 @@ export class HubBots {
       if (batch && !batch.touches(cid)) continue;
       for (const [sid, seat] of Object.entries(cluster.seats)) {
         const k = seatKey(cid, sid);
-        if (!seats.hubDriven(k, seat) || this.timers.has(k)) continue;
+        if (!seats.hubDriven(k, seat) || this.timers.has(k) || this.held.has(k)) continue;
         if (!this.safeBotMove(cid, sid)) continue;
         const delay = seat.pace === 'fast' ? 0 : humanPace[0] + Math.floor(Math.random() * (humanPace[1] - humanPace[0]));
         this.timers.set(k, setTimeout(() => queue.enqueue((b) => this.play(b, cid, sid)), delay));
@@ -55,6 +65,8 @@ export class HubBots {
   command(b: Batch, command: BotsCommand): Outcome {
     const { queue, seats } = this.deps;
     if (command.action === 'hand') return this.handSeat(b, command);
+    if (command.action === 'hold' || command.action === 'release') return this.holdSeat(b, command);
+    if (command.action === 'err') return this.errSeat(b, command);
     const targets = command.cluster ? [command.cluster] : seats.clusterIds();
     if (command.cluster && !queue.room.clusters[command.cluster]) {
       return { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } };
@@ -82,11 +94,41 @@ export class HubBots {
     const k = seatKey(cid, sid);
     this.timers.delete(k);
     const now = queue.room.clusters[cid]?.seats[sid];
-    if (!now || !seats.hubDriven(k, now)) return;
+    if (!now || !seats.hubDriven(k, now) || this.held.has(k)) return;
     const move = this.safeBotMove(cid, sid);
     if (!move) return;
-    const outcome = queue.reduce(b, { type: 'move', cluster: cid, server: sid, input: move.input }, `bot:${k}`);
+    const proposal = this.spoiled(cid, sid, move.input);
+    const outcome = queue.reduce(b, { type: 'move', cluster: cid, server: sid, input: move.input, ...(proposal ? { proposal } : {}) }, `bot:${k}`);
+    if (proposal && outcome.ok) this.errs.delete(k);
     if (!outcome.ok) log('warn', `bot ${k} move ${JSON.stringify(move.input)} refused: ${outcome.code}`);
+  }
+
+  /** The wrong move the instructor asked this bot for, if its next move is a card the mistake fits. */
+  private spoiled(cid: ClusterId, sid: string, input: NonNullable<ReturnType<GameEngine['botMove']>>['input']) {
+    const mistake = this.errs.get(seatKey(cid, sid));
+    const c = this.deps.queue.room.clusters[cid];
+    if (!mistake || !c || c.mode !== 'observe' || input.kind !== 'card') return null;
+    const card = c.inFlight.find((k) => k.id === input.card);
+    const correct = prefill(this.deps.queue.room, cid, sid, input);
+    if (!card || 'ok' in correct) return null;
+    return spoil(mistake, c.servers[sid].state, card, correct);
+  }
+
+  /** `bots err`: the bot makes the named mistake on the next card it fits; observe mode only (guard would refuse it). */
+  private errSeat(b: Batch, command: BotsCommand): Outcome {
+    const { queue } = this.deps;
+    const cid = command.cluster ?? '';
+    const sid = command.server ?? '';
+    const c = queue.room.clusters[cid];
+    const seat = c?.seats[sid];
+    if (!seat) return { ok: false, code: 'server/unknown', message: { en: `There is no seat ${cid}/${sid}.`, ru: `Места ${cid}/${sid} нет.` } };
+    if (seat.kind !== 'bot') return { ok: false, code: 'seat/invalid', message: { en: `${cid}/${sid} is not a bot seat.`, ru: `${cid}/${sid} — не место бота.` } };
+    if (!command.mistake) return { ok: false, code: 'command/invalid', message: { en: 'Name the mistake.', ru: 'Назовите ошибку.' } };
+    if (c.mode !== 'observe') return { ok: false, code: 'mode/invalid', message: { en: `Bots make mistakes in observe mode only: ${cid} is in guard mode.`, ru: `Боты ошибаются только в режиме observe: ${cid} в режиме guard.` } };
+    this.errs.set(seatKey(cid, sid), command.mistake);
+    b.touch(cid);
+    b.presence = true;
+    return { ok: true, version: queue.version, mistakes: [] };
   }
 
   private safeBotMove(cid: ClusterId, sid: string): ReturnType<GameEngine['botMove']> {
@@ -97,6 +139,24 @@ export class HubBots {
       log('error', `botMove threw for ${cid}/${sid}: ${describe(err)}`);
       return null;
     }
+  }
+
+  /** Hold a bot before its next move, or let it play again (it is scheduled with the batch). */
+  private holdSeat(b: Batch, command: BotsCommand): Outcome {
+    const { queue } = this.deps;
+    const cid = command.cluster ?? '';
+    const sid = command.server ?? '';
+    const seat = queue.room.clusters[cid]?.seats[sid];
+    if (!seat) return { ok: false, code: 'server/unknown', message: { en: `There is no seat ${cid}/${sid}.`, ru: `Места ${cid}/${sid} нет.` } };
+    if (seat.kind !== 'bot') return { ok: false, code: 'seat/invalid', message: { en: `${cid}/${sid} is not a bot seat.`, ru: `${cid}/${sid} — не место бота.` } };
+    const k = seatKey(cid, sid);
+    if (command.action === 'hold') {
+      this.held.add(k);
+      this.cancel(k);
+    } else this.held.delete(k);
+    b.touch(cid);
+    b.presence = true;
+    return { ok: true, version: queue.version, mistakes: [] };
   }
 
   /**
@@ -116,6 +176,8 @@ export class HubBots {
     seats.releaseSeat(b, k);
     seats.handover.delete(k);
     seats.handover.add(k);
+    // Journaled, so the choice survives a resume (seats.ts replays it).
+    queue.record(b, { at: Date.now(), kind: 'hand', cluster: cid, server: sid, on: true });
     b.touch(cid);
     return { ok: true, version: queue.version, mistakes: [] };
   }

@@ -14,11 +14,12 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Command, RewindHistory, Room, RoomConfig, Seat } from '../src/game/types.js';
 import type { Lang, Text } from '../src/i18n/text.js';
 import { CLOSE, errorText, type CloseCode, type ErrorCode } from '../src/protocol/codes.js';
-import { PROTOCOL_VERSION, type CommandMessage, type Hello, type MoveMessage, type Role } from '../src/protocol/messages.js';
+import { PROTOCOL_VERSION, type CommandMessage, type Hello, type MomentsCommand, type MoveMessage, type Role } from '../src/protocol/messages.js';
 import { parseClientFrame, peekFrame } from '../src/protocol/parse.js';
 import { closeConn, refuse, send, sendError, sendVerdict, type Conn } from './conn.js';
 import { HubBots } from './hub-bots.js';
 import { Journal, readJournal, type JournalRecord } from './journal.js';
+import { journalMoments } from '../src/report/moments.js';
 import { createLogger, type Logger } from './log.js';
 import { Outbox, type Corkable } from './outbox.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
@@ -188,7 +189,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   // Seat tokens (hashes only, as in the journal) and who is connected.
   const seats = new Seats(queue, clock);
   seats.replay(records);
-  const views = new ViewsPush({ queue, engine, seats, conns, code });
+  const views = new ViewsPush({ queue, engine, seats, conns, code, held: () => bots.held, errs: () => bots.errs });
   const bots = new HubBots({ queue, engine, seats, log, humanPace, closing: () => closing });
   const roomClock = new RoomClock({ queue, clock, log, closing: () => closing });
 
@@ -212,6 +213,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       c.role = role;
       c.helloPending = false;
       seats.seatConn.set(k, c);
+      seats.leftAt.delete(k);
       const [cid, sid] = splitKey(k);
       send(c, {
         type: 'welcome',
@@ -277,7 +279,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
       seats.issueTokenHash(k, sha256(token));
       bots.cancel(k);
-      seats.handover.delete(k);
+      if (seats.handover.delete(k)) queue.record(b, { at: clock(), kind: 'hand', cluster: cid, server: sid, on: false });
       bindSeat(b, c, k, hello.role, token, false, lottery);
     };
   }
@@ -301,6 +303,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     if (c.role !== 'instructor') return refuse(c, msg.id, 'auth/not-instructor');
     const command = msg.command;
     if (command.type === 'rewind') return rewindCommand(c, msg.id, command);
+    if (command.type === 'moments') return momentsCommand(c, msg.id, command);
     queue.enqueue((b) => {
       const outcome = command.type === 'bots' ? bots.command(b, command) : queue.reduce(b, command, 'instructor');
       if (outcome.ok && command.type === 'seat') seats.releaseSeat(b, seatKey(command.cluster, command.server));
@@ -343,6 +346,23 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         log('info', `instructor: ${JSON.stringify(command)} → ${outcome.ok ? 'ok' : outcome.code}`);
       });
     }
+  }
+
+  /** The rewind picker's moments, read from the journal on disk (outside the queue, like rewind). */
+  function momentsCommand(c: Conn, id: number, command: MomentsCommand): void {
+    if (!queue.room.clusters[command.cluster]) {
+      return sendVerdict(c, id, { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } });
+    }
+    readJournal(dir).then(
+      (read) => {
+        send(c, { type: 'moments', cluster: command.cluster, moments: journalMoments(session, read.records, command.cluster, 400, command.lang ?? 'en') });
+        sendVerdict(c, id, { ok: true, version: queue.version, mistakes: [] });
+      },
+      (err: unknown) => {
+        log('error', `moments: could not read the journal: ${describe(err)}`);
+        refuse(c, id, 'hub/internal');
+      },
+    );
   }
 
   function onHello(c: Conn, hello: Hello): void {
@@ -453,7 +473,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       views.instructors.delete(c);
       c.outbox.close();
       if (c.helloTimer) clearTimeout(c.helloTimer);
-      if (c.seat && seats.seatConn.get(c.seat) === c) seats.seatConn.delete(c.seat);
+      if (c.seat && seats.seatConn.get(c.seat) === c) {
+        seats.seatConn.delete(c.seat);
+        seats.leftAt.set(c.seat, clock());
+      }
       log('info', `conn ${c.id} (${c.remote}) closed ${closeCode}${c.seat ? ` (seat ${c.seat} kept for its token)` : ''}`);
       c.seat = null;
       queue.enqueue((b) => {
@@ -511,6 +534,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   log('info', `listening on ${options.host ?? DEFAULTS.host}:${port}; session ${dir}; code ${code}; ${seats.clusterIds().length} cluster(s) of ${queue.room.config.size}`);
   bots.schedule(null);
   roomClock.schedule();
+  // The debrief's timeline shows where the hub stopped and came back (src/report).
+  if (options.resume) queue.enqueue((b) => void queue.record(b, { at: clock(), kind: 'hub', what: 'resumed', replayed: records.length, torn: torn !== null }));
 
   let shutdownPromise: Promise<void> | null = null;
   function shutdown(): Promise<void> {

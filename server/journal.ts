@@ -24,7 +24,11 @@ export type JournalRecord =
   /** A seat token was issued (only its SHA-256 is kept: the journal is not a key ring). */
   | { n: number; at: number; kind: 'token'; cluster: string; server: string; hash: string }
   /** Every token of a seat was voided (the instructor released or re-seated it). */
-  | { n: number; at: number; kind: 'revoke'; cluster: string; server: string };
+  | { n: number; at: number; kind: 'revoke'; cluster: string; server: string }
+  /** The hub resumed this session from the journal (after a crash or a stop): for the debrief's timeline. */
+  | { n: number; at: number; kind: 'hub'; what: 'resumed'; replayed: number; torn: boolean }
+  /** The instructor handed a bot seat to the next student (`on`), or a student took it (`on: false`). */
+  | { n: number; at: number; kind: 'hand'; cluster: string; server: string; on: boolean };
 
 /** A record before the journal numbers it. */
 export type NewRecord = JournalRecord extends infer R ? (R extends JournalRecord ? Omit<R, 'n'> : never) : never;

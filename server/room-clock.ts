@@ -11,7 +11,8 @@ export function nextDue(r: Room): number {
   let due = Infinity;
   for (const cluster of Object.values(r.clusters)) {
     for (const card of cluster.inFlight) if (card.deliverAt > r.now) due = Math.min(due, card.deliverAt);
-    if (cluster.election === 'timers') {
+    // A paused cluster's timers are frozen (they move on when it resumes): nothing is due.
+    if (cluster.election === 'timers' && cluster.paused === undefined) {
       for (const server of Object.values(cluster.servers)) if (server.timerDeadline !== null) due = Math.min(due, server.timerDeadline);
     }
   }
@@ -20,12 +21,14 @@ export function nextDue(r: Room): number {
 
 /**
  * Timers mode also needs the clock to move when nothing is due yet: the reducer arms timers on
- * a tick, and a leader's heartbeat (a third of the shortest timeout) is judged against the room
- * clock. Half a heartbeat keeps leaders on time; 250 ms caps the journal's clock lines at 4/s.
+ * a tick, a leader's heartbeat (a third of the shortest timeout) is judged against the room
+ * clock, and the students' countdowns are drawn from it. A quarter heartbeat keeps leaders on time;
+ * a second is the countdown's resolution and caps the journal's clock lines at 1/s (with the
+ * people's 20–40 s range; 250 ms with the bots' 3–6 s). Paused clusters need no ticks.
  */
 export function timersTickMs(r: Room): number | null {
-  if (!Object.values(r.clusters).some((c) => c.election === 'timers')) return null;
-  return Math.min(250, Math.max(20, Math.floor(r.config.electionTimeoutMs[0] / 6)));
+  if (!Object.values(r.clusters).some((c) => c.election === 'timers' && c.paused === undefined)) return null;
+  return Math.min(1000, Math.max(20, Math.floor(r.config.electionTimeoutMs[0] / 12)));
 }
 
 export interface RoomClockDeps {

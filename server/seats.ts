@@ -23,6 +23,8 @@ export class Seats {
   private readonly seatTokenHash = new Map<SeatKey, string>();
   /** Who is connected to each seat. */
   readonly seatConn = new Map<SeatKey, Conn>();
+  /** When each seat's last connection went away (hub clock), for the console's "Bob ✗ 3m". */
+  readonly leftAt = new Map<SeatKey, number>();
   /** Bot seats the instructor handed to the next student (kept in memory: a resume forgets the preference, not the seat). */
   readonly handover = new Set<SeatKey>();
 
@@ -36,6 +38,11 @@ export class Seats {
     for (const rec of records) {
       if (rec.kind === 'token') this.issueTokenHash(seatKey(rec.cluster, rec.server), rec.hash);
       if (rec.kind === 'revoke') this.revokeSeat(seatKey(rec.cluster, rec.server));
+      // The instructor's "hand to the next student" survives a resume (journaled since issue 12).
+      if (rec.kind === 'hand') {
+        if (rec.on) this.handover.add(seatKey(rec.cluster, rec.server));
+        else this.handover.delete(seatKey(rec.cluster, rec.server));
+      }
     }
   }
   issueTokenHash(k: SeatKey, hash: string): void {

@@ -7,7 +7,7 @@ import type { Conn } from './conn.js';
 import type { GameEngine } from './engine-types.js';
 import { CorkScope } from './outbox.js';
 import type { Batch, RoomQueue } from './room-queue.js';
-import { seatKey, splitKey, type Seats } from './seats.js';
+import { seatKey, splitKey, type SeatKey, type Seats } from './seats.js';
 
 export interface ViewsPushDeps {
   queue: RoomQueue;
@@ -15,6 +15,10 @@ export interface ViewsPushDeps {
   seats: Seats;
   conns: ReadonlySet<Conn>;
   code: string;
+  /** Hub bots the instructor holds (hub-bots.ts), shown in the presence table. */
+  held?: () => ReadonlySet<SeatKey>;
+  /** Named mistakes hub bots are to make (hub-bots.ts). */
+  errs?: () => ReadonlyMap<SeatKey, string>;
 }
 
 export class ViewsPush {
@@ -41,6 +45,9 @@ export class ViewsPush {
           seat: seat.kind,
           ...(seat.kind === 'student' ? { name: seat.name } : {}),
           connected: seats.seatConn.has(k),
+          ...(!seats.seatConn.has(k) && seats.leftAt.has(k) ? { since: seats.leftAt.get(k) } : {}),
+          ...(seat.kind === 'bot' && this.deps.held?.().has(k) ? { held: true } : {}),
+          ...(seat.kind === 'bot' && this.deps.errs?.().has(k) ? { err: this.deps.errs().get(k) } : {}),
           ...(seat.kind === 'bot' ? { driver: seats.hasToken(k) ? ('remote' as const) : ('hub' as const) } : {}),
         };
       }

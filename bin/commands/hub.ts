@@ -10,7 +10,7 @@ import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
-import { MAX_CLUSTERS } from '../../src/game/room.js';
+import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import type { Command } from './index.js';
 import { parseOr } from './terminal.js';
 
@@ -26,6 +26,9 @@ Options:
   --size N         servers per cluster, 3–9 (default 8)
   --data DIR       session directory to create (default ./sessions/<timestamp>)
   --resume DIR     resume the session recorded in DIR after a crash or a stop
+  --timeout S-S    election timeout range in seconds for timers mode (default 20-40: made
+                   for people; a leader must heartbeat within a third of the minimum)
+  --bot-pace S-S   seconds a human-pace bot waits before each move (default 1-2)
   --lang en|ru     language of the banner and console (default: from LANG)
   --plain          no console: print the banner and log to stdout (the default when stdout
                    is not a terminal)
@@ -46,6 +49,16 @@ Exit codes: 0 stopped, 1 runtime failure (port in use, unreadable session), 2 us
 function usageError(message: string): number {
   process.stderr.write(`raft-sheet hub: ${message}\n\n${HELP}`);
   return 2;
+}
+
+/** `20-40` or `0.5-1.5` (seconds) → [min, max] in ms; undefined when not given. */
+export function rangeOption(value: string | undefined, name: string): [number, number] | undefined | Error {
+  if (value === undefined) return undefined;
+  const m = value.match(/^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/);
+  const lo = m ? Math.round(Number(m[1]) * 1000) : NaN;
+  const hi = m ? Math.round(Number(m[2]) * 1000) : NaN;
+  if (!m || !(lo > 0) || hi < lo || hi > 3_600_000) return new Error(`${name} is a range of seconds like 20-40 (min > 0, max >= min)`);
+  return [lo, hi];
 }
 
 function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined | Error {
@@ -100,6 +113,8 @@ export const hub: Command = {
             data: { type: 'string' },
             resume: { type: 'string' },
             lang: { type: 'string' },
+            timeout: { type: 'string' },
+            'bot-pace': { type: 'string' },
             plain: { type: 'boolean', default: false },
             ascii: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -114,6 +129,10 @@ export const hub: Command = {
     const size = intOption(values.size, '--size', 3, 9);
     for (const v of [port, clusters, size]) if (v instanceof Error) return usageError(v.message);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');
+    const timeout = rangeOption(values.timeout, '--timeout');
+    const botPace = rangeOption(values['bot-pace'], '--bot-pace');
+    for (const v of [timeout, botPace]) if (v instanceof Error) return usageError(v.message);
+    if (values.resume && values.timeout) return usageError('--resume keeps the recorded timeout range: do not combine it with --timeout');
     if (values.resume && (values.data || values.clusters || values.size)) {
       return usageError('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
     }
@@ -130,7 +149,8 @@ export const hub: Command = {
         ...(clusters !== undefined ? { clusters: clusters as number } : {}),
         ...(size !== undefined ? { size: size as number } : {}),
         ...(values.data ? { data: values.data } : {}),
-        ...(values.resume ? { resume: values.resume } : {}),
+        ...(values.resume ? { resume: values.resume } : { room: { electionTimeoutMs: (timeout as [number, number] | undefined) ?? PEOPLE_TIMEOUT_MS } }),
+        ...(botPace ? { humanPaceMs: botPace as [number, number] } : {}),
         lang,
         stdoutLog: !withConsole,
         consoleKey,

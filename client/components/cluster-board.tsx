@@ -13,7 +13,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { entryState } from './log-grid.js';
-import { padTo } from './text-width.js';
+import { padTo, widthOf } from './text-width.js';
 
 export interface BoardServer {
   state: ServerState;
@@ -29,6 +29,8 @@ export interface ClusterBoardProps {
   lastEvent?: string;
   /** Large mode only: a blank line between servers (the projector, when the screen is tall enough). */
   spacious?: boolean;
+  /** Show each student's name after the server (the console): who sits where. */
+  names?: boolean;
   lang: Lang;
   theme: Theme;
 }
@@ -41,13 +43,19 @@ export function leadersOf(servers: Record<ServerId, BoardServer>): ServerState[]
     .sort((a, b) => currentTerm(b) - currentTerm(a));
 }
 
-export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious = false, lang, theme }: ClusterBoardProps) {
+/** Students' names are cut to this many columns on the board. */
+const NAME_MAX = 12;
+
+export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious = false, names = false, lang, theme }: ClusterBoardProps) {
   const list = Object.values(servers);
   const leader = leadersOf(servers)[0];
   const maxTerm = Math.max(0, ...list.map((s) => currentTerm(s.state)));
   const longest = Math.max(1, ...list.map((s) => s.state.log.length));
-  const LABEL = 12;
-  const cell = compact ? 2 : 3;
+  const nameOf = (s: BoardServer) => (names && s.seat?.kind === 'student' ? s.seat.name : '');
+  const nameCols = Math.min(NAME_MAX, Math.max(0, ...list.map((s) => widthOf(nameOf(s)))));
+  const LABEL = 12 + (nameCols ? nameCols + 1 : 0);
+  // Indexes past 9 need three columns: a log that long widens the compact cells (10 11 12, not 0 1 2).
+  const cell = compact && longest < 10 ? 2 : 3;
   const fit = Math.max(4, Math.floor((width - LABEL) / cell));
   const first = Math.max(1, longest - fit + 1);
   const idx = Array.from({ length: Math.min(fit, longest - first + 1) }, (_, i) => first + i);
@@ -66,23 +74,22 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious 
       </Text>
       <Text color={tint(theme, theme.colour.dim)}>
         {' '.repeat(LABEL)}
-        {/* Two-column cells cannot hold 10, 11…: compact mode numbers them like a ruler (…9 0 1 2). */}
-        {idx.map((i) => padTo(compact && i >= 10 ? String(i % 10) : String(i), cell)).join('')}
+        {idx.map((i) => padTo(String(i), cell)).join('')}
       </Text>
       {list.map((s, i) => (
         <Box key={s.state.id} flexDirection="column" marginTop={spacious && !compact && i > 0 ? 1 : 0}>
-          <ServerRows server={s} idx={idx} cell={cell} label={LABEL} compact={compact} theme={theme} />
+          <ServerRows server={s} idx={idx} cell={cell} label={LABEL} name={nameCols ? padTo(nameOf(s), nameCols) : ''} compact={compact} theme={theme} />
         </Box>
       ))}
     </Box>
   );
 }
 
-function ServerRows({ server, idx, cell, label, compact, theme }: { server: BoardServer; idx: number[]; cell: number; label: number; compact: boolean; theme: Theme }) {
+function ServerRows({ server, idx, cell, label, name, compact, theme }: { server: BoardServer; idx: number[]; cell: number; label: number; name: string; compact: boolean; theme: Theme }) {
   const s = server.state;
   const role = s.role === 'leader' ? theme.sym.leader : s.role === 'candidate' ? theme.sym.candidate : ' ';
   const vote = votedFor(s);
-  const head = padTo(`${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`, label);
+  const head = padTo(`${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`, label - (name ? widthOf(name) + 1 : 0)) + (name ? `${name} ` : '');
   const colour = (i: number) => {
     const st = entryState(s, s, i);
     return st === 'empty' ? undefined : tint(theme, theme.colour[st]);

@@ -7,7 +7,7 @@ import { useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InstructorView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
-import type { Presence, RoomMessage } from '../../src/protocol/messages.js';
+import type { MomentsMessage, Presence, RoomMessage } from '../../src/protocol/messages.js';
 import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
@@ -98,6 +98,12 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       const text = label !== undefined ? `${label}: ${e.message[lang]}` : `${e.code}: ${e.message[lang]}`;
       setState({ ...stateRef.current, message: { text, error: true } });
     };
+    // The journal's moments for the rewind picker (asked for on `w`).
+    const onMoments = (m: MomentsMessage) => {
+      moments.addJournal(m.cluster, m.moments);
+      setTick((n) => n + 1);
+    };
+    conn.on('moments', onMoments);
     conn.on('error', onError);
     conn.on('room', onRoom);
     conn.on('verdict', onVerdict);
@@ -109,6 +115,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       conn.off('status', setStatus);
       conn.off('fatal', onFatal);
       conn.off('error', onError);
+      conn.off('moments', onMoments);
     };
   }, [conn]);
 

@@ -14,7 +14,7 @@ import { padTo, rowsOf } from '../components/text-width.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
-import { ClusterTable, secs } from './cluster-table.js';
+import { ClusterTable, secs, statusLine } from './cluster-table.js';
 import { pickableCards, selectedCluster, type ConsoleState } from './console-state.js';
 import { cw } from './console-words.js';
 import type { Moment } from './moments.js';
@@ -78,10 +78,28 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
   );
 }
 
+/** `⏸ Room paused` or `⏸ Paused: A C`, ahead of the script line while anything is paused. */
+function PausedMark({ view, lang, theme }: { view: InstructorView | null; lang: Lang; theme: Theme }) {
+  const paused = view?.clusters.filter((c) => c.paused !== undefined) ?? [];
+  if (!view || paused.length === 0) return null;
+  const all = paused.length === view.clusters.length;
+  return (
+    <Text inverse bold color={tint(theme, theme.colour.error)}>
+      {all ? cw(lang, 'roomPaused') : cw(lang, 'clustersPaused', { list: paused.map((c) => c.id).join(' ') })}
+    </Text>
+  );
+}
+
 /** Where the script stands for every cluster, and which have finished the step. */
 function ScriptLine({ view, lang, theme }: { view: InstructorView | null; lang: Lang; theme: Theme }) {
   const running = view?.clusters.filter((c) => c.script) ?? [];
-  if (!view || running.length === 0) return <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noGame')}</Text>;
+  if (!view || running.length === 0)
+    return (
+      <Text wrap="truncate">
+        <PausedMark view={view} lang={lang} theme={theme} />
+        <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noGame')}</Text>
+      </Text>
+    );
   const s = running[0].script!;
   const same = running.every((c) => c.script!.game === s.game && c.script!.step === s.step) && running.length === view.clusters.length;
   const done = running.filter((c) => c.script!.done).map((c) => c.id);
@@ -90,6 +108,7 @@ function ScriptLine({ view, lang, theme }: { view: InstructorView | null; lang: 
   const where = s.game === 0 ? 'Free play' : `Game ${s.game} · step ${s.step}/${s.steps}`;
   return (
     <Text wrap="truncate">
+      <PausedMark view={view} lang={lang} theme={theme} />
       {same ? (
         <Text bold>
           {where} · {s.title[lang]}
@@ -117,35 +136,42 @@ function Body(props: ConsoleScreenProps & { view: InstructorView; c: ClusterOver
   if (p.kind === 'pick-card' && c) return <CardList c={c} rows={rows} pointer={p.index} lang={lang} theme={theme} now={view.now} />;
   if (state.detail && c) {
     const servers = Object.fromEntries(Object.entries(c.sheets).map(([id, s]) => [id, { state: s, online: c.online[id], seat: c.seats[id] }]));
-    const boardRows = Object.keys(servers).length + 2;
+    const boardRows = Object.keys(servers).length + 3;
     return (
       <Box flexDirection="column">
-        <ClusterBoard id={c.id} servers={servers} compact width={props.width} lang={lang} theme={theme} lastEvent={c.script ? `${c.script.game}.${c.script.step} ${c.script.title[lang]}` : undefined} />
+        <ClusterBoard id={c.id} servers={servers} compact names width={props.width} lang={lang} theme={theme} lastEvent={c.script ? `${c.script.game}.${c.script.step} ${c.script.title[lang]}` : undefined} />
+        <Text wrap="truncate" color={tint(theme, theme.colour.dim)}>
+          {statusLine(c, presence, view.now, props.width - 1, theme, view.config.electionTimeoutMs)}
+        </Text>
         {rows - boardRows >= 2 ? <CardList c={c} rows={rows - boardRows} lang={lang} theme={theme} now={view.now} /> : null}
       </Box>
     );
   }
-  const tableRows = Math.min(view.clusters.length + 1, rows - (rows >= 8 ? 3 : 0));
+  const tableRows = Math.min(2 * view.clusters.length + 1, rows - (rows >= 9 ? 3 : 0));
   return (
     <Box flexDirection="column">
-      <ClusterTable clusters={view.clusters} selected={state.selected} presence={presence} theme={theme} rows={tableRows} />
+      <ClusterTable clusters={view.clusters} selected={state.selected} presence={presence} theme={theme} rows={tableRows} width={props.width} now={view.now} timeoutMs={view.config.electionTimeoutMs} />
       {c && rows - tableRows >= 3 ? <CardList c={c} rows={rows - tableRows} lang={lang} theme={theme} now={view.now} /> : null}
     </Box>
   );
 }
 
-/** `A-31 AppendEntries i1→i4 t1 5–8 Load · 3s`, a reply `A-32 ↩ i4→i1 ✔`. */
-export function cardLine(card: Card, now: number, theme: Theme): string {
+/**
+ * `A-31 AppendEntries i1→i4 t1 5–8 Load · 3s`, a reply `A-32 ↩ i4→i1 ✔`; with `names`, the
+ * student who holds it: `i1→i4 (Ann)`.
+ */
+export function cardLine(card: Card, now: number, theme: Theme, names: Record<string, string> = {}): string {
   const m = card.message;
+  const holder = names[card.to] ? ` (${names[card.to]})` : '';
   const age = secs(now - card.sentAt);
   const hidden = card.deliverAt > now ? ` (arrives in ${secs(card.deliverAt - now)})` : '';
-  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
+  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to}${holder} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
   if (m.type === 'AppendEntries') {
     const range = m.entries.length ? ` ${m.prevLogIndex + 1}–${m.prevLogIndex + m.entries.length} ${m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('')}` : ' ♥';
-    return `${card.id} AppendEntries ${card.from}→${card.to} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
+    return `${card.id} AppendEntries ${card.from}→${card.to}${holder} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
   }
   const ok = m.type === 'RequestVoteReply' ? m.voteGranted : m.success;
-  return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
+  return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to}${holder} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
 }
 
 function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; rows: number; pointer?: number; lang: Lang; theme: Theme; now: number }) {
@@ -153,6 +179,7 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
   const room = Math.max(1, rows - 1);
   const first = pointer === undefined ? 0 : Math.max(0, Math.min(pointer - room + 1, cards.length - room));
   const shown = cards.slice(first, first + room);
+  const names = Object.fromEntries(Object.entries(c.seats).flatMap(([id, s]) => (s.kind === 'student' ? [[id, s.name]] : [])));
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -162,7 +189,7 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
       </Text>
       {shown.map((k, i) => (
         <Text key={k.card.id} inverse={pointer === first + i} wrap="truncate" color={k.visible ? undefined : tint(theme, theme.colour.dim)}>
-          {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme)}
+          {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme, names)}
         </Text>
       ))}
     </Box>
@@ -229,6 +256,9 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
       break;
     case 'bots':
       lines.push(help(cw(lang, 'keysBots', { c: id })));
+      break;
+    case 'pick-mistake':
+      lines.push(help(cw(lang, 'keysMistake', { server: p.server })));
       break;
     case 'modes':
       lines.push(help(cw(lang, 'keysModes', { where: p.room ? cw(lang, 'room') : id })));

@@ -11,7 +11,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import { cw, type ConsoleWord } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
-export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand';
+export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release' | 'err';
 
 export type Panel =
   | { kind: 'main' }
@@ -21,6 +21,8 @@ export type Panel =
   | { kind: 'pick-server'; purpose: ServerPurpose }
   | { kind: 'text'; purpose: 'announce' | 'partition'; text: string; room: boolean }
   | { kind: 'bots' }
+  /** `b e N`: which named mistake bot iN makes on its next fitting card (observe mode). */
+  | { kind: 'pick-mistake'; server: string }
   | { kind: 'modes'; room: boolean }
   | { kind: 'confirm'; purpose: 'reset' | 'quit' }
   | { kind: 'rewind'; index: number };
@@ -93,6 +95,8 @@ export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleC
       return textKey(s, p, key, ctx);
     case 'bots':
       return botsKey(s, key, ctx);
+    case 'pick-mistake':
+      return pickMistake(s, p, key, ctx);
     case 'modes':
       return modesKey(s, p, key, ctx);
     case 'confirm':
@@ -138,9 +142,20 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'r':
       return c ? to(s, { kind: 'confirm', purpose: 'reset' }) : { state: s };
     case 'w':
-      return c ? to(s, { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) }) : { state: s };
+      // The picker opens on what this console saw and asks the hub for every moment the journal holds.
+      return c
+        ? {
+            state: { ...s, panel: { kind: 'rewind', index: Math.min(1, Math.max(0, ctx.moments.length - 1)) } },
+            effect: { kind: 'command', command: { type: 'moments', cluster: c.id, lang: ctx.lang ?? 'en' }, label: say(ctx, 'lMoments', { c: c.id }) },
+          }
+        : { state: s };
     case 'k':
       return { state: { ...s, showKey: !s.showKey } };
+    case ' ': {
+      // Space pauses the whole room for a discussion, or resumes it (any cluster still paused: resume all).
+      const paused = ctx.clusters.length > 0 && ctx.clusters.some((x) => x.paused !== undefined);
+      return send(s, { type: 'pause', paused: !paused }, say(ctx, paused ? 'lResumed' : 'lPaused', { where: say(ctx, 'lAllClusters') }));
+    }
     case 'q':
       return to(s, { kind: 'confirm', purpose: 'quit' });
     default: {
@@ -232,6 +247,14 @@ function pickServer(s: ConsoleState, p: Extract<Panel, { kind: 'pick-server' }>,
       return send(s, { type: 'fault', cluster: c.id, fault: { kind: 'reorder', server } }, say(ctx, 'lReorder', { c: c.id, server }));
     case 'hand':
       return send(s, { type: 'bots', action: 'hand', cluster: c.id, server }, say(ctx, 'lHand', { c: c.id, server }));
+    case 'fire':
+      return send(s, { type: 'fire', cluster: c.id, server }, say(ctx, 'lFire', { c: c.id, server }));
+    case 'hold':
+      return send(s, { type: 'bots', action: 'hold', cluster: c.id, server }, say(ctx, 'lHold', { c: c.id, server }));
+    case 'release':
+      return send(s, { type: 'bots', action: 'release', cluster: c.id, server }, say(ctx, 'lRelease', { c: c.id, server }));
+    case 'err':
+      return to(s, { kind: 'pick-mistake', server });
   }
 }
 
@@ -281,10 +304,27 @@ function botsKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
     case 'c':
       return send(s, { type: 'bots', action: 'clear' }, say(ctx, 'lClear'));
     case 'h':
-      return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose: 'hand' }) : { state: s };
+    case 't':
+    case 'o':
+    case 'r':
+    case 'e': {
+      const purpose = ({ h: 'hand', t: 'fire', o: 'hold', r: 'release', e: 'err' } as const)[key.char];
+      return selectedCluster(s, ctx) ? to(s, { kind: 'pick-server', purpose }) : { state: s };
+    }
     default:
       return { state: s };
   }
+}
+
+/** The bot mistakes the console offers, by key 1–3 (src/game/bot-mistakes.ts). */
+export const BOT_MISTAKE_KEYS = ['grant-any-vote', 'ack-without-append', 'stay-in-old-term'] as const;
+
+function pickMistake(s: ConsoleState, p: Extract<Panel, { kind: 'pick-mistake' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c || key.kind !== 'char') return { state: s };
+  const mistake = BOT_MISTAKE_KEYS[Number(key.char) - 1];
+  if (!mistake) return { state: s };
+  return send(s, { type: 'bots', action: 'err', cluster: c.id, server: p.server, mistake }, say(ctx, 'lErr', { c: c.id, server: p.server, mistake }));
 }
 
 function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
@@ -308,6 +348,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       return mode({ election: 'cue' }, say(ctx, 'lCue'));
     case 't':
       return mode({ election: 'timers' }, say(ctx, 'lTimers'));
+    case 'z': {
+      // Pause or resume the target (the room, or the selected cluster after tab).
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const paused = targets.some((x) => x.paused !== undefined);
+      return send(s, { type: 'pause', ...(target ? { cluster: target } : {}), paused: !paused }, say(ctx, paused ? 'lResumed' : 'lPaused', { where }));
+    }
     default:
       return { state: s };
   }

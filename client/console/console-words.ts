@@ -3,8 +3,8 @@ import type { Lang, Text } from '../../src/i18n/text.js';
 
 const words = {
   keysMain: {
-    en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · a announce · r reset · w rewind · k key · q quit',
-    ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · a объявить · r сброс · w откат · k ключ · q выход',
+    en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · space pause · a announce · r reset · w rewind · k key · q quit',
+    ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · пробел пауза · a объявить · r сброс · w откат · k ключ · q выход',
   },
   keysGame: { en: 'Game for every cluster: 1 election · 2 replication · 3 no leader · 4 overwrite · 0 free play · esc back', ru: 'Игра для всех кластеров: 1 выборы · 2 репликация · 3 без лидера · 4 перезапись · 0 свободная · esc назад' },
   keysFault: {
@@ -13,14 +13,26 @@ const words = {
   },
   keysCard: { en: 'Which card ({what})? ↑↓ enter, or 1-9: the first card to that server · esc', ru: 'Какая карточка ({what})? ↑↓ enter, или 1-9: первая карточка этому серверу · esc' },
   keysServer: { en: 'Which server ({what})? 1-9 for i1…i9 · esc', ru: 'Какой сервер ({what})? 1-9 — i1…i9 · esc' },
-  keysBots: { en: 'Bots: f fill empty seats (human pace) · F fill (fast) · c clear · h hand a bot seat in {c} to the next student · esc', ru: 'Боты: f занять пустые места (темп человека) · F быстро · c убрать · h отдать место бота в {c} следующему студенту · esc' },
-  keysModes: { en: 'Modes for {where} (tab: switch): g guard · o observe · h by hand · p prefilled · c on cue · t timers · esc', ru: 'Режимы для {where} (tab — сменить): g guard · o observe · h вручную · p подсказка · c по команде · t таймеры · esc' },
+  keysBots: {
+    en: 'Bots: f fill empty seats (human pace) · F fill (fast) · c clear · in {c}: t fire a timer · o hold a bot · r release it · e make it err (observe) · h hand a bot seat to the next student · esc',
+    ru: 'Боты: f занять пустые места (темп человека) · F быстро · c убрать · в {c}: t запустить таймер · o придержать бота · r отпустить · e заставить ошибиться (observe) · h отдать место бота следующему студенту · esc',
+  },
+  keysMistake: {
+    en: 'Mistake for bot {server} on its next fitting card: 1 grant any vote (R9) · 2 ack without appending (R17) · 3 stay in the old term (R4) · esc',
+    ru: 'Ошибка бота {server} на следующей подходящей карточке: 1 голосовать за любого (R9) · 2 подтвердить без записи (R17) · 3 остаться в старом терме (R4) · esc',
+  },
+  keysModes: {
+    en: 'Modes for {where} (tab: switch): g guard · o observe · h by hand · p prefilled · c on cue · t timers · z pause/resume · esc',
+    ru: 'Режимы для {where} (tab — сменить): g guard · o observe · h вручную · p подсказка · c по команде · t таймеры · z пауза/продолжить · esc',
+  },
   keysAnnounce: { en: 'Announcement to {where} (tab: switch) — type, enter sends, esc drops:', ru: 'Объявление для {where} (tab — сменить) — печатайте, enter отправить, esc отмена:' },
   keysPartition: { en: 'Partition {c} — groups of server numbers, like 1 2 3 / 4 5 6 7 8; enter applies, esc drops:', ru: 'Разделить {c} — группы номеров, например 1 2 3 / 4 5 6 7 8; enter применить, esc отмена:' },
   keysReset: { en: 'Reset {c} to fresh sheets (seats and modes stay)? y / n', ru: 'Сбросить {c} к чистым листам (места и режимы останутся)? y / n' },
   keysQuit: { en: 'Stop the hub? Everyone is disconnected; resume later with --resume. y / n', ru: 'Остановить хаб? Все отключатся; продолжить потом с --resume. y / n' },
   keysRewind: { en: 'Rewind {c} to right after the chosen moment (its later moves stay in the journal as a branch): ↑↓ enter · esc', ru: 'Откатить {c} к выбранному моменту (дальнейшие ходы останутся в журнале веткой): ↑↓ enter · esc' },
   join: { en: 'join:', ru: 'вход:' },
+  roomPaused: { en: '⏸ ROOM PAUSED (space resumes) ', ru: '⏸ ПАУЗА (пробел — продолжить) ' },
+  clustersPaused: { en: '⏸ paused: {list} ', ru: '⏸ пауза: {list} ' },
   key: { en: 'key:', ru: 'ключ:' },
   keyHidden: { en: 'k shows the instructor key', ru: 'k — показать ключ преподавателя' },
   keyResumed: { en: 'unchanged (as printed when the session started)', ru: 'прежний (напечатан при запуске сессии)' },
@@ -68,6 +80,13 @@ const words = {
   lReset: { en: '{c}: reset to fresh sheets', ru: '{c}: чистые листы' },
   lEarlier: { en: 'choose an earlier moment (↓)', ru: 'выберите более ранний момент (↓)' },
   lRewound: { en: '{c}: rewound to v{v} ({label})', ru: '{c}: откат к v{v} ({label})' },
+  lMoments: { en: '{c}: moments from the journal', ru: '{c}: моменты из журнала' },
+  lErr: { en: '{c}: bot {server} will {mistake}', ru: '{c}: бот {server} ошибётся: {mistake}' },
+  lPaused: { en: '{where}: paused (timers frozen, moves wait)', ru: '{where}: пауза (таймеры стоят, ходы ждут)' },
+  lResumed: { en: '{where}: resumed', ru: '{where}: продолжаем' },
+  lFire: { en: '{c}: {server}’s election timer fires', ru: '{c}: таймер выборов {server} срабатывает' },
+  lHold: { en: '{c}: bot {server} holds its next card', ru: '{c}: бот {server} придерживает следующий ход' },
+  lRelease: { en: '{c}: bot {server} plays again', ru: '{c}: бот {server} снова играет' },
   lRefused: { en: 'refused', ru: 'отклонено' },
 } satisfies Record<string, Text>;
 

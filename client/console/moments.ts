@@ -23,7 +23,8 @@ export const MOMENTS_KEPT = 400;
 
 interface Track {
   fingerprint: string;
-  last: ClusterOverview;
+  /** Null when the list came from the journal before any view of the cluster. */
+  last: ClusterOverview | null;
   list: Moment[];
 }
 
@@ -35,12 +36,24 @@ export class Moments {
       const fingerprint = fingerprintOf(c);
       const track = this.tracks.get(c.id);
       if (track && track.fingerprint === fingerprint) continue;
-      const label = track ? describeChange(track.last, c) : 'start';
+      const label = track?.last ? describeChange(track.last, c) : 'start';
       const list = track?.list ?? [];
       list.push({ version, now: view.now, label });
       if (list.length > MOMENTS_KEPT) list.splice(0, list.length - MOMENTS_KEPT);
       this.tracks.set(c.id, { fingerprint, last: c, list });
     }
+  }
+
+  /**
+   * The journal's moments of a cluster (the hub's answer to `moments`): they replace what this
+   * console saw, which is a part of them; later room views keep adding to the list.
+   */
+  addJournal(cluster: string, moments: readonly Moment[]): void {
+    const track = this.tracks.get(cluster);
+    const seen = (track?.list ?? []).filter((m) => m.version > (moments[moments.length - 1]?.version ?? -1));
+    const list = [...moments, ...seen].slice(-MOMENTS_KEPT);
+    if (track) track.list = list;
+    else if (list.length) this.tracks.set(cluster, { fingerprint: '', last: null, list });
   }
 
   /** Newest first, without moments on branches already rewound away (they cannot be targets). */

@@ -7,7 +7,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { EventEmitter } from 'node:events';
-import type { Lang } from '../../src/i18n/text.js';
+import type { Lang, Text as Words } from '../../src/i18n/text.js';
 import type { InstructorView } from '../../src/game/types.js';
 import type { Fatal, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
@@ -16,6 +16,7 @@ import { shown, tint } from '../theme.js';
 import { lastChange } from './last-event.js';
 import { projectorClusters } from './projector-model.js';
 import { ProjectorView } from './projector-view.js';
+import { watchBanner } from './watch-banner.js';
 import { pw } from './words.js';
 import { eachKey } from '../components/key-chunk.js';
 
@@ -45,6 +46,8 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
   const lastFocus = useRef<string | null>(initialFocus);
   const lastEvents = useRef<Record<string, string>>({});
   const viewRef = useRef<InstructorView | null>(null);
+  // The hub sends every announcement to instructor connections; the projector is one.
+  const [announcement, setAnnouncement] = useState<Words | null>(null);
 
   const setFocus = (f: string | null) => {
     focusRef.current = f;
@@ -71,7 +74,9 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     conn.on('room', onRoom);
     conn.on('status', setStatus);
     conn.on('fatal', onFatal);
+    conn.on('announce', setAnnouncement);
     return () => {
+      conn.off('announce', setAnnouncement);
       conn.off('room', onRoom);
       conn.off('status', setStatus);
       conn.off('fatal', onFatal);
@@ -113,10 +118,12 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     );
   }
   const shownFocus = focus !== null && view.clusters.some((c) => c.id === focus) ? focus : null;
+  const banner = watchBanner(view, announcement, lang, theme);
   return (
     <Box flexDirection="column" width={width}>
       {header}
-      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} />
+      {banner}
+      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
         {shown(theme, pw(lang, 'keysWatch'))}
       </Text>

@@ -6,6 +6,8 @@ import type { Lang, Text } from '../../src/i18n/text.js';
 
 const words = {
   projector: { en: 'projector', ru: 'проектор' },
+  roomPaused: { en: '⏸ PAUSED — the room stops for a discussion', ru: '⏸ ПАУЗА — обсуждаем' },
+  clustersPaused: { en: '⏸ PAUSED: cluster {ids}', ru: '⏸ ПАУЗА: кластер {ids}' },
   replay: { en: 'replay', ru: 'повтор' },
   game: { en: 'Game {game} · step {step}/{steps}', ru: 'Игра {game} · шаг {step}/{steps}' },
   freePlay: { en: 'Free play', ru: 'Свободная игра' },

@@ -23,6 +23,7 @@ import { ruleHelp } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
 import { padTo, widthOf } from '../components/text-width.js';
+import { hasTimerLine, TimerLine } from './timer-line.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -65,7 +66,8 @@ export function StudentScreen(props: StudentScreenProps) {
   const cells = Math.max(sheet.log.length, view.sheet.log.length) + 1;
   const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2);
   const sheetRows = wide ? Math.max(3, 1 + 4 * blocks) : 3 + 1 + 4 * blocks;
-  const fixed = 1 + sheetRows + 1 + 1;
+  // The timer line (timers mode or a pause) takes one row under the header when it is drawn.
+  const fixed = 1 + (hasTimerLine(view) ? 1 : 0) + sheetRows + 1 + 1;
   const MIDDLE_MIN = 4;
   const footer = fitLines(footerLines(props), width, height - 1 - fixed - MIDDLE_MIN);
   const middle = Math.max(MIDDLE_MIN, height - 1 - fixed - totalRows(footer, width));
@@ -91,6 +93,7 @@ export function StudentScreen(props: StudentScreenProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Header {...props} sheet={sheet} cell={cell} />
+      <TimerLine view={view} lang={lang} theme={theme} width={width} />
       <Box flexDirection={width >= 120 ? 'row' : 'column'}>
         <Box marginRight={2}>
           <TermsRow sheet={sheet} saved={view.sheet} cursorTerm={cell?.area === 'vote' ? cell.term : null} width={width >= 120 ? 44 : width} lang={lang} theme={theme} />

@@ -76,7 +76,14 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return freshCluster(c.id, room.config, c);
     case 'rewind':
       return e.state;
+    case 'pause':
+      return applyPause(c, e.paused ? e.at : null);
   }
+}
+
+function applyPause(c: ClusterState, since: number | null): ClusterState {
+  const { paused: _was, ...running } = c;
+  return since === null ? running : { ...running, paused: since };
 }
 
 function updateServer(c: ClusterState, id: ServerId, f: (r: ClusterState['servers'][string]) => ClusterState['servers'][string]): ClusterState {

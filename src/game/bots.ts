@@ -13,7 +13,7 @@ import { seatView } from './views.js';
 import type { Command, MoveInput, Room, ScriptTask, SeatView } from './types.js';
 
 export function botMove(view: SeatView): { input: MoveInput } | null {
-  if (!view.online) return null;
+  if (!view.online || view.paused !== undefined) return null; // a paused cluster waits
   if (view.script && !view.script.free) {
     if (view.script.done || !view.task) return null;
     return followTask(view, view.task);

@@ -69,6 +69,8 @@ export type GameEvent =
    * applying it needs no history and replay stays a plain fold. Records `mark.from`…`mark.through`
    * left play for this cluster as branch `mark.branch` (rewind.ts: branchesOf).
    */
-  | { type: 'rewind'; cluster: ClusterId; mark: RewindMark; state: ClusterState };
+  | { type: 'rewind'; cluster: ClusterId; mark: RewindMark; state: ClusterState }
+  /** The cluster was paused (at = the room time) or resumed; timers moved on by `timer` events. */
+  | { type: 'pause'; cluster: ClusterId; paused: boolean; at: number };
 
 export type GameEventType = GameEvent['type'];

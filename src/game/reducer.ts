@@ -36,8 +36,15 @@ function dispatchCommand(d: Draft, cmd: Command): Outcome {
   switch (cmd.type) {
     case 'move': {
       const bad = knownServer(d, cmd.cluster, cmd.server);
-      return bad ?? playMove(d, cmd);
+      if (bad) return bad;
+      // A paused cluster is a still board for the discussion: moves wait (docs/protocol.md).
+      if (clusterOf(d, cmd.cluster).paused !== undefined) return reject('move/paused');
+      return playMove(d, cmd);
     }
+    case 'pause':
+      return withTargets(d, cmd.cluster, (ids) => pauseClusters(d, ids, cmd.paused));
+    case 'fire':
+      return knownServer(d, cmd.cluster, cmd.server) ?? fireTimer(d, cmd.cluster, cmd.server);
     case 'fault':
       return knownCluster(d, cmd.cluster) ?? applyFault(d, cmd.cluster, cmd.fault);
     case 'script':
@@ -81,7 +88,7 @@ function tick(d: Draft, now: unknown): ReduceResult {
   d.now = now;
   emitClock(d);
   for (const c of Object.values(d.room.clusters)) {
-    if (c.election !== 'timers') continue;
+    if (c.election !== 'timers' || c.paused !== undefined) continue;
     for (const [id, r] of Object.entries(c.servers)) {
       if (r.online && r.timerDeadline === null && r.state.role !== 'leader') armTimer(d, c.id, id);
     }
@@ -132,6 +139,44 @@ function announce(d: Draft, ids: string[], text: unknown): Rejection | null {
   if (typeof t !== 'object' || t === null || !good(t.en) || !good(t.ru)) return reject('announce/invalid');
   for (const id of ids) emit(d, { type: 'announce', cluster: id, text: { en: t.en, ru: t.ru } });
   return null;
+}
+
+/**
+ * Pause: the cluster's clock stops for its timers. Resume: every running timer moves on by the
+ * pause's length, so a student who had 12 s left still has 12 s (a pause steals nobody's time).
+ * Cards delayed by a fault keep their arrival time (the network is not the class's clock).
+ */
+function pauseClusters(d: Draft, ids: string[], paused: unknown): Rejection | null {
+  if (typeof paused !== 'boolean') return reject('command/invalid');
+  for (const id of ids) {
+    const c = clusterOf(d, id);
+    if (paused === (c.paused !== undefined)) continue;
+    if (paused) {
+      emit(d, { type: 'pause', cluster: id, paused: true, at: d.now });
+      continue;
+    }
+    const gap = d.now - (c.paused ?? d.now);
+    emit(d, { type: 'pause', cluster: id, paused: false, at: d.now });
+    for (const [s, r] of Object.entries(c.servers)) {
+      if (r.timerDeadline !== null && gap > 0) emit(d, { type: 'timer', cluster: id, server: s, deadline: r.timerDeadline + gap });
+    }
+  }
+  return null;
+}
+
+/**
+ * The instructor fires a server's election timer (to direct a bot, or to start a scenario from
+ * a chosen seat). Timers mode: the deadline becomes now and the seat times out on its next move;
+ * cue mode has no timers, so the timeout move is played for it at once (R10).
+ */
+function fireTimer(d: Draft, cluster: string, server: string): Outcome {
+  const c = clusterOf(d, cluster);
+  if (c.paused !== undefined) return reject('move/paused');
+  if (c.election === 'timers') {
+    emit(d, { type: 'timer', cluster, server, deadline: d.now });
+    return null;
+  }
+  return playMove(d, { type: 'move', cluster, server, input: { kind: 'timeout' } });
 }
 
 /** Fresh sheets for the cluster; in timers mode every server gets a new timer. */

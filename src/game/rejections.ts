@@ -12,6 +12,7 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'move/not-in-inbox': { en: 'That card is not in your inbox.', ru: 'Этой карточки нет в твоих входящих.' },
   'move/offline': { en: 'You are offline: your sheet is turned over.', ru: 'Ты отключён: твой лист перевёрнут.' },
   'move/not-leader': { en: 'Only the leader writes letters and sends AppendEntries (R15, R16).', ru: 'Писать буквы и отправлять AppendEntries может только лидер (R15, R16).' },
+  'move/paused': { en: 'The room is paused for a discussion: moves wait until the instructor resumes.', ru: 'Пауза для обсуждения: ходы подождут, пока преподаватель не продолжит.' },
   'move/timer-not-expired': { en: 'Your election timer has not fired yet.', ru: 'Твой таймер выборов ещё не сработал.' },
   'move/refused': { en: 'This move breaks a rule; see the mistakes.', ru: 'Этот ход нарушает правило; посмотри ошибки.' },
   'move/invalid': { en: 'That is not a move: take a card, time out, write a letter or send.', ru: 'Это не ход: возьми карточку, начни выборы, впиши букву или отправь.' },

@@ -46,6 +46,9 @@ export function rewindCluster(d: Draft, cluster: ClusterId, to: unknown): Reject
     seq: Math.max(then.seq, now.seq),
     rewinds: [...marks, mark],
   };
+  // A pause is not play either: the cluster stays paused (or running) as it is now.
+  delete state.paused;
+  if (now.paused !== undefined) state.paused = now.paused;
   emit(d, { type: 'rewind', cluster, mark, state });
   // Timers from the old moment have long passed: timers mode starts fresh ones (R14); cue mode has none.
   for (const [id, r] of Object.entries(state.servers)) {
@@ -72,7 +75,7 @@ export function clusterAt(config: Partial<RoomConfig>, records: Iterable<EventRe
 }
 
 /** Events a rewind never abandons: who sits where, the modes and the announcements are not play. */
-const KEPT: ReadonlySet<GameEvent['type']> = new Set(['seat', 'mode', 'announce', 'clock']);
+const KEPT: ReadonlySet<GameEvent['type']> = new Set(['seat', 'mode', 'announce', 'clock', 'pause']);
 
 export interface Branches {
   /** Every rewind, per cluster, in the order they happened. */

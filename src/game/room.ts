@@ -37,6 +37,15 @@ export function serverIds(size: number): ServerId[] {
   return Array.from({ length: size }, (_, i) => `i${i + 1}`);
 }
 
+/**
+ * The hub's election timeout range for a class of people (timers mode; `hub --timeout`). A
+ * student needs a few seconds per card, so 3–6 s timers (the bots' default above) make a storm:
+ * timers fire while the votes are still being written. With 20–40 s a class of 8 elects one
+ * leader before the next timer fires, and the leader heartbeats every third of 20 s
+ * (test/game/timers-for-people.test.ts measures both).
+ */
+export const PEOPLE_TIMEOUT_MS: [number, number] = [20_000, 40_000];
+
 /** A cluster at its start; `keep` carries what a reset keeps (seats, modes, the id counter). */
 export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<ClusterState> = {}): ClusterState {
   const ids = serverIds(config.size);
@@ -63,6 +72,7 @@ export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<Cl
     seq: keep.seq ?? 0,
     mistakes: {},
     announcements: keep.announcements ?? [],
+    ...(keep.paused !== undefined ? { paused: keep.paused } : {}),
   };
 }
 

@@ -122,6 +122,12 @@ export interface ClusterState {
   announcements: Text[];
   /** Rewinds of this cluster so far, oldest first (absent until the first one): rewind.ts. */
   rewinds?: RewindMark[];
+  /**
+   * Paused since this room time (absent: running). A pause freezes the cluster for a discussion:
+   * timers stop (their deadlines move on by the pause's length on resume) and moves are refused
+   * (`move/paused`), so everybody talks about the same board; instructor commands still work.
+   */
+  paused?: number;
 }
 
 /** One rewind: the records `from`…`through` left play for this cluster as branch `branch`. */
@@ -196,6 +202,13 @@ export type Command =
    * journal: the hub hands it over as `ReduceContext.history`.
    */
   | { type: 'rewind'; cluster: ClusterId; to: number }
+  /** Pause (true) or resume (false) one cluster, or every cluster when none is named. */
+  | { type: 'pause'; cluster?: ClusterId; paused: boolean }
+  /**
+   * Directing a bot (or anyone): make the server's election timer fire now. Timers mode: its
+   * deadline becomes now (the seat then times out); cue mode: the timeout move is played for it.
+   */
+  | { type: 'fire'; cluster: ClusterId; server: ServerId }
   | { type: 'tick'; now: number };
 
 /**
@@ -228,7 +241,8 @@ export type RejectCode =
   | 'command/invalid'
   | 'rewind/unavailable'
   | 'rewind/invalid'
-  | 'rewind/abandoned';
+  | 'rewind/abandoned'
+  | 'move/paused';
 
 export interface Rejection {
   ok: false;
@@ -320,6 +334,10 @@ export interface SeatView {
   maxEntries: number;
   /** timers mode: a leader heartbeats after this long without sending (R13); a third of the shortest timeout. */
   heartbeatMs?: number;
+  /** The cluster is paused since this room time: timers frozen, moves refused (absent: running). */
+  paused?: number;
+  /** timers mode: the election timeout range [min, max) in ms, for the student's countdown bar. */
+  electionTimeoutMs?: [number, number];
 }
 
 /**
@@ -375,6 +393,8 @@ export interface ClusterOverview {
   sheets: Record<ServerId, ServerState>;
   /** Rewinds so far (rewind.ts); absent until the first one. */
   rewinds?: RewindMark[];
+  /** Paused since this room time (absent: running). */
+  paused?: number;
 }
 
 export interface InstructorView {

@@ -51,6 +51,8 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     announcements: c.announcements,
     maxEntries: room.config.maxEntries,
     heartbeatMs: heartbeatMs(room),
+    ...(c.paused !== undefined ? { paused: c.paused } : {}),
+    ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
   };
 }
 
@@ -172,6 +174,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     faults: c.faults,
     sheets,
     ...(c.rewinds ? { rewinds: c.rewinds } : {}),
+    ...(c.paused !== undefined ? { paused: c.paused } : {}),
   };
 }
 

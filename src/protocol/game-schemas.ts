@@ -125,6 +125,10 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reset'), cluster: clusterIdSchema }),
   /** Back to right after journal record `to` (src/game/rewind.ts). */
   z.strictObject({ type: z.literal('rewind'), cluster: clusterIdSchema, to: z.int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+  /** Pause or resume one cluster, or the whole room (src/game/reducer.ts pauseClusters). */
+  z.strictObject({ type: z.literal('pause'), cluster: clusterIdSchema.optional(), paused: z.boolean() }),
+  /** Fire a server's election timer now (directing a bot). */
+  z.strictObject({ type: z.literal('fire'), cluster: clusterIdSchema, server: serverIdSchema }),
 ]);
 
 // ---- drift guards: each inferred type must be assignable to the game's own type ----

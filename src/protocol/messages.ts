@@ -64,12 +64,25 @@ export const moveMessageSchema = z.strictObject({
 export const botsCommandSchema = z.strictObject({
   type: z.literal('bots'),
   cluster: clusterIdSchema.optional(),
-  action: z.enum(['fill', 'clear', 'hand']),
+  /** hold / release: a hub bot (cluster + server) waits before its next move until released. */
+  action: z.enum(['fill', 'clear', 'hand', 'hold', 'release', 'err']),
   pace: paceSchema.optional(),
   server: serverIdSchema.optional(),
+  /** `err` (observe mode): the named mistake the bot makes on its next card it fits (src/game/bot-mistakes.ts). */
+  mistake: z.enum(['grant-any-vote', 'ack-without-append', 'stay-in-old-term']).optional(),
 });
 
-export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema]);
+/**
+ * The rewind picker's list: every moment of a cluster the journal holds (not only those the
+ * console saw). Answered with a `moments` message, then the verdict.
+ */
+export const momentsCommandSchema = z.strictObject({
+  type: z.literal('moments'),
+  cluster: clusterIdSchema,
+  lang: z.enum(['en', 'ru']).optional(),
+});
+
+export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema, momentsCommandSchema]);
 
 export const commandMessageSchema = z.strictObject({
   type: z.literal('command'),
@@ -83,6 +96,7 @@ export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'command'] as const;
 export type Hello = z.infer<typeof helloSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;
 export type BotsCommand = z.infer<typeof botsCommandSchema>;
+export type MomentsCommand = z.infer<typeof momentsCommandSchema>;
 export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
 export type CommandMessage = z.infer<typeof commandMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -121,7 +135,7 @@ export const viewMessageSchema = z.strictObject({
 
 export const presenceSchema = z.record(
   clusterIdSchema,
-  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), driver: z.enum(['hub', 'remote']).optional() })),
+  z.record(serverIdSchema, z.strictObject({ seat: z.enum(['empty', 'student', 'bot']), name: z.string().optional(), connected: z.boolean(), /** Disconnected since (hub clock, ms). */ since: z.number().optional(), /** A hub bot the instructor holds. */ held: z.boolean().optional(), /** The mistake a hub bot is to make. */ err: z.string().optional(), driver: z.enum(['hub', 'remote']).optional() })),
 );
 export type Presence = z.infer<typeof presenceSchema>;
 
@@ -163,6 +177,13 @@ export const announceMessageSchema = z.strictObject({
   text,
 });
 
+export const momentsMessageSchema = z.strictObject({
+  type: z.literal('moments'),
+  cluster: clusterIdSchema,
+  /** Oldest first: `version` is the journal record (0 = the cluster's start), `now` the hub clock. */
+  moments: z.array(z.strictObject({ version: z.int(), now: z.number(), label: z.string() })),
+});
+
 export const errorMessageSchema = z.strictObject({
   type: z.literal('error'),
   code: errorCodeSchema,
@@ -179,6 +200,7 @@ export const hubMessageSchema = z.union([
   roomMessageSchema,
   verdictSchema,
   announceMessageSchema,
+  momentsMessageSchema,
   errorMessageSchema,
 ]);
 
@@ -188,5 +210,6 @@ export type ViewMessage = z.infer<typeof viewMessageSchema>;
 export type RoomMessage = z.infer<typeof roomMessageSchema>;
 export type Verdict = z.infer<typeof verdictSchema>;
 export type AnnounceMessage = z.infer<typeof announceMessageSchema>;
+export type MomentsMessage = z.infer<typeof momentsMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type HubMessage = z.infer<typeof hubMessageSchema>;

@@ -31,7 +31,20 @@ export type TimelineEntry = { n: number; at: number } & (
   | { kind: 'mode'; mode: RefereeMode; assist: Assist; election: ElectionMode }
   | { kind: 'reset' }
   | { kind: 'rewind'; branch: string; to: number; from: number; through: number }
+  /** The instructor paused (or resumed) this cluster — the room's pauses appear in every cluster. */
+  | { kind: 'pause'; paused: boolean }
+  | { kind: 'announce'; text: Text }
+  /** The hub stopped (a crash or Ctrl-C) and was resumed from the journal here. */
+  | { kind: 'resumed'; replayed: number; torn: boolean }
+  /**
+   * Timer noise, summarised: `count` elections in a row (terms `from`–`to`) with nothing else
+   * between them; `won` of them won (the last winner named), the others split the votes.
+   */
+  | { kind: 'elections'; count: number; from: number; to: number; won: number; winner: { server: ServerId; term: number } | null }
 );
+
+/** Runs of at least this many elections in a row are one summary line in the timeline. */
+export const NOISE_RUN = 3;
 
 export interface FinalSheet {
   server: ServerId;
@@ -74,9 +87,11 @@ export interface StudentDebrief {
   moves: StudentMove[];
   accepted: number;
   refused: number;
-  /** Mistakes counted by rule (R…/P…) and by known misconception (M…). */
+  /** Mistakes counted by rule (R…/P…) and by known misconception (M…): one per wrong decision, main line only. */
   byRule: Record<string, number>;
   byMistake: Record<string, number>;
+  /** Moves on rewound branches: listed with their branch, never in the counts above. */
+  onBranches: number;
 }
 
 export interface RankedMistake {
@@ -97,6 +112,8 @@ export interface BranchDebrief {
   through: number;
   rewoundAt: number;
   timeline: TimelineEntry[];
+  /** Mistakes made on this branch by rule (one per wrong decision); not in any total. */
+  mistakesByRule: Record<string, number>;
 }
 
 export interface Debrief {
@@ -126,16 +143,25 @@ export function debrief(info: SessionInfo, records: readonly SessionRecord[]): D
     },
     clusters: Object.values(room.clusters).map((c) => ({
       id: c.id,
-      timeline: pass.timelines.get(c.id) ?? [],
+      timeline: summariseNoise(pass.timelines.get(c.id) ?? []),
       final: finalSheets(room, c.id),
       ...leaderOf(room, c.id),
       violations: c.violations.length,
-      mistakesByRule: countBy(Object.values(c.mistakes).flat(), (m) => m.rule),
+      mistakesByRule: countBy(pass.clusterMistakes.get(c.id) ?? [], (m) => m.rule),
     })),
     students: [...pass.students.values()],
     topMistakes: rank(pass.allMistakes),
     branches: Object.entries(branches.marks).flatMap(([cluster, marks]) =>
-      marks.map((m) => ({ id: m.branch, cluster, to: m.to, from: m.from, through: m.through, rewoundAt: m.at, timeline: pass.branchTimelines.get(m.branch) ?? [] })),
+      marks.map((m) => ({
+        id: m.branch,
+        cluster,
+        to: m.to,
+        from: m.from,
+        through: m.through,
+        rewoundAt: m.at,
+        timeline: summariseNoise(pass.branchTimelines.get(m.branch) ?? []),
+        mistakesByRule: countBy(pass.branchMistakes.get(m.branch) ?? [], (x) => x.rule),
+      })),
     ),
   };
 }
@@ -146,7 +172,10 @@ class Pass {
   /** What happened on rewound branches, per branch id (the main timelines keep only what stayed in play). */
   readonly branchTimelines = new Map<string, TimelineEntry[]>();
   readonly students = new Map<string, StudentDebrief>();
+  /** Main-line mistakes, one per wrong decision: the room's, per cluster, and per rewound branch. */
   readonly allMistakes: Mistake[] = [];
+  readonly clusterMistakes = new Map<string, Mistake[]>();
+  readonly branchMistakes = new Map<string, Mistake[]>();
   /** Open elections: `cluster|server|term` → the timeline entry. */
   private readonly elections = new Map<string, Extract<TimelineEntry, { kind: 'election' }>>();
 
@@ -162,6 +191,11 @@ class Pass {
   finish(): void {}
 
   take(r: SessionRecord): void {
+    if (r.kind === 'hub') {
+      // A resume is everyone's moment: every cluster's timeline shows it.
+      for (const id of Object.keys(this.room.clusters)) this.timelines.get(id)?.push({ n: r.n, at: r.at - this.start, kind: 'resumed', replayed: r.replayed, torn: r.torn });
+      return;
+    }
     const events = eventsOf(r);
     if (events.length === 0) return;
     const before = this.room;
@@ -174,6 +208,7 @@ class Pass {
       if (entry.kind === 'election') this.lastElection = entry;
     };
     if (r.kind === 'command' && r.command.type === 'fault') add(r.command.cluster, { kind: 'fault', by: 'instructor', fault: r.command.fault });
+
     if (r.kind === 'command' || r.kind === 'refused') this.student(r, before);
     let room = before;
     for (const e of events) {
@@ -209,7 +244,12 @@ class Pass {
         return;
       }
       case 'mistakes': {
-        this.allMistakes.push(...e.mistakes);
+        const one = oneEach(e.mistakes);
+        const branch = this.branches.branchOf(r.n, c.id);
+        if (branch === null) {
+          this.allMistakes.push(...one);
+          this.clusterMistakes.set(c.id, [...(this.clusterMistakes.get(c.id) ?? []), ...one]);
+        } else this.branchMistakes.set(branch, [...(this.branchMistakes.get(branch) ?? []), ...one]);
         const who = r.kind === 'command' || r.kind === 'refused' ? r.by : '';
         add(c.id, { kind: 'mistake', server: e.server, who: seatName(room, c.id, e.server, who), ids: ids(e.mistakes), refused: e.refused });
         return;
@@ -219,6 +259,12 @@ class Pass {
         return;
       case 'reset':
         add(c.id, { kind: 'reset' });
+        return;
+      case 'pause':
+        add(c.id, { kind: 'pause', paused: e.paused });
+        return;
+      case 'announce':
+        add(c.id, { kind: 'announce', text: e.text });
         return;
       default:
         return;
@@ -261,16 +307,21 @@ class Pass {
     const key = `${seat.cluster}/${seat.server}/${held.name}`;
     let s = this.students.get(key);
     if (!s) {
-      s = { name: held.name, cluster: seat.cluster, server: seat.server, moves: [], accepted: 0, refused: 0, byRule: {}, byMistake: {} };
+      s = { name: held.name, cluster: seat.cluster, server: seat.server, moves: [], accepted: 0, refused: 0, byRule: {}, byMistake: {}, onBranches: 0 };
       this.students.set(key, s);
     }
-    const found = r.kind === 'command' && r.mistakes ? r.mistakes : mistakesIn(r.events);
+    const found = oneEach(r.kind === 'command' && r.mistakes ? r.mistakes : mistakesIn(r.events));
     const accepted = r.kind === 'command';
-    if (accepted) s.accepted++;
-    else s.refused++;
-    for (const m of found) {
-      s.byRule[m.rule] = (s.byRule[m.rule] ?? 0) + 1;
-      if (m.mistake) s.byMistake[m.mistake] = (s.byMistake[m.mistake] ?? 0) + 1;
+    const branch = this.branches.branchOf(r.n, seat.cluster);
+    // A move on a rewound branch is listed (with its branch) but left out of every count.
+    if (branch !== null) s.onBranches++;
+    else {
+      if (accepted) s.accepted++;
+      else s.refused++;
+      for (const m of found) {
+        s.byRule[m.rule] = (s.byRule[m.rule] ?? 0) + 1;
+        if (m.mistake) s.byMistake[m.mistake] = (s.byMistake[m.mistake] ?? 0) + 1;
+      }
     }
     s.moves.push({
       n: r.n,
@@ -279,12 +330,51 @@ class Pass {
       accepted,
       mistakes: ids(found),
       says: { en: describeCommand(r.command, r.events, before, { lang: 'en' }), ru: describeCommand(r.command, r.events, before, { lang: 'ru' }) },
-      branch: this.branches.branchOf(r.n, seat.cluster),
+      branch,
     });
   }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * One mistake per wrong decision: the referee may name one decision in several fields (a second
+ * vote is wrong in votedFor *and* in the reply's voteGranted), so a move counts each known
+ * misconception (or, without one, each rule) once.
+ */
+export function oneEach(list: readonly Mistake[]): Mistake[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const k = m.mistake ?? m.rule;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Timer noise: a run of NOISE_RUN or more elections with nothing else between them (timers
+ * firing while votes are still being written) becomes one line, so the story stays readable.
+ */
+export function summariseNoise(list: readonly TimelineEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (let i = 0; i < list.length; ) {
+    let j = i;
+    while (j < list.length && list[j].kind === 'election') j++;
+    if (j - i >= NOISE_RUN) {
+      const run = list.slice(i, j) as Extract<TimelineEntry, { kind: 'election' }>[];
+      const won = run.filter((e) => e.outcome === 'won');
+      const last = won[won.length - 1];
+      const terms = run.map((e) => e.term);
+      out.push({ n: run[0].n, at: run[0].at, kind: 'elections', count: run.length, from: Math.min(...terms), to: Math.max(...terms), won: won.length, winner: last ? { server: last.server, term: last.term } : null });
+      i = j;
+    } else if (j > i) {
+      out.push(...list.slice(i, j));
+      i = j;
+    } else out.push(list[i++]);
+  }
+  return out;
+}
 
 function ids(list: readonly Mistake[]): string[] {
   return [...new Set(list.map((m) => (m.mistake ? `${m.rule}/${m.mistake}` : m.rule)))];

@@ -39,6 +39,8 @@ export function describeRecord(r: SessionRecord, before: Room, o: DescribeOption
   const lang = o.lang;
   if (r.kind === 'token') return `${say(lang, 'hub')}: ${say(lang, 'token', { seat: `${r.cluster}/${r.server}` })}`;
   if (r.kind === 'revoke') return `${say(lang, 'hub')}: ${say(lang, 'revoke', { seat: `${r.cluster}/${r.server}` })}`;
+  if (r.kind === 'hand') return `${say(lang, 'instructor')}: ${say(lang, r.on ? 'handOn' : 'handOff', { seat: `${r.cluster}/${r.server}` })}`;
+  if (r.kind === 'hub') return `${say(lang, 'hub')}: ${say(lang, 'resumed', { n: r.replayed })}`;
   const who = actorLabel(r.by, before, lang);
   const what = describeCommand(r.command, r.events, before, o);
   if (r.kind === 'refused') return `${who}: ${what} — ${say(lang, 'refused')} (${mistakeIds(mistakesIn(r.events)).join(', ')})`;
@@ -84,6 +86,10 @@ export function describeCommand(cmd: Command, events: readonly GameEvent[], befo
       return say(lang, 'reset', { cluster: cmd.cluster });
     case 'tick':
       return say(lang, 'tick');
+    case 'pause':
+      return say(lang, cmd.paused ? 'pause' : 'resume', { where: cmd.cluster ?? say(lang, 'allClusters') });
+    case 'fire':
+      return `${cmd.cluster}: ${say(lang, 'fire', { server: cmd.server })}`;
     default: {
       // Commands newer than this file (rewind) are named by their fields rather than dropped.
       const x = cmd as { type: string; cluster?: string; to?: number };

@@ -59,6 +59,15 @@ const H = {
   mistakeObserved: { en: '{who} ({server}): wrong move played (observe) — {ids}', ru: '{who} ({server}): неверный ход сыгран (наблюдение) — {ids}' },
   mode: { en: 'mode: {mode}, {assist}, {election}', ru: 'режим: {mode}, {assist}, {election}' },
   reset: { en: 'the cluster was reset', ru: 'кластер сброшен' },
+  paused: { en: '⏸ paused by the instructor (timers frozen, moves wait)', ru: '⏸ пауза (таймеры стоят, ходы ждут)' },
+  resumedPlay: { en: '▶ play resumed', ru: '▶ игра продолжается' },
+  announced: { en: 'announcement: “{text}”', ru: 'объявление: «{text}»' },
+  hubResumed: { en: '**the hub stopped and was resumed** from the journal ({n} records replayed{torn})', ru: '**хаб остановился и продолжил** по журналу (повторено записей: {n}{torn})' },
+  tornCut: { en: '; a torn last line was cut', ru: '; оборванная последняя строка отрезана' },
+  noiseNone: { en: '{count} elections in t{from}–t{to}, none won: split votes (timers firing while votes were written)', ru: 'выборов: {count} в t{from}–t{to}, ни одни не выиграны: голоса разделились (таймеры срабатывали, пока писали голоса)' },
+  noiseWon: { en: '{count} elections in t{from}–t{to}, {won} won — the last by {server} (t{term}); the others split the votes', ru: 'выборов: {count} в t{from}–t{to}, выиграно {won} — последние {server} (t{term}); в остальных голоса разделились' },
+  branchMistakes: { en: 'mistakes on this branch (not in any total): {list}', ru: 'ошибки на этой ветке (не входят в итоги): {list}' },
+  onBranches: { en: '{n} more on rewound branches (not counted)', ru: 'ещё {n} на отменённых ветках (не учтены)' },
   rewound: { en: 'rewound to record {to}: records {from}–{through} left play as branch {branch}', ru: 'откат к записи {to}: записи {from}–{through} ушли в ветку {branch}' },
   bot: { en: 'bot', ru: 'бот' },
   empty: { en: 'empty', ru: 'пусто' },
@@ -107,16 +116,20 @@ export function debriefMarkdown(d: Debrief, lang: Lang): string {
   out.push(`## ${h(lang, 'branches')}`, '');
   if (d.branches.length === 0) out.push(h(lang, 'noBranches'), '');
   for (const b of d.branches) {
-    out.push(`### ${h(lang, 'branch', { id: b.id, from: b.from, to: b.through })}`, '', ...timelineTable(b.timeline, lang));
+    const rules = ruleList(b.mistakesByRule);
+    out.push(`### ${h(lang, 'branch', { id: b.id, from: b.from, to: b.through })}`, '', ...(rules ? [h(lang, 'branchMistakes', { list: rules }), ''] : []), ...timelineTable(b.timeline, lang));
   }
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
-function clusterSection(c: ClusterDebrief, lang: Lang): string[] {
-  const rules = Object.entries(c.mistakesByRule)
+const ruleList = (r: Record<string, number>) =>
+  Object.entries(r)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
-    .map(([r, n]) => `${r}×${n}`)
+    .map(([k, n]) => `${k}×${n}`)
     .join(' ');
+
+function clusterSection(c: ClusterDebrief, lang: Lang): string[] {
+  const rules = ruleList(c.mistakesByRule);
   const head = [
     c.leader ? h(lang, 'leader', c.leader) : h(lang, 'noLeader'),
     h(lang, 'commit', { n: c.commitIndex }),
@@ -162,6 +175,16 @@ export function entryText(e: TimelineEntry, lang: Lang): string {
       return h(lang, 'reset');
     case 'rewind':
       return h(lang, 'rewound', e);
+    case 'pause':
+      return h(lang, e.paused ? 'paused' : 'resumedPlay');
+    case 'announce':
+      return h(lang, 'announced', { text: e.text[lang] });
+    case 'resumed':
+      return h(lang, 'hubResumed', { n: e.replayed, torn: e.torn ? h(lang, 'tornCut') : '' });
+    case 'elections':
+      return e.won === 0 || !e.winner
+        ? h(lang, 'noiseNone', { count: e.count, from: e.from, to: e.to })
+        : h(lang, 'noiseWon', { count: e.count, from: e.from, to: e.to, won: e.won, server: e.winner.server, term: e.winner.term });
   }
 }
 
@@ -194,7 +217,8 @@ function studentSection(s: StudentDebrief, lang: Lang): string[] {
       .map(([k, n]) => `${k}×${n}`)
       .join(' ') || h(lang, 'none');
   const out = [`### ${s.name} — ${s.cluster}/${s.server}`, ''];
-  out.push(`${h(lang, 'movesLine', { moves: s.moves.length, ok: s.accepted, no: s.refused })} · ${h(lang, 'byRule')}: ${list(s.byRule)} · ${h(lang, 'byMistake')}: ${list(s.byMistake)}`, '');
+  const branches = s.onBranches ? ` · ${h(lang, 'onBranches', { n: s.onBranches })}` : '';
+  out.push(`${h(lang, 'movesLine', { moves: s.moves.length - s.onBranches, ok: s.accepted, no: s.refused })}${branches} · ${h(lang, 'byRule')}: ${list(s.byRule)} · ${h(lang, 'byMistake')}: ${list(s.byMistake)}`, '');
   out.push(`| ${h(lang, 'time')} | ${h(lang, 'record')} | ${h(lang, 'move')} | ${h(lang, 'verdict')} | ${h(lang, 'mistakesCol')} |`, '|---|---|---|---|---|');
   for (const m of s.moves) {
     const verdict = h(lang, m.accepted ? 'accepted' : 'refused') + (m.branch ? ` (${h(lang, 'onBranch', { branch: m.branch })})` : '');

@@ -19,7 +19,11 @@ export type SessionRecord =
   | (Base & { kind: 'command'; by: Actor; command: Command; events: GameEvent[]; mistakes?: Mistake[] })
   | (Base & { kind: 'refused'; by: Actor; command: Command; code: string; events: GameEvent[] })
   | (Base & { kind: 'token'; cluster: string; server: string; hash?: string })
-  | (Base & { kind: 'revoke'; cluster: string; server: string });
+  | (Base & { kind: 'revoke'; cluster: string; server: string })
+  /** The hub was resumed from the journal (after a crash or a stop): `replayed` records, a torn last line cut. */
+  | (Base & { kind: 'hub'; what: 'resumed'; replayed: number; torn: boolean })
+  /** A bot seat handed to the next student (`on`), or taken by one (`on: false`). */
+  | (Base & { kind: 'hand'; cluster: string; server: string; on: boolean });
 
 /** What session.json holds that the analysis needs. */
 export interface SessionInfo {

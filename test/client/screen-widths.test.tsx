@@ -56,6 +56,8 @@ const CAPTURE_SIZE: Record<string, { cols: number; rows: number } | 'markdown'> 
   'cluster-strip-80x24.txt': { cols: 80, rows: 24 },
   'cluster-strip-100x30.txt': { cols: 100, rows: 30 },
   'recap.txt': { cols: 80, rows: 24 },
+  'console-120x40.txt': { cols: 120, rows: 40 },
+  'console-160x45.txt': { cols: 160, rows: 45 },
   'projector-one-cluster.txt': { cols: 100, rows: 24 },
   'projector-all-clusters.txt': { cols: 100, rows: 24 },
   'replay.txt': { cols: 100, rows: 24 },

@@ -142,24 +142,26 @@ describe('the instructor console in a real terminal', () => {
     // Both clusters agree on "High vol…" with i4 leading t3 and committed up to 8 (game 4).
     tmux.keys('hub', 'Enter');
     const endA = await tmux.waitFor('hub', /Cluster A · term t3 · ♛ i4 \(t3\) · commit 8/);
-    expect(endA).toMatch(/i4♛ t3→i4\s+H i g h ␣ v o l t a g e/);
-    expect(endA).toMatch(/i1\s+t3\s+H i g h ␣ v o l\n/);
+    expect(endA).toMatch(/i4♛ t3→i4\s+H\s+i\s+g\s+h\s+␣\s+v\s+o\s+l\s+t\s+a\s+g\s+e/);
+    expect(endA).toMatch(/i1\s+t3\s+H\s+i\s+g\s+h\s+␣\s+v\s+o\s+l\n/);
     tmux.keys('hub', 'Down');
     const endB = await tmux.waitFor('hub', /Cluster B · term t3 · ♛ i4 \(t3\) · commit 8/);
-    expect(endB).toMatch(/i6\s+t3→i4\s+H i g h ␣ v o l\n/);
+    expect(endB).toMatch(/i6\s+t3→i4\s+Sam\s+H\s+i\s+g\s+h\s+␣\s+v\s+o\s+l\n/);
     tmux.keys('hub', 'Escape');
 
     // Rewind B by keys: w lists its moments (newest first), ↓ picks an earlier one, Enter.
     tmux.type('hub', 'w');
-    const moments = await tmux.waitFor('hub', /Moments of B, newest first/);
+    // The picker opens at once and fills with the journal's moments when the hub answers.
+    const moments = await tmux.waitFor('hub', (s) => /Moments of B, newest first/.test(s) && /B: moments from the journal ✔/.test(s));
     expect(moments).toMatch(/v\d+\s+-\d+s\s+.*\(now\)/);
     capture('console-rewind.txt', normalise(moments, vars), 'frame');
     tmux.keys('hub', 'Down', 'Down');
     tmux.keys('hub', 'Enter');
     await tmux.waitFor('hub', /B: rewound to v\d+ .*✔/);
-    // The rewind is a moment of its own (the bots then finish the step again).
+    // The rewind is a moment of its own (the bots then finish the step again); the picker now
+    // lists the journal's moments, labelled as the replay says them.
     tmux.type('hub', 'w');
-    await tmux.waitFor('hub', /v\d+\s+-\d+s\s+rewound to v\d+/);
+    await tmux.waitFor('hub', /v\d+\s+-\d+s\s+(rewound to v\d+|instructor: rewind cluster B to record \d+)/);
     tmux.keys('hub', 'Escape');
 
     // q asks, y stops the hub; the student's terminal says it lost the hub.
