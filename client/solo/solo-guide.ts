@@ -50,7 +50,7 @@ export function keyLine(lang: Lang, view: SeatView): string {
     case 'card':
       return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'client':
-      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажмите w, затем букву {v}, затем Enter: она попадёт в ваш журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
+      return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажмите w, наберите «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':
       return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажмите s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }

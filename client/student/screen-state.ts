@@ -21,7 +21,7 @@ export interface ScreenState {
   col: number;
   /** What was typed into the current cell so far (digits accumulate: `1`, `12`). */
   typed: string;
-  /** After `w`: the next key is the letter a leader writes into its log (R15). */
+  /** After `w`: the keys spell the client's message (kept in `typed`), Enter writes it into the log (R15). */
   awaitingLetter: boolean;
   overlay: Overlay;
   /** A move is on its way to the hub; keys that submit are ignored until the verdict. */
@@ -120,15 +120,22 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
 }
 
 function writeLetter(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist): Reaction {
-  if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false } };
+  if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false, typed: '' } };
+  if (key.kind === 'backspace') return { state: { ...s, typed: [...s.typed].slice(0, -1).join('') } };
+  if (key.kind === 'enter') {
+    if (s.typed === '') return { state: s };
+    return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: s.typed }, assist);
+  }
   if (key.kind !== 'char' || [...key.char].length !== 1) return { state: s };
   // A leader never takes a letter back (P2): when the script names the message, a typo is
   // caught before it reaches the log, with the letter that comes next.
   const expected = view.task?.kind === 'write' ? botMove(view)?.input : undefined;
-  if (expected?.kind === 'client' && expected.value !== key.char) {
-    return { state: { ...s, notice: `expect-letter:${expected.value}` } };
+  const word = s.typed + key.char;
+  if (expected?.kind === 'client' && !expected.value.startsWith(word)) {
+    const next = [...expected.value][[...s.typed].length];
+    return { state: { ...s, notice: next === undefined ? 'expect-enter' : `expect-letter:${next}` } };
   }
-  return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: key.char }, assist);
+  return { state: { ...s, typed: word } };
 }
 
 function open(s: ScreenState, view: SeatView, input: MoveInput, assist: Assist): Reaction {

@@ -246,7 +246,7 @@ export function footerLines({ view, screen, lang, theme, guide }: StudentScreenP
   }
   if (screen.overlay !== 'none') rulePanel(screen, lang).split('\n').forEach((part, i) => add(`rule${i}`, part, 90 - i, {}));
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
-  if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
+  if (screen.awaitingLetter) add('write', `${t(lang, 'writeLetter')} ${[...screen.typed].map((ch) => (ch === ' ' ? theme.sym.space : ch)).join('')}▏`, 96);
   if (screen.quitAsked) add('quit', t(lang, 'quitAsk'), 97);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
@@ -268,6 +268,7 @@ function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
 }
 
 function noticeText(notice: string, lang: Lang): string {
+  if (notice === 'expect-enter') return t(lang, 'noticeExpectEnter');
   if (notice.startsWith('expect-letter:')) return t(lang, 'noticeExpectLetter', { letter: notice.slice('expect-letter:'.length) === ' ' ? '␣ (space)' : notice.slice('expect-letter:'.length) });
   const map: Record<string, WordKey> = {
     'inbox-empty': 'noticeInboxEmpty',

@@ -76,6 +76,8 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return freshCluster(c.id, room.config, c);
     case 'rewind':
       return e.state;
+    case 'prepared':
+      return { ...c, ...e.state };
   }
 }
 

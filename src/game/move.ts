@@ -24,10 +24,14 @@ export function inboxOf(c: ClusterState, server: ServerId, now: number): Card[] 
   return c.inFlight.filter((k) => k.to === server && k.deliverAt <= now);
 }
 
-function oneLetter(v: unknown): boolean {
+/** The most letters one client message may write in one move (a word, as on paper: R15). */
+export const MAX_CLIENT_LETTERS = 32;
+
+/** A client's message: 1…MAX_CLIENT_LETTERS printable letters, each one log cell. */
+function clientMessage(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const chars = [...v];
-  return chars.length === 1 && chars[0] >= ' ' && chars[0] !== '\u007f';
+  return chars.length >= 1 && chars.length <= MAX_CLIENT_LETTERS && chars.every((ch) => ch >= ' ' && ch !== '\u007f');
 }
 
 /** A player's input as the core Input, or why it cannot be played now. */
@@ -49,7 +53,7 @@ export function resolveInput(room: Room, c: ClusterState, server: ServerId, inpu
       return { input: { kind: 'timeout' } };
     }
     case 'client':
-      if (!oneLetter(input.value)) return reject('value/not-one-letter');
+      if (!clientMessage(input.value)) return reject('value/not-one-letter');
       if (me.role !== 'leader') return reject('move/not-leader');
       return { input: { kind: 'client', value: input.value } };
     case 'send': {

@@ -108,11 +108,20 @@ function startElection(s: ServerState): StepResult {
   return { state, send: peersOf(s).map((to) => ({ to, message: rv })), resetTimer: true };
 }
 
-/** R15: only a leader writes a client's letter into its log, in its current term. */
+/**
+ * R15: only a leader writes a client's message into its log, in its current term, one letter per
+ * entry from lastLogIndex + 1 on. A whole word is one move, as on paper (`HighLoad` into 1–8).
+ */
 function clientLetter(s: ServerState, value: string): StepResult {
   if (s.role !== 'leader') return unchanged(s);
-  const state = { ...s, log: [...s.log, { term: currentTerm(s), value }] };
+  const term = currentTerm(s);
+  const state = { ...s, log: [...s.log, ...clientLetters(value).map((v) => ({ term, value: v }))] };
   return unchanged(advanceLeaderCommit(state));
+}
+
+/** A client's message as the letters it writes, one per log cell (code points, not UTF-16 units). */
+export function clientLetters(value: string): string[] {
+  return [...value];
 }
 
 /** R16: one AppendEntries per addressee, from its nextIndex, at most `maxEntries` entries. */

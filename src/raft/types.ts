@@ -86,7 +86,8 @@ export interface Outgoing {
  * - `timeout`: the election timer fired (R8), on cue or by a timer.
  * - `receive`: a card taken from the inbox. A reply carries the request it answers, because
  *   the leader must acknowledge exactly what that request covered (R20).
- * - `client`: the leader is given one letter of the message to write into its log (R15).
+ * - `client`: the leader is given a client's message (one letter or a whole word) to write into
+ *   its log, one letter per entry (R15).
  * - `send`: the leader sends AppendEntries to the named servers (R13 heartbeats, R16).
  */
 export type Input =

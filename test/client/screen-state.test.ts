@@ -102,14 +102,27 @@ describe('a leader sending AppendEntries', () => {
 });
 
 describe('a leader writing the message the script names', () => {
+  const ids = ['i1', 'i2', 'i3'];
+  const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 2 }, matchIndex: { i2: 0, i3: 0 } };
+  const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
+
   it('a typo is caught before it reaches the log, with the letter that comes next', () => {
-    const ids = ['i1', 'i2', 'i3'];
-    const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 2 }, matchIndex: { i2: 0, i3: 0 } };
-    const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
-    const wrong = press(initialScreen, [ch('w'), ch('x')], view).s;
+    const wrong = press(initialScreen, [ch('w'), ch('i'), ch('x')], view).s;
     expect(wrong.draft).toBeNull();
-    expect(wrong.notice).toBe('expect-letter:i');
-    const right = press(initialScreen, [ch('w'), ch('i')], view).s;
-    expect(right.draft?.input).toEqual({ kind: 'client', value: 'i' });
+    expect(wrong.notice).toBe('expect-letter:g');
+    expect(wrong.typed).toBe('i');
+  });
+
+  it('the rest of the word is written in one move: w, the letters, Enter (R15)', () => {
+    const keys = [ch('w'), ...[...'ighLoad'].map(ch), { kind: 'enter' as const }];
+    const right = press(initialScreen, keys, view).s;
+    expect(right.draft?.input).toEqual({ kind: 'client', value: 'ighLoad' });
+    expect(right.draft?.move.state.log.map((e) => e.value).join('')).toBe('HighLoad');
+  });
+
+  it('one letter is still a move of its own; Esc throws the word away', () => {
+    expect(press(initialScreen, [ch('w'), ch('i'), { kind: 'enter' }], view).s.draft?.input).toEqual({ kind: 'client', value: 'i' });
+    const gone = press(initialScreen, [ch('w'), ch('i'), { kind: 'escape' }], view).s;
+    expect([gone.awaitingLetter, gone.typed, gone.draft]).toEqual([false, '', null]);
   });
 });
