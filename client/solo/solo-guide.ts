@@ -48,7 +48,11 @@ export function keyLine(lang: Lang, view: SeatView): string {
     case 'timeout':
       return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажмите t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
-      return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+      return say(lang, { en: '▶ Enter takes the top card; Enter again hands your answer back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+    case 'replies': {
+      const n = view.inbox.filter((k) => k.inReplyTo?.batch === input.batch).length;
+      return say(lang, { en: '▶ Press r to read the Response row ({n} replies at once), then Enter to write your sheet.', ru: '▶ Нажмите r — прочитать строку Response (все {n} ответов сразу), затем Enter — записать лист.' }, { n });
+    }
     case 'client':
       return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажмите w, наберите «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':

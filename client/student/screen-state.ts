@@ -107,6 +107,14 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
       return open(s, view, { kind: 'send', to: char === 'a' ? peersOf(view.sheet) : needing(view) }, assist);
     }
+    case 'r': {
+      // Read the Response row: the selected reply (or the first one) with every other reply to
+      // the same card, judged reply by reply and written once.
+      const selected = view.inbox[Math.min(s.inboxIndex, view.inbox.length - 1)];
+      const reply = selected?.inReplyTo ? selected : view.inbox.find((c) => c.inReplyTo);
+      if (!reply?.inReplyTo) return { state: { ...s, notice: 'no-replies' } };
+      return open(s, view, { kind: 'replies', batch: reply.inReplyTo.batch }, assist);
+    }
     case 'w':
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
       return { state: { ...s, awaitingLetter: true } };

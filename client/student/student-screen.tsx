@@ -168,6 +168,7 @@ function DraftCards({ draft, cell, view, lang, theme }: { draft: Draft; cell: Ce
   return (
     <Box flexDirection="column">
       {source ? <CardView message={source.message} from={source.from} lang={lang} theme={theme} /> : null}
+      {draft.core.kind === 'replies' ? <Text>{t(lang, 'readingReplies')} {draft.core.replies.map((r) => `${r.from} ${(r.message.type === 'RequestVoteReply' ? r.message.voteGranted : r.message.success) ? theme.sym.ok : theme.sym.no}`).join('  ')}</Text> : null}
       <Text>
         {field({ area: 'role' }, 'role')}
         {field({ area: 'commit' }, 'commitIndex')}
@@ -276,6 +277,7 @@ function noticeText(notice: string, lang: Lang): string {
     'leader-no-timeout': 'noticeLeaderNoTimeout',
     offline: 'noticeOffline',
     'card-gone': 'noticeCardGone',
+    'no-replies': 'noticeNoReplies',
     'offline-link': 'noticeNoLink',
   };
   return map[notice] ? t(lang, map[notice]) : notice;

@@ -53,8 +53,11 @@ function freePlay(view: SeatView): { input: MoveInput } | null {
 /** A view without it (an older hub) gets the default: a third of the 3 s shortest timeout. */
 const heartbeatOf = (view: SeatView): number => view.heartbeatMs ?? 1000;
 
+/** The oldest card; a reply is read with its whole Response row (every reply to that card), as on paper. */
 function takeOldest(view: SeatView): { input: MoveInput } | null {
-  return view.inbox.length ? { input: { kind: 'card', card: view.inbox[0].id } } : null;
+  const card = view.inbox[0];
+  if (!card) return null;
+  return card.inReplyTo ? { input: { kind: 'replies', batch: card.inReplyTo.batch } } : { input: { kind: 'card', card: card.id } };
 }
 
 /**
