@@ -1,10 +1,11 @@
 /**
  * A card laid out like the paper one (cards-request-vote.png, cards-append-entries.png):
  * its title, its fields, and for a card this server wrote, the Response row with ✔ / ✗ /
- * waiting / lost per addressee.
+ * waiting / lost per addressee, and the writer's own ✔ (responseRow).
  */
 import { Box, Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
+import { responseRow } from '../../src/game/cards.js';
 import type { ResponseCell } from '../../src/game/types.js';
 import type { Message, ServerId } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
@@ -86,7 +87,7 @@ export function CardView({ message, from, responses, cluster, lang, theme, label
       {cardLines(fields).map((line, i) => (
         <Text key={i}>{shown(theme, line)}</Text>
       ))}
-      {responses && cluster ? <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} /> : null}
+      {responses && cluster ? <ResponseRow responses={responseRow(from, responses)} cluster={cluster} lang={lang} theme={theme} /> : null}
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
+import { responseRow } from '../../src/game/cards.js';
 import { CardView, ResponseRow } from '../components/card-view.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
@@ -198,7 +199,7 @@ function RequestDraft({ draft, field, lang, theme }: { draft: Draft; field: (c: 
           {field({ area: 'card-field', to: '*', field: 'lastLogIndex' }, 'lastLogIndex')}
           {field({ area: 'card-field', to: '*', field: 'lastLogTerm' }, 'lastLogTerm')}
         </Text>
-        <ResponseRow responses={responses} cluster={cluster} lang={lang} theme={theme} />
+        <ResponseRow responses={responseRow(draft.before.id, responses)} cluster={cluster} lang={lang} theme={theme} />
       </Box>
     );
   }
