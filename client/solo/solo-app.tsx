@@ -3,7 +3,9 @@
  * key help. A seat change between games is a fresh student connection at the new seat, so the
  * sheet on screen is always exactly what that seat's student would see.
  */
+import { useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
+import { botMove } from '../../src/game/bots.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
@@ -32,10 +34,12 @@ export function memoryTokens(): TokenStore {
  * One line as a rule (the sheet needs the rows): the key to press with where the player is, or
  * what just happened; on the very first screen also who the player is.
  */
-export function guideLines(lang: Lang, view: SeatView | null, transition: string | null): string[] {
+export function guideLines(lang: Lang, view: SeatView | null, transition: string | null, stalled: string | null = null): string[] {
   if (!view) return [];
   const first = view.script && !view.script.free && view.script.game === 1 && view.script.step === 1 && !view.script.done;
-  const now = transition ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ? q`.trim();
+  // A stalled step is offered for retry or skip only once the player has nothing left to do.
+  const offer = stalled !== null && view.online && botMove(view) === null ? `${positionTag(lang, view)} ${stalled}` : null;
+  const now = transition ?? offer ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ? q`.trim();
   return first ? [introLine(lang, view.server), now] : [now];
 }
 
@@ -43,6 +47,14 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
   const [seat, setSeat] = useState(director.playerSeat);
   const [view, setView] = useState<SeatView | null>(null);
   const [transition, setTransition] = useState<string | null>(null);
+  const [stalled, setStalled] = useState<string | null>(null);
+  const offering = stalled !== null && view !== null && view.online && botMove(view) === null;
+  // R and N are no keys of the sheet when no draft is open; they act only while offered.
+  useInput((input) => {
+    if (!offering) return;
+    if (input === 'R') director.retryStep();
+    else if (input === 'N') director.skipStep();
+  });
   const conn = useMemo(() => {
     const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
     // An EventEmitter 'error' without a listener throws: the old seat's connection hears
@@ -73,12 +85,14 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     };
     director.on('seat', onSeat);
     director.on('transition', setTransition);
+    director.on('stalled', setStalled);
     return () => {
       director.off('seat', onSeat);
       director.off('transition', setTransition);
+      director.off('stalled', setStalled);
     };
   }, [director, conn]);
 
   // Nobody joins a solo game: the sheet's header shows no join code.
-  return <StudentApp key={seat} conn={conn} code="" lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition)} />;
+  return <StudentApp key={seat} conn={conn} code="" lang={lang} theme={theme} onEnd={onEnd} guide={guideLines(lang, view, transition, stalled)} />;
 }

@@ -86,3 +86,15 @@ export function positionTag(lang: Lang, view: SeatView): string {
   if (s.free) return say(lang, { en: 'free play', ru: 'свободная игра' });
   return say(lang, { en: 'game {g}·{s}/{n}', ru: 'игра {g}·{s}/{n}' }, { g: s.game, s: s.step, n: s.steps });
 }
+
+/**
+ * Said when a step cannot finish as scripted: what the cluster shows against what the step
+ * expects (at most two reasons), and the two ways on.
+ */
+export function stallLine(lang: Lang, reasons: Text[]): string {
+  const why = reasons.slice(0, 2).map((r) => r[lang]).join('; ');
+  return say(lang, {
+    en: '⚠ Off the script{why}: this step cannot finish as written. Press R to retry the step, N to skip it.',
+    ru: '⚠ Не по сценарию{why}: этот шаг не закончится так, как написан. R — повторить шаг, N — пропустить его.',
+  }, { why: why ? ` (${why})` : '' });
+}

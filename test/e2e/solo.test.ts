@@ -2,7 +2,8 @@
  * `npm start` in a real terminal (tmux, 80×24): `raft-sheet solo` from the compiled bin. The
  * player reads only the screen — the green guide line names the key — and wins game 1 (the
  * election, as i1) and game 2 (replicating HighLoad, as the leader) by key presses; then quits
- * with q, y, and the embedded hub stops cleanly.
+ * with q, y, and the embedded hub stops cleanly. Also: `--game 4` begins at game 4's first frame
+ * (its prepared state), and a legal move off the script (i2's `t` in game 1) never stalls the guide.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,18 +52,22 @@ describe('npm start: solo mode in a real terminal', () => {
       const guide = text.match(/▶ ([^↑←]*)/)?.[1] ?? '';
       if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
       else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
+      else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('solo', 'r'));
       else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
-      else if (/Press w, then the letter (\S)/.test(guide)) {
-        const letter = guide.match(/the letter (\S)/)![1];
-        if (letter === 'H' && !leaderShown) {
-          // Game 2 begins: the new leader is told which letter to write first.
+      else if (/Press w, type "([^"]+)"/.test(guide)) {
+        const word = guide.match(/Press w, type "([^"]+)"/)![1].replace(/␣/g, ' ');
+        if (word === 'HighLoad' && !leaderShown) {
+          // Game 2 begins: the new leader is told the word to write.
           capture('solo-leader.txt', normalise(screen, { code }));
           leaderShown = true;
         }
         await play(() => {
           tmux.type('solo', 'w');
-          void tmux.waitFor('solo', /Type the letter/).then(() => tmux.type('solo', letter));
+          void tmux.waitFor('solo', /Type the client's message/).then(() => {
+            tmux.type('solo', word);
+            tmux.keys('solo', 'Enter');
+          });
         });
       } else {
         await new Promise((r) => setTimeout(r, 100));
@@ -72,9 +77,9 @@ describe('npm start: solo mode in a real terminal', () => {
     }
     // Game 1 won: i1 became the leader by its own keys.
     expect(won).toMatch(/A · i1 · ♛ Leader · term t1/);
-    // Game 2: i1 wrote HighLoad letter by letter, replicated it and committed 1–4.
+    // Game 2: i1 wrote HighLoad in one move, replicated it and read the ticks in one move.
     const end = await tmux.waitFor('solo', /game 3·|Game 2 — log replication — done/, 20_000);
-    expect(moves).toBeGreaterThanOrEqual(1 + 7 + 8 + 1 + 7);
+    expect(moves).toBeGreaterThanOrEqual(1 + 1 + 1 + 1 + 1);
     expect(end).toMatch(/value\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/);
     expect(end).toMatch(/commit 4/);
 
@@ -84,11 +89,53 @@ describe('npm start: solo mode in a real terminal', () => {
     let bye = '';
     for (let attempt = 0; attempt < 3 && !bye; attempt++) {
       tmux.type('solo', 'q');
-      await tmux.waitFor('solo', /Quit\?/);
+      if (!(await tmux.waitFor('solo', /Quit\?/, 5_000).catch(() => ''))) continue; // lost in a seat switch: ask again
       tmux.type('solo', 'y');
       bye = await tmux.waitFor('solo', /\[exited \d+\]/, 10_000).catch(() => '');
     }
     expect(bye).toMatch(/session recorded in/);
     expect(bye).toMatch(/\[exited 0\]/);
   }, 180_000);
+
+  it('solo --game 4 begins at game 4\'s first frame: i4 back, i1 offline, the sheets as game 3 left them', async () => {
+    tmux.open('g4', `node ${BIN} solo --pace fast --game 4`, { RAFT_SHEET_HOME: home });
+    const screen = await tmux.waitFor('g4', /game 4·1\/6/, 20_000);
+    const text = flat(screen);
+    expect(screen).toMatch(/A · i4 · ∙ Follower · term t2/); // heard of t2 while rebooting (adopt-term)
+    expect(text).toMatch(/▶ Press t/); // start the election for t3
+    expect(screen).toMatch(/value\s+H\s+i\s+g\s+h/); // High, from game 2
+    tmux.kill('g4');
+  }, 60_000);
+
+  it('as i2 in game 1, t while i1\'s RequestVote waits is a legal move: the guide explains and offers retry / skip, and N goes on', async () => {
+    tmux.open('i2', `node ${BIN} solo --pace fast --seat i2`, { RAFT_SHEET_HOME: home, RAFT_SHEET_STALL_MS: '1500' });
+    await tmux.waitFor('i2', /Enter takes the top card/, 20_000);
+    await play2('i2', () => tmux.type('i2', 't')); // off the script: i2 starts its own election in t1
+    // Take every card that reaches i2 (i1's RequestVote gets ✗: i2 voted for itself; the ✗ replies).
+    const offer = await (async () => {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const text = flat(tmux.screen('i2'));
+        if (/Off the script/.test(text)) return text;
+        if (/Press r to read/.test(text)) await play2('i2', () => tmux.type('i2', 'r'));
+        else if (/Enter takes the top card/.test(text)) await play2('i2', () => tmux.keys('i2', 'Enter'));
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no offer: ${tmux.screen('i2')}`);
+    })();
+    expect(offer).toMatch(/i2's vote in t1 is i2, the step expects i1/);
+    expect(offer).toMatch(/Press R to retry the step, N to skip it/);
+    tmux.type('i2', 'N');
+    // Skipped: i1 counts its votes (6 of 8 is a quorum) and the games go on to game 2.
+    await tmux.waitFor('i2', /game 2·/, 30_000);
+    tmux.kill('i2');
+  }, 120_000);
 });
+
+/** One move of another session: the keys that open the draft, then Enter; wait until it is gone. */
+async function play2(name: string, open: () => void): Promise<void> {
+  open();
+  await tmux.waitFor(name, /draft ◌/, 10_000);
+  tmux.keys(name, 'Enter');
+  await tmux.waitFor(name, (s) => !/draft ◌/.test(s), 10_000);
+}
