@@ -107,12 +107,12 @@ describe('npm start: solo mode in a real terminal', () => {
     tmux.kill('g4');
   }, 60_000);
 
-  it('as i2 in game 1, t while i1\'s RequestVote waits is a legal move: the guide explains and offers retry / skip, and N goes on', async () => {
+  it('as i2 in game 1, t while i1\'s RequestVote waits is a legal move: the guide explains and offers retry / skip; R goes back, N goes on', async () => {
     tmux.open('i2', `node ${BIN} solo --pace fast --seat i2`, { RAFT_SHEET_HOME: home, RAFT_SHEET_STALL_MS: '1500' });
     await tmux.waitFor('i2', /Enter takes the top card/, 20_000);
-    await play2('i2', () => tmux.type('i2', 't')); // off the script: i2 starts its own election in t1
-    // Take every card that reaches i2 (i1's RequestVote gets ✗: i2 voted for itself; the ✗ replies).
-    const offer = await (async () => {
+    /** i2 times out (legal, off the script) and takes every card that reaches it, until the guide offers a way on. */
+    const offTheScript = async (): Promise<string> => {
+      await play2('i2', () => tmux.type('i2', 't')); // i2 starts its own election in t1
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {
         const text = flat(tmux.screen('i2'));
@@ -122,9 +122,15 @@ describe('npm start: solo mode in a real terminal', () => {
         else await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`no offer: ${tmux.screen('i2')}`);
-    })();
+    };
+    let offer = await offTheScript();
     expect(offer).toMatch(/i2's vote in t1 is i2, the step expects i1/);
     expect(offer).toMatch(/Press R to retry the step, N to skip it/);
+    // R: back to where the step began — i2 in t0, i1's RequestVote waiting in the inbox.
+    tmux.type('i2', 'R');
+    const again = await tmux.waitFor('i2', (s) => /A · i2 · ∙ Follower · term t0/.test(s) && /Enter takes the top card/.test(flat(s)), 20_000);
+    expect(again).toMatch(/RequestVote\s+i1\s+t1/);
+    offer = await offTheScript();
     tmux.type('i2', 'N');
     // Skipped: i1 counts its votes (6 of 8 is a quorum) and the games go on to game 2.
     await tmux.waitFor('i2', /game 2·/, 30_000);
