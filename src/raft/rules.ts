@@ -118,9 +118,9 @@ export const RULES: readonly RuleInfo[] = [
   // ---- D. Log replication ----
   r('R15',
     ['Only the leader takes client letters',
-      'Only the leader writes client commands: it appends (lastLogIndex + 1, currentTerm, value) to its own log. A follower or candidate never writes into its log on its own — it sends the client to the leader. One writer per term is what keeps the logs from diverging.'],
+      'Only the leader writes client commands: it appends (lastLogIndex + 1, currentTerm, value) to its own log, one letter per cell — a whole word in one move, as on paper (HighLoad into 1–8, all in the current term). A follower or candidate never writes into its log on its own — it sends the client to the leader. One writer per term is what keeps the logs from diverging.'],
     ['Команды клиента принимает только лидер',
-      'Команды клиентов записывает только лидер: он добавляет в свой журнал запись (lastLogIndex + 1, currentTerm, значение). Фолловер или кандидат сам в журнал ничего не пишет — он отправляет клиента к лидеру. Один пишущий на терм — поэтому журналы не расходятся.']),
+      'Команды клиентов записывает только лидер: он добавляет в свой журнал запись (lastLogIndex + 1, currentTerm, значение), по букве в клетку — целое слово за один ход, как на бумаге (HighLoad в 1–8, всё в текущем терме). Фолловер или кандидат сам в журнал ничего не пишет — он отправляет клиента к лидеру. Один пишущий на терм — поэтому журналы не расходятся.']),
   r('R16',
     ['Filling an AppendEntries card',
       'For follower j the leader fills the card from nextIndex[j]: prevLogIndex = nextIndex[j] − 1, prevLogTerm = the term of its own entry at prevLogIndex (0 for index 0), entries = its entries from nextIndex[j] on (up to four on a paper card; none for a heartbeat), leaderCommit = its commitIndex. prevLogIndex and prevLogTerm let the follower check that everything before the new entries already matches.'],
