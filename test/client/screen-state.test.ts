@@ -126,3 +126,26 @@ describe('a leader writing the message the script names', () => {
     expect([gone.awaitingLetter, gone.typed, gone.draft]).toEqual([false, '', null]);
   });
 });
+
+describe('r: read the Response row', () => {
+  const ids = ['i1', 'i2', 'i3', 'i4', 'i5'];
+  const candidate = { ...fresh('i1', ids), votes: ['i1'], role: 'candidate' as const, votesGranted: ['i1'] };
+  const ok = { type: 'RequestVoteReply' as const, term: 1, voteGranted: true };
+  // Three ✔ to i1's RequestVote (batch b-A-1) are waiting; any of them selected, r takes all three.
+  const replies = ['i2', 'i3', 'i4'].map((from, k) => ({ ...card(`A-${k + 2}`, from, 'i1', ok, rv), batch: 'b-A-1', inReplyTo: { card: `A-x${k}`, request: rv, batch: 'b-A-1' } }));
+  const view = seatView(candidate, replies);
+
+  it('opens one draft for every reply to that card: 3 ✔ + your own make 4 of 5, leader (R11)', () => {
+    const { s } = press(initialScreen, [{ kind: 'down' }, ch('r')], view);
+    expect(s.draft?.input).toEqual({ kind: 'replies', batch: 'b-A-1' });
+    expect(s.draft?.core.kind === 'replies' && s.draft.core.replies.map((r) => r.from)).toEqual(['i2', 'i3', 'i4']);
+    expect(s.draft?.move.state.role).toBe('leader');
+    const { effect } = press(s, [enter], view);
+    expect(effect).toMatchObject({ kind: 'submit', input: { kind: 'replies', batch: 'b-A-1' } });
+  });
+
+  it('with no reply in the inbox, r says so and opens nothing', () => {
+    const { s } = press(initialScreen, [ch('r')]);
+    expect([s.draft, s.notice]).toEqual([null, 'no-replies']);
+  });
+});
