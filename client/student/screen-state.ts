@@ -134,7 +134,17 @@ function writeLetter(s: ScreenState, key: KeyPress, view: SeatView, assist: Assi
     if (s.typed === '') return { state: s };
     return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: s.typed }, assist);
   }
-  if (key.kind !== 'char' || [...key.char].length !== 1) return { state: s };
+  if (key.kind !== 'char') return { state: s };
+  const chars = [...key.char];
+  if (chars.length > 1) {
+    // A fast typist or a paste arrives as one chunk: each letter as if typed alone.
+    let out: Reaction = { state: s };
+    for (const c of chars) {
+      out = writeLetter(out.state, { kind: 'char', char: c }, view, assist);
+      if (out.state.notice) break;
+    }
+    return out;
+  }
   // A leader never takes a letter back (P2): when the script names the message, a typo is
   // caught before it reaches the log, with the letter that comes next.
   const expected = view.task?.kind === 'write' ? botMove(view)?.input : undefined;

@@ -105,8 +105,18 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       exit();
       return;
     }
+    // A paste or a fast typist's burst (a word after `w`) arrives as one chunk: each character
+    // is handled as if typed alone, in order.
+    const chars = [...input];
+    if (chars.length > 1 && !key.ctrl && !key.meta && chars.every((c) => c >= ' ' && c !== '\u007f')) {
+      for (const c of chars) onPress({ kind: 'char', char: c });
+      return;
+    }
     const press = toKeyPress(input, key);
-    if (!press) return;
+    if (press) onPress(press);
+  });
+
+  function onPress(press: KeyPress): void {
     const v = viewRef.current;
     const current = screenRef.current;
     const reaction = reduceKey(current, press, v, v?.assist ?? 'prefilled');
@@ -124,7 +134,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide }: StudentApp
       pendingId.current = id;
     }
     if (next !== current) setScreen(next);
-  });
+  }
 
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
   if (!view) {

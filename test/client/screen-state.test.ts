@@ -149,3 +149,14 @@ describe('r: read the Response row', () => {
     expect([s.draft, s.notice]).toEqual([null, 'no-replies']);
   });
 });
+
+describe('a word typed fast arrives as one chunk', () => {
+  it('every letter of the chunk is taken, and a typo stops at the letter that is wrong', () => {
+    const ids = ['i1', 'i2', 'i3'];
+    const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, nextIndex: { i2: 1, i3: 1 }, matchIndex: { i2: 0, i3: 0 } };
+    const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
+    expect(press(initialScreen, [ch('w'), ch('HighLoad')], view).s.typed).toBe('HighLoad');
+    const typo = press(initialScreen, [ch('w'), ch('HighLox')], view).s;
+    expect([typo.typed, typo.notice]).toEqual(['HighLo', 'expect-letter:a']);
+  });
+});

@@ -41,6 +41,7 @@ describe('npm start: solo mode in a real terminal', () => {
     capture('solo.txt', normalise(firstScreen, { code }));
     let leaderShown = false;
     let lastAtI1 = '';
+    const words: string[] = [];
 
     const deadline = Date.now() + 120_000;
     let moves = 0;
@@ -60,6 +61,7 @@ describe('npm start: solo mode in a real terminal', () => {
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
       else if (/Press w, type "([^"]+)"/.test(guide)) {
         const word = guide.match(/Press w, type "([^"]+)"/)![1].replace(/␣/g, ' ');
+        words.push(word);
         if (word === 'HighLoad' && !leaderShown) {
           // Game 2 begins: the new leader is told the word to write.
           capture('solo-leader.txt', normalise(screen, { code }));
@@ -84,6 +86,7 @@ describe('npm start: solo mode in a real terminal', () => {
     await tmux.waitFor('solo', /game 3·|Game 2 — log replication — done/, 20_000);
     expect(moves).toBeGreaterThanOrEqual(1 + 1 + 1 + 1 + 1);
     const end = lastAtI1;
+    expect(words).toEqual(['HighLoad']); // the whole word in one move, typed as one burst
     expect(end).toMatch(/value\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/);
     expect(end).toMatch(/commit 4/);
 
