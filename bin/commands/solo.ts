@@ -113,6 +113,8 @@ export const solo: Command = {
         color: !process.env.NO_COLOR,
         pace,
         pauseMs: pace === 'fast' ? 400 : 1800,
+        // How long a quiet, unfinished step waits before the guide offers retry / skip (tests shorten it).
+        ...(Number(process.env.RAFT_SHEET_STALL_MS) > 0 ? { stallMs: Number(process.env.RAFT_SHEET_STALL_MS) } : {}),
         ...(values.seat ? { seat: values.seat } : {}),
         firstGame: game,
         ...(values['by-hand'] ? { assist: 'by-hand' as const } : {}),

@@ -1,11 +1,13 @@
 /**
  * A card laid out like the paper one (cards-request-vote.png, cards-append-entries.png):
  * its title, its fields, and for a card this server wrote, the Response row with ✔ / ✗ /
- * waiting / lost per addressee. Drawn as lines of one row each for the card panel
- * (card-panel.tsx), which counts them before layout so no card is ever drawn over another.
+ * waiting / lost per addressee, and the writer's own ✔ (responseRow). Drawn as lines of one row
+ * each for the card panel (card-panel.tsx), which counts them before layout so no card is ever
+ * drawn over another.
  */
 import { Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
+import { responseRow } from '../../src/game/cards.js';
 import type { ResponseCell } from '../../src/game/types.js';
 import type { Message, ServerId } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
@@ -96,7 +98,7 @@ export function cardBlock({ key, message, from, responses, cluster, lang, theme,
     ),
   };
   const lines: PanelLine[] = cardLines(cardFields(message, theme), width).map((line, i) => ({ key: `f${i}`, node: shown(theme, line) }));
-  if (responses && cluster) lines.push(...responseLines(responses, cluster, lang, theme));
+  if (responses && cluster) lines.push(...responseLines(responseRow(from, responses), cluster, lang, theme));
   return { key, title, lines, name: `${cardTitle(message)} ${label ?? from}` };
 }
 

@@ -4,6 +4,7 @@
  * sheet on screen is always exactly what that seat's student would see.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { botMove } from '../../src/game/bots.js';
 import { HINT_LEVELS, type SeatView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
@@ -34,10 +35,12 @@ export function memoryTokens(): TokenStore {
  * One line as a rule (the sheet needs the rows): the key to press with where the player is, or
  * what just happened; on the very first screen also who the player is.
  */
-export function guideLines(lang: Lang, view: SeatView | null, transition: string | null): string[] {
+export function guideLines(lang: Lang, view: SeatView | null, transition: string | null, stalled: string | null = null): string[] {
   if (!view) return [];
   const first = view.script && !view.script.free && view.script.game === 1 && view.script.step === 1 && !view.script.done;
-  const now = transition ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ${modeTag(lang, view)}`.trim();
+  // A stalled step is offered for retry or skip only once the player has nothing left to do.
+  const offer = stalled !== null && view.online && botMove(view) === null ? `${positionTag(lang, view)} ${stalled}` : null;
+  const now = transition ?? offer ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ${modeTag(lang, view)}`.trim();
   return first ? [introLine(lang, view.server), now] : [now];
 }
 
@@ -49,6 +52,8 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
   // fresh student app) while reading it.
   const [recap, setRecap] = useState<RecapData | null>(null);
   const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
+  const [stalled, setStalled] = useState<string | null>(null);
+  const offering = stalled !== null && view !== null && view.online && botMove(view) === null;
   const conn = useMemo(() => {
     const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
     // An EventEmitter 'error' without a listener throws: the old seat's connection hears
@@ -84,16 +89,21 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     };
     director.on('seat', onSeat);
     director.on('transition', setTransition);
+    director.on('stalled', setStalled);
     return () => {
       director.off('seat', onSeat);
       director.off('transition', setTransition);
+      director.off('stalled', setStalled);
     };
   }, [director, conn]);
 
-  // Solo's own keys, with nothing open on the sheet: b by hand / prefilled, h the hint level.
+  // Solo's own keys, with nothing open on the sheet: b by hand / prefilled, h the hint level;
+  // R retry and N skip a stalled step, only while offered (they are no keys of the sheet).
   const onIdleKey = (char: string): boolean => {
     if (!view) return false;
-    if (char === 'b') director.setMode({ assist: view.assist === 'by-hand' ? 'prefilled' : 'by-hand' });
+    if (offering && char === 'R') director.retryStep();
+    else if (offering && char === 'N') director.skipStep();
+    else if (char === 'b') director.setMode({ assist: view.assist === 'by-hand' ? 'prefilled' : 'by-hand' });
     else if (char === 'h') director.setMode({ hints: nextHint(view) });
     else return false;
     return true;
@@ -108,7 +118,7 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
       lang={lang}
       theme={theme}
       onEnd={onEnd}
-      guide={guideLines(lang, view, transition)}
+      guide={guideLines(lang, view, transition, stalled)}
       recap={recap}
       onRecapClose={() => setRecap(null)}
       onIdleKey={onIdleKey}

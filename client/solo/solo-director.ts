@@ -7,11 +7,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
-import type { Assist, HintLevel, InstructorView, Pace } from '../../src/game/types.js';
+import { unmet } from '../../src/game/conditions.js';
+import type { Assist, ClusterOverview, HintLevel, InstructorView, Pace } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { RoomMessage } from '../../src/protocol/messages.js';
 import { HubConnection } from '../connection.js';
-import { seatFor, transitionLine } from './solo-guide.js';
+import { seatFor, stallLine, transitionLine } from './solo-guide.js';
 
 export interface DirectorOptions {
   url: string;
@@ -28,7 +29,15 @@ export interface DirectorOptions {
   assist?: Assist;
   /** What `?` gives (default: the rule and the answer); `h` switches. */
   hints?: HintLevel;
+  /**
+   * How long the room may stay quiet with the step unfinished before the guide offers to retry or
+   * skip it (a legal move off the script can leave a step that cannot finish as written).
+   */
+  stallMs?: number;
 }
+
+/** Default quiet time before a step counts as stalled: longer than a human-paced bot's 2 s. */
+export const STALL_MS = 4000;
 
 export interface DirectorEvents {
   /** The player should play from this seat now (a fresh student connection). */
@@ -37,6 +46,11 @@ export interface DirectorEvents {
   transition: [string | null];
   /** A command the hub refused (should not happen; shown rather than hidden). */
   problem: [string];
+  /**
+   * The step cannot finish as scripted (the room went quiet with its condition unmet): why, in
+   * the player's language, or null once the room moves again. The player may retry or skip it.
+   */
+  stalled: [string | null];
 }
 
 export class SoloDirector extends EventEmitter<DirectorEvents> {
@@ -49,6 +63,11 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
   private stopped = false;
   /** After a seat change, the next game starts once the player sits in the new seat. */
   private nextWhenSeated = false;
+  /** The room version at which each step (`game.step`) was first seen under way: retry rewinds there. */
+  private readonly stepStart = new Map<string, number>();
+  private stallTimer: NodeJS.Timeout | null = null;
+  /** The stalled step (`game.step`) while the guide offers retry / skip. */
+  private stalledAt: string | null = null;
 
   constructor(private readonly o: DirectorOptions) {
     super();
@@ -69,6 +88,7 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.stallTimer) clearTimeout(this.stallTimer);
     this.conn.close();
   }
 
@@ -102,6 +122,7 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     const s = c?.script;
     if (!s) return;
     const here = `${s.game}.${s.step}`;
+    this.watchStall(c, here, s.done || s.game === 0, msg.version);
     // Free play has no end: once it runs, only the last transition line is cleared.
     if (!s.done || s.game === 0) {
       if (this.handled !== null && this.handled !== here) {
@@ -117,6 +138,53 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     const nextSeat = after === undefined ? this.playerSeat : seatFor(after, this.o.seat);
     this.emit('transition', transitionLine(this.o.lang, s.game, s.step, nextSeat));
     this.timer = setTimeout(() => this.advance(s.game, s.step, nextSeat), this.o.pauseMs);
+  }
+
+  /**
+   * The guide never stalls: every change of the room re-arms a quiet timer; when it fires with
+   * the step still unfinished, the guide says which part of the step's condition the cluster
+   * misses (a legal move off the script, like i2 timing out in game 1 while i1's RequestVote
+   * waits) and offers to retry the step (rewind to where it began) or skip it.
+   */
+  private watchStall(c: ClusterOverview, here: string, finished: boolean, version: number): void {
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.stallTimer = null;
+    if (this.stalledAt !== null) {
+      this.stalledAt = null;
+      this.emit('stalled', null);
+    }
+    if (finished) return;
+    if (!this.stepStart.has(here)) this.stepStart.set(here, version);
+    this.stallTimer = setTimeout(() => {
+      if (this.stopped) return;
+      const [game, step] = here.split('.').map(Number);
+      const cond = GAMES[game]?.steps[step - 1]?.done;
+      if (!cond) return;
+      const facts = {
+        servers: Object.fromEntries(Object.keys(c.sheets).map((id) => [id, { state: c.sheets[id], online: c.online[id] }])),
+        inFlight: c.inFlight.map((x) => x.card),
+      };
+      this.stalledAt = here;
+      this.emit('stalled', stallLine(this.o.lang, unmet(cond, facts)));
+    }, this.o.stallMs ?? STALL_MS);
+  }
+
+  /** Retry the stalled step: the cluster goes back to where the step began (an instructor rewind). */
+  retryStep(): void {
+    const at = this.stalledAt;
+    const to = at === null ? undefined : this.stepStart.get(at);
+    if (to === undefined) return;
+    this.command({ type: 'rewind', cluster: 'A', to });
+  }
+
+  /** Skip the stalled step: the script goes on as if it had finished. */
+  skipStep(): void {
+    const at = this.stalledAt;
+    if (at === null) return;
+    const [game, step] = at.split('.').map(Number);
+    const last = step >= GAMES[game].steps.length;
+    const after = last ? GAME_ORDER[GAME_ORDER.indexOf(game) + 1] : game;
+    this.advance(game, step, after === undefined ? this.playerSeat : seatFor(after, this.o.seat));
   }
 
   private advance(game: number, step: number, nextSeat: string): void {

@@ -52,10 +52,15 @@ export function keyLine(lang: Lang, view: SeatView): string {
       if (view.assist === 'by-hand') {
         return say(lang, { en: '▶ Enter takes the top card; write your answer on the sheet and the card, then Enter hands it over.', ru: '▶ Enter — взять верхнюю карточку; впиши ответ в лист и карточку, затем Enter — отдать.' });
       }
-      return say(lang, { en: '▶ Enter takes the top card; Enter again hands it back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+      return say(lang, { en: '▶ Enter takes the top card; Enter again hands your answer back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
+    case 'replies': {
+      const n = view.inbox.filter((k) => k.inReplyTo?.batch === input.batch).length;
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press r to read the Response row ({n} replies at once), write what they decide on your sheet, then Enter.', ru: '▶ Нажми r — прочитать строку Response (все {n} ответов сразу), впиши в лист, что они решают, затем Enter.' }, { n });
+      return say(lang, { en: '▶ Press r to read the Response row ({n} replies at once), then Enter to write your sheet.', ru: '▶ Нажми r — прочитать строку Response (все {n} ответов сразу), затем Enter — записать лист.' }, { n });
+    }
     case 'client':
-      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, then the letter {v}; fill in its term, then Enter.', ru: '▶ Нажми w, затем букву {v}; впиши её терм, затем Enter.' }, { v: input.value === ' ' ? 'Space' : input.value });
-      return say(lang, { en: '▶ Press w, then the letter {v}, then Enter (into your log).', ru: '▶ Нажми w, затем букву {v}, затем Enter: она попадёт в твой журнал.' }, { v: input.value === ' ' ? 'Space' : input.value });
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, type "{v}", Enter; fill in each entry\'s term, then Enter.', ru: '▶ Нажми w, набери «{v}», Enter; впиши терм каждой записи, затем Enter.' }, { v: input.value.replace(/ /g, '␣') });
+      return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), заполни карточку, затем Enter.' });
       return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
@@ -105,4 +110,16 @@ export function positionTag(lang: Lang, view: SeatView): string {
   if (!s) return '';
   if (s.free) return say(lang, { en: 'free play', ru: 'свободная игра' });
   return say(lang, { en: 'game {g}·{s}/{n}', ru: 'игра {g}·{s}/{n}' }, { g: s.game, s: s.step, n: s.steps });
+}
+
+/**
+ * Said when a step cannot finish as scripted: what the cluster shows against what the step
+ * expects (at most two reasons), and the two ways on.
+ */
+export function stallLine(lang: Lang, reasons: Text[]): string {
+  const why = reasons.slice(0, 2).map((r) => r[lang]).join('; ');
+  return say(lang, {
+    en: '⚠ Off the script{why}: this step cannot finish as written. Press R to retry the step, N to skip it.',
+    ru: '⚠ Не по сценарию{why}: этот шаг не закончится так, как написан. R — повторить шаг, N — пропустить его.',
+  }, { why: why ? ` (${why})` : '' });
 }

@@ -43,6 +43,12 @@ export function coreInput(view: SeatView, input: MoveInput): Input | null {
       if (card.inReplyTo) return { kind: 'receive', from: card.from, message: card.message as never, request: card.inReplyTo.request };
       return { kind: 'receive', from: card.from, message: card.message as Request };
     }
+    case 'replies': {
+      // Every reply waiting in the inbox for the same paper card, in inbox order (as the hub takes them).
+      const cards = view.inbox.filter((c) => c.inReplyTo?.batch === input.batch);
+      if (cards.length === 0) return null;
+      return { kind: 'replies', replies: cards.map((c) => ({ kind: 'receive', from: c.from, message: c.message as never, request: c.inReplyTo!.request })) };
+    }
   }
 }
 
@@ -81,6 +87,9 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
     case 'client':
       // The letter goes into the next free cell; its term is for the student to write.
       return { state: { ...state, log: [...state.log, { term: 0, value: core.value }] }, send: [] };
+    case 'replies':
+      // Reading a Response row writes no card: the sheet is the whole answer.
+      return { state, send: [] };
     case 'send':
       // The entries to send come from the leader's own log (copy only from the paper in your
       // hands); the card starts as the correct one and the student checks it.

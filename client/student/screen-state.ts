@@ -22,7 +22,7 @@ export interface ScreenState {
   col: number;
   /** What was typed into the current cell so far (digits accumulate: `1`, `12`). */
   typed: string;
-  /** After `w`: the next key is the letter a leader writes into its log (R15). */
+  /** After `w`: the keys spell the client's message (kept in `typed`), Enter writes it into the log (R15). */
   awaitingLetter: boolean;
   overlay: Overlay;
   /** The first line of the `?` overlay shown (↑↓ scroll it; the screen clamps it to the text). */
@@ -133,6 +133,14 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
       return open(s, view, { kind: 'send', to: char === 'a' ? peersOf(view.sheet) : needing(view) }, assist);
     }
+    case 'r': {
+      // Read the Response row: the selected reply (or the first one) with every other reply to
+      // the same card, judged reply by reply and written once.
+      const selected = view.inbox[Math.min(s.inboxIndex, view.inbox.length - 1)];
+      const reply = selected?.inReplyTo ? selected : view.inbox.find((c) => c.inReplyTo);
+      if (!reply?.inReplyTo) return { state: { ...s, notice: 'no-replies' } };
+      return open(s, view, { kind: 'replies', batch: reply.inReplyTo.batch }, assist);
+    }
     case 'w':
       if (view.sheet.role !== 'leader') return { state: { ...s, notice: 'not-leader' } };
       return { state: { ...s, awaitingLetter: true } };
@@ -149,15 +157,32 @@ function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist):
 }
 
 function writeLetter(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist): Reaction {
-  if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false } };
-  if (key.kind !== 'char' || [...key.char].length !== 1) return { state: s };
+  if (key.kind === 'escape') return { state: { ...s, awaitingLetter: false, typed: '' } };
+  if (key.kind === 'backspace') return { state: { ...s, typed: [...s.typed].slice(0, -1).join('') } };
+  if (key.kind === 'enter') {
+    if (s.typed === '') return { state: s };
+    return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: s.typed }, assist);
+  }
+  if (key.kind !== 'char') return { state: s };
+  const chars = [...key.char];
+  if (chars.length > 1) {
+    // A fast typist or a paste arrives as one chunk: each letter as if typed alone.
+    let out: Reaction = { state: s };
+    for (const c of chars) {
+      out = writeLetter(out.state, { kind: 'char', char: c }, view, assist);
+      if (out.state.notice) break;
+    }
+    return out;
+  }
   // A leader never takes a letter back (P2): when the script names the message, a typo is
   // caught before it reaches the log, with the letter that comes next.
   const expected = view.task?.kind === 'write' ? botMove(view)?.input : undefined;
-  if (expected?.kind === 'client' && expected.value !== key.char) {
-    return { state: { ...s, notice: `expect-letter:${expected.value}` } };
+  const word = s.typed + key.char;
+  if (expected?.kind === 'client' && !expected.value.startsWith(word)) {
+    const next = [...expected.value][[...s.typed].length];
+    return { state: { ...s, notice: next === undefined ? 'expect-enter' : `expect-letter:${next}` } };
   }
-  return open({ ...s, awaitingLetter: false }, view, { kind: 'client', value: key.char }, assist);
+  return { state: { ...s, typed: word } };
 }
 
 function open(s: ScreenState, view: SeatView, input: MoveInput, assist: Assist): Reaction {

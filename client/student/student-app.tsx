@@ -172,7 +172,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
   };
   const applyRef = useRef(applyPress);
   applyRef.current = applyPress;
-  // Keys typed in the same burst after a move was handed over (`wi⏎wg⏎` in one read) belong to
+  // Keys typed in the same burst after a move was handed over (`wH⏎⏎wi⏎⏎` in one read) belong to
   // the screen after the verdict, not to the draft on its way: they wait for it (or for the
   // error that ends the move), then run in order.
   const afterVerdict = useRef<KeyPress[]>([]);

@@ -13,6 +13,7 @@ import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
 import { wrapTo } from '../components/text-width.js';
 import { ClusterStrip } from '../components/cluster-strip.js';
+import { responseRow } from '../../src/game/cards.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
@@ -229,6 +230,11 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   const blocks: PanelBlock[] = [];
   const source = draft.input.kind === 'card' ? view.inbox.find((c) => c.id === (draft.input as { card: string }).card) : undefined;
   if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
+  // "Read the Response row": every reply to one request, taken in one move (R11, R21).
+  if (draft.core.kind === 'replies') {
+    const read = draft.core.replies.map((r) => `${r.from} ${(r.message.type === 'RequestVoteReply' ? r.message.voteGranted : r.message.success) ? theme.sym.ok : theme.sym.no}`).join('  ');
+    blocks.push({ key: 'replies', lines: [{ key: 'read', node: shown(theme, `${t(lang, 'readingReplies')} ${read}`) }] });
+  }
   blocks.push({
     key: 'sheet',
     lines: [{ key: 'role', focus: cell?.area === 'role' || cell?.area === 'commit', node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}</> }],
@@ -265,7 +271,7 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
       lines: [
         { key: 'a', focus: focusOn(['term']), node: <>{f('term')}{gap}candidateId {draft.before.id}</> },
         { key: 'b', focus: focusOn(['lastLogIndex', 'lastLogTerm']), node: <>{f('lastLogIndex')}{gap}{f('lastLogTerm')}</> },
-        ...responseLines(waiting, cluster, lang, theme),
+        ...responseLines(responseRow(draft.before.id, waiting), cluster, lang, theme),
       ],
     });
     return blocks;
@@ -352,7 +358,7 @@ export function footerLines({ view, screen, lang, theme, guide, quitQuestion }: 
     add('restart', t(lang, 'restarted', { c: view.restartedFrom.commitIndex, a: view.restartedFrom.lastApplied }), 55, { color: theme.colour.persisted });
   }
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
-  if (screen.awaitingLetter) add('write', t(lang, 'writeLetter'), 96);
+  if (screen.awaitingLetter) add('write', `${t(lang, 'writeLetter')} ${[...screen.typed].map((ch) => (ch === ' ' ? theme.sym.space : ch)).join('')}▏`, 96);
   if (screen.quitAsked) add('quit', quitQuestion ?? t(lang, 'quitAsk'), 97);
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
@@ -374,6 +380,7 @@ function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
 }
 
 function noticeText(notice: string, lang: Lang): string {
+  if (notice === 'expect-enter') return t(lang, 'noticeExpectEnter');
   if (notice.startsWith('expect-letter:')) return t(lang, 'noticeExpectLetter', { letter: notice.slice('expect-letter:'.length) === ' ' ? '␣ (space)' : notice.slice('expect-letter:'.length) });
   const map: Record<string, WordKey> = {
     'inbox-empty': 'noticeInboxEmpty',
@@ -381,6 +388,7 @@ function noticeText(notice: string, lang: Lang): string {
     'leader-no-timeout': 'noticeLeaderNoTimeout',
     offline: 'noticeOffline',
     'card-gone': 'noticeCardGone',
+    'no-replies': 'noticeNoReplies',
     'offline-link': 'noticeNoLink',
     'hints-off': 'hintsOff',
   };

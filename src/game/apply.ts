@@ -78,6 +78,8 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return e.state;
     case 'pause':
       return applyPause(c, e.paused ? e.at : null);
+    case 'prepared':
+      return { ...c, ...e.state };
   }
 }
 

@@ -53,11 +53,17 @@ function freePlay(view: SeatView): { input: MoveInput } | null {
 /** A view without it (an older hub) gets the default: a third of the 3 s shortest timeout. */
 const heartbeatOf = (view: SeatView): number => view.heartbeatMs ?? 1000;
 
+/** The oldest card; a reply is read with its whole Response row (every reply to that card), as on paper. */
 function takeOldest(view: SeatView): { input: MoveInput } | null {
-  return view.inbox.length ? { input: { kind: 'card', card: view.inbox[0].id } } : null;
+  const card = view.inbox[0];
+  if (!card) return null;
+  return card.inReplyTo ? { input: { kind: 'replies', batch: card.inReplyTo.batch } } : { input: { kind: 'card', card: card.id } };
 }
 
-/** The next letter of the task's text, if the log holds the text so far from its start index. */
+/**
+ * The rest of the task's text, written in one move as a leader writes a word on paper (R15), if
+ * the log holds the text so far from its start index.
+ */
 function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>): { input: MoveInput } | null {
   const { log } = view.sheet;
   if (view.sheet.role !== 'leader') return null;
@@ -66,7 +72,7 @@ function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>)
   if (lastLogIndex(log) < at - 1) return null;
   const written = logText(log, at);
   if (written.length >= task.text.length || !task.text.startsWith(written)) return null;
-  return { input: { kind: 'client', value: [...task.text][[...written].length] } };
+  return { input: { kind: 'client', value: [...task.text].slice([...written].length).join('') } };
 }
 
 /**

@@ -9,6 +9,15 @@ import { clusterOf, emit, type Draft } from './draft.js';
 import type { LossReason } from './events.js';
 import type { Card, ClusterId, ClusterState, ResponseCell } from './types.js';
 
+/**
+ * The Response row as the paper card shows it: the writer's own cell is ticked ✔ too (the
+ * candidate votes for itself, R8; the leader holds its own log, R22 counts it), the others as
+ * answered, waiting or lost.
+ */
+export function responseRow(from: ServerId, responses: Record<ServerId, ResponseCell>): Record<ServerId, ResponseCell> {
+  return { ...responses, [from]: 'ok' };
+}
+
 export function isRequestMessage(m: { type: string }): m is Request {
   return m.type === 'RequestVote' || m.type === 'AppendEntries';
 }

@@ -3,8 +3,18 @@
  * on a cluster. Data so that new games can be written without touching the engine.
  */
 import { currentTerm, logText } from '../raft/log.js';
-import type { Role, ServerId } from '../raft/types.js';
-import type { ClusterState } from './types.js';
+import type { Text } from '../i18n/text.js';
+import type { Role, ServerId, ServerState } from '../raft/types.js';
+
+/**
+ * What a condition reads of a cluster: the sheets, who is online, the cards in flight. A
+ * ClusterState is one; so is what an instructor's view shows (solo's guide explains a stalled
+ * step from it).
+ */
+export interface ClusterFacts {
+  servers: Record<ServerId, { state: ServerState; online: boolean }>;
+  inFlight: readonly { from: ServerId; to: ServerId }[];
+}
 
 export type Condition =
   | { kind: 'all'; of: Condition[] }
@@ -22,7 +32,7 @@ export type Condition =
   | { kind: 'cards-to'; servers: ServerId[]; from: ServerId }
   | { kind: 'online'; servers: ServerId[]; online: boolean };
 
-export function holds(cond: Condition, c: ClusterState): boolean {
+export function holds(cond: Condition, c: ClusterFacts): boolean {
   const every = (servers: ServerId[], f: (id: ServerId) => boolean): boolean =>
     servers.every((id) => c.servers[id] !== undefined && f(id));
   const sheet = (id: ServerId) => c.servers[id].state;
@@ -51,4 +61,84 @@ export function holds(cond: Condition, c: ClusterState): boolean {
     case 'online':
       return every(cond.servers, (id) => c.servers[id].online === cond.online);
   }
+}
+
+const ROLE_RU: Record<Role, string> = { leader: 'лидер', candidate: 'кандидат', follower: 'фолловер' };
+const vote = (v: ServerId | null | undefined): string => v ?? '—';
+
+/**
+ * Why a condition does not hold, one sentence per server that misses it (en/ru): what the sheet
+ * shows against what the step expects. Solo's guide says it when a legal move off the script
+ * leaves a step that cannot finish as written.
+ */
+export function unmet(cond: Condition, c: ClusterFacts): Text[] {
+  const out: Text[] = [];
+  const each = (servers: ServerId[], miss: (id: ServerId, s: ServerState) => Text | null): void => {
+    for (const id of servers) {
+      const r = c.servers[id];
+      if (!r) continue;
+      const t = miss(id, r.state);
+      if (t) out.push(t);
+    }
+  };
+  switch (cond.kind) {
+    case 'all':
+      for (const x of cond.of) out.push(...unmet(x, c));
+      break;
+    case 'never':
+      break;
+    case 'role':
+      each(cond.servers, (id, s) => (s.role === cond.role ? null : {
+        en: `${id} is ${s.role}, the step expects ${cond.role}`,
+        ru: `${id} — ${ROLE_RU[s.role]}, а шаг ждёт: ${ROLE_RU[cond.role]}`,
+      }));
+      break;
+    case 'term':
+      each(cond.servers, (id, s) => (currentTerm(s) >= cond.atLeast ? null : {
+        en: `${id} is in t${currentTerm(s)}, the step expects t${cond.atLeast}`,
+        ru: `${id} в терме t${currentTerm(s)}, а шаг ждёт t${cond.atLeast}`,
+      }));
+      break;
+    case 'vote':
+      each(cond.servers, (id, s) => {
+        const v = s.votes.length >= cond.term ? s.votes[cond.term - 1] : undefined;
+        if (v === cond.for && s.votes.length >= cond.term) return null;
+        return v === undefined
+          ? { en: `${id} has not reached t${cond.term} yet`, ru: `${id} ещё не дошёл до терма t${cond.term}` }
+          : { en: `${id}'s vote in t${cond.term} is ${vote(v)}, the step expects ${vote(cond.for)}`, ru: `голос ${id} в t${cond.term} — ${vote(v)}, а шаг ждёт ${vote(cond.for)}` };
+      });
+      break;
+    case 'log':
+      each(cond.servers, (id, s) => {
+        const t = logText(s.log);
+        if (cond.prefix ? t.startsWith(cond.text) : t === cond.text) return null;
+        return { en: `${id}'s log reads "${t}", the step expects "${cond.text}"`, ru: `в журнале ${id} «${t}», а шаг ждёт «${cond.text}»` };
+      });
+      break;
+    case 'commit':
+      each(cond.servers, (id, s) => (s.commitIndex >= cond.atLeast ? null : {
+        en: `${id}'s commitIndex is ${s.commitIndex}, the step expects ${cond.atLeast}`,
+        ru: `commitIndex у ${id} — ${s.commitIndex}, а шаг ждёт ${cond.atLeast}`,
+      }));
+      break;
+    case 'inbox-empty':
+      each(cond.servers, (id) => {
+        const n = c.inFlight.filter((k) => k.to === id).length;
+        return n === 0 ? null : { en: `${id} still has ${n} card${n === 1 ? '' : 's'} to take`, ru: `у ${id} ещё ${n} карточ${n === 1 ? 'ка' : n < 5 ? 'ки' : 'ек'} во входящих` };
+      });
+      break;
+    case 'cards-to':
+      each(cond.servers, (id) => (c.inFlight.some((k) => k.to === id && k.from === cond.from) ? null : {
+        en: `no card from ${cond.from} is on its way to ${id}`,
+        ru: `к ${id} не идёт карточка от ${cond.from}`,
+      }));
+      break;
+    case 'online':
+      each(cond.servers, (id) => (c.servers[id].online === cond.online ? null : {
+        en: `${id} is ${c.servers[id].online ? 'online' : 'offline'}`,
+        ru: `${id} ${c.servers[id].online ? 'в сети' : 'не в сети'}`,
+      }));
+      break;
+  }
+  return out;
 }

@@ -23,6 +23,7 @@ import type {
   Seat,
   SentBatch,
 } from './types.js';
+import type { PreparedCluster } from './prepared.js';
 
 /** Why a card never reached its addressee. */
 export type LossReason = 'torn' | 'offline' | 'partition' | 'loss';
@@ -61,6 +62,12 @@ export type GameEvent =
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }
+  /**
+   * A game started as the room's first game begins from the sheets the earlier games leave
+   * (prepared.ts): `state` is that cluster's play (sheets, cards, Response rows, monitor), set up
+   * by the script; seats, modes, mistakes and announcements are kept.
+   */
+  | { type: 'prepared'; cluster: ClusterId; game: number; state: PreparedCluster }
   /** The cluster is back to fresh sheets, no cards, no script (seats, modes and ids kept). */
   | { type: 'reset'; cluster: ClusterId }
   /**

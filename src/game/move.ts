@@ -5,7 +5,7 @@
  */
 import { referee, type Mistake } from '../raft/referee.js';
 import { peersOf, step } from '../raft/step.js';
-import type { Input, Move, ServerId, StepOptions } from '../raft/types.js';
+import type { Input, Move, Reply, ServerId, StepOptions } from '../raft/types.js';
 import { dispatch, isRequestMessage } from './cards.js';
 import { armTimer, clusterOf, disarmTimer, emit, emitSheet, type Draft } from './draft.js';
 import { reject } from './rejections.js';
@@ -17,6 +17,8 @@ type MoveCommand = Extract<Command, { type: 'move' }>;
 export interface Resolved {
   input: Input;
   card?: Card;
+  /** `replies`: the reply cards taken, in inbox order. */
+  cards?: Card[];
 }
 
 /** The cards addressed to `server` that have arrived by `now`, in inbox order. */
@@ -24,10 +26,14 @@ export function inboxOf(c: ClusterState, server: ServerId, now: number): Card[] 
   return c.inFlight.filter((k) => k.to === server && k.deliverAt <= now);
 }
 
-function oneLetter(v: unknown): boolean {
+/** The most letters one client message may write in one move (a word, as on paper: R15). */
+export const MAX_CLIENT_LETTERS = 32;
+
+/** A client's message: 1…MAX_CLIENT_LETTERS printable letters, each one log cell. */
+function clientMessage(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const chars = [...v];
-  return chars.length === 1 && chars[0] >= ' ' && chars[0] !== '\u007f';
+  return chars.length >= 1 && chars.length <= MAX_CLIENT_LETTERS && chars.every((ch) => ch >= ' ' && ch !== '\u007f');
 }
 
 /** A player's input as the core Input, or why it cannot be played now. */
@@ -42,6 +48,13 @@ export function resolveInput(room: Room, c: ClusterState, server: ServerId, inpu
       if (!card.inReplyTo) return reject('move/not-in-inbox');
       return { card, input: { kind: 'receive', from: card.from, message: card.message, request: card.inReplyTo.request } };
     }
+    case 'replies': {
+      // Read the Response row: every arrived reply to this request card, oldest first.
+      const cards = inboxOf(c, server, now).filter((k) => k.inReplyTo !== undefined && k.inReplyTo.batch === input.batch);
+      if (typeof input.batch !== 'string' || cards.length === 0) return reject('move/not-in-inbox');
+      const replies = cards.map((k) => ({ kind: 'receive' as const, from: k.from, message: k.message as Reply, request: k.inReplyTo!.request }));
+      return { cards, input: { kind: 'replies', replies } };
+    }
     case 'timeout': {
       const cued = currentStep(c)?.tasks[server]?.kind === 'timeout';
       const expired = rec.timerDeadline !== null && rec.timerDeadline <= now;
@@ -49,7 +62,7 @@ export function resolveInput(room: Room, c: ClusterState, server: ServerId, inpu
       return { input: { kind: 'timeout' } };
     }
     case 'client':
-      if (!oneLetter(input.value)) return reject('value/not-one-letter');
+      if (!clientMessage(input.value)) return reject('value/not-one-letter');
       if (me.role !== 'leader') return reject('move/not-leader');
       return { input: { kind: 'client', value: input.value } };
     case 'send': {
@@ -116,6 +129,7 @@ export function playMove(d: Draft, cmd: MoveCommand): Rejection | { mistakes: Mi
     played = cmd.proposal; // observe mode: as given; guard mode: the referee found it correct
   }
   if (r.card) emit(d, { type: 'card-taken', cluster: c.id, card: r.card.id });
+  for (const k of r.cards ?? []) emit(d, { type: 'card-taken', cluster: c.id, card: k.id });
   emitSheet(d, c.id, cmd.server, played.state, 'move');
   dispatch(d, c.id, cmd.server, played.send, r.card);
   resetTimer(d, c.id, cmd.server, correct.resetTimer);

@@ -16,7 +16,7 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'move/timer-not-expired': { en: 'Your election timer has not fired yet.', ru: 'Твой таймер выборов ещё не сработал.' },
   'move/refused': { en: 'This move breaks a rule; see the mistakes.', ru: 'Этот ход нарушает правило; посмотри ошибки.' },
   'move/invalid': { en: 'That is not a move: take a card, time out, write a letter or send.', ru: 'Это не ход: возьми карточку, начни выборы, впиши букву или отправь.' },
-  'value/not-one-letter': { en: 'A log cell holds exactly one letter.', ru: 'В ячейке журнала ровно одна буква.' },
+  'value/not-one-letter': { en: 'A client message is 1 to 32 printable letters, one per log cell.', ru: 'Сообщение клиента — от 1 до 32 печатных букв, по одной в ячейку журнала.' },
   'send/no-addressee': { en: 'Name at least one other server to send to.', ru: 'Укажи хотя бы один другой сервер-адресат.' },
   'card/unknown': { en: 'There is no such card in flight.', ru: 'Такой карточки в пути нет.' },
   'script/no-game': { en: 'There is no such game, or no game is running.', ru: 'Такой игры нет, или игра не запущена.' },

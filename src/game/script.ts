@@ -8,7 +8,8 @@
  * - `done` is set once the completion condition holds after any command, and stays set.
  */
 import { holds } from './conditions.js';
-import { clusterOf, emit, type Draft } from './draft.js';
+import { armTimer, clusterOf, emit, type Draft } from './draft.js';
+import { isFresh, preparedState } from './prepared.js';
 import { applyFault } from './faults.js';
 import { reject } from './rejections.js';
 import { DEFAULT_FREE_MESSAGE, FREE_PLAY, GAME_ORDER, GAMES, currentStep } from './scenarios.js';
@@ -21,10 +22,27 @@ export function playScript(d: Draft, cmd: ScriptCommand, targets: ClusterId[]): 
     const c = clusterOf(d, id);
     const next = position(c, cmd, d.room.config.size);
     if ('ok' in next) return next;
+    if (cmd.action === 'start') prepare(d, id, next.game);
     emit(d, { type: 'script', cluster: id, script: next });
     if (cmd.action !== 'prev') for (const f of currentStep(clusterOf(d, id))?.actions ?? []) applyFault(d, id, f);
   }
   return null;
+}
+
+/**
+ * A game started on fresh sheets begins from its prepared state (prepared.ts): the sheets as the
+ * earlier games leave them, set up by the script and journaled as a `prepared` event. Timers
+ * mode arms every online follower's timer again (the prepared sheets carry none).
+ */
+function prepare(d: Draft, cluster: ClusterId, game: number): void {
+  const c = clusterOf(d, cluster);
+  if (!isFresh(c)) return;
+  const state = preparedState(d.room.config, game);
+  if (!state) return;
+  emit(d, { type: 'prepared', cluster, game, state });
+  const after = clusterOf(d, cluster);
+  if (after.election !== 'timers') return;
+  for (const [id, r] of Object.entries(after.servers)) if (r.online && r.state.role !== 'leader') armTimer(d, cluster, id);
 }
 
 function position(c: ClusterState, cmd: ScriptCommand, size: number): ScriptPosition | Rejection {

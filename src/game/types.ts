@@ -169,6 +169,8 @@ export interface Room {
 /** What a move reacts to, as a player names it. */
 export type MoveInput =
   | { kind: 'card'; card: string }
+  /** Read the Response row: every reply in the inbox to the request card (batch) `batch`, in one move. */
+  | { kind: 'replies'; batch: string }
   | { kind: 'timeout' }
   | { kind: 'client'; value: string }
   | { kind: 'send'; to: ServerId[] };

@@ -69,8 +69,9 @@ export const moveSchema = z.strictObject({
 
 export const moveInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('card'), card: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('replies'), batch: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('timeout') }),
-  z.strictObject({ kind: z.literal('client'), value: z.string().max(8) }),
+  z.strictObject({ kind: z.literal('client'), value: z.string().max(128) }),
   z.strictObject({ kind: z.literal('send'), to: z.array(serverIdSchema).max(16) }),
 ]);
 

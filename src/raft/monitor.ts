@@ -77,6 +77,7 @@ export function monitorStep(
   w.appendOnly(before, after); // P2
   for (const o of others) w.logMatching(after, o); // P3
   w.commits(before, after, all); // P4
+  w.keepsApplied(before, after); // P5: an applied or committed entry changed in place
   w.applies(before.lastApplied, after); // P5
   return { monitor: w.m, violations: w.found };
 }
@@ -261,6 +262,46 @@ class Watch {
       if (l.role !== 'leader' || currentTerm(l) <= term) continue;
       const index = fresh.find((i) => !sameEntry(l.log[i - 1], this.m.committed[String(i)]));
       if (index !== undefined) this.reportMissing(l, currentTerm(l), index, this.m.committed[String(index)]);
+    }
+  }
+
+  /**
+   * P5 without waiting for a restart: a server whose log changes at an index it has already
+   * applied (a later leader's card overwrote it in place) now holds a different entry there than
+   * its state machine took; and, the derived check of RAFT-RULES E (etcd panics on it), a server
+   * never deletes or replaces an entry at or below its commitIndex. One report per move: the
+   * first index changed, as applied if it was applied, else as committed. A leader changing its
+   * own log is P2 (and P4 for a committed entry), reported once there.
+   */
+  keepsApplied(before: ServerState, after: ServerState): void {
+    if (before.role === 'leader') return; // a leader's own log is P2 and P4's (reported above)
+    const upTo = Math.min(before.log.length, Math.max(before.lastApplied, before.commitIndex));
+    for (let index = 1; index <= upTo; index++) {
+      const was = before.log[index - 1];
+      const now = after.log[index - 1];
+      if (sameEntry(was, now)) continue;
+      const applied = index <= before.lastApplied;
+      const what = now ? { en: `replaced it with ${entryEn(now)}`, ru: `заменил её на ${entryRu(now)}` } : { en: 'deleted it', ru: 'удалил её' };
+      this.report(`P5|${after.id}|${applied ? 'applied' : 'committed'}|${index}|${was.term}|${was.value}`, {
+        property: 'P5',
+        servers: [after.id],
+        term: was.term,
+        index,
+        explain: applied
+          ? {
+            en: `${after.id} had applied ${entryEn(was)} at index ${index} (lastApplied ${before.lastApplied}) and ${what.en}. ` +
+              'An applied entry is committed and never changes: a leader\'s card can only overwrite uncommitted entries, so this card or this move broke Raft.',
+            ru: `${after.id} уже применил запись ${entryRu(was)} с индексом ${index} (lastApplied ${before.lastApplied}) и ${what.ru}. ` +
+              'Применённая запись закоммичена и больше не меняется: карточка лидера перезаписывает только незакоммиченные записи, значит, эта карточка или этот ход нарушили Raft.',
+          }
+          : {
+            en: `${after.id} ${what.en.replace('it', `its entry ${entryEn(was)} at index ${index}`)}, at or below its commitIndex ${before.commitIndex}. ` +
+              'A server never deletes or replaces a committed entry: conflicts are cut only above the commit index (R18, R19).',
+            ru: `${after.id} ${what.ru.replace('её', `свою запись ${entryRu(was)} с индексом ${index}`)}, не выше своего commitIndex ${before.commitIndex}. ` +
+              'Сервер никогда не удаляет и не заменяет закоммиченную запись: конфликт режется только выше индекса фиксации (R18, R19).',
+          },
+      });
+      return;
     }
   }
 

@@ -17,8 +17,8 @@
 import type { Text } from '../i18n/text.js';
 import { currentTerm } from './log.js';
 import { ruleTitle } from './rules.js';
-import { step } from './step.js';
-import type { Input, ServerState, StepOptions } from './types.js';
+import { statesThroughReplies, step } from './step.js';
+import type { Input, ReplyInput, ServerState, StepOptions } from './types.js';
 import { type Ctx, type Detector, mk } from './referee/context.js';
 import { diffMoves } from './referee/diff.js';
 import { candidateIgnoresLeader, leaderStickiness, timerReset, voteByLength, voteCell, voteCount } from './referee/detectors-election.js';
@@ -63,6 +63,11 @@ const DETECTORS: readonly Detector[] = [
  * mistake, each named by rule and, when the pattern is a known misconception, by M-id.
  */
 export function referee(before: ServerState, input: Input, proposed: ProposedMove, options?: StepOptions): Mistake[] {
+  if (input.kind === 'replies') return refereeReplies(before, input.replies, proposed, options);
+  return refereeOne(before, input, proposed, options);
+}
+
+function refereeOne(before: ServerState, input: Input, proposed: ProposedMove, options?: StepOptions): Mistake[] {
   const correct = step(before, input, options);
   const diffs = diffMoves(correct, proposed);
   if (diffs.length === 0) return [];
@@ -88,6 +93,75 @@ export function referee(before: ServerState, input: Input, proposed: ProposedMov
       tx('The move differs from the correct one.', 'Ход отличается от правильного.')));
   }
   return out;
+}
+
+/** A part of the sheet a reply can change, read and written on a copy (reply-by-reply judging). */
+interface Part {
+  get: (s: ServerState) => unknown;
+  set: (target: ServerState, from: ServerState) => void;
+}
+
+function partsOf(a: ServerState, b: ServerState): Part[] {
+  const plain = (['votes', 'role', 'log', 'commitIndex', 'lastApplied'] as const).map((k): Part => ({
+    get: (s) => s[k],
+    set: (t, f) => void Object.assign(t, { [k]: structuredClone(f[k]) }),
+  }));
+  const granted: Part = { get: (s) => [...s.votesGranted].sort(), set: (t, f) => void (t.votesGranted = [...f.votesGranted]) };
+  const keyed = (['nextIndex', 'matchIndex'] as const).flatMap((m) =>
+    [...new Set([...Object.keys(a[m]), ...Object.keys(b[m])])].map((k): Part => ({
+      get: (s) => s[m][k] ?? null,
+      set: (t, f) => {
+        const v = f[m][k];
+        t[m] = { ...t[m] };
+        if (v === undefined) delete t[m][k];
+        else t[m][k] = v;
+      },
+    })),
+  );
+  return [...plain, granted, ...keyed];
+}
+
+const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
+
+/**
+ * "Read the Response row", judged reply by reply: the proposal is the sheet after every reply,
+ * so each part of it that is wrong is judged at the reply that last changes that part in the
+ * correct reading (matchIndex[i3] at i3's ✔, the role at the vote that makes the majority,
+ * commitIndex at the ✔ that completes a majority), as if the student had taken that one card
+ * with everything before it read correctly. A part no reply changes, and any card written, are
+ * judged at the last reply. The same mistake found at two replies is reported once.
+ */
+function refereeReplies(before: ServerState, replies: ReplyInput[], proposed: ProposedMove, options?: StepOptions): Mistake[] {
+  const correct = step(before, { kind: 'replies', replies }, options);
+  if (diffMoves(correct, proposed).length === 0) return [];
+  if (replies.length === 0) return refereeOne(before, { kind: 'send', to: [] }, proposed, options);
+  const states = statesThroughReplies(before, replies, options);
+  const n = replies.length;
+  const patches: Part[][] = Array.from({ length: n + 1 }, () => []);
+  for (const part of partsOf(correct.state, proposed.state)) {
+    if (same(part.get(correct.state), part.get(proposed.state))) continue;
+    let k = n;
+    while (k > 1 && same(part.get(states[k - 1]), part.get(states[k]))) k--;
+    if (same(part.get(states[k - 1]), part.get(states[k]))) k = n; // no reply changes it
+    patches[k].push(part);
+  }
+  const out: Mistake[] = [];
+  const seen = new Set<string>();
+  for (let k = 1; k <= n; k++) {
+    const last = k === n;
+    if (patches[k].length === 0 && !last) continue;
+    const state = structuredClone(states[k]);
+    for (const part of patches[k]) part.set(state, proposed.state);
+    const candidate: ProposedMove = last ? { state, send: proposed.send, ...(proposed.resetTimer !== undefined ? { resetTimer: proposed.resetTimer } : {}) } : { state, send: [] };
+    for (const m of refereeOne(states[k - 1], replies[k - 1], candidate, options)) {
+      const key = `${m.rule}|${m.mistake ?? ''}|${m.field}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(m);
+    }
+  }
+  // Never wave a wrong reading through: judge the whole proposal at the last reply if needed.
+  return out.length > 0 ? out : refereeOne(states[n - 1], replies[n - 1], proposed, options);
 }
 
 /** The rule's title, for a one-line summary of a mistake (`R19 — A follower's commitIndex`). */

@@ -78,7 +78,29 @@ export function step(s: ServerState, input: Input, options: StepOptions = DEFAUL
       return { state: s, send: appendEntriesFor(s, input.to, options), resetTimer: false };
     case 'receive':
       return receive(s, input);
+    case 'replies':
+      return readReplies(s, input.replies, options);
   }
+}
+
+/**
+ * Reading a Response row: each reply is handled in order exactly as if taken alone (R4, R6, R11,
+ * R20–R22), the sheet written once at the end. Replies send nothing; the timer resets if any did.
+ */
+function readReplies(s: ServerState, replies: Extract<Input, { kind: 'replies' }>['replies'], options: StepOptions): StepResult {
+  let out: StepResult = unchanged(s);
+  for (const r of replies) {
+    const next = step(out.state, r, options);
+    out = { state: next.state, send: [...out.send, ...next.send], resetTimer: out.resetTimer || next.resetTimer };
+  }
+  return out;
+}
+
+/** The sheet after each reply of a Response row, in order (the referee judges reply by reply). */
+export function statesThroughReplies(s: ServerState, replies: Extract<Input, { kind: 'replies' }>['replies'], options: StepOptions = DEFAULT_STEP_OPTIONS): ServerState[] {
+  const out = [s];
+  for (const r of replies) out.push(step(out[out.length - 1], r, options).state);
+  return out;
 }
 
 function unchanged(s: ServerState, send: Outgoing[] = []): StepResult {
@@ -108,11 +130,20 @@ function startElection(s: ServerState): StepResult {
   return { state, send: peersOf(s).map((to) => ({ to, message: rv })), resetTimer: true };
 }
 
-/** R15: only a leader writes a client's letter into its log, in its current term. */
+/**
+ * R15: only a leader writes a client's message into its log, in its current term, one letter per
+ * entry from lastLogIndex + 1 on. A whole word is one move, as on paper (`HighLoad` into 1–8).
+ */
 function clientLetter(s: ServerState, value: string): StepResult {
   if (s.role !== 'leader') return unchanged(s);
-  const state = { ...s, log: [...s.log, { term: currentTerm(s), value }] };
+  const term = currentTerm(s);
+  const state = { ...s, log: [...s.log, ...clientLetters(value).map((v) => ({ term, value: v }))] };
   return unchanged(advanceLeaderCommit(state));
+}
+
+/** A client's message as the letters it writes, one per log cell (code points, not UTF-16 units). */
+export function clientLetters(value: string): string[] {
+  return [...value];
 }
 
 /** R16: one AppendEntries per addressee, from its nextIndex, at most `maxEntries` entries. */

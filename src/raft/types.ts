@@ -86,15 +86,28 @@ export interface Outgoing {
  * - `timeout`: the election timer fired (R8), on cue or by a timer.
  * - `receive`: a card taken from the inbox. A reply carries the request it answers, because
  *   the leader must acknowledge exactly what that request covered (R20).
- * - `client`: the leader is given one letter of the message to write into its log (R15).
+ * - `client`: the leader is given a client's message (one letter or a whole word) to write into
+ *   its log, one letter per entry (R15).
  * - `send`: the leader sends AppendEntries to the named servers (R13 heartbeats, R16).
+ * - `replies`: "read the Response row": every waiting reply to one request card, taken in one
+ *   move and handled one after the other (a candidate's vote replies, a leader's AppendEntries
+ *   replies), as a person reads the ticks of one paper card at once.
  */
 export type Input =
   | { kind: 'timeout' }
   | { kind: 'receive'; from: ServerId; message: Request }
-  | { kind: 'receive'; from: ServerId; message: Reply; request: Request }
+  | ReplyInput
   | { kind: 'client'; value: string }
-  | { kind: 'send'; to: ServerId[] };
+  | { kind: 'send'; to: ServerId[] }
+  | { kind: 'replies'; replies: ReplyInput[] };
+
+/** One reply taken from the inbox, with the request it answers (R20). */
+export interface ReplyInput {
+  kind: 'receive';
+  from: ServerId;
+  message: Reply;
+  request: Request;
+}
 
 /** The result of one move: the sheet after it and the cards it sends. */
 export interface Move {

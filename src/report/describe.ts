@@ -166,6 +166,11 @@ function describeMove(cmd: Extract<Command, { type: 'move' }>, events: readonly 
       head = say(lang, 'tookCard', { card: input.card }) + (card ? ` (${cardLabel(card.message, card.from, o)})` : '');
       break;
     }
+    case 'replies': {
+      const taken = events.filter((e) => e.type === 'card-taken').length;
+      head = say(lang, 'readReplies', { n: taken, batch: input.batch });
+      break;
+    }
     case 'timeout':
       head = say(lang, 'timedOut');
       break;

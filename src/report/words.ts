@@ -13,6 +13,7 @@ export const WORDS = {
   script: w('script', 'сценарий'),
   bot: w('bot', 'бот'),
   tookCard: w('took card {card}', 'взял карточку {card}'),
+  readReplies: w('read the Response row of card {batch} ({n} replies)', 'прочитал строку Response карточки {batch} (ответов: {n})'),
   timedOut: w('timed out', 'таймаут'),
   wrote: w("wrote '{value}' at index {index}", "записал «{value}» в индекс {index}"),
   sent: w('sent {what} to {to}', 'отправил {what} для {to}'),

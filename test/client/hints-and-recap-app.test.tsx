@@ -73,7 +73,7 @@ describe('solo keys and words', () => {
     const started = { ...viewOf(rooms.get('1.1')!, 'A', 'i2'), script: { game: 1, step: 2, steps: 3, title: { en: '', ru: '' }, done: false } };
     const handView = { ...started, inbox: [card('A-1', 'i1', 'i2', rv)], task: { kind: 'inbox' as const }, sheet: fresh('i2') };
     expect(keyLine('en', { ...handView, assist: 'by-hand' })).toMatch(/write your answer on the sheet and the card/);
-    expect(keyLine('en', handView)).toMatch(/Enter again hands it back/);
+    expect(keyLine('en', handView)).toMatch(/Enter again hands your answer back/);
     expect(guideLines('en', { ...handView, assist: 'by-hand' }, null).at(-1)).toMatch(/· by hand · b h c \? q$/);
   });
 });

@@ -60,11 +60,11 @@ describe('a chunk is split into keys', () => {
 });
 
 describe('student: a paste into a draft fills consecutive cells', () => {
-  it('reducer: w H → (right) then the chunk ighLoad writes HighLoad into cells 1–8', () => {
+  it('reducer: w H ⏎ opens the draft; → then the chunk ighLoad writes HighLoad into cells 1–8', () => {
     const view = leaderView();
     let s = initialScreen;
-    const presses: KeyPress[] = [...toKeyPresses('wH', plainKey()), { kind: 'right' }, ...toKeyPresses('ighLoad', plainKey())];
-    expect(presses).toHaveLength(10);
+    const presses: KeyPress[] = [...toKeyPresses('wH\r', plainKey()), { kind: 'right' }, ...toKeyPresses('ighLoad', plainKey())];
+    expect(presses).toHaveLength(11);
     for (const p of presses) s = reduceKey(s, p, view, 'prefilled').state;
     expect(logText(s)).toBe('HighLoad');
   });
@@ -84,7 +84,7 @@ describe('student: a paste into a draft fills consecutive cells', () => {
     await until(() => conn.listenerCount('view') > 0);
     conn.emit('view', leaderView());
     await until(() => (app.lastFrame() ?? '').includes('i1'));
-    app.stdin.write('wH');
+    app.stdin.write('wH\r');
     await until(() => (app.lastFrame() ?? '').includes('draft'));
     app.stdin.write(RIGHT);
     app.stdin.write('ighLoad\r');
@@ -96,7 +96,7 @@ describe('student: a paste into a draft fills consecutive cells', () => {
 });
 
 describe('student: keys typed past a hand-over wait for its verdict', () => {
-  it('`wH⏎wi⏎` in one read hands over H, then, once H is accepted, i', async () => {
+  it('`wH⏎⏎wi⏎⏎` in one read hands over H, then, once H is accepted, i', async () => {
     class FakeConn extends EventEmitter {
       status = 'online';
       seat = null;
@@ -112,7 +112,8 @@ describe('student: keys typed past a hand-over wait for its verdict', () => {
     await until(() => conn.listenerCount('view') > 0);
     conn.emit('view', view);
     await until(() => (app.lastFrame() ?? '').includes('i1'));
-    app.stdin.write('wH\rwi\r');
+    // w, the message, Enter opens the draft, Enter hands it over (R15: a whole word is one move).
+    app.stdin.write('wH\r\rwi\r\r');
     await until(() => conn.moves.length === 1);
     expect(conn.moves[0].input).toEqual({ kind: 'client', value: 'H' });
     // The hub takes H: a new view (H in the log), then the verdict.

@@ -102,14 +102,61 @@ describe('a leader sending AppendEntries', () => {
 });
 
 describe('a leader writing the message the script names', () => {
+  const ids = ['i1', 'i2', 'i3'];
+  const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 2 }, matchIndex: { i2: 0, i3: 0 } };
+  const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
+
   it('a typo is caught before it reaches the log, with the letter that comes next', () => {
-    const ids = ['i1', 'i2', 'i3'];
-    const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, log: [{ term: 1, value: 'H' }], nextIndex: { i2: 2, i3: 2 }, matchIndex: { i2: 0, i3: 0 } };
-    const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
-    const wrong = press(initialScreen, [ch('w'), ch('x')], view).s;
+    const wrong = press(initialScreen, [ch('w'), ch('i'), ch('x')], view).s;
     expect(wrong.draft).toBeNull();
-    expect(wrong.notice).toBe('expect-letter:i');
-    const right = press(initialScreen, [ch('w'), ch('i')], view).s;
-    expect(right.draft?.input).toEqual({ kind: 'client', value: 'i' });
+    expect(wrong.notice).toBe('expect-letter:g');
+    expect(wrong.typed).toBe('i');
+  });
+
+  it('the rest of the word is written in one move: w, the letters, Enter (R15)', () => {
+    const keys = [ch('w'), ...[...'ighLoad'].map(ch), { kind: 'enter' as const }];
+    const right = press(initialScreen, keys, view).s;
+    expect(right.draft?.input).toEqual({ kind: 'client', value: 'ighLoad' });
+    expect(right.draft?.move.state.log.map((e) => e.value).join('')).toBe('HighLoad');
+  });
+
+  it('one letter is still a move of its own; Esc throws the word away', () => {
+    expect(press(initialScreen, [ch('w'), ch('i'), { kind: 'enter' }], view).s.draft?.input).toEqual({ kind: 'client', value: 'i' });
+    const gone = press(initialScreen, [ch('w'), ch('i'), { kind: 'escape' }], view).s;
+    expect([gone.awaitingLetter, gone.typed, gone.draft]).toEqual([false, '', null]);
+  });
+});
+
+describe('r: read the Response row', () => {
+  const ids = ['i1', 'i2', 'i3', 'i4', 'i5'];
+  const candidate = { ...fresh('i1', ids), votes: ['i1'], role: 'candidate' as const, votesGranted: ['i1'] };
+  const ok = { type: 'RequestVoteReply' as const, term: 1, voteGranted: true };
+  // Three ✔ to i1's RequestVote (batch b-A-1) are waiting; any of them selected, r takes all three.
+  const replies = ['i2', 'i3', 'i4'].map((from, k) => ({ ...card(`A-${k + 2}`, from, 'i1', ok, rv), batch: 'b-A-1', inReplyTo: { card: `A-x${k}`, request: rv, batch: 'b-A-1' } }));
+  const view = seatView(candidate, replies);
+
+  it('opens one draft for every reply to that card: 3 ✔ + your own make 4 of 5, leader (R11)', () => {
+    const { s } = press(initialScreen, [{ kind: 'down' }, ch('r')], view);
+    expect(s.draft?.input).toEqual({ kind: 'replies', batch: 'b-A-1' });
+    expect(s.draft?.core.kind === 'replies' && s.draft.core.replies.map((r) => r.from)).toEqual(['i2', 'i3', 'i4']);
+    expect(s.draft?.move.state.role).toBe('leader');
+    const { effect } = press(s, [enter], view);
+    expect(effect).toMatchObject({ kind: 'submit', input: { kind: 'replies', batch: 'b-A-1' } });
+  });
+
+  it('with no reply in the inbox, r says so and opens nothing', () => {
+    const { s } = press(initialScreen, [ch('r')]);
+    expect([s.draft, s.notice]).toEqual([null, 'no-replies']);
+  });
+});
+
+describe('a word typed fast arrives as one chunk', () => {
+  it('every letter of the chunk is taken, and a typo stops at the letter that is wrong', () => {
+    const ids = ['i1', 'i2', 'i3'];
+    const sheet = { ...fresh('i1', ids), votes: ['i1'], role: 'leader' as const, nextIndex: { i2: 1, i3: 1 }, matchIndex: { i2: 0, i3: 0 } };
+    const view = seatView(sheet, [], { task: { kind: 'write', text: 'HighLoad', at: 1 } });
+    expect(press(initialScreen, [ch('w'), ch('HighLoad')], view).s.typed).toBe('HighLoad');
+    const typo = press(initialScreen, [ch('w'), ch('HighLox')], view).s;
+    expect([typo.typed, typo.notice]).toEqual(['HighLo', 'expect-letter:a']);
   });
 });

@@ -121,7 +121,10 @@ describe('the student screen never draws one box over another', () => {
         drafts.push([`answer to ${kind}`, seatView(sheet, inbox(kind, 8, sheet.id), { sent: sent(sheet, kind), assist }), [{ kind: 'enter' }]]);
       }
       drafts.push(['timeout: a RequestVote to everyone', seatView(follower(), inbox('AppendEntries', 3, 'i2'), { assist }), [{ kind: 'char', char: 't' }]]);
-      drafts.push(['a letter in the log', seatView(leader(), inbox('AppendEntriesReply', 5, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'w' }, { kind: 'char', char: 'x' }]]);
+      // A leader writes the client's word: w, the letters, Enter opens the draft (R15).
+      drafts.push(['a word in the log', seatView(leader(), inbox('AppendEntriesReply', 5, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'w' }, ...[...'xyz'].map((char) => ({ kind: 'char' as const, char })), { kind: 'enter' }]]);
+      // "Read the Response row": every reply to one request in one move.
+      drafts.push(['the Response row read at once', seatView(leader(), inbox('AppendEntriesReply', 5, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'r' }]]);
       drafts.push(['AppendEntries to all seven followers', seatView(leader(), inbox('AppendEntriesReply', 7, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'a' }]]);
       for (const [name, view, keys] of drafts) {
         const s = press(view, keys, assist);

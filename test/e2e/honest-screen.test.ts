@@ -64,7 +64,9 @@ async function act(): Promise<boolean> {
   if (input.kind === 'card') await play(() => tmux.keys(ME, 'Enter'));
   else if (input.kind === 'timeout') await play(() => tmux.type(ME, 't'));
   else if (input.kind === 'send') await play(() => tmux.type(ME, 's'));
-  else await play(() => (tmux.type(ME, 'w'), tmux.type(ME, input.value)));
+  else if (input.kind === 'replies') await play(() => tmux.type(ME, 'r'));
+  // A leader writes the client's whole word in one move: w, the word, Enter opens the draft.
+  else await play(() => (tmux.type(ME, 'w'), tmux.type(ME, input.value), tmux.keys(ME, 'Enter')));
   return true;
 }
 
@@ -73,7 +75,7 @@ const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries
 /** A card's field as the card draws it: its name, one space, a value of the field's own shape. */
 const FIELD = /^(term t\d+|candidateId i\d|lastLogIndex \d+|lastLogTerm t\d+|leaderId i\d|prev \d+\/t\d+|index (\d+( \d+)*|—)|value (\S( \S)*|—)|terms (t\d+( t\d+)*|—)|leaderCommit \d+|vote [✔✗]|ok [✔✗])$/;
 const RESPONSE = [/^Response( +i\d)+$/, /^ok +[✔✗·✂ ]*$/];
-const MARK = /^([↑↓] \+\d+|\+\d+: .*)$/;
+const MARK = /^([↑↓] \+\d+|\+\d+: .*|Response row \(one move, judged reply by reply\):.*)$/;
 
 /** The card panel: the right-hand part (from column 29) of the rows under `Inbox (n)`. */
 function panelOf(screen: string): string[] {

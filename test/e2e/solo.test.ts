@@ -2,7 +2,8 @@
  * `npm start` in a real terminal (tmux, 80×24): `raft-sheet solo` from the compiled bin. The
  * player reads only the screen — the green guide line names the key — and wins game 1 (the
  * election, as i1) and game 2 (replicating HighLoad, as the leader) by key presses; then quits
- * with q, y, and the embedded hub stops cleanly.
+ * with q, y, and the embedded hub stops cleanly. Also: `--game 4` begins at game 4's first frame
+ * (its prepared state), and a legal move off the script (i2's `t` in game 1) never stalls the guide.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,8 @@ describe('npm start: solo mode in a real terminal', () => {
     expect(first).toMatch(/▶ Press t/);
     capture('solo.txt', normalise(firstScreen, { code }));
     let leaderShown = false;
+    let lastAtI1 = '';
+    const words: string[] = [];
 
     const deadline = Date.now() + 120_000;
     let moves = 0;
@@ -46,6 +49,8 @@ describe('npm start: solo mode in a real terminal', () => {
     while (Date.now() < deadline) {
       const screen = tmux.screen('solo');
       const text = flat(screen);
+      // The last screen at i1 (solo moves the player to i8 for game 3 at once, at fast pace).
+      if (/A · i1 ·/.test(screen) && /value\s+H\s+i\s+g\s+h\s+L/.test(screen)) lastAtI1 = screen;
       // Game 2 ends with its recap (the sheet behind it moves on to game 3's seat).
       if (/Game 2 — log replication: recap/.test(text)) break;
       if (/♛ Leader/.test(screen) && !won) won = screen;
@@ -54,18 +59,23 @@ describe('npm start: solo mode in a real terminal', () => {
       if (/: recap/.test(screen)) tmux.keys('solo', 'Enter');
       else if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
       else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
+      else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('solo', 'r'));
       else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
       else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
-      else if (/Press w, then the letter (\S)/.test(guide)) {
-        const letter = guide.match(/the letter (\S)/)![1];
-        if (letter === 'H' && !leaderShown) {
-          // Game 2 begins: the new leader is told which letter to write first.
+      else if (/Press w, type "([^"]+)"/.test(guide)) {
+        const word = guide.match(/Press w, type "([^"]+)"/)![1].replace(/␣/g, ' ');
+        words.push(word);
+        if (word === 'HighLoad' && !leaderShown) {
+          // Game 2 begins: the new leader is told the word to write.
           capture('solo-leader.txt', normalise(screen, { code }));
           leaderShown = true;
         }
         await play(() => {
           tmux.type('solo', 'w');
-          void tmux.waitFor('solo', /Type the letter/).then(() => tmux.type('solo', letter));
+          void tmux.waitFor('solo', /Type the client's message/).then(() => {
+            tmux.type('solo', word);
+            tmux.keys('solo', 'Enter');
+          });
         });
       } else {
         await new Promise((r) => setTimeout(r, 100));
@@ -75,9 +85,11 @@ describe('npm start: solo mode in a real terminal', () => {
     }
     // Game 1 won: i1 became the leader by its own keys.
     expect(won).toMatch(/A · i1 · ♛ Leader · term t1/);
-    // Game 2: i1 wrote HighLoad letter by letter, replicated it and committed 1–4.
+    // Game 2: i1 wrote HighLoad in one move, replicated it and read the ticks in one move.
     const end = flat(await tmux.waitFor('solo', /Game 2 — log replication: recap/, 20_000));
-    expect(moves).toBeGreaterThanOrEqual(1 + 7 + 8 + 1 + 7);
+    expect(moves).toBeGreaterThanOrEqual(1 + 1 + 1 + 1 + 1);
+    expect(words).toEqual(['HighLoad']); // the whole word in one move, typed as one burst
+    expect(lastAtI1).toMatch(/value\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/);
     expect(end).toMatch(/leader i1 of term t1 · the log: HighLoad \(committed to 4\)/);
     // Enter goes back to the sheet, which is game 3's seat once solo has moved the player there.
     tmux.keys('solo', 'Enter');
@@ -89,11 +101,59 @@ describe('npm start: solo mode in a real terminal', () => {
     let bye = '';
     for (let attempt = 0; attempt < 3 && !bye; attempt++) {
       tmux.type('solo', 'q');
-      await tmux.waitFor('solo', /Quit\?/);
+      if (!(await tmux.waitFor('solo', /Quit\?/, 5_000).catch(() => ''))) continue; // lost in a seat switch: ask again
       tmux.type('solo', 'y');
       bye = await tmux.waitFor('solo', /\[exited \d+\]/, 10_000).catch(() => '');
     }
     expect(bye).toMatch(/session recorded in/);
     expect(bye).toMatch(/\[exited 0\]/);
   }, 180_000);
+
+  it('solo --game 4 begins at game 4\'s first frame: i4 back, i1 offline, the sheets as game 3 left them', async () => {
+    tmux.open('g4', `node ${BIN} solo --pace fast --game 4`, { RAFT_SHEET_HOME: home });
+    const screen = await tmux.waitFor('g4', /game 4·1\/6/, 20_000);
+    const text = flat(screen);
+    expect(screen).toMatch(/A · i4 · ∙ Follower · term t2/); // heard of t2 while rebooting (adopt-term)
+    expect(text).toMatch(/▶ Press t/); // start the election for t3
+    expect(screen).toMatch(/value\s+H\s+i\s+g\s+h/); // High, from game 2
+    tmux.kill('g4');
+  }, 60_000);
+
+  it('as i2 in game 1, t while i1\'s RequestVote waits is a legal move: the guide explains and offers retry / skip; R goes back, N goes on', async () => {
+    tmux.open('i2', `node ${BIN} solo --pace fast --seat i2`, { RAFT_SHEET_HOME: home, RAFT_SHEET_STALL_MS: '1500' });
+    await tmux.waitFor('i2', /Enter takes the top card/, 20_000);
+    /** i2 times out (legal, off the script) and takes every card that reaches it, until the guide offers a way on. */
+    const offTheScript = async (): Promise<string> => {
+      await play2('i2', () => tmux.type('i2', 't')); // i2 starts its own election in t1
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const text = flat(tmux.screen('i2'));
+        if (/Off the script/.test(text)) return text;
+        if (/Press r to read/.test(text)) await play2('i2', () => tmux.type('i2', 'r'));
+        else if (/Enter takes the top card/.test(text)) await play2('i2', () => tmux.keys('i2', 'Enter'));
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no offer: ${tmux.screen('i2')}`);
+    };
+    let offer = await offTheScript();
+    expect(offer).toMatch(/i2's vote in t1 is i2, the step expects i1/);
+    expect(offer).toMatch(/Press R to retry the step, N to skip it/);
+    // R: back to where the step began — i2 in t0, i1's RequestVote waiting in the inbox.
+    tmux.type('i2', 'R');
+    const again = await tmux.waitFor('i2', (s) => /A · i2 · ∙ Follower · term t0/.test(s) && /Enter takes the top card/.test(flat(s)), 20_000);
+    expect(again).toMatch(/RequestVote\s+i1\s+t1/);
+    offer = await offTheScript();
+    tmux.type('i2', 'N');
+    // Skipped: i1 counts its votes (6 of 8 is a quorum) and the games go on to game 2.
+    await tmux.waitFor('i2', /game 2·/, 30_000);
+    tmux.kill('i2');
+  }, 120_000);
 });
+
+/** One move of another session: the keys that open the draft, then Enter; wait until it is gone. */
+async function play2(name: string, open: () => void): Promise<void> {
+  open();
+  await tmux.waitFor(name, /draft ◌/, 10_000);
+  tmux.keys(name, 'Enter');
+  await tmux.waitFor(name, (s) => !/draft ◌/.test(s), 10_000);
+}

@@ -78,10 +78,15 @@ async function act(seat: string): Promise<boolean> {
     case 'timeout':
       await play(seat, () => tmux.type(seat, 't'));
       break;
+    case 'replies':
+      await play(seat, () => tmux.type(seat, 'r'));
+      break;
     case 'client':
+      // A whole word in one move: w, the letters, Enter opens the draft (R15).
       await play(seat, () => {
         tmux.type(seat, 'w');
         tmux.type(seat, input.value);
+        tmux.keys(seat, 'Enter');
       });
       break;
     case 'send':

@@ -129,6 +129,32 @@ const scenarios: Scenario[] = [
       return { server: 'i1', input: { kind: 'card', card: card.id }, wrong: { state: { ...before, commitIndex: 3, lastApplied: 3 }, send: [reply('i3', 3, true, 'AppendEntriesReply')] } };
     },
   },
+  {
+    // A late duplicate cut into committed entries (M1): no restart, no leader involved; the
+    // monitor names it at once (a follower never deletes at or below its commitIndex).
+    property: 'P5',
+    rules: ['R18'],
+    setup: (t) => {
+      const take = (server: string, card: string) => t.ok({ type: 'move', cluster: 'A', server, input: { kind: 'card', card } });
+      t.elect('i1', 'i2', 'i3');
+      t.write('i1', 'a');
+      t.send('i1', 'i2');
+      const first = lastCard(t, 'i2');
+      t.fault({ kind: 'duplicate', card: first.id });
+      take('i2', first.id);
+      t.work('i1');
+      t.write('i1', 'b');
+      t.send('i1', 'i2');
+      take('i2', lastCard(t, 'i2').id);
+      t.work('i1');
+      t.send('i1', 'i2'); // heartbeat, leaderCommit 2
+      take('i2', lastCard(t, 'i2').id);
+      const before = t.sheet('i2');
+      expect(before.commitIndex).toBe(2);
+      const late = t.inbox('i2')[0]; // the duplicate of prevLogIndex 0, [a]
+      return { server: 'i2', input: { kind: 'card', card: late.id }, wrong: { state: { ...before, log: before.log.slice(0, 1) }, send: [reply('i1', 1, true, 'AppendEntriesReply')] } };
+    },
+  },
 ];
 
 function play(s: Scenario, mode: RefereeMode) {
@@ -140,8 +166,8 @@ function play(s: Scenario, mode: RefereeMode) {
 }
 
 describe('scripted wrong moves', () => {
-  for (const s of scenarios) {
-    it(`observe mode: the monitor reports ${s.property}`, () => {
+  for (const [n, s] of scenarios.entries()) {
+    it(`observe mode (${n + 1}): the monitor reports ${s.property}`, () => {
       const { t, result } = play(s, 'observe');
       expect(result.ok).toBe(true);
       s.after?.(t);
@@ -152,7 +178,7 @@ describe('scripted wrong moves', () => {
       expect(server).toBeDefined();
     });
 
-    it(`guard mode: the ${s.property} move is refused with ${s.rules.join('/')}`, () => {
+    it(`guard mode (${n + 1}): the ${s.property} move is refused with ${s.rules.join('/')}`, () => {
       const { t, result } = play(s, 'guard');
       expect(result.ok).toBe(false);
       if (result.ok) return;

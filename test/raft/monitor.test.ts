@@ -334,6 +334,43 @@ describe('monitor — P5 State Machine Safety', () => {
   });
 });
 
+describe('monitor — applied and committed entries never change in place (P5)', () => {
+  const c = ['i1', 'i2', 'i3'];
+  const applied = () => sheet('i2', c, { votes: ['i1'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4, lastApplied: 4 });
+
+  it("a later leader's card overwrites a follower's applied entries: P5 at once, no restart needed", () => {
+    const w = new World([
+      leader('i1', c, 1, entries([1, 1, 1, 1], 'High'), { votes: ['i1'] }),
+      applied(),
+      // A broken election made i3 leader of t2 with only "Hi" of t1 (M4: voted by length).
+      leader('i3', c, 2, [...entries([1, 1], 'Hi'), ...entries([2], 'X')], { votes: ['i1', 'i3'], nextIndex: { i1: 3, i2: 3 } }),
+    ]);
+    const [card] = w.step('i3', { kind: 'send', to: ['i2'] });
+    expect(card.message).toMatchObject({ prevLogIndex: 2, prevLogTerm: 1, entries: [{ term: 2, value: 'X' }] });
+    w.step('i2', recv('i3', card.message as Request));
+    expect(logText(w.s.i2.log)).toBe('HiX'); // step() itself merges by R18: the card is what is wrong
+    expect(w.violations.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([['P5', ['i2'], 1, 3]]);
+    expect(w.violations[0].explain.en).toContain('i2 had applied «g» (term 1) at index 3 (lastApplied 4) and replaced it with «X» (term 2)');
+    expect(w.violations[0].explain.ru).toContain('i2 уже применил запись «g» (терм 1) с индексом 3');
+  });
+
+  it('a follower deleting entries at or below its commitIndex is reported (observe mode lets the move through)', () => {
+    const w = new World([sheet('i1', c, { votes: ['i1'] }), sheet('i2', c, { votes: ['i1'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4, lastApplied: 2 })]);
+    const found = w.set('i2', { ...w.s.i2, log: w.s.i2.log.slice(0, 2) }); // M1 on a late card: cut after prevLogIndex 2
+    expect(found.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([['P5', ['i2'], 1, 3]]);
+    expect(found[0].explain.en).toContain('i2 deleted its entry «g» (term 1) at index 3, at or below its commitIndex 4');
+    expect(found[0].explain.ru).toContain('не выше своего commitIndex 4');
+  });
+
+  it('cutting above the commitIndex, and a restart that keeps the log, report nothing', () => {
+    const w = new World([sheet('i1', c, { votes: ['i1'] }), applied()]);
+    w.set('i2', { ...w.s.i2, log: [...w.s.i2.log, ...entries([1, 1], 'Lo')] });
+    expect(w.set('i2', { ...w.s.i2, log: w.s.i2.log.slice(0, 5) })).toEqual([]);
+    w.restart('i2');
+    expect(w.violations).toEqual([]);
+  });
+});
+
 describe('monitor — state', () => {
   it('is plain JSON: a journaled and restored monitor continues exactly', () => {
     const w = fresh(ids(3));

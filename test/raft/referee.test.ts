@@ -86,6 +86,24 @@ describe('referee: M1–M19', () => {
     expectBilingual(m);
   });
 
+  it('M3 in game 4: every server visibly holds "High" (t1), yet the leader of t3 may not commit it by counting (R22)', () => {
+    const before = sheet('i4', N8, {
+      votes: 'i1 - i4', role: 'leader', log: 't1:High t3:␣voltage',
+      nextIndex: { i1: 13, i2: 13, i3: 13, i5: 13, i6: 13, i7: 13, i8: 13 }, matchIndex: { i1: 0, i2: 0, i3: 0, i5: 0, i6: 0, i7: 0, i8: 0 },
+    });
+    const request = ae({ term: 3, leaderId: 'i4', prevLogIndex: 4, prevLogTerm: 1, leaderCommit: 0 });
+    const input = reply('i2', aeReply(3, true), request);
+    expect(correct(before, input).state.commitIndex).toBe(0);
+    const wrong = edit(before, input, (m) => { m.state.commitIndex = 4; m.state.lastApplied = 4; });
+    const m = only(referee(before, input, wrong));
+    expect(m).toMatchObject({ rule: 'R22', mistake: 'M3', field: 'commitIndex', expected: 0, given: 4 });
+    expect(m.explain.en).toContain('Entry 4 is of term t1, not your current term t3. However many servers hold it');
+    expect(m.explain.en).toContain('committed only through an entry of your own term: once entry 5 (t3) is stored on a majority (5)');
+    expect(m.explain.en).not.toContain('stored on 2 of 8');
+    expect(m.explain.ru).toContain('коммитятся только через запись твоего терма');
+    expectBilingual(m);
+  });
+
   it('M4: voting by log length — refusing a shorter log with a newer last term (R10)', () => {
     const before = sheet('i2', N8, { votes: 'i1 -', log: 't1:HighLoad' });
     const input = recv('i4', rv({ term: 3, candidateId: 'i4', lastLogIndex: 5, lastLogTerm: 3 }));

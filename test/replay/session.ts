@@ -13,7 +13,7 @@ export function fixtureSession(): { info: SessionInfo; records: SessionRecord[] 
   return { info: { config: session.config, createdAt: session.createdAt }, records };
 }
 
-/** Position just after the record where `server` of `cluster` writes `letter` into its log. */
+/** Position just after the record where `server` of `cluster` writes `letter` (a letter or a word) into its log. */
 export function positionOfWrite(records: readonly SessionRecord[], cluster: string, server: string, letter: string): number {
   const i = records.findIndex(
     (r) => r.kind === 'command' && r.command.type === 'move' && r.command.cluster === cluster && r.command.server === server && r.command.input.kind === 'client' && r.command.input.value === letter,

@@ -81,18 +81,29 @@ export function storedOn(s: ServerState, n: number): number {
   return 1 + s.cluster.filter((id) => id !== s.id && (s.matchIndex[id] ?? 0) >= n).length;
 }
 
-/** M3: a leader committed an earlier-term entry by counting copies (R22, Figure 8). */
+/**
+ * M3: a leader committed an earlier-term entry because it sits on many servers (R22, Figure 8).
+ * Named whatever the leader's matchIndex says: in game 4 every server visibly holds "High" (t1)
+ * while i4's matchIndex, fresh from R13, knows of none, so "stored on 1 of 8" would contradict
+ * the table and hide the real point, which is the term of the entry, not the count.
+ */
 export const oldTermCommit: Detector = (c) => {
   const d = find(c, 'commitIndex');
   if (!d || c.before.role !== 'leader' || c.c.role !== 'leader') return [];
   const given = c.p.commitIndex;
   if (given <= c.c.commitIndex) return [];
   const t = termAt(c.c.log, given);
-  const copies = storedOn(c.c, given);
-  const n = c.c.cluster.length;
-  if (t === undefined || t === c.cT || copies < majority(n)) return [];
+  if (t === undefined || t === c.cT) return [];
   claim(c, 'commitIndex', (x) => x.field === 'lastApplied' && c.p.lastApplied <= given);
+  const n = c.c.cluster.length;
+  const known = storedOn(c.c, given);
+  const first = c.c.log.findIndex((e) => e.term === c.cT) + 1; // the first entry of this term, 0 if none yet
+  const through = first > 0
+    ? tx(`once entry ${first} (t${c.cT}) is stored on a majority (${majority(n)}) and you commit it, every entry before it is committed with it`,
+      `как только запись ${first} (t${c.cT}) окажется у большинства (${majority(n)}) и ты её закоммитишь, вместе с ней закоммитятся все записи до неё`)
+    : tx(`write an entry of t${c.cT}; once it is stored on a majority (${majority(n)}) and committed, every entry before it is committed with it`,
+      `запиши запись терма t${c.cT}; когда она окажется у большинства (${majority(n)}) и закоммитится, вместе с ней закоммитятся все записи до неё`);
   return [mk(c, 'R22', 'M3', d, tx(
-    `Entry ${given} is of term t${t}, not your current term t${c.cT}. It is stored on ${copies} of ${n} servers, a majority, but a leader never commits an earlier term's entry by counting copies (R22, Figure 8): it becomes committed only when an entry of t${c.cT} after it is. commitIndex stays ${c.c.commitIndex}.`,
-    `Запись ${given} — терма t${t}, а не твоего текущего терма t${c.cT}. Она есть на ${copies} из ${n} серверов, у большинства, но запись прошлого терма лидер никогда не коммитит подсчётом копий (R22, рисунок 8): она станет закоммиченной, только когда закоммитится запись терма t${c.cT} после неё. commitIndex остаётся ${c.c.commitIndex}.`))];
+    `Entry ${given} is of term t${t}, not your current term t${c.cT}. However many servers hold it (your matchIndex confirms ${known} of ${n}), a leader never commits an earlier term's entry by counting copies: a future leader could still overwrite it (Figure 8). Entries of older terms are committed only through an entry of your own term: ${through.en} (R22). commitIndex stays ${c.c.commitIndex}.`,
+    `Запись ${given} — терма t${t}, а не твоего текущего терма t${c.cT}. Сколько бы серверов её ни хранили (твой matchIndex подтверждает ${known} из ${n}), запись прошлого терма лидер никогда не коммитит подсчётом копий: будущий лидер ещё может её перезаписать (рисунок 8). Записи прошлых термов коммитятся только через запись твоего терма: ${through.ru} (R22). commitIndex остаётся ${c.c.commitIndex}.`))];
 };

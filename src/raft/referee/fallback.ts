@@ -2,12 +2,13 @@
 import type { Text } from '../../i18n/text.js';
 import { isUpToDate, lastLogIndex, lastLogTerm, majority, termAt, votedFor } from '../log.js';
 import type { MistakeId, RuleId } from '../rules.js';
-import type { AppendEntries, RequestVote, Role } from '../types.js';
+import { clientLetters } from '../step.js';
+import type { AppendEntries, RequestVote, Role, ServerState } from '../types.js';
 import { claim, correctReplyOk, type Ctx, find, mk, receivedAE, receivedReply, receivedRV } from './context.js';
 import { storedOn } from './detectors-leader.js';
 import { checkWords } from './detectors-log.js';
 import { type Diff, firstDifference } from './diff.js';
-import { entryAt, letter, logPos, ROLE_RU, sheetPlace, sheetValue, tx } from './format.js';
+import { entryAt, formatLog, letter, logPos, ROLE_RU, sheetPlace, sheetValue, tx } from './format.js';
 import type { Mistake } from './mistake.js';
 
 /** Why the correct vote decision is what it is (R5, R9, R10). */
@@ -38,6 +39,15 @@ function aeWords(c: Ctx, m: AppendEntries): { rule: RuleId; text: Text } {
   return correctReplyOk(c)
     ? { rule: 'R17', text: tx(`${w.en}: answer ✔ (R17).`, `${w.ru}: ответь ✔ (R17).`) }
     : { rule: 'R17', text: tx(`${w.en}: answer ✗ and leave the log as it is (R17).`, `${w.ru}: ответь ✗ и оставь журнал как есть (R17).`) };
+}
+
+/** What a client's message makes of the log: `(5, t1, "L")` or `5–8 t1 "Load"` (R15). */
+function written(before: ServerState, value: string, term: number): string {
+  const letters = clientLetters(value);
+  const from = lastLogIndex(before.log) + 1;
+  return letters.length === 1
+    ? `(${from}, t${term}, "${letter(letters[0])}")`
+    : formatLog(letters.map((v) => ({ term, value: v })), from);
 }
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '∅') : String(v));
@@ -104,7 +114,7 @@ function generic(c: Ctx, d: Diff, group?: Group): Finding {
       if (ae) return say('R18', tx(`${at.en} ${aeWords(c, ae).text.en} Then copy the card's entries from index ${ae.prevLogIndex + 1}, skipping those you already hold and cutting only at a conflict (R18).`, `${at.ru} ${aeWords(c, ae).text.ru} Затем перепиши записи карточки начиная с индекса ${ae.prevLogIndex + 1}, пропуская уже имеющиеся и обрезая только при конфликте (R18).`));
       if (c.input.kind === 'client') {
         return say('R15', isLeaderNow
-          ? tx(`${at.en} As leader you append (${lastLogIndex(c.before.log) + 1}, t${c.bT}, "${letter(c.input.value)}") to your log (R15).`, `${at.ru} Как лидер ты дописываешь в журнал (${lastLogIndex(c.before.log) + 1}, t${c.bT}, «${letter(c.input.value)}») (R15).`)
+          ? tx(`${at.en} As leader you append ${written(c.before, c.input.value, c.bT)} to your log, one letter per cell (R15).`, `${at.ru} Как лидер ты дописываешь в журнал ${written(c.before, c.input.value, c.bT)}, по букве в клетку (R15).`)
           : tx(`${at.en} Only the leader writes client letters; as ${c.before.role} you leave your log as it is (R15).`, `${at.ru} Буквы клиента пишет только лидер; ты ${ROLE_RU[c.before.role]} и журнал не трогаешь (R15).`));
       }
       return say('R15', tx(`${at.en} Logs change only through a client letter at the leader (R15) or an AppendEntries (R18); this move leaves yours as it was.`, `${at.ru} Журнал меняется только от буквы клиента у лидера (R15) или от AppendEntries (R18); этот ход его не меняет.`));

@@ -1,0 +1,89 @@
+/**
+ * Every step of every game, played from the game's prepared state: each server does what the
+ * step asks (the bots' reading of its task), and what the prompt spells out — the word and the
+ * indexes to write, the RequestVote and AppendEntries fields, the vote counts — is checked
+ * against what the referee accepted. A prompt that disagrees with the rules fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { botMove } from '../../src/game/bots.js';
+import { prefill } from '../../src/game/move.js';
+import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
+import { seatView } from '../../src/game/views.js';
+import type { GameEvent, MoveInput } from '../../src/game/types.js';
+import { logText } from '../../src/raft/log.js';
+import type { AppendEntries, Move, RequestVote } from '../../src/raft/types.js';
+import { Table } from './helpers.js';
+
+const IDS = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
+
+/** The move the prompt describes: for a client's word, the log written from the prompt's own numbers. */
+function fromPrompt(t: Table, server: string, input: MoveInput, prompt: string): Move {
+  const correct = prefill(t.room, 'A', server, input) as Move;
+  if (input.kind !== 'client') return correct;
+  const m = /"([^"]+)".*?indexes (\d+)–(\d+), term t(\d+)/.exec(prompt);
+  expect(m, `a write prompt names the word, the indexes and the term: ${prompt}`).not.toBeNull();
+  const [, word, from, to, term] = m!;
+  expect(Number(to) - Number(from) + 1).toBe([...word].length);
+  const before = t.sheet(server);
+  const log = [...before.log.slice(0, Number(from) - 1), ...[...word].map((value) => ({ term: Number(term), value }))];
+  return { ...correct, state: { ...correct.state, log } };
+}
+
+describe('every step of every game: doing what the prompt says is accepted', () => {
+  for (const game of GAME_ORDER) {
+    it(`game ${game}, from its prepared state`, () => {
+      const t = new Table({ size: 8 });
+      t.ok({ type: 'script', action: 'start', game });
+      GAMES[game].steps.forEach((step, k) => {
+        if (k > 0) t.ok({ type: 'script', action: 'next' });
+        const prompt = step.prompt.en;
+        const events: GameEvent[] = [];
+        for (let moves = 0; moves < 100; moves++) {
+          const who = IDS.map((id) => ({ id, m: botMove(seatView(t.room, 'A', id)) })).find((x) => x.m);
+          if (!who) break;
+          const r = t.move(who.id, who.m!.input, fromPrompt(t, who.id, who.m!.input, prompt));
+          expect(r.ok ? r.mistakes : r, `${game}.${k + 1} ${who.id} ${JSON.stringify(who.m!.input)}`).toEqual([]);
+          if (r.ok) events.push(...r.events);
+        }
+        expect(t.room.clusters.A.script?.done, `game ${game} step ${k + 1} finishes: ${step.title.en}`).toBe(true);
+        const sent = events.flatMap((e) => (e.type === 'card-sent' ? [e.card] : []));
+
+        // "RequestVote card (term t1, candidateId i1, lastLogIndex 0, lastLogTerm t0)" / "election for t2 (lastLogIndex 4, lastLogTerm t1)"
+        const rv = /term t(\d+), candidateId (i\d), lastLogIndex (\d+), lastLogTerm t(\d+)/.exec(prompt)
+          ?? /election for t(\d+) \(lastLogIndex (\d+), lastLogTerm t(\d+)\)/.exec(prompt);
+        if (rv) {
+          const card = sent.find((c) => c.message.type === 'RequestVote')?.message as RequestVote;
+          expect(card, prompt).toBeDefined();
+          const [term, index, last] = rv.length === 5 ? [rv[1], rv[3], rv[4]] : [rv[1], rv[2], rv[3]];
+          expect([card.term, card.lastLogIndex, card.lastLogTerm]).toEqual([Number(term), Number(index), Number(last)]);
+        }
+        // "index 1 2 3 4, value H i g h, leaderCommit 0"
+        const ae = /index ([\d ]+), value ([^,]+), leaderCommit (\d+)/.exec(prompt);
+        if (ae) {
+          const card = sent.find((c) => c.message.type === 'AppendEntries')?.message as AppendEntries;
+          expect(card, prompt).toBeDefined();
+          expect(card.entries.map((e, i) => card.prevLogIndex + i + 1).join(' ')).toBe(ae[1].trim());
+          expect(card.entries.map((e) => (e.value === ' ' ? '␣' : e.value)).join(' ')).toBe(ae[2].trim());
+          expect(card.leaderCommit).toBe(Number(ae[3]));
+        }
+        // "4 votes of 8 (yours, i5, i6, i7)" / "5 of 8 with your own": the candidate's count.
+        const count = /(\d) (?:votes )?of 8/.exec(prompt);
+        const counter = step.to.length === 1 ? step.to[0] : step.to.find((id) => /count/.test(prompt) && prompt.includes(`${id}, count`));
+        if (count && counter && /count/.test(prompt)) {
+          const s = t.sheet(counter);
+          const votes = s.role === 'leader' ? IDS.filter((id) => t.sheet(id).votes[s.votes.length - 1] === counter).length : s.votesGranted.length;
+          expect(votes, prompt).toBe(Number(count[1]));
+        }
+        // "write HighLoad … indexes 1–8, term t1": the leader's log reads the word there.
+        const write = /"([^"]+)".*?indexes (\d+)–(\d+), term t(\d+)/.exec(prompt);
+        if (write) {
+          const leader = step.to[0];
+          const log = t.sheet(leader).log;
+          expect(logText(log, Number(write[2]), Number(write[3]))).toBe(write[1]);
+          expect(log.slice(Number(write[2]) - 1).every((e) => e.term === Number(write[4]))).toBe(true);
+        }
+      });
+      expect(t.violations()).toEqual([]);
+    });
+  }
+});
