@@ -30,7 +30,7 @@ export function applyEvents(room: Room, events: readonly GameEvent[]): Room {
 
 export function applyEvent(room: Room, e: GameEvent): Room {
   if (e.type === 'clock') return e.now > room.now ? { ...room, now: e.now } : room;
-  const c = room.clusters[e.cluster];
+  const c = Object.hasOwn(room.clusters, e.cluster) ? room.clusters[e.cluster] : undefined;
   if (!c) return room; // an event for a cluster this room does not have changes nothing
   const next = applyToCluster(c, e, room);
   return next === c ? room : { ...room, clusters: { ...room.clusters, [c.id]: next } };
@@ -67,7 +67,7 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
     case 'mode':
       return { ...c, mode: e.mode, assist: e.assist, election: e.election };
     case 'seat':
-      return c.seats[e.server] ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
+      return Object.hasOwn(c.seats, e.server) ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
     case 'announce':
       return { ...c, announcements: [...c.announcements, e.text] };
     case 'script':
@@ -80,7 +80,7 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
 }
 
 function updateServer(c: ClusterState, id: ServerId, f: (r: ClusterState['servers'][string]) => ClusterState['servers'][string]): ClusterState {
-  const r = c.servers[id];
+  const r = Object.hasOwn(c.servers, id) ? c.servers[id] : undefined;
   return r ? { ...c, servers: { ...c.servers, [id]: f(r) } } : c;
 }
 
@@ -91,7 +91,7 @@ export function sheetsOf(c: ClusterState): Record<ServerId, ServerState> {
 }
 
 function applySheet(c: ClusterState, e: Extract<GameEvent, { type: 'sheet' }>): ClusterState {
-  const r = c.servers[e.server];
+  const r = Object.hasOwn(c.servers, e.server) ? c.servers[e.server] : undefined;
   if (!r) return c;
   const cached = monitorCache.get(e);
   const monitor =

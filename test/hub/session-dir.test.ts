@@ -23,7 +23,9 @@ const resume = (dir: string) => startHub({ port: 0, host: '127.0.0.1', resume: d
 describe('finding 4: one hub per session directory', () => {
   it('a second hub on the same directory refuses before touching anything; after the first stops, resume works', async () => {
     const first = await testHub();
-    const logBefore = readFileSync(path.join(first.dir, 'hub.log'), 'utf8');
+    const logFile = path.join(first.dir, 'hub.log');
+    await until(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('listening'));
+    const logBefore = readFileSync(logFile, 'utf8');
     const journalBefore = readFileSync(path.join(first.dir, 'journal.jsonl'));
     await expect(resume(first.dir)).rejects.toThrow(/in use by another hub.*hub\.lock/s);
     expect(readFileSync(path.join(first.dir, 'hub.log'), 'utf8')).toBe(logBefore);
