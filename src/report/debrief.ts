@@ -12,6 +12,7 @@ import { lookup } from '../raft/rules.js';
 import type { PropertyId } from '../raft/monitor.js';
 import type { ServerId } from '../raft/types.js';
 import { applyEvents } from '../game/apply.js';
+import { countByRule } from '../game/views.js';
 import type { GameEvent } from '../game/events.js';
 import { createRoom } from '../game/room.js';
 import { GAMES } from '../game/scenarios.js';
@@ -130,7 +131,8 @@ export function debrief(info: SessionInfo, records: readonly SessionRecord[]): D
       final: finalSheets(room, c.id),
       ...leaderOf(room, c.id),
       violations: c.violations.length,
-      mistakesByRule: countBy(Object.values(c.mistakes).flat(), (m) => m.rule),
+      // The cluster keeps its newest mistakes only; the counts are complete (apply.ts MISTAKES_KEPT).
+      mistakesByRule: countByRule(c),
     })),
     students: [...pass.students.values()],
     topMistakes: rank(pass.allMistakes),
