@@ -113,7 +113,7 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     action: z.enum(['start', 'next', 'prev']),
     game: z.int().min(0).max(99).optional(),
     /** Free play: the message leaders write. */
-    message: z.string().min(1).max(64).optional(),
+    message: safeString(64).min(1).optional(),
   }),
   z.strictObject({
     type: z.literal('mode'),
