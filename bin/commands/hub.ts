@@ -26,6 +26,9 @@ Options:
   --size N         servers per cluster, 3–9 (default 8)
   --data DIR       session directory to create (default ./sessions/<timestamp>)
   --resume DIR     resume the session recorded in DIR after a crash or a stop
+  --seats-per-address N
+                   student seats one network address may hold (default 4; raise it for a
+                   class whose machines share one address, e.g. behind NAT)
   --lang en|ru     language of the banner and console (default: from LANG)
   --plain          no console: print the banner and log to stdout (the default when stdout
                    is not a terminal)
@@ -37,10 +40,15 @@ every sheet of a cluster, and keys for games and steps, faults, bots, modes, ann
 reset and rewind (the key line at the bottom always says what is possible). The hub's log then
 goes to hub.log in the session directory only.
 
-The session directory holds session.json, journal.jsonl (every accepted move, fsynced before
-anyone is told) and hub.log. Stop with Ctrl-C: the journal is flushed and clients are told
-to come back (close 1001); start again with --resume DIR.
-Exit codes: 0 stopped, 1 runtime failure (port in use, unreadable session), 2 usage error.
+The session directory holds session.json, keys.json (the instructor and projector keys,
+readable by you only), journal.jsonl (every accepted move, fsynced before anyone is told, each
+line with its checksum), hub.log, and hub.lock while a hub runs on it: a second hub on the same
+directory refuses to start. A hub killed with -9 leaves hub.lock behind; the next --resume takes
+it over when the process it names is gone (delete it by hand only if the directory is shared
+between machines). Stop with Ctrl-C: the journal is flushed and clients are told to come back
+(close 1001); start again with --resume DIR (the keys stay the same).
+The projector key lets \`raft-sheet watch\` show the room and nothing else.
+Exit codes: 0 stopped, 1 runtime failure (port in use, directory in use, damaged session), 2 usage error.
 `;
 
 function usageError(message: string): number {
@@ -64,11 +72,12 @@ export function lanAddresses(): string[] {
   return out.length > 0 ? out : ['127.0.0.1'];
 }
 
-const BANNER: Record<Lang, { title: string; join: string; key: string; keyResumed: string; dir: string; stop: string }> = {
+const BANNER: Record<Lang, { title: string; join: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
   en: {
     title: 'raft-sheet hub',
     join: 'Students join with:',
     key: 'Instructor key (keep it to yourself):',
+    projector: 'Projector key (raft-sheet watch; watches only):',
     keyResumed: 'Instructor key: unchanged (as printed when the session started)',
     dir: 'Session directory:',
     stop: 'Ctrl-C stops the hub; resume later with:',
@@ -77,6 +86,7 @@ const BANNER: Record<Lang, { title: string; join: string; key: string; keyResume
     title: 'хаб raft-sheet',
     join: 'Студенты подключаются командой:',
     key: 'Ключ преподавателя (не показывайте его):',
+    projector: 'Ключ проектора (raft-sheet watch; только просмотр):',
     keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
     dir: 'Каталог сессии:',
     stop: 'Ctrl-C останавливает хаб; продолжить потом:',
@@ -100,6 +110,7 @@ export const hub: Command = {
             data: { type: 'string' },
             resume: { type: 'string' },
             lang: { type: 'string' },
+            'seats-per-address': { type: 'string' },
             plain: { type: 'boolean', default: false },
             ascii: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -112,7 +123,8 @@ export const hub: Command = {
     const port = intOption(values.port, '--port', 0, 65535);
     const clusters = intOption(values.clusters, '--clusters', 1, MAX_CLUSTERS);
     const size = intOption(values.size, '--size', 3, 9);
-    for (const v of [port, clusters, size]) if (v instanceof Error) return usageError(v.message);
+    const seatsPerAddress = intOption(values['seats-per-address'], '--seats-per-address', 1, 10_000);
+    for (const v of [port, clusters, size, seatsPerAddress]) if (v instanceof Error) return usageError(v.message);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');
     if (values.resume && (values.data || values.clusters || values.size)) {
       return usageError('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
@@ -131,6 +143,7 @@ export const hub: Command = {
         ...(size !== undefined ? { size: size as number } : {}),
         ...(values.data ? { data: values.data } : {}),
         ...(values.resume ? { resume: values.resume } : {}),
+        ...(seatsPerAddress !== undefined ? { seatsPerAddress: seatsPerAddress as number } : {}),
         lang,
         stdoutLog: !withConsole,
         consoleKey,
@@ -155,6 +168,7 @@ export const hub: Command = {
       ...hosts.map((h) => `    raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
       '',
       running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
+      ...(running.projectorKey ? [`  ${t.projector} ${running.projectorKey}`] : []),
       `  ${t.dir} ${running.dir}`,
       ...(running.torn ? [`  journal: a torn last line (line ${running.torn.line}) was cut off; ${running.replayed} records replayed`] : running.replayed > 0 ? [`  resumed: ${running.replayed} journal records replayed`] : []),
       `  ${t.stop} raft-sheet hub --resume ${running.dir}${running.port !== 7070 ? ` --port ${running.port}` : ''}`,
@@ -190,7 +204,13 @@ async function runWithConsole(running: Hub, hosts: string[], consoleKey: string,
   await runConsole({
     url: `ws://${running.host === '0.0.0.0' || running.host === '::' ? '127.0.0.1' : running.host}:${running.port}/`,
     key: consoleKey,
-    banner: { code: running.code, join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`), key: running.key, dir: running.dir },
+    // The console shows one key line (`k`); the projector key rides along on it.
+    banner: {
+      code: running.code,
+      join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
+      key: running.key && running.projectorKey ? `${running.key} · ${BANNER[lang].projector.replace(/:$/, '')} ${running.projectorKey}` : running.key,
+      dir: running.dir,
+    },
     lang,
     ascii,
     color: !process.env.NO_COLOR,
