@@ -208,7 +208,7 @@ async function runWithConsole(running: Hub, hosts: string[], consoleKey: string,
     banner: {
       code: running.code,
       join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
-      key: running.key && running.projectorKey ? `${running.key} · ${BANNER[lang].projector.replace(/:$/, '')} ${running.projectorKey}` : running.key,
+      key: running.key && running.projectorKey ? `${running.key} · ${lang === 'ru' ? 'проектор' : 'projector'} ${running.projectorKey}` : running.key,
       dir: running.dir,
     },
     lang,
