@@ -148,7 +148,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   let started = false;
   let logRef: Logger | null = null;
   const conns = new Set<Conn>();
-  // Filled in once the session is open; until then every upgrade is told the hub is starting.
+  // Filled in once the session is open; until then every upgrade is dropped unanswered (upgrade.ts).
   let onConnection: (ws: WebSocket, access: Access, remote: string) => void = () => undefined;
   let clusterCount = () => 0;
   const auth = {
@@ -159,7 +159,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     maxConnections,
     clock,
     log: Object.assign((level: 'info' | 'warn' | 'error', message: string) => logRef?.(level, message), { close: async () => undefined }) as Logger,
-    closing: () => closing || !started,
+    closing: () => closing,
+    starting: () => !started,
     connections: () => conns.size,
     clusters: () => clusterCount(),
     accept: (req: IncomingMessage, socket: Duplex, head: Buffer, access: Access, remote: string) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, access, remote)),

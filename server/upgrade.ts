@@ -19,6 +19,8 @@ export interface UpgradeDeps {
   maxConnections: number;
   log: Logger;
   closing: () => boolean;
+  /** True while the hub has its port but not yet its session (resume replaying the journal). */
+  starting?: () => boolean;
   connections: () => number;
   clusters: () => number;
   /** Hands an authenticated upgrade to the WebSocket server. */
@@ -138,6 +140,9 @@ function onUpgrade(deps: UpgradeDeps, failures: FailedUpgrades, req: http.Incomi
   });
   const address = req.socket.remoteAddress ?? '?';
   const remote = `${address}:${req.socket.remotePort ?? '?'}`;
+  // Not ready yet: drop the connection as if nobody listened, so clients retry with their usual
+  // backoff (a 503 would read as `room/full`, which ends a student's client).
+  if (deps.starting?.()) return void socket.destroy();
   if (deps.closing()) return rejectUpgrade(socket, UPGRADE_STATUS.full, 'hub/shutting-down');
   const wait = failures.throttled(address);
   if (wait !== null) return rejectUpgrade(socket, UPGRADE_STATUS.throttled, 'auth/throttled', wait);
