@@ -3,11 +3,13 @@
  * change to the room goes through the room's serial queue (room-queue.ts), so this file decides
  * *who* may do *what*, and the queue decides *when* it happened and makes it durable.
  *
- * Embeddable: `startHub(options)` is what the `hub` command, the tests and `solo` call. It wires
- * the parts: seats.ts (tokens, lottery, release), views-push.ts (views, presence, corking),
- * hub-bots.ts (in-process bots), room-clock.ts (ticks), upgrade.ts (HTTP and auth), conn.ts.
+ * Embeddable: `startHub(options)` is what the `hub` command, the tests and `solo` call. Its
+ * lifecycle: bind the port (nothing else exists before it is ours), open the session directory
+ * (session-open.ts: lock, session, keys, journal), build the queue and the parts, go live; stop in
+ * the reverse order and release the lock. It wires the parts: seats.ts (tokens, lottery, seat
+ * limits, release), views-push.ts (views, presence, corking), hub-bots.ts (in-process bots),
+ * room-clock.ts (ticks), upgrade.ts (HTTP, auth, throttling), conn.ts.
  */
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { nanoid } from 'nanoid';
 import type { IncomingMessage } from 'node:http';
@@ -28,21 +30,8 @@ import type { GameEngine } from './engine-types.js';
 import { RoomClock } from './room-clock.js';
 import { Batch, describe, RoomQueue } from './room-queue.js';
 import { hasCluster, ownSeat, Seats, seatKey, splitKey, type SeatKey } from './seats.js';
-import {
-  defaultSessionDir,
-  newInstructorKey,
-  newJoinCode,
-  newProjectorKey,
-  newSeed,
-  normaliseCode,
-  readKeys,
-  readSession,
-  sha256,
-  writeKeys,
-  writeSession,
-  type SessionFile,
-} from './session.js';
-import { lockSession, type SessionLock } from './session-lock.js';
+import { sha256 } from './session.js';
+import { openSessionDir, type OpenedSession } from './session-open.js';
 import { createHubServer, type Access } from './upgrade.js';
 import { ViewsPush } from './views-push.js';
 
@@ -141,7 +130,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const humanPace = options.humanPaceMs ?? DEFAULTS.humanPaceMs;
   // Loaded lazily so the transport can run (and be tested) with a stand-in engine.
   const engine = options.engine ?? (await import('./engine.js')).gameEngine;
-  const { createRoom, applyEvents, createRandom } = engine;
+  const { createRandom } = engine;
 
   const host = options.host ?? DEFAULTS.host;
   let closing = false;
@@ -189,58 +178,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   server.on('error', (err) => logRef?.('error', `http server: ${err.message}`));
 
   // ---------------------------------------------------------------- session: new or resumed
-  let lock: SessionLock | null = null;
-  let createdDir: string | undefined;
-  let opened: Awaited<ReturnType<typeof openSession>>;
+  let opened: OpenedSession;
   try {
-    opened = await openSession();
+    opened = await openSessionDir(options, engine, clock);
   } catch (err) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await (lock as SessionLock | null)?.release();
-    // A new session that could not start leaves no directory behind.
-    if (createdDir) await fsp.rm(createdDir, { recursive: true, force: true });
     throw err;
   }
-  const { session, dir, records, torn, goodBytes, keys, room } = opened;
-
-  /**
-   * The lock is taken before the directory is read or written (issue 11 #4: a second hub wrote
-   * "resumed" into the live hub.log before failing); a new session also refuses a directory
-   * that already holds one.
-   */
-  async function openSession() {
-    if (options.resume) {
-      const dir = options.resume;
-      const exists = await fsp.stat(dir).then((st) => st.isDirectory(), () => false);
-      if (!exists) throw new Error(`${dir} does not exist or is not a directory: give the session directory the hub printed`);
-      lock = await lockSession(dir);
-      const session = await readSession(dir);
-      const keys = await readKeys(dir);
-      const read = await readJournal(dir);
-      let room = createRoom(session.config);
-      for (const rec of read.records) if (rec.kind === 'command' || rec.kind === 'refused') room = applyEvents(room, rec.events);
-      return { session, dir, records: read.records, torn: read.torn, goodBytes: read.goodBytes as number | undefined, keys, room };
-    }
-    const dir = options.data ?? defaultSessionDir();
-    createdDir = await fsp.mkdir(dir, { recursive: true });
-    lock = await lockSession(dir);
-    const existing = await fsp.stat(path.join(dir, 'session.json')).then(() => true, () => false);
-    if (existing) throw new Error(`${dir} already holds a session: use --resume ${dir}, or choose another --data directory`);
-    const keys = { instructor: options.key ?? newInstructorKey(), projector: options.projectorKey ?? newProjectorKey() };
-    const session: SessionFile = {
-      format: 1,
-      protocol: PROTOCOL_VERSION,
-      createdAt: new Date(clock()).toISOString(),
-      config: { ...options.room, ...(options.clusters ? { clusters: options.clusters } : {}), ...(options.size ? { size: options.size } : {}) },
-      code: normaliseCode(options.code ?? newJoinCode()),
-      keyHash: sha256(keys.instructor),
-      seed: options.seed ?? newSeed(),
-    };
-    await writeKeys(dir, keys);
-    await writeSession(dir, session);
-    return { session, dir, records: [] as JournalRecord[], torn: null as Hub['torn'], goodBytes: undefined as number | undefined, keys: keys as typeof keys | null, room: createRoom(session.config) };
-  }
-  const heldLock = lock as SessionLock | null;
+  const { session, dir, records, torn, goodBytes, keys, room, lock: heldLock } = opened;
   const key = keys?.instructor ?? null;
   const projectorKey = keys?.projector ?? null;
   const code = session.code;
@@ -249,7 +194,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   auth.projectorKeyHash = projectorKey ? sha256(projectorKey) : null;
   const log = createLogger(path.join(dir, 'hub.log'), options.stdoutLog ?? false);
   logRef = log;
-  if (heldLock?.stale) log('warn', `recovered a stale lock: ${dir}/hub.lock was left by pid ${heldLock.stale.pid} on ${heldLock.stale.host} (since ${heldLock.stale.since}), which is no longer running`);
+  if (heldLock.stale) log('warn', `recovered a stale lock: ${dir}/hub.lock was left by pid ${heldLock.stale.pid} on ${heldLock.stale.host} (since ${heldLock.stale.since}), which is no longer running`);
   if (options.resume) {
     log('info', `resumed ${dir}: replayed ${records.length} records`);
     if (torn) log('warn', `journal: the last line (line ${torn.line}, ${torn.bytes} bytes) was torn by a crash and was cut off; nobody had been told about it`);
@@ -358,47 +303,45 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   }
 
   function seatHello(b: Batch, c: Conn, hello: Hello, fail: (code: ErrorCode, message: Text, closeCode?: CloseCode) => void): void {
-    {
-      if (hello.role === 'instructor') return welcomeInstructor(b, c);
-      if (hello.token !== undefined) {
-        const k = seats.seatOfToken(sha256(hello.token));
-        if (!k) return fail('auth/bad-token', errorText('auth/bad-token'));
-        const [cid, sid] = splitKey(k);
-        const seat = ownSeat(queue.room, cid, sid);
-        const role: Role = seat?.kind === 'bot' ? 'bot' : 'student';
-        return bindSeat(b, c, k, role, hello.token, true, false);
-      }
-      if (hello.cluster !== undefined && !hasCluster(queue.room, hello.cluster)) {
-        return fail('cluster/unknown', { en: `There is no cluster ${hello.cluster}.`, ru: `Кластера ${hello.cluster} нет.` });
-      }
-      // The cap counts student seats given to this address; bots come with the instructor key.
-      if (hello.role === 'student' && seats.heldBy(c.address) >= seats.limits.seatsPerAddress) {
-        log('warn', `conn ${c.id} (${c.remote}): refused a seat: ${c.address} already holds ${seats.limits.seatsPerAddress}`);
-        return fail('seat/limit', errorText('seat/limit'), CLOSE.roomFull);
-      }
-      let k: SeatKey | null;
-      const lottery = hello.server === undefined;
-      if (!lottery) {
-        const cid = hello.cluster ?? seats.clusterIds()[0];
-        k = seatKey(cid, hello.server!);
-        if (!ownSeat(queue.room, cid, hello.server!)) return fail('server/unknown', { en: `There is no server ${hello.server} in cluster ${cid}.`, ru: `В кластере ${cid} нет сервера ${hello.server}.` });
-        if (!seats.seatFree(k)) return fail('seat/taken', errorText('seat/taken'));
-      } else {
-        k = seats.drawSeat(hello.cluster, hello.role);
-        if (!k) return fail('room/full', errorText('room/full'), CLOSE.roomFull);
-      }
+    if (hello.role === 'instructor') return welcomeInstructor(b, c);
+    if (hello.token !== undefined) {
+      const k = seats.seatOfToken(sha256(hello.token));
+      if (!k) return fail('auth/bad-token', errorText('auth/bad-token'));
       const [cid, sid] = splitKey(k);
-      const seat: Seat = hello.role === 'bot' ? { kind: 'bot', pace: hello.pace ?? 'fast' } : { kind: 'student', name: hello.name ?? `${cid}/${sid}` };
-      const outcome = queue.reduce(b, { type: 'seat', cluster: cid, server: sid, seat }, 'hub');
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      const token = nanoid();
-      queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
-      seats.issueTokenHash(k, sha256(token));
-      if (hello.role === 'student') seats.givenTo(k, c.address);
-      bots.cancel(k);
-      seats.handover.delete(k);
-      bindSeat(b, c, k, hello.role, token, false, lottery);
+      const seat = ownSeat(queue.room, cid, sid);
+      const role: Role = seat?.kind === 'bot' ? 'bot' : 'student';
+      return bindSeat(b, c, k, role, hello.token, true, false);
     }
+    if (hello.cluster !== undefined && !hasCluster(queue.room, hello.cluster)) {
+      return fail('cluster/unknown', { en: `There is no cluster ${hello.cluster}.`, ru: `Кластера ${hello.cluster} нет.` });
+    }
+    // The cap counts student seats given to this address; bots come with the instructor key.
+    if (hello.role === 'student' && seats.heldBy(c.address) >= seats.limits.seatsPerAddress) {
+      log('warn', `conn ${c.id} (${c.remote}): refused a seat: ${c.address} already holds ${seats.limits.seatsPerAddress}`);
+      return fail('seat/limit', errorText('seat/limit'), CLOSE.roomFull);
+    }
+    let k: SeatKey | null;
+    const lottery = hello.server === undefined;
+    if (!lottery) {
+      const cid = hello.cluster ?? seats.clusterIds()[0];
+      k = seatKey(cid, hello.server!);
+      if (!ownSeat(queue.room, cid, hello.server!)) return fail('server/unknown', { en: `There is no server ${hello.server} in cluster ${cid}.`, ru: `В кластере ${cid} нет сервера ${hello.server}.` });
+      if (!seats.seatFree(k)) return fail('seat/taken', errorText('seat/taken'));
+    } else {
+      k = seats.drawSeat(hello.cluster, hello.role);
+      if (!k) return fail('room/full', errorText('room/full'), CLOSE.roomFull);
+    }
+    const [cid, sid] = splitKey(k);
+    const seat: Seat = hello.role === 'bot' ? { kind: 'bot', pace: hello.pace ?? 'fast' } : { kind: 'student', name: hello.name ?? `${cid}/${sid}` };
+    const outcome = queue.reduce(b, { type: 'seat', cluster: cid, server: sid, seat }, 'hub');
+    if (!outcome.ok) return fail(outcome.code, outcome.message);
+    const token = nanoid();
+    queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
+    seats.issueTokenHash(k, sha256(token));
+    if (hello.role === 'student') seats.givenTo(k, c.address);
+    bots.cancel(k);
+    seats.handover.delete(k);
+    bindSeat(b, c, k, hello.role, token, false, lottery);
   }
 
   // ---------------------------------------------------------------- messages
@@ -638,7 +581,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       await journal.close();
       log('info', 'hub stopped');
       await log.close();
-      await heldLock?.release();
+      await heldLock.release();
     })();
     return shutdownPromise;
   }
