@@ -9,9 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 
 export const KEY_ENV = 'RAFT_SHEET_KEY';
 
-export const KEY_HELP = `  --key-file FILE  read the key from the first line of FILE (best: not visible in ps)
-  --key KEY        the key itself (visible to other users in ps; prefer --key-file or ${KEY_ENV})
-Environment: ${KEY_ENV}=KEY gives the key too.`;
+export const KEY_HELP = `  --key-file FILE  read the key from the first line of FILE (or set ${KEY_ENV}=KEY)
+  --key KEY        the key itself (other users can see it in ps: prefer the two above)`;
 
 export type KeyResult = { key: string; warning?: string } | { error: string };
 

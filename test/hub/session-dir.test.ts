@@ -4,13 +4,12 @@
  * and the keys survive a resume.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../server/hub.js';
 import { RemoteBot } from '../../server/remote-bot.js';
-import { TestClient } from './client.js';
 import { CODE, join, KEY, tempDir, testHub, url } from './harness.js';
 import { until } from '../fixtures/until.js';
 
@@ -132,5 +131,3 @@ describe('issue 12 item 6: keys survive a resume', () => {
     bot.stop();
   });
 });
-void mkdirSync;
-void TestClient;
