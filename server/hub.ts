@@ -204,7 +204,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   let nextConnId = 1;
 
   const last = records[records.length - 1];
-  const journal = await Journal.open(dir, last ? last.n + 1 : 1, goodBytes);
+  const journal = await Journal.open(dir, last ? last.n + 1 : 1, goodBytes).catch(async (err: unknown) => {
+    // Nothing has started yet: give the port and the directory back before failing.
+    log('error', `cannot open ${dir}/journal.jsonl: ${describe(err)}`);
+    await log.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await heldLock.release();
+    throw err;
+  });
   // Reseed on resume so a resumed session does not replay the first run's random draws.
   const random = createRandom((session.seed + (last ? last.n : 0)) >>> 0);
 
