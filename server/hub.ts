@@ -32,6 +32,7 @@ import { Batch, describe, RoomQueue } from './room-queue.js';
 import { hasCluster, ownSeat, Seats, seatKey, splitKey, type SeatKey } from './seats.js';
 import { sha256 } from './session.js';
 import { openSessionDir, type OpenedSession } from './session-open.js';
+import { commandRefusal, helloRefusal, moveRefusal } from './authorise.js';
 import { createHubServer, type Access } from './upgrade.js';
 import { ViewsPush } from './views-push.js';
 
@@ -353,8 +354,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
 
   // ---------------------------------------------------------------- messages
   function onMove(c: Conn, msg: MoveMessage): void {
-    if (!c.seat) return refuse(c, msg.id, c.role === 'instructor' ? 'seat/none' : 'protocol/hello-first');
-    if (seatKey(msg.cluster, msg.server) !== c.seat) return refuse(c, msg.id, 'seat/not-yours');
+    const refused = moveRefusal(c, msg);
+    if (refused || !c.seat) return refuse(c, msg.id, refused ?? 'protocol/hello-first');
     const by = c.seat;
     const command: Command = { type: 'move', cluster: msg.cluster, server: msg.server, input: msg.input, ...(msg.proposal ? { proposal: msg.proposal } : {}) };
     queue.enqueue((b) => {
@@ -368,8 +369,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   }
 
   function onCommand(c: Conn, msg: CommandMessage): void {
-    if (c.role !== 'instructor') return refuse(c, msg.id, 'auth/not-instructor');
-    if (c.readOnly) return refuse(c, msg.id, 'auth/read-only');
+    const refused = commandRefusal(c);
+    if (refused) return refuse(c, msg.id, refused);
     const command = msg.command;
     if (command.type === 'rewind') return rewindCommand(c, msg.id, command);
     queue.enqueue((b) => {
@@ -422,13 +423,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       sendError(c, 'protocol/version', errorText('protocol/version'), { detail: `this hub speaks protocol ${PROTOCOL_VERSION}` });
       return closeConn(c, CLOSE.badVersion);
     }
-    // Instructor and bot seats need the key given at the upgrade; a join code is not enough, and
-    // the projector key opens only the instructor's (read-only) view.
-    if ((hello.role === 'instructor' && !c.privileged && !c.readOnly) || (hello.role === 'bot' && !c.privileged)) {
-      sendError(c, 'auth/bad-key', errorText('auth/bad-key'));
+    const refused = helloRefusal(c, hello);
+    if (refused === 'auth/bad-key') {
+      sendError(c, refused, errorText(refused));
       return closeConn(c, CLOSE.unauthorised);
     }
-    if (hello.token !== undefined && !/^[A-Za-z0-9_-]{21}$/.test(hello.token)) return sendError(c, 'auth/bad-token', errorText('auth/bad-token'));
+    if (refused) return sendError(c, refused, errorText(refused));
     if (c.helloTimer) clearTimeout(c.helloTimer);
     c.helloTimer = null;
     c.helloPending = true;
