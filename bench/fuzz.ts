@@ -7,6 +7,12 @@
  * random binary, invalid UTF-8, oversized (> 64 KiB), deeply nested JSON, truncated JSON.
  * The per-connection flood limit is lifted so every frame reaches the parser.
  *
+ * Then three attacks of issue 11, each on fresh connections: hellos naming inherited
+ * properties (`__proto__`, `constructor`, …) must each be answered; names, log letters, entry
+ * values and announcements carrying terminal controls must be refused, and no string in the
+ * journal may hold one; a student's 100 wrong moves with 12 KB proposals (mistake growth) must
+ * journal a few KB each at most and leave its view small.
+ *
  * Checks: the hub process never dies and still answers; the control cluster's moves keep
  * getting verdicts in every second of the run; every journal record written while fuzzing is
  * explained by a frame the hub accepted (an `ok` verdict, a fresh welcome, a guard refusal it
@@ -18,6 +24,8 @@ import WebSocket from 'ws';
 import { isDeepStrictEqual } from 'node:util';
 import { readJournal } from '../server/journal.js';
 import { parseClientFrame } from '../src/protocol/parse.js';
+import { isSafeText } from '../src/protocol/safe-text.js';
+import { statSync } from 'node:fs';
 import { forkChild, killChild, sleep, stopChild, tempDir, until } from './lib.js';
 import { LoadBot, newMetrics } from './load-bot.js';
 
@@ -41,7 +49,153 @@ export interface FuzzResult {
   controlStalls: number;
   journalRecords: number;
   unexplained: string[];
+  attacks: AttackResult;
   ok: boolean;
+}
+
+export interface AttackResult {
+  /** Hellos naming an inherited property that got no answer within 3 s (issue 11 #2). */
+  protoUnanswered: number;
+  protoAnswered: number;
+  /** Frames with terminal controls the hub accepted (issue 11 #3). */
+  controlAccepted: number;
+  controlSent: number;
+  /** What was accepted, for the log. */
+  acceptedWhat: string[];
+  /** Strings in the journal holding a control, bidi or unassigned character. */
+  unsafeInJournal: number;
+  /** Mistake growth (issue 11 #1): journal bytes per refusal and the seat's largest view. */
+  refusals: number;
+  /** The answers the 100 wrong moves got, by code. */
+  growthAnswers: Record<string, number>;
+  bytesPerRefusal: number;
+  maxViewBytes: number;
+}
+
+const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+const CONTROL_TEXTS = ['\u001b]0;PWN\u0007', '\u001b[2J', 'a\u009bb', '\u009d0;x', 'Eve\u202e', '\u2066x', 'x\u0000'];
+
+/** One fresh connection: resolves with every message until `done` says stop (or 3 s pass). */
+async function exchange(url: string, cred: string, frames: unknown[], done: (m: { type: string; code?: string; id?: number }, all: unknown[]) => boolean): Promise<{ type: string; code?: string; ok?: boolean }[]> {
+  const ws = new WebSocket(`${url}?${cred}`, { perMessageDeflate: false });
+  const got: { type: string; code?: string; ok?: boolean }[] = [];
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      ws.terminate();
+      resolve(got);
+    };
+    const timer = setTimeout(finish, 3000);
+    ws.on('error', () => finish());
+    ws.on('close', () => finish());
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { type: string; code?: string };
+      got.push(m);
+      // The hello first; the rest once welcomed (before that they would be `protocol/hello-first`).
+      if (m.type === 'welcome') for (const f of frames.slice(1)) ws.send(JSON.stringify(f));
+      if (done(m, got)) finish();
+    });
+    ws.on('open', () => ws.send(JSON.stringify(frames[0])));
+  });
+}
+
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+/** The three attacks of issue 11 against a running hub (see the header). */
+async function attacks(url: string, dir: string): Promise<AttackResult> {
+  const res: AttackResult = { protoUnanswered: 0, protoAnswered: 0, controlAccepted: 0, controlSent: 0, acceptedWhat: [], unsafeInJournal: 0, refusals: 0, growthAnswers: {}, bytesPerRefusal: 0, maxViewBytes: 0 };
+  const answered = (m: { type: string }) => m.type === 'error' || m.type === 'welcome';
+  for (const name of PROTO_NAMES) {
+    for (const hello of [{ cluster: name }, { cluster: 'B', server: name }]) {
+      const got = await exchange(url, `code=${CODE}`, [{ type: 'hello', protocol: 1, role: 'student', name: 'proto', ...hello }], answered);
+      if (got.some((m) => m.type === 'error')) res.protoAnswered += 1;
+      else res.protoUnanswered += 1;
+    }
+  }
+  for (const text of CONTROL_TEXTS) {
+    res.controlSent += 1;
+    const got = await exchange(url, `code=${CODE}`, [{ type: 'hello', protocol: 1, role: 'student', name: text, cluster: 'B' }], answered);
+    if (got.some((m) => m.type === 'welcome')) {
+      res.controlAccepted += 1;
+      res.acceptedWhat.push(`name ${JSON.stringify(text)}`);
+    }
+    res.controlSent += 1;
+    const cmd = await exchange(url, `key=${KEY}`, [{ type: 'hello', protocol: 1, role: 'instructor' }, { type: 'command', id: 1, command: { type: 'announce', cluster: 'B', text: { en: text, ru: text } } }], (m) => (m.type === 'verdict' || m.type === 'error') && m.id === 1);
+    // Refused at the protocol edge: an error for the command, never a verdict.
+    if (!cmd.some((m) => m.type === 'error' && m.code === 'frame/invalid') || cmd.some((m) => m.type === 'verdict' && m.ok)) {
+      res.controlAccepted += 1;
+      res.acceptedWhat.push(`announcement ${JSON.stringify(text)}`);
+    }
+  }
+  // A student in B: control characters as a log letter and an entry value, then the mistake growth.
+  const ws = new WebSocket(`${url}?code=${CODE}`, { perMessageDeflate: false, maxPayload: 64 * 2 ** 20 });
+  let seat: { cluster: string; server: string } | null = null;
+  let sheet: object | null = null;
+  const verdicts = new Map<number, { ok: boolean; code?: string }>();
+  ws.on('error', () => {});
+  ws.on('message', (d) => {
+    const text = d.toString();
+    const m = JSON.parse(text) as { type: string; id?: number; ok?: boolean; code?: string; seat?: typeof seat; view?: { sheet: object } };
+    if (m.type === 'welcome' && m.seat) seat = m.seat;
+    if (m.type === 'view' && m.view) {
+      sheet = m.view.sheet;
+      res.maxViewBytes = Math.max(res.maxViewBytes, Buffer.byteLength(text));
+    }
+    if ((m.type === 'verdict' || m.type === 'error') && m.id !== undefined) verdicts.set(m.id, { ok: m.ok === true, code: m.code });
+  });
+  await new Promise<void>((r) => ws.once('open', () => r()));
+  ws.send(JSON.stringify({ type: 'hello', protocol: 1, role: 'student', name: 'grower', cluster: 'B' }));
+  await until(() => seat !== null && sheet !== null, 5000, 'the attacker’s seat');
+  const { cluster, server } = seat!;
+  let id = 1000;
+  // Each text's first refused character alone, as the one letter a client move writes.
+  for (const value of CONTROL_TEXTS.map((t) => [...t].find((ch) => !isSafeText(ch))!)) {
+    res.controlSent += 1;
+    ws.send(JSON.stringify({ type: 'move', id: ++id, cluster, server, input: { kind: 'client', value } }));
+    res.controlSent += 1;
+    ws.send(JSON.stringify({ type: 'move', id: ++id, cluster, server, input: { kind: 'timeout' }, proposal: { state: { ...sheet!, log: [{ term: 1, value }] }, send: [] } }));
+  }
+  await until(() => verdicts.has(id), 5000, 'the control-character verdicts').catch(() => {});
+  for (const [n, v] of verdicts) if (v.ok) {
+    res.controlAccepted += 1;
+    res.acceptedWhat.push(`move ${n}`);
+  }
+  // Mistake growth: guard mode in B (the fuzz may have left it in observe), then 100 wrong moves.
+  // A clean cluster B in guard mode with the timer on cue, where a timeout is always judged.
+  await exchange(
+    url,
+    `key=${KEY}`,
+    [
+      { type: 'hello', protocol: 1, role: 'instructor' },
+      { type: 'command', id: 1, command: { type: 'reset', cluster: 'B' } },
+      { type: 'command', id: 2, command: { type: 'mode', cluster: 'B', mode: 'guard', election: 'cue' } },
+    ],
+    (m) => m.type === 'verdict' && m.id === 2,
+  );
+  await sleep(300);
+  const journal = path.join(dir, 'journal.jsonl');
+  const before = statSync(journal).size;
+  const proposal = { state: { ...sheet!, log: Array.from({ length: 512 }, () => ({ term: 1, value: 'x' })) }, send: [] };
+  const first = id + 1;
+  for (let i = 0; i < 100; i++) ws.send(JSON.stringify({ type: 'move', id: ++id, cluster, server, input: { kind: 'timeout' }, proposal }));
+  await until(() => verdicts.has(id), 20_000, 'the mistake-growth verdicts').catch(() => {});
+  for (let i = first; i <= id; i++) {
+    const v = verdicts.get(i);
+    const k = v ? (v.ok ? 'ok' : (v.code ?? '?')) : 'none';
+    res.growthAnswers[k] = (res.growthAnswers[k] ?? 0) + 1;
+    if (k === 'move/refused') res.refusals += 1;
+  }
+  await sleep(300);
+  res.bytesPerRefusal = res.refusals ? Math.round((statSync(journal).size - before) / res.refusals) : 0;
+  ws.terminate();
+  const { records } = await readJournal(dir);
+  for (const rec of records) for (const s of strings(rec)) if (!isSafeText(s)) res.unsafeInJournal += 1;
+  return res;
 }
 
 const KEY = 'fuzz-instructor-key';
@@ -219,7 +373,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const log = o.log ?? (() => {});
   const r = rng(o.seed ?? 42);
   const dir = path.join(tempDir('raft-fuzz-'), 'session');
-  const hub = forkChild('hub-child', { port: 0, key: KEY, code: CODE, data: dir, clusters: 2, size: 8, room: { election: 'timers', electionTimeoutMs: [800, 1600] }, rate: { capacity: 1_000_000, perSecond: 1_000_000 } });
+  const hub = forkChild('hub-child', { port: 0, key: KEY, code: CODE, data: dir, clusters: 2, size: 8, room: { election: 'timers', electionTimeoutMs: [800, 1600] }, rate: { capacity: 1_000_000, perSecond: 1_000_000 }, seatsPerAddress: 1000 });
   const control = newMetrics();
   const bots: LoadBot[] = [];
   const tally = { answers: {} as Record<string, number>, closes: {} as Record<string, number> };
@@ -284,6 +438,9 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     }
     await sleep(1000);
     const seconds = (performance.now() - t0) / 1000;
+    // Records from here on come from the attacks below (checked by their own measures).
+    const attackFrom = (await readJournal(dir)).records.length;
+    const attacked = await attacks(url, dir);
     const controlMoves = control.moves - c0;
     const stats = await hub.ask<{ version: number }>('stats', {}, 5000).catch(() => null);
     const health = await fetch(`http://127.0.0.1:${port}/health`).then((res) => res.ok, () => false);
@@ -298,7 +455,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     const sentBy = (by: string, what: unknown) => sentValid.some((s) => s.by === by && isDeepStrictEqual(s.what, what));
     const unexplained: string[] = [];
     let tokens = 0;
-    for (const rec of records.slice(before)) {
+    for (const rec of records.slice(before, attackFrom)) {
       if (rec.kind === 'token' || rec.kind === 'revoke') {
         if (rec.cluster !== 'B' || (rec.kind === 'token' && ++tokens > validHellos)) unexplained.push(`${rec.kind} for ${rec.cluster}/${rec.server} (record ${rec.n})`);
         continue;
@@ -328,9 +485,12 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
       controlStalls: stalls,
       journalRecords: records.length - before,
       unexplained,
+      attacks: attacked,
       ok: false,
     };
-    result.ok = hubAlive && stalls === 0 && controlMoves > 0 && unexplained.length === 0;
+    const a = attacked;
+    const attacksHeld = a.protoUnanswered === 0 && a.controlAccepted === 0 && a.unsafeInJournal === 0 && a.refusals > 0 && a.bytesPerRefusal < 4000 && a.maxViewBytes < 64_000;
+    result.ok = hubAlive && stalls === 0 && controlMoves > 0 && unexplained.length === 0 && attacksHeld;
     return result;
   } finally {
     for (const c of conns) c.ws?.terminate();

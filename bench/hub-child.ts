@@ -23,6 +23,8 @@ export interface HubChildConfig {
   resume?: string;
   /** The per-connection rate limit (default: the product's 60 burst, 30/s). */
   rate?: { capacity: number; perSecond: number };
+  /** Every bench client comes from 127.0.0.1: the fuzzer lifts the seat cap per address. */
+  seatsPerAddress?: number;
 }
 
 async function main(): Promise<void> {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     seed: config.seed ?? 1,
     onFatal: () => process.exit(1),
     ...(config.rate ? { rate: config.rate } : {}),
+    ...(config.seatsPerAddress ? { seatsPerAddress: config.seatsPerAddress } : {}),
     ...(config.resume ? { resume: config.resume } : { data: config.data, clusters: config.clusters ?? 1, size: config.size ?? 8, room: config.room ?? {} }),
   };
   const hub = await startHub(options);

@@ -17,6 +17,10 @@ export interface Conn {
   remote: string;
   /** Connected with the instructor key (may say hello as instructor or as a bot). */
   privileged: boolean;
+  /** Connected with the projector key: may watch as instructor, never command or sit (issue 11 #9). */
+  readOnly: boolean;
+  /** The peer's address without its port: the seat cap counts per address (issue 11 #7). */
+  address: string;
   role: Role | null;
   helloPending: boolean;
   seat: SeatKey | null;

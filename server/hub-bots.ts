@@ -10,7 +10,7 @@ import type { BotsCommand } from '../src/protocol/messages.js';
 import type { GameEngine } from './engine-types.js';
 import type { Logger } from './log.js';
 import { describe, type Batch, type Outcome, type RoomQueue } from './room-queue.js';
-import { seatKey, type SeatKey, type Seats } from './seats.js';
+import { hasCluster, ownSeat, seatKey, type SeatKey, type Seats } from './seats.js';
 
 export interface HubBotsDeps {
   queue: RoomQueue;
@@ -68,7 +68,7 @@ export class HubBots {
     if (command.action === 'hold' || command.action === 'release') return this.holdSeat(b, command);
     if (command.action === 'err') return this.errSeat(b, command);
     const targets = command.cluster ? [command.cluster] : seats.clusterIds();
-    if (command.cluster && !queue.room.clusters[command.cluster]) {
+    if (command.cluster && !hasCluster(queue.room, command.cluster)) {
       return { ok: false, code: 'cluster/unknown', message: { en: `There is no cluster ${command.cluster}.`, ru: `Кластера ${command.cluster} нет.` } };
     }
     const pace: Pace = command.pace ?? 'human';
@@ -93,7 +93,7 @@ export class HubBots {
     const { queue, seats, log } = this.deps;
     const k = seatKey(cid, sid);
     this.timers.delete(k);
-    const now = queue.room.clusters[cid]?.seats[sid];
+    const now = ownSeat(queue.room, cid, sid);
     if (!now || !seats.hubDriven(k, now) || this.held.has(k)) return;
     const move = this.safeBotMove(cid, sid);
     if (!move) return;
@@ -169,7 +169,7 @@ export class HubBots {
     const { queue, seats } = this.deps;
     const cid = command.cluster ?? '';
     const sid = command.server ?? '';
-    const seat = queue.room.clusters[cid]?.seats[sid];
+    const seat = ownSeat(queue.room, cid, sid);
     if (!seat) return { ok: false, code: 'server/unknown', message: { en: `There is no seat ${cid}/${sid}.`, ru: `Места ${cid}/${sid} нет.` } };
     if (seat.kind !== 'bot') return { ok: false, code: 'seat/invalid', message: { en: `${cid}/${sid} is not a bot seat.`, ru: `${cid}/${sid} — не место бота.` } };
     const k = seatKey(cid, sid);

@@ -3,13 +3,17 @@
  * change to the room goes through the room's serial queue (room-queue.ts), so this file decides
  * *who* may do *what*, and the queue decides *when* it happened and makes it durable.
  *
- * Embeddable: `startHub(options)` is what the `hub` command, the tests and `solo` call. It wires
- * the parts: seats.ts (tokens, lottery, release), views-push.ts (views, presence, corking),
- * hub-bots.ts (in-process bots), room-clock.ts (ticks), upgrade.ts (HTTP and auth), conn.ts.
+ * Embeddable: `startHub(options)` is what the `hub` command, the tests and `solo` call. Its
+ * lifecycle: bind the port (nothing else exists before it is ours), open the session directory
+ * (session-open.ts: lock, session, keys, journal), build the queue and the parts, go live; stop in
+ * the reverse order and release the lock. It wires the parts: seats.ts (tokens, lottery, seat
+ * limits, release), views-push.ts (views, presence, corking), hub-bots.ts (in-process bots),
+ * room-clock.ts (ticks), upgrade.ts (HTTP, auth, throttling), conn.ts.
  */
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { nanoid } from 'nanoid';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Command, RewindHistory, Room, RoomConfig, Seat } from '../src/game/types.js';
 import type { Lang, Text } from '../src/i18n/text.js';
@@ -26,19 +30,11 @@ import { TokenBucket, type RateLimit } from './rate-limit.js';
 import type { GameEngine } from './engine-types.js';
 import { RoomClock } from './room-clock.js';
 import { Batch, describe, RoomQueue } from './room-queue.js';
-import { Seats, seatKey, splitKey, type SeatKey } from './seats.js';
-import {
-  defaultSessionDir,
-  newInstructorKey,
-  newJoinCode,
-  newSeed,
-  normaliseCode,
-  readSession,
-  sha256,
-  writeSession,
-  type SessionFile,
-} from './session.js';
-import { createHubServer } from './upgrade.js';
+import { hasCluster, ownSeat, Seats, seatKey, splitKey, type SeatKey } from './seats.js';
+import { sha256 } from './session.js';
+import { openSessionDir, type OpenedSession } from './session-open.js';
+import { commandRefusal, helloRefusal, moveRefusal } from './authorise.js';
+import { createHubServer, type Access } from './upgrade.js';
 import { ViewsPush } from './views-push.js';
 
 export interface HubOptions {
@@ -54,8 +50,10 @@ export interface HubOptions {
   resume?: string;
   lang?: Lang;
   /** Fixed credentials (tests, solo); otherwise drawn at random. */
-  code?: string;
+  code?: string | undefined;
   key?: string;
+  /** The read-only projector key (`watch`); drawn at random when not given. */
+  projectorKey?: string;
   /**
    * A second instructor key valid for this run only and never stored: the `hub` command's own
    * console connects with it, so the console works after `--resume` too (only the first key's
@@ -70,6 +68,10 @@ export interface HubOptions {
   rate?: RateLimit;
   maxConnections?: number;
   maxPayload?: number;
+  /** Student seats one address may hold (issue 11 #7); `hub --seats-per-address`. */
+  seatsPerAddress?: number;
+  /** A student seat never moved and gone this long returns to the lottery. */
+  abandonedAfterMs?: number;
   /** In-process bots at human pace wait between these many ms before a move. */
   humanPaceMs?: [number, number];
   /** Called when the hub stops on its own (journal failure). */
@@ -83,8 +85,10 @@ export interface Hub {
   port: number;
   host: string;
   code: string;
-  /** The instructor key; null after a resume (only its hash is stored). */
+  /** The instructor key; null only when resuming a session recorded before keys.json was kept. */
   key: string | null;
+  /** The read-only projector key for `watch`; null as for `key`. */
+  projectorKey: string | null;
   dir: string;
   /** Set when resuming found a torn last line. */
   torn: { line: number; bytes: number } | null;
@@ -107,7 +111,18 @@ export const DEFAULTS = {
   maxPayload: 64 * 1024,
   humanPaceMs: [1000, 2000] as [number, number],
   highWater: 512 * 1024,
+  seatsPerAddress: 4,
+  abandonedAfterMs: 120_000,
 };
+
+/** The port in a sentence an instructor can act on (issue 11 #6). */
+function listenError(err: unknown, host: string, port: number): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is in use by another program (another hub?): stop it, or choose another port with --port`);
+  if (code === 'EACCES') return new Error(`port ${port} on ${host} needs privileges this user lacks: choose a port above 1023 with --port`);
+  if (code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine: check --host`);
+  return new Error(`cannot listen on ${host}:${port}: ${(err as Error).message}`);
+}
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? Date.now;
   const heartbeatMs = options.heartbeatMs ?? DEFAULTS.heartbeatMs;
@@ -117,57 +132,88 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const humanPace = options.humanPaceMs ?? DEFAULTS.humanPaceMs;
   // Loaded lazily so the transport can run (and be tested) with a stand-in engine.
   const engine = options.engine ?? (await import('./engine.js')).gameEngine;
-  const { createRoom, applyEvents, createRandom } = engine;
+  const { createRandom } = engine;
+
+  const host = options.host ?? DEFAULTS.host;
+  let closing = false;
+  let started = false;
+  let logRef: Logger | null = null;
+  const conns = new Set<Conn>();
+  // Filled in once the session is open; until then every upgrade is dropped unanswered (upgrade.ts).
+  let onConnection: (ws: WebSocket, access: Access, remote: string) => void = () => undefined;
+  let clusterCount = () => 0;
+  const auth = {
+    code: '',
+    keyHash: '',
+    projectorKeyHash: null as string | null,
+    consoleKeyHash: options.consoleKey ? sha256(options.consoleKey) : null,
+    maxConnections,
+    clock,
+    log: Object.assign((level: 'info' | 'warn' | 'error', message: string) => logRef?.(level, message), { close: async () => undefined }) as Logger,
+    closing: () => closing,
+    starting: () => !started,
+    connections: () => conns.size,
+    clusters: () => clusterCount(),
+    accept: (req: IncomingMessage, socket: Duplex, head: Buffer, access: Access, remote: string) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, access, remote)),
+  };
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? DEFAULTS.maxPayload,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+
+  // ---------------------------------------------------------------- the port, before anything else
+  // Nothing is created, locked, logged or timed before the port is ours (issue 11 #6: a hub on a
+  // taken port hung with its heartbeat running and left a session directory behind).
+  const server = createHubServer(auth);
+  const wantPort = options.port ?? DEFAULTS.port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wantPort, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((err: unknown) => {
+    throw listenError(err, host, wantPort);
+  });
+  server.on('error', (err) => logRef?.('error', `http server: ${err.message}`));
 
   // ---------------------------------------------------------------- session: new or resumed
-  let session: SessionFile;
-  let dir: string;
-  let key: string | null;
-  let room: Room;
-  let records: JournalRecord[] = [];
-  let torn: Hub['torn'] = null;
-  let goodBytes: number | undefined;
-  if (options.resume) {
-    dir = options.resume;
-    session = await readSession(dir);
-    key = null;
-    const read = await readJournal(dir);
-    records = read.records;
-    torn = read.torn;
-    goodBytes = read.goodBytes;
-    room = createRoom(session.config);
-    for (const rec of records) if (rec.kind === 'command' || rec.kind === 'refused') room = applyEvents(room, rec.events);
-  } else {
-    dir = options.data ?? defaultSessionDir();
-    await fsp.mkdir(dir, { recursive: true });
-    const existing = await fsp.stat(path.join(dir, 'session.json')).then(() => true, () => false);
-    if (existing) throw new Error(`${dir} already holds a session: use --resume ${dir}, or choose another --data directory`);
-    key = options.key ?? newInstructorKey();
-    session = {
-      format: 1,
-      protocol: PROTOCOL_VERSION,
-      createdAt: new Date(clock()).toISOString(),
-      config: { ...options.room, ...(options.clusters ? { clusters: options.clusters } : {}), ...(options.size ? { size: options.size } : {}) },
-      code: normaliseCode(options.code ?? newJoinCode()),
-      keyHash: sha256(key),
-      seed: options.seed ?? newSeed(),
-    };
-    await writeSession(dir, session);
-    room = createRoom(session.config);
+  let opened: OpenedSession;
+  try {
+    opened = await openSessionDir(options, engine, clock);
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
   }
+  const { session, dir, records, torn, goodBytes, keys, room, lock: heldLock } = opened;
+  const key = keys?.instructor ?? null;
+  const projectorKey = keys?.projector ?? null;
   const code = session.code;
+  auth.code = code;
+  auth.keyHash = session.keyHash;
+  auth.projectorKeyHash = projectorKey ? sha256(projectorKey) : null;
   const log = createLogger(path.join(dir, 'hub.log'), options.stdoutLog ?? false);
+  logRef = log;
+  if (heldLock.stale) log('warn', `recovered a stale lock: ${dir}/hub.lock was left by pid ${heldLock.stale.pid} on ${heldLock.stale.host} (since ${heldLock.stale.since}), which is no longer running`);
   if (options.resume) {
     log('info', `resumed ${dir}: replayed ${records.length} records`);
     if (torn) log('warn', `journal: the last line (line ${torn.line}, ${torn.bytes} bytes) was torn by a crash and was cut off; nobody had been told about it`);
+    if (!keys) log('warn', `${dir}/keys.json is missing (a session from before keys were kept): the instructor key is the one printed at its start; there is no projector key`);
   }
 
-  const conns = new Set<Conn>();
   let nextConnId = 1;
-  let closing = false;
 
   const last = records[records.length - 1];
-  const journal = await Journal.open(dir, last ? last.n + 1 : 1, goodBytes);
+  const journal = await Journal.open(dir, last ? last.n + 1 : 1, goodBytes).catch(async (err: unknown) => {
+    // Nothing has started yet: give the port and the directory back before failing.
+    log('error', `cannot open ${dir}/journal.jsonl: ${describe(err)}`);
+    await log.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await heldLock.release();
+    throw err;
+  });
   // Reseed on resume so a resumed session does not replay the first run's random draws.
   const random = createRandom((session.seed + (last ? last.n : 0)) >>> 0);
 
@@ -187,7 +233,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   });
 
   // Seat tokens (hashes only, as in the journal) and who is connected.
-  const seats = new Seats(queue, clock);
+  const seats = new Seats(queue, clock, {
+    seatsPerAddress: options.seatsPerAddress ?? DEFAULTS.seatsPerAddress,
+    abandonedAfterMs: options.abandonedAfterMs ?? DEFAULTS.abandonedAfterMs,
+  });
+  clusterCount = () => seats.clusterIds().length;
   seats.replay(records);
   const views = new ViewsPush({ queue, engine, seats, conns, code, held: () => bots.held, errs: () => bots.errs });
   const bots = new HubBots({ queue, engine, seats, log, humanPace, closing: () => closing });
@@ -212,8 +262,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       c.seat = k;
       c.role = role;
       c.helloPending = false;
-      seats.seatConn.set(k, c);
-      seats.leftAt.delete(k);
+      seats.connected(k, c);
       const [cid, sid] = splitKey(k);
       send(c, {
         type: 'welcome',
@@ -239,6 +288,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
   }
 
+  /**
+   * Every hello is answered or closed (issue 11 #2): a job that throws still answers
+   * `hub/internal` and closes, so a connection can never sit unanswered with its hello timer
+   * gone. Names a client gives (cluster, server) are looked up as own properties only.
+   */
   function helloJob(c: Conn, hello: Hello): (b: Batch) => void {
     return (b) => {
       if (c.ws.readyState !== WebSocket.OPEN) return;
@@ -248,59 +302,77 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           sendError(c, code, message);
           if (closeCode) closeConn(c, closeCode);
         });
-      if (hello.role === 'instructor') return welcomeInstructor(b, c);
-      if (hello.token !== undefined) {
-        const k = seats.seatOfToken(sha256(hello.token));
-        if (!k) return fail('auth/bad-token', errorText('auth/bad-token'));
-        const [cid, sid] = splitKey(k);
-        const seat = queue.room.clusters[cid]?.seats[sid];
-        const role: Role = seat?.kind === 'bot' ? 'bot' : 'student';
-        return bindSeat(b, c, k, role, hello.token, true, false);
+      try {
+        seatHello(b, c, hello, fail);
+      } catch (err) {
+        log('error', `conn ${c.id} (${c.remote}): hello failed: ${describe(err)}`);
+        fail('hub/internal', errorText('hub/internal'), CLOSE.internal);
       }
-      if (hello.cluster !== undefined && !queue.room.clusters[hello.cluster]) {
-        return fail('cluster/unknown', { en: `There is no cluster ${hello.cluster}.`, ru: `Кластера ${hello.cluster} нет.` });
-      }
-      let k: SeatKey | null;
-      const lottery = hello.server === undefined;
-      if (!lottery) {
-        const cid = hello.cluster ?? seats.clusterIds()[0];
-        k = seatKey(cid, hello.server!);
-        if (!queue.room.clusters[cid]?.seats[hello.server!]) return fail('server/unknown', { en: `There is no server ${hello.server} in cluster ${cid}.`, ru: `В кластере ${cid} нет сервера ${hello.server}.` });
-        if (!seats.seatFree(k)) return fail('seat/taken', errorText('seat/taken'));
-      } else {
-        k = seats.drawSeat(hello.cluster, hello.role);
-        if (!k) return fail('room/full', errorText('room/full'), CLOSE.roomFull);
-      }
-      const [cid, sid] = splitKey(k);
-      const seat: Seat = hello.role === 'bot' ? { kind: 'bot', pace: hello.pace ?? 'fast' } : { kind: 'student', name: hello.name ?? `${cid}/${sid}` };
-      const outcome = queue.reduce(b, { type: 'seat', cluster: cid, server: sid, seat }, 'hub');
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      const token = nanoid();
-      queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
-      seats.issueTokenHash(k, sha256(token));
-      bots.cancel(k);
-      if (seats.handover.delete(k)) queue.record(b, { at: clock(), kind: 'hand', cluster: cid, server: sid, on: false });
-      bindSeat(b, c, k, hello.role, token, false, lottery);
     };
+  }
+
+  function seatHello(b: Batch, c: Conn, hello: Hello, fail: (code: ErrorCode, message: Text, closeCode?: CloseCode) => void): void {
+    if (hello.role === 'instructor') return welcomeInstructor(b, c);
+    if (hello.token !== undefined) {
+      const k = seats.seatOfToken(sha256(hello.token));
+      if (!k) return fail('auth/bad-token', errorText('auth/bad-token'));
+      const [cid, sid] = splitKey(k);
+      const seat = ownSeat(queue.room, cid, sid);
+      const role: Role = seat?.kind === 'bot' ? 'bot' : 'student';
+      return bindSeat(b, c, k, role, hello.token, true, false);
+    }
+    if (hello.cluster !== undefined && !hasCluster(queue.room, hello.cluster)) {
+      return fail('cluster/unknown', { en: `There is no cluster ${hello.cluster}.`, ru: `Кластера ${hello.cluster} нет.` });
+    }
+    // The cap counts student seats given to this address; bots come with the instructor key.
+    if (hello.role === 'student' && seats.heldBy(c.address) >= seats.limits.seatsPerAddress) {
+      log('warn', `conn ${c.id} (${c.remote}): refused a seat: ${c.address} already holds ${seats.limits.seatsPerAddress}`);
+      return fail('seat/limit', errorText('seat/limit'), CLOSE.roomFull);
+    }
+    let k: SeatKey | null;
+    const lottery = hello.server === undefined;
+    if (!lottery) {
+      const cid = hello.cluster ?? seats.clusterIds()[0];
+      k = seatKey(cid, hello.server!);
+      if (!ownSeat(queue.room, cid, hello.server!)) return fail('server/unknown', { en: `There is no server ${hello.server} in cluster ${cid}.`, ru: `В кластере ${cid} нет сервера ${hello.server}.` });
+      if (!seats.seatFree(k)) return fail('seat/taken', errorText('seat/taken'));
+    } else {
+      k = seats.drawSeat(hello.cluster, hello.role);
+      if (!k) return fail('room/full', errorText('room/full'), CLOSE.roomFull);
+    }
+    const [cid, sid] = splitKey(k);
+    const seat: Seat = hello.role === 'bot' ? { kind: 'bot', pace: hello.pace ?? 'fast' } : { kind: 'student', name: hello.name ?? `${cid}/${sid}` };
+    const outcome = queue.reduce(b, { type: 'seat', cluster: cid, server: sid, seat }, 'hub');
+    if (!outcome.ok) return fail(outcome.code, outcome.message);
+    const token = nanoid();
+    queue.record(b, { at: clock(), kind: 'token', cluster: cid, server: sid, hash: sha256(token) });
+    seats.issueTokenHash(k, sha256(token));
+    if (hello.role === 'student') seats.givenTo(k, c.address);
+    bots.cancel(k);
+    // The hand-over is used up; journaled so a resume does not hand the seat again (issue 12).
+    if (seats.handover.delete(k)) queue.record(b, { at: clock(), kind: 'hand', cluster: cid, server: sid, on: false });
+    bindSeat(b, c, k, hello.role, token, false, lottery);
   }
 
   // ---------------------------------------------------------------- messages
   function onMove(c: Conn, msg: MoveMessage): void {
-    if (!c.seat) return refuse(c, msg.id, c.role === 'instructor' ? 'seat/none' : 'protocol/hello-first');
-    if (seatKey(msg.cluster, msg.server) !== c.seat) return refuse(c, msg.id, 'seat/not-yours');
+    const refused = moveRefusal(c, msg);
+    if (refused || !c.seat) return refuse(c, msg.id, refused ?? 'protocol/hello-first');
     const by = c.seat;
     const command: Command = { type: 'move', cluster: msg.cluster, server: msg.server, input: msg.input, ...(msg.proposal ? { proposal: msg.proposal } : {}) };
     queue.enqueue((b) => {
       // The seat may have been released while this waited in the queue.
       if (c.seat !== by) return void b.reply.push(() => refuse(c, msg.id, 'seat/not-yours'));
       const outcome = queue.reduce(b, command, by);
+      seats.markMoved(by);
       if (outcome.ok) b.force.add(by);
       b.reply.push(() => sendVerdict(c, msg.id, outcome));
     });
   }
 
   function onCommand(c: Conn, msg: CommandMessage): void {
-    if (c.role !== 'instructor') return refuse(c, msg.id, 'auth/not-instructor');
+    const refused = commandRefusal(c);
+    if (refused) return refuse(c, msg.id, refused);
     const command = msg.command;
     if (command.type === 'rewind') return rewindCommand(c, msg.id, command);
     if (command.type === 'moments') return momentsCommand(c, msg.id, command);
@@ -371,12 +443,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       sendError(c, 'protocol/version', errorText('protocol/version'), { detail: `this hub speaks protocol ${PROTOCOL_VERSION}` });
       return closeConn(c, CLOSE.badVersion);
     }
-    // Instructor and bot seats need the key given at the upgrade; a join code is not enough.
-    if ((hello.role === 'instructor' || hello.role === 'bot') && !c.privileged) {
-      sendError(c, 'auth/bad-key', errorText('auth/bad-key'));
+    const refused = helloRefusal(c, hello);
+    if (refused === 'auth/bad-key') {
+      sendError(c, refused, errorText(refused));
       return closeConn(c, CLOSE.unauthorised);
     }
-    if (hello.token !== undefined && !/^[A-Za-z0-9_-]{21}$/.test(hello.token)) return sendError(c, 'auth/bad-token', errorText('auth/bad-token'));
+    if (refused) return sendError(c, refused, errorText(refused));
     if (c.helloTimer) clearTimeout(c.helloTimer);
     c.helloTimer = null;
     c.helloPending = true;
@@ -419,19 +491,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   }
 
   // ---------------------------------------------------------------- transport
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: options.maxPayload ?? DEFAULTS.maxPayload,
-    perMessageDeflate: false,
-    clientTracking: false,
-  });
-
-  function onConnection(ws: WebSocket, privileged: boolean, remote: string): void {
+  onConnection = (ws: WebSocket, access: Access, remote: string): void => {
     const c: Conn = {
       id: nextConnId++,
       ws,
       remote,
-      privileged,
+      privileged: access === 'instructor',
+      readOnly: access === 'projector',
+      address: remote.slice(0, remote.lastIndexOf(':')),
       role: null,
       helloPending: false,
       seat: null,
@@ -473,10 +540,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       views.instructors.delete(c);
       c.outbox.close();
       if (c.helloTimer) clearTimeout(c.helloTimer);
-      if (c.seat && seats.seatConn.get(c.seat) === c) {
-        seats.seatConn.delete(c.seat);
-        seats.leftAt.set(c.seat, clock());
-      }
+      if (c.seat && seats.seatConn.get(c.seat) === c) seats.connected(c.seat, null);
       log('info', `conn ${c.id} (${c.remote}) closed ${closeCode}${c.seat ? ` (seat ${c.seat} kept for its token)` : ''}`);
       c.seat = null;
       queue.enqueue((b) => {
@@ -489,19 +553,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         closeConn(c, CLOSE.helloTimeout);
       }
     }, helloTimeoutMs);
-  }
-
-  const server = createHubServer({
-    code,
-    keyHash: session.keyHash,
-    consoleKeyHash: options.consoleKey ? sha256(options.consoleKey) : null,
-    maxConnections,
-    log,
-    closing: () => closing,
-    connections: () => conns.size,
-    clusters: () => seats.clusterIds().length,
-    accept: (req, socket, head, privileged, remote) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, privileged, remote)),
-  });
+  };
 
   // Heartbeat: a connection that does not answer a ping within one interval is dead (or not
   // reading at all): terminate it so its seat shows as disconnected and its buffers are freed.
@@ -521,17 +573,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     }
   }, heartbeatMs);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', (err) => log('error', `http server: ${err.message}`));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULTS.port);
-  log('info', `listening on ${options.host ?? DEFAULTS.host}:${port}; session ${dir}; code ${code}; ${seats.clusterIds().length} cluster(s) of ${queue.room.config.size}`);
+  started = true;
+  log('info', `listening on ${host}:${port}; session ${dir}; code ${code}; ${seats.clusterIds().length} cluster(s) of ${queue.room.config.size}; at most ${seats.limits.seatsPerAddress} student seat(s) per address`);
   bots.schedule(null);
   roomClock.schedule();
   // The debrief's timeline shows where the hub stopped and came back (src/report).
@@ -565,6 +610,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       await journal.close();
       log('info', 'hub stopped');
       await log.close();
+      await heldLock.release();
     })();
     return shutdownPromise;
   }
@@ -574,6 +620,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     host: options.host ?? DEFAULTS.host,
     code,
     key,
+    projectorKey,
     dir,
     torn,
     replayed: records.length,

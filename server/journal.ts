@@ -6,7 +6,13 @@
  * Reading tolerates exactly one kind of damage, the one a crash leaves: a last line cut short
  * (no trailing newline, or not JSON). It is reported and cut off so appends continue cleanly.
  * Damage anywhere else is refused: replaying past it would silently rewrite history.
+ *
+ * Each line ends with its checksum, `,"sum":"<16 hex>"}`: the first 64 bits of the SHA-256 of the
+ * line as it would read without it. An edited record that is still valid JSON (a rate changed by
+ * hand) is refused at its line, with the command that keeps the records before it (issue 11 #8).
+ * A journal whose first line has no checksum was written before checksums: it is read as before.
  */
+import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command, GameEvent } from '../src/game/types.js';
@@ -43,16 +49,45 @@ export interface JournalRead {
 
 export class JournalCorrupt extends Error {}
 
+const SUM_KEY = ',"sum":"';
+/** `,"sum":"` + 16 hex + `"}` */
+const SUM_TAIL = SUM_KEY.length + 16 + 2;
+
+function checksum(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** One record as its journal line (without the newline): its JSON with the checksum as the last field. */
+export function journalLine(record: JournalRecord): string {
+  const body = JSON.stringify(record);
+  return `${body.slice(0, -1)}${SUM_KEY}${checksum(body)}"}`;
+}
+
+/** The line without its checksum and whether the checksum matched; `sum: 'none'` for a line that has none. */
+function unsum(raw: string): { body: string; sum: 'ok' | 'bad' | 'none' } {
+  const at = raw.length - SUM_TAIL;
+  if (at < 1 || !raw.endsWith('"}') || raw.slice(at, at + SUM_KEY.length) !== SUM_KEY) return { body: raw, sum: 'none' };
+  const body = raw.slice(0, at) + '}';
+  return { body, sum: checksum(body) === raw.slice(at + SUM_KEY.length, raw.length - 2) ? 'ok' : 'bad' };
+}
+
+/** What to do at a damaged line: keep the records before it. */
+function cutAdvice(file: string, line: number): string {
+  return `to resume from the ${line - 1} record(s) before it (the rest is lost), keep a copy and cut there: cp ${file} ${file}.bak && head -n ${line - 1} ${file}.bak > ${file}`;
+}
+
+/** A missing journal is an error (issue 11 #8): a session directory always has one. */
 export async function readJournal(dir: string): Promise<JournalRead> {
   const file = path.join(dir, JOURNAL_FILE);
   let buf: Buffer;
   try {
     buf = await fsp.readFile(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], torn: null, goodBytes: 0 };
-    throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JournalCorrupt(`${file} is missing: a session directory always has its journal; restore it, or start a new session`);
+    throw new JournalCorrupt(`cannot read ${file}: ${(err as Error).message}`);
   }
   const records: JournalRecord[] = [];
+  let summed: boolean | null = null;
   let offset = 0;
   let line = 0;
   while (offset < buf.length) {
@@ -60,9 +95,10 @@ export async function readJournal(dir: string): Promise<JournalRead> {
     const nl = buf.indexOf(0x0a, offset);
     const end = nl < 0 ? buf.length : nl;
     const raw = buf.subarray(offset, end).toString('utf8');
+    const { body, sum } = unsum(raw);
     let record: JournalRecord | null = null;
     try {
-      const parsed = JSON.parse(raw) as JournalRecord;
+      const parsed = JSON.parse(body) as JournalRecord;
       if (typeof parsed === 'object' && parsed !== null && typeof parsed.n === 'number') record = parsed;
     } catch {
       record = null;
@@ -71,10 +107,14 @@ export async function readJournal(dir: string): Promise<JournalRead> {
     // A line without its newline was never fully written: even if it parses, it was not committed.
     if (record === null || nl < 0) {
       if (last) return { records, torn: { line, bytes: buf.length - offset }, goodBytes: offset };
-      throw new JournalCorrupt(`${file}: line ${line} is damaged and is not the last line; refusing to replay past it`);
+      throw new JournalCorrupt(`${file}: line ${line} is damaged and is not the last line; refusing to replay past it; ${cutAdvice(file, line)}`);
+    }
+    summed ??= sum !== 'none';
+    if (summed && sum !== 'ok') {
+      throw new JournalCorrupt(`${file}: line ${line} ${sum === 'none' ? 'has no checksum' : 'does not match its checksum'} (the record was edited or damaged); refusing to replay it; ${cutAdvice(file, line)}`);
     }
     const expected = records.length === 0 ? record.n : records[records.length - 1].n + 1;
-    if (record.n !== expected) throw new JournalCorrupt(`${file}: line ${line} has record number ${record.n}, expected ${expected}`);
+    if (record.n !== expected) throw new JournalCorrupt(`${file}: line ${line} has record number ${record.n}, expected ${expected}; ${cutAdvice(file, line)}`);
     records.push(record);
     offset = end + 1;
   }
@@ -90,7 +130,17 @@ export class Journal {
   /** Opens for appending; `goodBytes` cuts a torn tail left by a crash. */
   static async open(dir: string, nextNumber: number, goodBytes?: number): Promise<Journal> {
     const file = path.join(dir, JOURNAL_FILE);
-    const handle = await fsp.open(file, 'a+');
+    const existed = await fsp.stat(file).then(() => true, () => false);
+    const handle = await fsp.open(file, 'a+', 0o600);
+    if (!existed) {
+      // The new file's directory entry must survive a crash too, or a resume finds no journal.
+      const dirHandle = await fsp.open(dir, 'r');
+      try {
+        await dirHandle.sync();
+      } finally {
+        await dirHandle.close();
+      }
+    }
     if (goodBytes !== undefined) {
       const { size } = await handle.stat();
       if (size > goodBytes) {
@@ -114,7 +164,7 @@ export class Journal {
   /** One write and one fdatasync for a whole batch (group commit). Resolves once durable. */
   async commit(records: JournalRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const data = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const data = records.map(journalLine).join('\n') + '\n';
     await this.handle.appendFile(data, 'utf8');
     // fdatasync is enough: it also flushes the size change an append makes.
     await this.handle.datasync();

@@ -5,6 +5,7 @@
  * blocks the room's path.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { escapeText } from '../src/protocol/safe-text.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -21,7 +22,8 @@ export function createLogger(file: string | null, stdout: boolean): Logger {
   // A closed stdout (piped into `head`, a gone terminal) must not take the hub down either.
   if (stdout) process.stdout.on('error', () => undefined);
   const log = ((level: LogLevel, message: string) => {
-    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${message}\n`;
+    // A message may quote what a client sent: it is escaped, so `tail hub.log` shows it and runs nothing (issue 11 #3).
+    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${escapeText(message)}\n`;
     stream?.write(line);
     if (stdout) process.stdout.write(line);
   }) as Logger;

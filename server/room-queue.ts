@@ -12,6 +12,7 @@ import { errorText } from '../src/protocol/codes.js';
 import type { GameEngine } from './engine-types.js';
 import type { Actor, Journal, JournalRecord, NewRecord } from './journal.js';
 import { touchedBy } from './touched-seats.js';
+import { compactMistake } from '../src/game/apply.js';
 
 export type Outcome =
   | { ok: true; version: number; mistakes: Mistake[] }
@@ -124,14 +125,16 @@ export class RoomQueue {
       if (!result.ok) {
         // Guard mode: the refused move changes no sheet, but its mistakes belong to the seat's
         // record and the debrief, so they are journaled (and shown only once durable) too.
-        const refusal = this.deps.engine.refusalEvent(command, result);
+        const refusal = compactRefusal(this.deps.engine.refusalEvent(command, result));
         if (refusal) {
           this.room = this.deps.engine.applyEvents(this.room, [refusal]);
-          this.record(batch, { at: now, kind: 'refused', by, command, code: result.code, events: [refusal] });
+          this.record(batch, { at: now, kind: 'refused', by, command: withoutProposal(command), code: result.code, events: [refusal] });
           this.touchEvents(batch, [refusal], before);
         }
         return result;
       }
+      // Observe mode: the mistakes of an applied move are journaled compacted too (the verdict keeps them whole).
+      if (result.events.some((e) => e.type === 'mistakes')) result = { ...result, events: result.events.map((e) => compactRefusal(e)!) };
       next = result.events.length > 0 ? this.deps.engine.applyEvents(this.room, result.events) : this.room;
     } catch (err) {
       // A bug in the game layer must not take the room down: nothing was applied or journaled.
@@ -147,7 +150,7 @@ export class RoomQueue {
       by,
       command,
       events: result.events,
-      ...(mistakes.length > 0 ? { mistakes } : {}),
+      ...(mistakes.length > 0 ? { mistakes: mistakes.map(compactMistake) } : {}),
     });
     this.touchEvents(batch, result.events, before);
     return { ok: true, version: rec.n, mistakes };
@@ -205,6 +208,22 @@ export class RoomQueue {
       this.running = null;
     }
   }
+}
+
+/**
+ * A refusal is journaled compactly (issue 11 #1): the move's input without its proposal (the
+ * referee already judged it; replay needs only the event) and the mistakes with large values
+ * summarised. Before: ~16 KB a refusal for a 12 KB proposal; after: a few hundred bytes.
+ */
+function withoutProposal(command: Command): Command {
+  if (command.type !== 'move' || command.proposal === undefined) return command;
+  const { proposal: _dropped, ...rest } = command;
+  void _dropped;
+  return rest;
+}
+
+function compactRefusal(event: GameEvent | null): GameEvent | null {
+  return event && event.type === 'mistakes' ? { ...event, mistakes: event.mistakes.map(compactMistake) } : event;
 }
 
 export function describe(err: unknown): string {

@@ -1,6 +1,8 @@
 /**
  * The session directory: `session.json` (what the room was created with, the join code, a hash
- * of the instructor key, the RNG seed), `journal.jsonl` (journal.ts) and `hub.log`.
+ * of the instructor key, the RNG seed), `keys.json` (the instructor and projector keys, 0600, so
+ * a resumed class keeps them), `journal.jsonl` (journal.ts), `hub.log`, and `hub.lock` while a
+ * hub runs on it (session-lock.ts).
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -10,6 +12,7 @@ import type { RoomConfig } from '../src/game/types.js';
 import { PROTOCOL_VERSION } from '../src/protocol/messages.js';
 
 export const SESSION_FILE = 'session.json';
+export const KEYS_FILE = 'keys.json';
 
 export interface SessionFile {
   format: 1;
@@ -24,7 +27,13 @@ export interface SessionFile {
 
 /** Easy to read aloud and to type: no 0/O, 1/I/L look-alikes. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const newJoinCode = customAlphabet(CODE_ALPHABET, 4);
+/**
+ * Six symbols: 31^6 = 887,503,681 codes. Four (923,521) fell to raw upgrades in under three
+ * minutes (issue 11 #5); with failed upgrades throttled per address (upgrade.ts, 2 a second after
+ * a burst of 10) one address needs years on average.
+ */
+export const JOIN_CODE_LENGTH = 6;
+export const newJoinCode = customAlphabet(CODE_ALPHABET, JOIN_CODE_LENGTH);
 
 /** The instructor key: long enough not to be guessed, short enough to paste. */
 export function newInstructorKey(): string {
@@ -75,14 +84,70 @@ export async function writeSession(dir: string, session: SessionFile): Promise<v
   }
 }
 
+/** Every error names the file it is about (issue 11 #8). */
 export async function readSession(dir: string): Promise<SessionFile> {
-  const raw = await fsp.readFile(path.join(dir, SESSION_FILE), 'utf8');
-  const session = JSON.parse(raw) as SessionFile;
-  if (session.format !== 1 || typeof session.code !== 'string' || typeof session.keyHash !== 'string') {
-    throw new Error(`${path.join(dir, SESSION_FILE)} is not a raft-sheet session file`);
+  const file = path.join(dir, SESSION_FILE);
+  let raw: string;
+  try {
+    raw = await fsp.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The code travels on, so `report` can say what to give it instead.
+    throw Object.assign(new Error(code === 'ENOENT' ? `${file} is missing: ${dir} is not a session directory` : `cannot read ${file}: ${(err as Error).message}`), { code });
+  }
+  let session: SessionFile;
+  try {
+    session = JSON.parse(raw) as SessionFile;
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON (${(err as Error).message}): restore it from a backup`);
+  }
+  if (typeof session !== 'object' || session === null || session.format !== 1 || typeof session.code !== 'string' || typeof session.keyHash !== 'string') {
+    throw new Error(`${file} is not a raft-sheet session file`);
   }
   if (session.protocol !== PROTOCOL_VERSION) {
-    throw new Error(`the session was recorded with protocol ${session.protocol}; this hub speaks ${PROTOCOL_VERSION}`);
+    throw new Error(`${file}: the session was recorded with protocol ${session.protocol}; this hub speaks ${PROTOCOL_VERSION}`);
   }
   return session;
+}
+
+/** The keys a resumed hub needs to let a new projector or remote bots in (issue 12 #6). */
+export interface SessionKeys {
+  instructor: string;
+  projector: string;
+}
+
+/** Owner-only (0600): the keys are the instructor's credentials, like an SSH key. */
+export async function writeKeys(dir: string, keys: SessionKeys): Promise<void> {
+  const file = path.join(dir, KEYS_FILE);
+  const handle = await fsp.open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(keys, null, 2) + '\n');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The stored keys, or null for a session recorded before keys were kept (only a hash then). */
+export async function readKeys(dir: string): Promise<SessionKeys | null> {
+  const file = path.join(dir, KEYS_FILE);
+  let raw: string;
+  try {
+    raw = await fsp.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    const keys = JSON.parse(raw) as SessionKeys;
+    if (typeof keys.instructor === 'string' && typeof keys.projector === 'string') return keys;
+  } catch {
+    /* reported below */
+  }
+  throw new Error(`${file} is damaged: delete it to resume without the stored keys (the instructor key then is the one printed at the start)`);
+}
+
+/** A new projector key: read-only, for `watch` on the beamer. */
+export function newProjectorKey(): string {
+  return nanoid(16);
 }

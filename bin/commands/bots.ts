@@ -1,18 +1,20 @@
 /**
- * `raft-sheet bots ws://HOST:PORT --key KEY --cluster A --count N [--pace human|fast]`
+ * `raft-sheet bots ws://HOST:PORT --key-file FILE | --key KEY --cluster A --count N [--pace human|fast]`
  * Bots as separate network clients (server/remote-bot.ts); they are also the load generator.
  */
 import { parseArgs } from 'node:util';
 import type { Command } from './index.js';
+import { KEY_HELP, resolveKey } from './key-option.js';
 import { parseOr } from './terminal.js';
 
-const HELP = `Usage: raft-sheet bots ws://HOST:PORT --key KEY [options]
+const HELP = `Usage: raft-sheet bots ws://HOST:PORT --key-file FILE [options]
 
 Connect bot servers to a hub over the network. Each bot takes a seat (by lottery), plays the
 correct Raft move from its own sheet, and comes back to its seat if the connection drops.
 
 Options:
-  --key KEY        the instructor key the hub printed (required)
+${KEY_HELP}
+                   (the instructor key; the projector key cannot seat bots)
   --cluster A      the cluster to sit in (default: the first with free seats)
   --count N        how many bots (default 1)
   --pace P         human (a second or two per move, default) or fast (at once)
@@ -38,6 +40,7 @@ export const bots: Command = {
           allowPositionals: true,
           options: {
             key: { type: 'string' },
+            'key-file': { type: 'string' },
             cluster: { type: 'string' },
             count: { type: 'string', default: '1' },
             pace: { type: 'string', default: 'human' },
@@ -50,7 +53,9 @@ export const bots: Command = {
     const { values, positionals } = parsed;
     const url = positionals[0];
     if (!url || !/^wss?:\/\/[^/]+/.test(url) || positionals.length > 1) return usageError('give one hub address, like ws://192.168.1.20:7070');
-    if (!values.key) return usageError('give the instructor key with --key');
+    const key = resolveKey(values);
+    if ('error' in key) return usageError(key.error);
+    if (key.warning) process.stderr.write(`raft-sheet bots: ${key.warning}\n`);
     const count = Number(values.count);
     if (!Number.isInteger(count) || count < 1 || count > 1000) return usageError('--count must be a whole number from 1 to 1000');
     if (values.pace !== 'human' && values.pace !== 'fast') return usageError('--pace is human or fast');
@@ -62,7 +67,7 @@ export const bots: Command = {
       let ended = 0;
       let refused = 0;
       const all = Array.from({ length: count }, (_, i) => {
-        const bot = new RemoteBot({ url, key: values.key!, pace, ...(cluster ? { cluster } : {}) });
+        const bot = new RemoteBot({ url, key: key.key, pace, ...(cluster ? { cluster } : {}) });
         const name = () => (bot.seat ? `${bot.seat.cluster}/${bot.seat.server}` : `bot ${i + 1}`);
         // Say "lost" once per outage, not once per failed retry.
         let lost = false;

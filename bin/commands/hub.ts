@@ -29,6 +29,9 @@ Options:
   --timeout S-S    election timeout range in seconds for timers mode (default 20-40: made
                    for people; a leader must heartbeat within a third of the minimum)
   --bot-pace S-S   seconds a human-pace bot waits before each move (default 1-2)
+  --seats-per-address N
+                   student seats one network address may hold (default 4; raise it for a
+                   class whose machines share one address, e.g. behind NAT)
   --lang en|ru     language of the banner and console (default: from LANG)
   --plain          no console: print the banner and log to stdout (the default when stdout
                    is not a terminal)
@@ -40,10 +43,15 @@ every sheet of a cluster, and keys for games and steps, faults, bots, modes, ann
 reset and rewind (the key line at the bottom always says what is possible). The hub's log then
 goes to hub.log in the session directory only.
 
-The session directory holds session.json, journal.jsonl (every accepted move, fsynced before
-anyone is told) and hub.log. Stop with Ctrl-C: the journal is flushed and clients are told
-to come back (close 1001); start again with --resume DIR.
-Exit codes: 0 stopped, 1 runtime failure (port in use, unreadable session), 2 usage error.
+The session directory holds session.json, keys.json (the instructor and projector keys,
+readable by you only), journal.jsonl (every accepted move, fsynced before anyone is told, each
+line with its checksum), hub.log, and hub.lock while a hub runs on it: a second hub on the same
+directory refuses to start. A hub killed with -9 leaves hub.lock behind; the next --resume takes
+it over when the process it names is gone (delete it by hand only if the directory is shared
+between machines). Stop with Ctrl-C: the journal is flushed and clients are told to come back
+(close 1001); start again with --resume DIR (the keys stay the same).
+The projector key lets \`raft-sheet watch\` show the room and nothing else.
+Exit codes: 0 stopped, 1 runtime failure (port in use, directory in use, damaged session), 2 usage error.
 `;
 
 function usageError(message: string): number {
@@ -77,11 +85,12 @@ export function lanAddresses(): string[] {
   return out.length > 0 ? out : ['127.0.0.1'];
 }
 
-const BANNER: Record<Lang, { title: string; join: string; key: string; keyResumed: string; dir: string; stop: string }> = {
+const BANNER: Record<Lang, { title: string; join: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
   en: {
     title: 'raft-sheet hub',
     join: 'Students join with:',
     key: 'Instructor key (keep it to yourself):',
+    projector: 'Projector key (raft-sheet watch; watches only):',
     keyResumed: 'Instructor key: unchanged (as printed when the session started)',
     dir: 'Session directory:',
     stop: 'Ctrl-C stops the hub; resume later with:',
@@ -90,6 +99,7 @@ const BANNER: Record<Lang, { title: string; join: string; key: string; keyResume
     title: 'хаб raft-sheet',
     join: 'Студенты подключаются командой:',
     key: 'Ключ преподавателя (не показывайте его):',
+    projector: 'Ключ проектора (raft-sheet watch; только просмотр):',
     keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
     dir: 'Каталог сессии:',
     stop: 'Ctrl-C останавливает хаб; продолжить потом:',
@@ -115,6 +125,7 @@ export const hub: Command = {
             lang: { type: 'string' },
             timeout: { type: 'string' },
             'bot-pace': { type: 'string' },
+            'seats-per-address': { type: 'string' },
             plain: { type: 'boolean', default: false },
             ascii: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -127,7 +138,8 @@ export const hub: Command = {
     const port = intOption(values.port, '--port', 0, 65535);
     const clusters = intOption(values.clusters, '--clusters', 1, MAX_CLUSTERS);
     const size = intOption(values.size, '--size', 3, 9);
-    for (const v of [port, clusters, size]) if (v instanceof Error) return usageError(v.message);
+    const seatsPerAddress = intOption(values['seats-per-address'], '--seats-per-address', 1, 10_000);
+    for (const v of [port, clusters, size, seatsPerAddress]) if (v instanceof Error) return usageError(v.message);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');
     const timeout = rangeOption(values.timeout, '--timeout');
     const botPace = rangeOption(values['bot-pace'], '--bot-pace');
@@ -151,6 +163,7 @@ export const hub: Command = {
         ...(values.data ? { data: values.data } : {}),
         ...(values.resume ? { resume: values.resume } : { room: { electionTimeoutMs: (timeout as [number, number] | undefined) ?? PEOPLE_TIMEOUT_MS } }),
         ...(botPace ? { humanPaceMs: botPace as [number, number] } : {}),
+        ...(seatsPerAddress !== undefined ? { seatsPerAddress: seatsPerAddress as number } : {}),
         lang,
         stdoutLog: !withConsole,
         consoleKey,
@@ -175,6 +188,7 @@ export const hub: Command = {
       ...hosts.map((h) => `    raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
       '',
       running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
+      ...(running.projectorKey ? [`  ${t.projector} ${running.projectorKey}`] : []),
       `  ${t.dir} ${running.dir}`,
       ...(running.torn ? [`  journal: a torn last line (line ${running.torn.line}) was cut off; ${running.replayed} records replayed`] : running.replayed > 0 ? [`  resumed: ${running.replayed} journal records replayed`] : []),
       `  ${t.stop} raft-sheet hub --resume ${running.dir}${running.port !== 7070 ? ` --port ${running.port}` : ''}`,
@@ -210,7 +224,13 @@ async function runWithConsole(running: Hub, hosts: string[], consoleKey: string,
   await runConsole({
     url: `ws://${running.host === '0.0.0.0' || running.host === '::' ? '127.0.0.1' : running.host}:${running.port}/`,
     key: consoleKey,
-    banner: { code: running.code, join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`), key: running.key, dir: running.dir },
+    // The console shows one key line (`k`); the projector key rides along on it.
+    banner: {
+      code: running.code,
+      join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
+      key: running.key && running.projectorKey ? `${running.key} · ${lang === 'ru' ? 'проектор' : 'projector'} ${running.projectorKey}` : running.key,
+      dir: running.dir,
+    },
     lang,
     ascii,
     color: !process.env.NO_COLOR,

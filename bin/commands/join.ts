@@ -2,6 +2,7 @@
  * `raft-sheet join ws://HOST:PORT --code CODE [--name NAME] [--cluster A] [--lang en|ru] [--ascii]`
  */
 import { parseArgs } from 'node:util';
+import { isSafeText } from '../../src/protocol/safe-text.js';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
 import { prepareTerminal, parseOr, usageError } from './terminal.js';
@@ -53,6 +54,10 @@ export const join: Command = {
     if (!values.code) return usageError('give the join code with --code (the instructor reads it out)', HELP);
     if (values.seat && !/^i[1-9]$/.test(values.seat)) return usageError('--seat is a server id like i3', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
+    // The hub refuses such a name (src/protocol/safe-text.ts); saying so here beats a hello that fails.
+    if (values.name !== undefined && (values.name.length === 0 || values.name.length > 40 || !isSafeText(values.name))) {
+      return usageError('--name is 1 to 40 characters, without control or bidi characters', HELP);
+    }
     const terminal = prepareTerminal();
     if (terminal !== 0) return terminal;
     const { runStudent } = await import('../../client/student/run-student.js');

@@ -2,6 +2,7 @@
  * `raft-sheet report DIR [--format md|json] [--lang en|ru] [--out FILE]`: the debrief of a
  * recorded session. Wiring only: the analysis is src/report/debrief.ts.
  */
+import { escapeLines } from '../../src/protocol/safe-text.js';
 import { promises as fsp } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
@@ -55,7 +56,8 @@ export const report: Command = {
       const s = await loadSession(positionals[0]);
       if (s.torn) process.stderr.write(`raft-sheet: the journal's last line (line ${s.torn.line}) was torn by a crash and is left out\n`);
       const d = debrief(s.info, s.records);
-      text = values.format === 'json' ? JSON.stringify(d, null, 2) + '\n' : debriefMarkdown(d, langFrom(values.lang, process.env));
+      // escapeText's `\uXXXX` is JSON's own escape: the JSON means the same and prints nothing raw.
+      text = values.format === 'json' ? escapeLines(JSON.stringify(d, null, 2)) + '\n' : debriefMarkdown(d, langFrom(values.lang, process.env));
     } catch (err) {
       process.stderr.write(`raft-sheet: ${err instanceof Error ? err.message : String(err)}\n`);
       return 1;

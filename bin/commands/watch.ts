@@ -1,22 +1,24 @@
 /**
- * `raft-sheet watch ws://HOST:PORT --key KEY [--cluster A] [--lang en|ru] [--ascii]`: the
- * projector, read-only. Wiring only: client/projector holds the app.
+ * `raft-sheet watch ws://HOST:PORT --key-file FILE | --key KEY [--cluster A] [--lang en|ru] [--ascii]`:
+ * the projector, read-only. Wiring only: client/projector holds the app.
  */
 import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
+import { KEY_HELP, resolveKey } from './key-option.js';
 import type { Command } from './index.js';
 import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
-const HELP = `Usage: raft-sheet watch ws://HOST:PORT --key KEY [--cluster A] [options]
+const HELP = `Usage: raft-sheet watch ws://HOST:PORT --key-file FILE [--cluster A] [options]
 
 The projector: the logs of one cluster large enough to read from the back of the room, or every
 cluster compact — aligned by index, coloured by entry state, with crowns, terms, the game step
-and the last event. Read-only: it connects with the instructor key but never sends a command.
+and the last event. Read-only: give it the projector key the hub printed (it can watch, never
+command); the instructor key works too.
 
 Keys: ← → the cluster shown large · a one large / all compact · q quit
 
 Options:
-  --key KEY      the instructor key the hub printed (required)
+${KEY_HELP}
   --cluster A    show this cluster large (default: all clusters compact)
   --lang en|ru   language (default: from LANG)
   --ascii        no Unicode symbols (for old terminals)
@@ -37,6 +39,7 @@ export const watch: Command = {
           allowPositionals: true,
           options: {
             key: { type: 'string' },
+            'key-file': { type: 'string' },
             cluster: { type: 'string' },
             lang: { type: 'string' },
             ascii: { type: 'boolean', default: false },
@@ -49,7 +52,9 @@ export const watch: Command = {
     const { values, positionals } = parsed;
     const url = positionals[0];
     if (!url || positionals.length > 1 || !/^wss?:\/\//.test(url)) return usageError('give the hub address, like ws://192.168.1.20:7070', HELP);
-    if (!values.key) return usageError('give the instructor key with --key (the hub printed it)', HELP);
+    const key = resolveKey(values);
+    if ('error' in key) return usageError(key.error, HELP);
+    if (key.warning) process.stderr.write(`raft-sheet watch: ${key.warning}\n`);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
     if (values.cluster && !/^[A-Za-z]$/.test(values.cluster)) return usageError('--cluster is a cluster letter like A', HELP);
     const terminal = prepareTerminal();
@@ -57,7 +62,7 @@ export const watch: Command = {
     const { runWatch } = await import('../../client/projector/run-watch.js');
     return runWatch({
       url,
-      key: values.key,
+      key: key.key,
       focus: values.cluster?.toUpperCase() ?? null,
       lang: langFrom(values.lang, process.env),
       ascii: values.ascii ?? false,

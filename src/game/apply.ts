@@ -7,6 +7,7 @@
  * it leaves the result in a cache keyed by the event object; replay from JSON recomputes it.
  */
 import { monitorStep, type MonitorState } from '../raft/monitor.js';
+import type { Mistake } from '../raft/referee.js';
 import type { ServerId, ServerState } from '../raft/types.js';
 import type { GameEvent } from './events.js';
 import { freshCluster } from './room.js';
@@ -14,6 +15,46 @@ import type { Card, ClusterState, Room, SentBatch, ServerRecord } from './types.
 
 /** A server keeps its newest batches only (the paper cards on its desk); bounds long sessions. */
 export const BATCHES_KEPT_PER_SERVER = 24;
+
+/**
+ * What a client can grow is bounded (issue 11 #1: a student refused ~29 times a second with a
+ * 12 KB proposal made every view and room message carry megabytes). A server keeps its newest
+ * MISTAKES_KEPT mistakes in full and a count per rule of all of them (the console's and the
+ * debrief's totals); a mistake quoting a large value (a 512-entry log) keeps a short summary.
+ */
+export const MISTAKES_KEPT = 8;
+export const MISTAKE_VALUE_CHARS = 160;
+/** An explanation quoting a long value (the whole 512-entry log) is cut at this many characters. */
+export const MISTAKE_EXPLAIN_CHARS = 400;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function compactValue(v: unknown): unknown {
+  if (v === undefined || v === null || typeof v === 'number' || typeof v === 'boolean') return v;
+  const json = JSON.stringify(v);
+  if (json === undefined || json.length <= MISTAKE_VALUE_CHARS) return v;
+  if (Array.isArray(v)) return `(${v.length} items)`;
+  return `${json.slice(0, MISTAKE_VALUE_CHARS - 1)}…`;
+}
+
+/** The mistake with `expected` and `given` cut to a summary when large (the rule, field and explanation stay). */
+export function compactMistake(m: Mistake): Mistake {
+  const expected = compactValue(m.expected);
+  const given = compactValue(m.given);
+  const long = m.explain.en.length > MISTAKE_EXPLAIN_CHARS || m.explain.ru.length > MISTAKE_EXPLAIN_CHARS;
+  if (expected === m.expected && given === m.given && !long) return m;
+  const explain = long ? { en: cut(m.explain.en, MISTAKE_EXPLAIN_CHARS), ru: cut(m.explain.ru, MISTAKE_EXPLAIN_CHARS) } : m.explain;
+  return { ...m, expected, given, explain };
+}
+
+function addMistakes(c: ClusterState, server: ServerId, found: readonly Mistake[]): ClusterState {
+  const kept = [...(c.mistakes[server] ?? []), ...found.map(compactMistake)].slice(-MISTAKES_KEPT);
+  const counts = { ...(c.mistakeCounts?.[server] ?? {}) };
+  for (const m of found) counts[m.rule] = (counts[m.rule] ?? 0) + 1;
+  return { ...c, mistakes: { ...c.mistakes, [server]: kept }, mistakeCounts: { ...c.mistakeCounts, [server]: counts } };
+}
 
 const monitorCache = new WeakMap<object, { input: MonitorState; output: MonitorState }>();
 
@@ -30,7 +71,7 @@ export function applyEvents(room: Room, events: readonly GameEvent[]): Room {
 
 export function applyEvent(room: Room, e: GameEvent): Room {
   if (e.type === 'clock') return e.now > room.now ? { ...room, now: e.now } : room;
-  const c = room.clusters[e.cluster];
+  const c = Object.hasOwn(room.clusters, e.cluster) ? room.clusters[e.cluster] : undefined;
   if (!c) return room; // an event for a cluster this room does not have changes nothing
   const next = applyToCluster(c, e, room);
   return next === c ? room : { ...room, clusters: { ...room.clusters, [c.id]: next } };
@@ -61,13 +102,13 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
     case 'link-faults':
       return { ...c, faults: e.faults };
     case 'mistakes':
-      return { ...c, mistakes: { ...c.mistakes, [e.server]: [...(c.mistakes[e.server] ?? []), ...e.mistakes] } };
+      return Object.hasOwn(c.servers, e.server) ? addMistakes(c, e.server, e.mistakes) : c;
     case 'moved':
       return c;
     case 'mode':
       return { ...c, mode: e.mode, assist: e.assist, election: e.election, ...(e.hints ? { hints: e.hints } : {}) };
     case 'seat':
-      return c.seats[e.server] ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
+      return Object.hasOwn(c.seats, e.server) ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
     case 'announce':
       return { ...c, announcements: [...c.announcements, e.text] };
     case 'script':
@@ -89,7 +130,7 @@ function applyPause(c: ClusterState, since: number | null): ClusterState {
 }
 
 function updateServer(c: ClusterState, id: ServerId, f: (r: ClusterState['servers'][string]) => ClusterState['servers'][string]): ClusterState {
-  const r = c.servers[id];
+  const r = Object.hasOwn(c.servers, id) ? c.servers[id] : undefined;
   return r ? { ...c, servers: { ...c.servers, [id]: f(r) } } : c;
 }
 
@@ -100,7 +141,7 @@ export function sheetsOf(c: ClusterState): Record<ServerId, ServerState> {
 }
 
 function applySheet(c: ClusterState, e: Extract<GameEvent, { type: 'sheet' }>): ClusterState {
-  const r = c.servers[e.server];
+  const r = Object.hasOwn(c.servers, e.server) ? c.servers[e.server] : undefined;
   if (!r) return c;
   const cached = monitorCache.get(e);
   const monitor =

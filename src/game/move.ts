@@ -8,6 +8,7 @@ import { peersOf, step } from '../raft/step.js';
 import type { Input, Move, Reply, ServerId, StepOptions } from '../raft/types.js';
 import { dispatch, isRequestMessage } from './cards.js';
 import { armTimer, clusterOf, disarmTimer, emit, emitSheet, type Draft } from './draft.js';
+import { isSafeText } from '../protocol/safe-text.js';
 import { reject } from './rejections.js';
 import { currentStep } from './scenarios.js';
 import type { Card, ClusterState, Command, MoveInput, Rejection, Room } from './types.js';
@@ -29,11 +30,14 @@ export function inboxOf(c: ClusterState, server: ServerId, now: number): Card[] 
 /** The most letters one client message may write in one move (a word, as on paper: R15). */
 export const MAX_CLIENT_LETTERS = 32;
 
-/** A client's message: 1…MAX_CLIENT_LETTERS printable letters, each one log cell. */
+/**
+ * A client's message: 1…MAX_CLIENT_LETTERS visible letters, each one log cell; no control (C0,
+ * C1), bidi mark or unassigned code point (issue 11 #3, safe-text.ts).
+ */
 function clientMessage(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const chars = [...v];
-  return chars.length >= 1 && chars.length <= MAX_CLIENT_LETTERS && chars.every((ch) => ch >= ' ' && ch !== '\u007f');
+  return chars.length >= 1 && chars.length <= MAX_CLIENT_LETTERS && chars.every((ch) => isSafeText(ch));
 }
 
 /** A player's input as the core Input, or why it cannot be played now. */
@@ -67,7 +71,7 @@ export function resolveInput(room: Room, c: ClusterState, server: ServerId, inpu
       return { input: { kind: 'client', value: input.value } };
     case 'send': {
       if (!Array.isArray(input.to)) return reject('send/no-addressee');
-      if (input.to.some((to) => typeof to !== 'string' || !c.servers[to])) return reject('server/unknown');
+      if (input.to.some((to) => typeof to !== 'string' || !Object.hasOwn(c.servers, to))) return reject('server/unknown');
       const to = [...new Set(input.to)].filter((id) => id !== server);
       if (to.length === 0) return reject('send/no-addressee');
       if (me.role !== 'leader') return reject('move/not-leader');
@@ -102,9 +106,9 @@ export function stepOptions(room: Room): StepOptions {
 
 /** The correct move for this input: what a prefilled sheet proposes and what bots play. */
 export function prefill(room: Room, cluster: string, server: ServerId, input: MoveInput): Move | Rejection {
-  const c = room.clusters[cluster];
+  const c = Object.hasOwn(room.clusters, cluster) ? room.clusters[cluster] : undefined;
   if (!c) return reject('cluster/unknown');
-  if (!c.servers[server]) return reject('server/unknown');
+  if (!Object.hasOwn(c.servers, server)) return reject('server/unknown');
   const r = resolveInput(room, c, server, input, room.now);
   if ('ok' in r) return r;
   const { state, send } = step(c.servers[server].state, r.input, stepOptions(room));

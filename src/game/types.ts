@@ -118,7 +118,10 @@ export interface ClusterState {
   /** Counter behind card and batch ids. */
   seq: number;
   /** Mistakes made per server (accepted in observe mode or refused in guard mode), for views and the debrief. */
+  /** The newest MISTAKES_KEPT (apply.ts) only, compacted: views stay bounded whatever a client sends. */
   mistakes: Record<ServerId, Mistake[]>;
+  /** Every mistake counted per server and rule (absent in states recorded before the counts). */
+  mistakeCounts?: Record<ServerId, Record<string, number>>;
   announcements: Text[];
   /** Rewinds of this cluster so far, oldest first (absent until the first one): rewind.ts. */
   rewinds?: RewindMark[];

@@ -17,6 +17,13 @@ export const SENT_SHOWN = 16;
 export const GLANCE_LOG = 24;
 /** … and names at most this many of the cards in flight to it (all are counted). */
 export const GLANCE_CARDS = 3;
+/**
+ * Views carry the newest violations and announcements only, so no view or room message grows
+ * with the length of the session (issue 11 #1); mistakes are bounded where they are kept
+ * (apply.ts MISTAKES_KEPT), their totals travel as counts per rule.
+ */
+export const VIOLATIONS_SHOWN = 16;
+export const ANNOUNCEMENTS_SHOWN = 8;
 
 export function heartbeatMs(room: Room): number {
   return Math.max(1, Math.floor(room.config.electionTimeoutMs[0] / 3));
@@ -46,9 +53,9 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     assist: c.assist,
     election: c.election,
     timerDeadline: rec.timerDeadline,
-    mistakes: c.mistakes[server] ?? [],
-    violations: c.violations,
-    announcements: c.announcements,
+    mistakes: Object.hasOwn(c.mistakes, server) ? c.mistakes[server] : [],
+    violations: c.violations.slice(-VIOLATIONS_SHOWN),
+    announcements: c.announcements.slice(-ANNOUNCEMENTS_SHOWN),
     maxEntries: room.config.maxEntries,
     heartbeatMs: heartbeatMs(room),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
@@ -165,7 +172,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     timers: Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.timerDeadline])),
     mistakesByRule: countByRule(c),
     mistakes: c.mistakes,
-    violations: c.violations,
+    violations: c.violations.slice(-VIOLATIONS_SHOWN),
     script: c.script && g && step ? { ...c.script, steps: g.steps.length, title: step.title, prompt: step.prompt } : null,
     mode: c.mode,
     assist: c.assist,
@@ -187,8 +194,13 @@ function waitingBy(room: Room, c: ClusterState): ClusterOverview['waiting'] {
   return out;
 }
 
-function countByRule(c: ClusterState): Record<string, number> {
+/** Every mistake of the cluster by rule: the kept counts (a state recorded before them: the lists). */
+export function countByRule(c: ClusterState): Record<string, number> {
   const out: Record<string, number> = {};
+  if (c.mistakeCounts) {
+    for (const counts of Object.values(c.mistakeCounts)) for (const [rule, n] of Object.entries(counts)) out[rule] = (out[rule] ?? 0) + n;
+    return out;
+  }
   for (const list of Object.values(c.mistakes)) for (const m of list) out[m.rule] = (out[m.rule] ?? 0) + 1;
   return out;
 }

@@ -57,6 +57,14 @@ export const PROTOCOL_ERRORS = {
     en: 'This seat token is not valid in this session.',
     ru: 'Этот жетон места недействителен в этой сессии.',
   },
+  'auth/read-only': {
+    en: 'The projector key only watches: it cannot change the room.',
+    ru: 'Ключ проектора только для просмотра: он не может менять комнату.',
+  },
+  'auth/throttled': {
+    en: 'Too many failed attempts from this address: wait a little and try again.',
+    ru: 'Слишком много неудачных попыток с этого адреса: подождите немного и попробуйте снова.',
+  },
   'auth/not-instructor': {
     en: 'Only the instructor may do this.',
     ru: 'Это может делать только преподаватель.',
@@ -80,6 +88,10 @@ export const PROTOCOL_ERRORS = {
   'seat/released': {
     en: 'The instructor released your seat.',
     ru: 'Преподаватель освободил твоё место.',
+  },
+  'seat/limit': {
+    en: 'This address already holds as many seats as the hub allows (the instructor can raise the limit).',
+    ru: 'С этого адреса уже занято столько мест, сколько разрешает хаб (преподаватель может поднять предел).',
   },
   'room/full': {
     en: 'No free seat is left in the room (or in the cluster asked for).',
@@ -166,4 +178,6 @@ export const UPGRADE_STATUS = {
   notFound: 404,
   /** The connection cap is reached: try again later. */
   full: 503,
+  /** Too many failed upgrades from this address: wait `Retry-After` seconds. */
+  throttled: 429,
 } as const;

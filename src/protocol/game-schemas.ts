@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Entry, Message, Move, ServerState } from '../raft/types.js';
 import type { Command, Fault, MoveInput, Seat } from '../game/types.js';
 import type { Text } from '../i18n/text.js';
+import { isSafeText } from './safe-text.js';
 
 const MAX_LOG = 512;
 const MAX_TERM = 10_000;
@@ -19,9 +20,12 @@ export const clusterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 const term = z.int().min(0).max(MAX_TERM);
 const index = z.int().min(0).max(MAX_LOG);
 
-export const textSchema = z.strictObject({ en: z.string().max(2000), ru: z.string().max(2000) });
+/** Text another person will see: no terminal controls, bidi overrides or unassigned code points (safe-text.ts). */
+export const safeString = (max: number) => z.string().max(max).refine(isSafeText, { message: 'holds a control, bidi or unassigned character' });
 
-export const entrySchema = z.strictObject({ term, value: z.string().max(8) });
+export const textSchema = z.strictObject({ en: safeString(2000), ru: safeString(2000) });
+
+export const entrySchema = z.strictObject({ term, value: safeString(8) });
 
 export const serverStateSchema = z.strictObject({
   id: serverIdSchema,
@@ -71,7 +75,7 @@ export const moveInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('card'), card: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('replies'), batch: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('timeout') }),
-  z.strictObject({ kind: z.literal('client'), value: z.string().max(128) }),
+  z.strictObject({ kind: z.literal('client'), value: safeString(128) }),
   z.strictObject({ kind: z.literal('send'), to: z.array(serverIdSchema).max(16) }),
 ]);
 
@@ -110,7 +114,7 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     action: z.enum(['start', 'next', 'prev']),
     game: z.int().min(0).max(99).optional(),
     /** Free play: the message leaders write. */
-    message: z.string().min(1).max(64).optional(),
+    message: safeString(64).min(1).optional(),
   }),
   z.strictObject({
     type: z.literal('mode'),

@@ -13,6 +13,7 @@ import {
   moveInputSchema,
   moveSchema,
   paceSchema,
+  safeString,
   serverIdSchema,
   textSchema,
 } from './game-schemas.js';
@@ -35,7 +36,7 @@ export const helloSchema = z.strictObject({
   protocol: z.int(),
   role: roleSchema,
   /** A student's display name (students only). */
-  name: z.string().min(1).max(40).optional(),
+  name: safeString(40).min(1).optional(),
   /** Preferred cluster; the lottery draws within it. */
   cluster: clusterIdSchema.optional(),
   /** A chosen seat instead of the lottery (must be free). */

@@ -2,6 +2,7 @@
  * The debrief as Markdown, in one language: what an instructor reads (or projects) after the
  * session. Deterministic for a given debrief, so a committed expected file can be compared.
  */
+import { escapeLines } from '../protocol/safe-text.js';
 import type { Lang, Text } from '../i18n/text.js';
 import type { ClusterDebrief, Debrief, FinalSheet, StudentDebrief, TimelineEntry } from './debrief.js';
 import { describeFault } from './describe.js';
@@ -119,7 +120,9 @@ export function debriefMarkdown(d: Debrief, lang: Lang): string {
     const rules = ruleList(b.mistakesByRule);
     out.push(`### ${h(lang, 'branch', { id: b.id, from: b.from, to: b.through })}`, '', ...(rules ? [h(lang, 'branchMistakes', { list: rules }), ''] : []), ...timelineTable(b.timeline, lang));
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  // Names, log letters and announcements came from clients: whatever a session recorded before the
+  // text rule (src/protocol/safe-text.ts), no control or bidi character reaches the terminal.
+  return escapeLines(out.join('\n').replace(/\n+$/, '\n'));
 }
 
 const ruleList = (r: Record<string, number>) =>

@@ -27,6 +27,24 @@ describe('fuzz (short form)', () => {
     expect(result.controlMoves).toBeGreaterThan(0);
   });
 
+  it('answers every hello naming an inherited property (issue 11 #2)', () => {
+    expect(result.attacks.protoAnswered).toBe(10);
+    expect(result.attacks.protoUnanswered).toBe(0);
+  });
+
+  it('refuses every name, letter, entry and announcement with terminal controls; the journal holds none (issue 11 #3)', () => {
+    expect(result.attacks.controlSent).toBeGreaterThan(20);
+    expect(result.attacks.acceptedWhat).toEqual([]);
+    expect(result.attacks.controlAccepted).toBe(0);
+    expect(result.attacks.unsafeInJournal).toBe(0);
+  });
+
+  it('keeps a flood of wrong 12 KB moves small in the journal and in the view (issue 11 #1)', () => {
+    expect(result.attacks.refusals).toBeGreaterThan(50);
+    expect(result.attacks.bytesPerRefusal).toBeLessThan(4000);
+    expect(result.attacks.maxViewBytes).toBeLessThan(64_000);
+  });
+
   it('lets no invalid frame change the journal', () => {
     expect(result.unexplained).toEqual([]);
     expect(result.ok).toBe(true);

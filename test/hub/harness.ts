@@ -13,8 +13,9 @@ export function tempDir(prefix = 'raft-hub-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/** Every test client comes from 127.0.0.1: the seat cap per address (its own test in hostile-student.test.ts) is lifted. */
 export async function testHub(options: HubOptions = {}): Promise<Hub> {
-  return startHub({ port: 0, host: '127.0.0.1', code: CODE, key: KEY, seed: 1, data: path.join(tempDir(), 'session'), ...options });
+  return startHub({ port: 0, host: '127.0.0.1', code: CODE, key: KEY, seed: 1, data: path.join(tempDir(), 'session'), seatsPerAddress: 1000, ...options });
 }
 
 export function url(hub: Hub): string {
