@@ -3,13 +3,15 @@
  * draft scrolled to the cursor's line with its card's title pinned, and on the student's screen:
  * every addressee of an AppendEntries draft reachable, `?` naming only the cell in sight.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fitPanel, type PanelBlock } from '../../client/components/card-panel.js';
 import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
 import { newServer } from '../../src/raft/step.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { CLUSTER8, seatView } from '../fixtures/seat-view.js';
-import { lay } from './render-at.js';
+import { closeAll, lay } from './render-at.js';
+
+afterAll(closeAll);
 
 const block = (key: string, lines: number, opts: { title?: boolean; focus?: number } = {}): PanelBlock => ({
   key,

@@ -4,14 +4,16 @@
  * at several moments: no two boxes share a cell, nothing is squeezed below its content, and the
  * body stays within the rows it is given.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { projectorClusters } from '../../client/projector/projector-model.js';
 import { ProjectorView } from '../../client/projector/projector-view.js';
 import { ReplayApp } from '../../client/replay/replay-app.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
 import { makeTheme } from '../../client/theme.js';
 import { instructorView } from '../../src/game/views.js';
-import { layElement } from '../client/render-at.js';
+import { closeAll, layElement } from '../client/render-at.js';
+
+afterAll(closeAll);
 import { fixtureSession } from '../replay/session.js';
 
 const { info, records } = fixtureSession();
