@@ -59,19 +59,16 @@ function keyOfChar(ch: string): KeyEvent | null {
  * flagged: arrows, Enter, Tab, Ctrl, Meta) passes through untouched.
  */
 export function keysOf(input: string, key: Key): KeyEvent[] {
-  const chars = [...input];
+  // A character as a person sees it (a grapheme: é typed as e + accent, an emoji with its
+  // modifiers), not a code point; a pasted Windows line break "\r\n" is one too: one Enter.
+  const chars = Array.from(GRAPHEMES.segment(input), (g) => g.segment);
   if (chars.length <= 1) return [{ input, key }];
   // Ink marks a chunk it recognised as one key (meta+letter, Ctrl+name) with flags: keep it whole.
   if (key.ctrl || key.meta || key.return || key.tab || key.escape) return [{ input, key }];
-  const out: KeyEvent[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    // A pasted line break "\r\n" is one Enter, not two.
-    if (chars[i] === '\n' && chars[i - 1] === '\r') continue;
-    const k = keyOfChar(chars[i]);
-    if (k) out.push(k);
-  }
-  return out;
+  return chars.flatMap((ch) => keyOfChar(ch === '\r\n' ? '\r' : ch) ?? []);
 }
+
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
  * A `useInput` handler that takes a chunk and gives `handle` one key at a time; `handle` returns

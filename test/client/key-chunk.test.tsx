@@ -56,6 +56,8 @@ describe('a chunk is split into keys', () => {
     expect(keysOf('ab', meta)).toHaveLength(1);
     // A pasted Windows line break is one Enter, not two.
     expect(keysOf('a\r\nb', plainKey()).map((k) => k.input)).toEqual(['a', '', 'b']);
+    // A letter with its combining accent is one key (one cell), not two.
+    expect(keysOf('e\u0301t', plainKey()).map((k) => k.input)).toEqual(['e\u0301', 't']);
   });
 });
 
