@@ -118,12 +118,9 @@ export function groupText(group: string[]): string {
   return parts.join(' ');
 }
 
-/**
- * The cluster's modes in words. A hint level (being added) slots in after the assist: any
- * `hint` field the overview carries is shown as `hints <level>`.
- */
+/** The cluster's modes in words, the hint level (what `?` gives students) among them. */
 export function modeWords(c: ClusterOverview, timeoutMs?: [number, number]): string[] {
-  const hint = (c as ClusterOverview & { hint?: string | number }).hint;
+  const hint = c.hints;
   const timers = c.election === 'timers' ? `timers${timeoutMs ? ` ${Math.round(timeoutMs[0] / 1000)}–${Math.round(timeoutMs[1] / 1000)}s` : ''}` : 'on cue';
   return [c.mode, c.assist === 'by-hand' ? 'by hand' : 'prefilled', ...(hint !== undefined ? [`hints ${hint}`] : []), timers];
 }

@@ -333,7 +333,7 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
   const where = target ?? say(ctx, 'lAllClusters');
-  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election'>>, label: string) =>
+  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints'>>, label: string) =>
     send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
   switch (key.char) {
     case 'g':
@@ -348,6 +348,13 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       return mode({ election: 'cue' }, say(ctx, 'lCue'));
     case 't':
       return mode({ election: 'timers' }, say(ctx, 'lTimers'));
+    // What `?` gives the students: nothing, the rule, or the rule and the answer.
+    case 'n':
+      return mode({ hints: 'none' }, say(ctx, 'lHintsNone'));
+    case 'r':
+      return mode({ hints: 'rule' }, say(ctx, 'lHintsRule'));
+    case 'a':
+      return mode({ hints: 'answer' }, say(ctx, 'lHintsAnswer'));
     case 'z': {
       // Pause or resume the target (the room, or the selected cluster after tab).
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;

@@ -32,7 +32,12 @@ export function recapLines(r: RecapData, lang: Lang, theme: Theme, width: number
   out.push({ text: `  ${who} · ${t(lang, 'recapLog', { log, c: r.commitIndex })}` });
   out.push({ text: '' });
   out.push({ text: t(lang, 'recapRules'), style: 'head' });
-  for (const id of r.rules) out.push({ text: `  ${id} ${ruleTitle(id)[lang]}` });
+  // One rule a row when the rows allow it (the rest of the recap needs about 12 at 80×24); else
+  // the rule ids on one wrapped line, so the frame stays at most height − 1 tall.
+  const rows = (ls: { text: string }[]) => ls.reduce((n, l) => n + Math.max(1, rowsOf(l.text, width)), 0);
+  const oneEach = r.rules.map((id) => ({ text: `  ${id} ${ruleTitle(id)[lang]}` }));
+  if (rows(out) + rows(oneEach) + 6 <= height - 1) out.push(...oneEach);
+  else out.push({ text: `  ${r.rules.join(' · ')}` });
   out.push({ text: '' });
   out.push({ text: `${t(lang, 'recapMistakes')} (${r.mistakes.length})`, style: 'head' });
   // Rows left for mistakes: the frame stays at most height − 1 tall (DESIGN.md pitfalls).

@@ -136,8 +136,22 @@ describe('the recap after a game', () => {
     const text = frame(<RecapScreen recap={r} lang="en" theme={theme} width={80} height={24} />);
     expect(text).toMatch(/leader i4 of term t3 · the log: High␣voltage \(committed to 8\)/);
     expect(text).toMatch(/none: every move you made was right/);
-    expect(text.split('\n').length).toBeLessThanOrEqual(24);
+    // At most rows − 1 tall (a full-height frame scrolls the terminal by a row on every redraw).
+    expect(text.split('\n').length).toBeLessThanOrEqual(23);
     capture('recap.txt', text);
+  });
+
+  it('every game\'s recap, with many mistakes, is at most rows − 1 tall at 80×24 and 100×30 (a full-height frame scrolls the terminal on redraw)', () => {
+    const m: Mistake = { rule: 'R9', field: 'votedFor', expected: 'i1', given: null, explain: { en: 'x', ru: 'x' } };
+    for (const [key, seat] of [['1.3', 'i1'], ['2.5', 'i1'], ['3.4', 'i8'], ['4.6', 'i4']] as const) {
+      for (const [w, h] of [[80, 24], [100, 30]]) {
+        for (const mistakes of [[], Array.from({ length: 40 }, () => m)]) {
+          const r = { ...recapOf(view(key, seat)), mistakes };
+          const rows = frame(<RecapScreen recap={r} lang="en" theme={theme} width={w} height={h} />).replace(/\n$/, '').split('\n').length;
+          expect(rows, `game ${key} at ${w}×${h} with ${mistakes.length} mistakes`).toBeLessThanOrEqual(h - 1);
+        }
+      }
+    }
   });
 
   it('fits 24 rows with many mistakes: the newest stay, the rest are counted', () => {

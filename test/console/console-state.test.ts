@@ -36,3 +36,23 @@ describe('the console speaks the instructor’s language', () => {
     expect(press([ch('m'), ch('o')], 'ru')).toBe('все кластеры: observe (неверные ходы происходят)');
   });
 });
+
+describe('the hint level from the console (m n / m r / m a)', () => {
+  function commandOf(keys: ConsoleKey[]) {
+    let s: ConsoleState = initialConsole;
+    let sent: unknown;
+    for (const k of keys) {
+      const r = reduceConsoleKey(s, k, { clusters: [clusterA], moments: [] });
+      s = r.state;
+      if (r.effect?.kind === 'command') sent = r.effect.command;
+    }
+    return sent;
+  }
+
+  it('sets what ? gives the students of every cluster, or of the selected one after tab', () => {
+    expect(commandOf([ch('m'), ch('n')])).toEqual({ type: 'mode', hints: 'none' });
+    expect(commandOf([ch('m'), ch('r')])).toEqual({ type: 'mode', hints: 'rule' });
+    expect(commandOf([ch('m'), { kind: 'tab' }, ch('a')])).toEqual({ type: 'mode', cluster: 'A', hints: 'answer' });
+    expect(press([ch('m'), ch('n')])).toBe('all clusters: no hints');
+  });
+});

@@ -53,11 +53,18 @@ async function play(open: () => void): Promise<void> {
     if (attempt === 2) throw new Error(`no draft opened:\n${tmux.screen(ME)}`);
   }
   tmux.keys(ME, 'Enter');
-  await tmux.waitFor(ME, /Accepted\./, 10_000);
+  // The move that ends a game is answered by the game's recap, drawn over the verdict.
+  await tmux.waitFor(ME, /Accepted\.|: recap\n/, 10_000);
 }
 
 /** What a careful player does now (the bot policy on the seat's own view), by keys. */
 async function act(): Promise<boolean> {
+  // A recap closes each game (client/student/recap-screen.tsx): Enter goes back to the sheet.
+  if (/: recap\n/.test(tmux.screen(ME))) {
+    tmux.keys(ME, 'Enter');
+    await tmux.waitFor(ME, (s) => !/: recap\n/.test(s), 10_000);
+    return true;
+  }
   const decision = botMove(seatView(hub.room(), 'A', ME));
   if (!decision) return false;
   const input = decision.input;
@@ -75,7 +82,7 @@ const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries
 /** A card's field as the card draws it: its name, one space, a value of the field's own shape. */
 const FIELD = /^(term t\d+|candidateId i\d|lastLogIndex \d+|lastLogTerm t\d+|leaderId i\d|prev \d+\/t\d+|index (\d+( \d+)*|—)|value (\S( \S)*|—)|terms (t\d+( t\d+)*|—)|leaderCommit \d+|vote [✔✗]|ok [✔✗])$/;
 const RESPONSE = [/^Response( +i\d)+$/, /^ok +[✔✗·✂ ]*$/];
-const MARK = /^([↑↓] \+\d+|\+\d+: .*|Response row \(one move, judged reply by reply\):.*)$/;
+const MARK = /^([↑↓] \+\d+|\+\d+: .*|Replies read in one move:.*)$/;
 
 /** The card panel: the right-hand part (from column 29) of the rows under `Inbox (n)`. */
 function panelOf(screen: string): string[] {

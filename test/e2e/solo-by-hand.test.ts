@@ -1,7 +1,7 @@
 /**
  * `raft-sheet solo --by-hand` in a real terminal (tmux, 80×24): drafts open blank and the prompt
  * states the goal, not the answer. The player wins game 1 typing every cell of every move
- * (term, vote, role, commit and the RequestVote card; the role on the vote that makes a quorum),
+ * (term, vote, role, commit and the RequestVote card; the role once the Response row makes a quorum),
  * reads the recap, looks at the whole cluster with `c`, and quits with solo's own question.
  */
 import { mkdtempSync } from 'node:fs';
@@ -55,26 +55,31 @@ describe('solo by hand in a real terminal', () => {
     const sent = await handOver();
     expect(sent).not.toMatch(/Refused/);
 
-    // Step 3: the seven replies, one card at a time. With its own vote, the fourth ✔ makes a
-    // quorum (5 of 8): on that reply the player writes `leader` on the plate (R11).
-    let taken = 0;
+    // Step 3: the Response row, read in one move (r) as on paper; a reply card taken alone is
+    // Enter. With its own vote, every ✔ counts: once they make a quorum (5 of 8) the player
+    // writes `leader` on the plate (R11). In game 1 every vote is granted.
+    let leader = false;
+    let reads = 0;
     const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && taken < 7) {
-      const screen = await tmux.waitFor(W, (s) => /Enter takes the top card/.test(flat(s)) || /recap/.test(s), 30_000);
-      if (/recap/.test(screen)) break;
-      tmux.keys(W, 'Enter');
+    while (Date.now() < deadline) {
+      const screen = await tmux.waitFor(W, (s) => /Press r to read|Enter takes the top card/.test(flat(s)) || /: recap/.test(s), 30_000);
+      if (/: recap/.test(screen)) break;
+      const row = flat(screen).match(/Press r to read the Response row \((\d+) replies/);
+      if (row) tmux.type(W, 'r');
+      else tmux.keys(W, 'Enter');
       await tmux.waitFor(W, /draft ◌/, 15_000);
-      taken += 1;
-      if (taken === 4) {
-        // The cursor starts on commitIndex (a reply to a request is about the count, not a card).
+      reads += row ? Number(row[1]) : 1;
+      if (!leader && reads + 1 >= 5) {
+        // The cursor starts on commitIndex (replies are about the count, not a card).
         tmux.keys(W, 'Left');
         tmux.type(W, 'l');
         await tmux.waitFor(W, /♛ Leader · term t1 · draft/, 10_000);
+        leader = true;
       }
       const after = await handOver();
-      expect(after, `reply ${taken}`).not.toMatch(/Refused/);
+      expect(after, `after ${reads} replies`).not.toMatch(/Refused/);
     }
-    expect(taken).toBe(7);
+    expect(leader).toBe(true);
 
     // Game 1 is over: the recap says who leads, the rules, and that no move was wrong.
     const recap = flat(await tmux.waitFor(W, /Game 1 — leader election: recap/, 30_000));
