@@ -7,7 +7,7 @@
  * IPC: {type:'status'} → seats connected, leaders; {type:'start'} (relay: begin the rounds);
  * {type:'report', reset} → metrics since the last reset; {type:'stop'} → exit.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { LoadBot, newMetrics, type BotMetrics } from './load-bot.js';
 
@@ -29,8 +29,18 @@ export interface LoadChildConfig {
 
 let metrics: BotMetrics = newMetrics();
 
+/** The seat tokens an earlier process kept; none (fresh seats) when the file is missing or unreadable. */
+function readTokens(file: string | undefined): Record<string, { cluster: string; token: string }> {
+  if (!file || !existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, { cluster: string; token: string }>;
+  } catch {
+    return {};
+  }
+}
+
 function hubBots(cfg: LoadChildConfig): { status: () => Record<string, unknown>; stop: () => void } {
-  const tokens: Record<string, { cluster: string; token: string }> = cfg.tokensFile && existsSync(cfg.tokensFile) ? JSON.parse(readFileSync(cfg.tokensFile, 'utf8')) : {};
+  const tokens = readTokens(cfg.tokensFile);
   const bots = cfg.clusters.map((cluster, i) => {
     // Slot i of a restarted process resumes the seat slot i held (like a student's token store).
     const slot = String(i);
@@ -45,7 +55,10 @@ function hubBots(cfg: LoadChildConfig): { status: () => Record<string, unknown>;
       onToken: (seat) => {
         if (!cfg.tokensFile) return;
         tokens[slot] = { cluster: seat.cluster, token: seat.token };
-        writeFileSync(cfg.tokensFile, JSON.stringify(tokens));
+        // Written aside, then renamed: the soak SIGKILLs this process at any moment, and a file
+        // cut mid-write would leave the next process nothing to read.
+        writeFileSync(`${cfg.tokensFile}.tmp`, JSON.stringify(tokens));
+        renameSync(`${cfg.tokensFile}.tmp`, cfg.tokensFile);
       },
       ...(cfg.acceptedFile ? { onAccepted: (a) => appendFileSync(cfg.acceptedFile!, JSON.stringify(a) + '\n') } : {}),
     }).start();

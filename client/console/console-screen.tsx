@@ -207,8 +207,8 @@ function MomentList({ c, moments, index, rows, lang, theme }: { c: ClusterOvervi
       {moments.length <= 1 ? <Text color={tint(theme, theme.colour.dim)}>{cw(lang, 'noMoments')}</Text> : null}
       {shown.map((m, i) => (
         <Text key={m.version} inverse={first + i === index} wrap="truncate" color={first + i === 0 ? tint(theme, theme.colour.dim) : undefined}>
-          {first + i === index ? theme.sym.pointer : ' '} v{padTo(String(m.version), 5)} {padTo(`-${secs(newest - m.now)}`, 5)} {m.label}
-          {first + i === 0 ? ' (now)' : ''}
+          {/* "(now)" before the label: a long label is cut at the edge, the newest mark must stay. */}
+          {first + i === index ? theme.sym.pointer : ' '} v{padTo(String(m.version), 5)} {padTo(`-${secs(newest - m.now)}`, 5)} {first + i === 0 ? '(now) ' : ''}{m.label}
         </Text>
       ))}
     </Box>
