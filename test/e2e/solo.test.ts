@@ -67,7 +67,7 @@ describe('npm start: solo mode in a real terminal', () => {
         words.push(word);
         if (word === 'HighLoad' && !leaderShown) {
           // Game 2 begins: the new leader is told the word to write.
-          capture('solo-leader.txt', normalise(screen, { code }));
+          capture('solo-leader.txt', normalise(screen, { code }), 'steady');
           leaderShown = true;
         }
         await play(() => {
