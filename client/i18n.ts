@@ -39,7 +39,7 @@ export const WORDS = {
   keysLeader: { en: '↑↓ card · enter take · r replies · w word · s laggards · a all · c · ? · q quit', ru: '↑↓ карт. · enter взять · r ответы · w слово · s отстающим · a всем · c · ? · q' },
   keysDraft: { en: '←→↑↓ cell · type · space tick · ⌫ erase · enter hand over · esc drop · ? hint', ru: '←→↑↓ клетка · пиши · пробел галка · ⌫ стереть · enter отдать · esc отмена · ?' },
   noticeInboxEmpty: { en: 'Your inbox is empty.', ru: 'Входящих карточек нет.' },
-  readingReplies: { en: 'Replies read in one move:', ru: 'Ответы за один ход:' },
+  readingReplies: { en: 'Replies:', ru: 'Ответы:' },
   noticeNoReplies: { en: 'No reply waits in your inbox: r reads all replies to one of your cards at once.', ru: 'Во входящих нет ответов: r читает сразу все ответы на одну твою карточку.' },
   noticeNotLeader: { en: 'Only a leader writes to the log and sends AppendEntries (R15).', ru: 'Писать в журнал и слать AppendEntries может только лидер (R15).' },
   noticeLeaderNoTimeout: { en: 'A leader does not start elections (R8).', ru: 'Лидер не начинает выборы (R8).' },

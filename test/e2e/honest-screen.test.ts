@@ -82,7 +82,7 @@ const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries
 /** A card's field as the card draws it: its name, one space, a value of the field's own shape. */
 const FIELD = /^(term t\d+|candidateId i\d|lastLogIndex \d+|lastLogTerm t\d+|leaderId i\d|prev \d+\/t\d+|index (\d+( \d+)*|—)|value (\S( \S)*|—)|terms (t\d+( t\d+)*|—)|leaderCommit \d+|vote [✔✗]|ok [✔✗])$/;
 const RESPONSE = [/^Response( +i\d)+$/, /^ok +[✔✗·✂ ]*$/];
-const MARK = /^([↑↓] \+\d+|\+\d+: .*|Replies read in one move:.*)$/;
+const MARK = /^([↑↓] \+\d+|\+\d+: .*|Replies: .*)$/;
 
 /** The card panel: the right-hand part (from column 29) of the rows under `Inbox (n)`. */
 function panelOf(screen: string): string[] {
