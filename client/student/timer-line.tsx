@@ -1,7 +1,7 @@
 /**
  * One line on the student's sheet, only when it has something to say: the room is paused
  * (a banner: moves wait), or, in timers mode, this server's election timer counting down with a
- * bar that refills when a heartbeat or a vote resets it (R14), "fired" when it ran out (R10), and
+ * bar that refills when a heartbeat or a vote resets it (R14), "fired" when it ran out (R8), and
  * for a leader how often to heartbeat (R13). Cue mode without a pause: no line at all.
  */
 import { Text } from 'ink';
@@ -11,17 +11,18 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 
-const W = {
+/** The timer line's words (exported for the one-voice test). */
+export const TIMER_WORDS = {
   paused: { en: '⏸ PAUSED by the instructor — moves wait', ru: '⏸ ПАУЗА — ходы ждут преподавателя' },
-  stopped: { en: 'your timer stopped at {s} s', ru: 'ваш таймер остановлен на {s} с' },
+  stopped: { en: 'your timer stopped at {s} s', ru: 'твой таймер остановлен на {s} с' },
   timer: { en: '⏱ election timer {s} s', ru: '⏱ таймер выборов {s} с' },
   reset: { en: '↺ reset', ru: '↺ сброшен' },
-  resets: { en: 'a heartbeat or a vote you grant resets it', ru: 'heartbeat или отданный голос сбрасывают его' },
-  fired: { en: '⏱ your election timer fired: t starts an election (R10)', ru: '⏱ ваш таймер сработал: t — начать выборы (R10)' },
+  resets: { en: 'a heartbeat or a vote you grant resets it', ru: 'heartbeat или отданный тобой голос сбрасывают его' },
+  fired: { en: '⏱ your election timer fired: t starts an election (R8)', ru: '⏱ твой таймер сработал: t — начать выборы (R8)' },
   leader: { en: '⏱ leader: no election timer · heartbeat at least every {s} s (R13)', ru: '⏱ лидер: таймера нет · heartbeat не реже раза в {s} с (R13)' },
 } as const;
 
-const say = (lang: Lang, k: keyof typeof W, s = 0) => W[k][lang].replace('{s}', String(s));
+const say = (lang: Lang, k: keyof typeof TIMER_WORDS, s = 0) => TIMER_WORDS[k][lang].replace('{s}', String(s));
 
 /** Whole seconds left, rounded up (a timer at 0.4 s still shows 1 s until it fires). */
 export function secondsLeft(view: SeatView): number | null {
