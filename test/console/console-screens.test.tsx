@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import { renderToString } from 'ink';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAll, layElement } from '../client/render-at.js';
 import { columnWidths, fitItems, leaderText, statusLine } from '../../client/console/cluster-table.js';
 import { ConsoleScreen, type Banner } from '../../client/console/console-screen.js';
 import { initialConsole, type ConsoleState } from '../../client/console/console-state.js';
@@ -132,4 +133,29 @@ describe('columns never overflow', () => {
     expect(line).toMatch(/^⏸ paused 42s · ○|^⏸ paused 42s · split/);
     expect(widthOf(line)).toBeLessThanOrEqual(60);
   });
+});
+
+describe('the console never draws one box over another (issue #9: honest layout in every app)', () => {
+  afterAll(closeAll);
+  const panels: [string, ConsoleState][] = [
+    ['the table', initialConsole],
+    ['cluster A’s sheets', { ...initialConsole, detail: true }],
+    ['the card picker', { ...initialConsole, panel: { kind: 'pick-card', purpose: 'lose', index: 0 } as ConsoleState['panel'] }],
+    ['the partition prompt, half typed', { ...initialConsole, panel: { kind: 'text', purpose: 'partition', text: '1 2 3 / 4 5', room: false } }],
+    ['the modes', { ...initialConsole, panel: { kind: 'modes', room: true } }],
+    ['the bots panel, with the key shown', { ...initialConsole, panel: { kind: 'bots' }, showKey: true }],
+    ['a long verdict', { ...initialConsole, message: { text: 'A: tear up card A-34 i1→i4 — '.repeat(6), error: true } }],
+  ];
+  for (const [w, h] of [[80, 24], [120, 40], [160, 45]] as const) {
+    it(`at ${w}×${h}: the table, the sheets, pickers, prompts and a long verdict`, () => {
+      for (const [label, state] of panels) {
+        const { problems } = layElement(
+          <ConsoleScreen view={view} presence={presence} banner={banner} state={state} moments={[]} status="online" width={w} height={h} lang="en" theme={theme} />,
+          w,
+          h,
+        );
+        expect(problems, label).toEqual([]);
+      }
+    });
+  }
 });
