@@ -104,7 +104,7 @@ describe('views with 500 cards in flight', () => {
     expect(v.inbox).toHaveLength(INBOX_SHOWN);
     expect(v.inbox[0].id).toBe('A-1000');
     expect(v.inboxMore).toBe(500 - INBOX_SHOWN);
-    expect(v.glance.find((g) => g.id === 'i2')?.cards).toBe(500);
+    expect(v.glance?.find((g) => g.id === 'i2')?.cards).toBe(500);
     expect(JSON.stringify(v).length).toBeLessThan(40_000);
   });
 
