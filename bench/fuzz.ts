@@ -7,11 +7,13 @@
  * random binary, invalid UTF-8, oversized (> 64 KiB), deeply nested JSON, truncated JSON.
  * The per-connection flood limit is lifted so every frame reaches the parser.
  *
- * Then three attacks of issue 11, each on fresh connections: hellos naming inherited
+ * Then the attacks of issue 11, each on fresh connections: hellos naming inherited
  * properties (`__proto__`, `constructor`, …) must each be answered; names, log letters, entry
  * values and announcements carrying terminal controls must be refused, and no string in the
  * journal may hold one; a student's 100 wrong moves with 12 KB proposals (mistake growth) must
- * journal a few KB each at most and leave its view small.
+ * journal a few KB each at most and leave its view small; the same student's 100 timeouts in a
+ * row (RequestVote to every peer each time, a card flood) must stop at the cap of cards in
+ * flight (`send/too-many-cards`).
  *
  * Checks: the hub process never dies and still answers; the control cluster's moves keep
  * getting verdicts in every second of the run; every journal record written while fuzzing is
@@ -70,6 +72,9 @@ export interface AttackResult {
   growthAnswers: Record<string, number>;
   bytesPerRefusal: number;
   maxViewBytes: number;
+  /** Card flood: the answers 100 timeouts in a row got, by code, and the largest view after it. */
+  floodAnswers: Record<string, number>;
+  floodMaxViewBytes: number;
 }
 
 const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
@@ -108,7 +113,7 @@ function strings(v: unknown, out: string[] = []): string[] {
 
 /** The three attacks of issue 11 against a running hub (see the header). */
 async function attacks(url: string, dir: string): Promise<AttackResult> {
-  const res: AttackResult = { protoUnanswered: 0, protoAnswered: 0, controlAccepted: 0, controlSent: 0, acceptedWhat: [], unsafeInJournal: 0, refusals: 0, growthAnswers: {}, bytesPerRefusal: 0, maxViewBytes: 0 };
+  const res: AttackResult = { protoUnanswered: 0, protoAnswered: 0, controlAccepted: 0, controlSent: 0, acceptedWhat: [], unsafeInJournal: 0, refusals: 0, growthAnswers: {}, bytesPerRefusal: 0, maxViewBytes: 0, floodAnswers: {}, floodMaxViewBytes: 0 };
   const answered = (m: { type: string }) => m.type === 'error' || m.type === 'welcome';
   for (const name of PROTO_NAMES) {
     for (const hello of [{ cluster: name }, { cluster: 'B', server: name }]) {
@@ -136,6 +141,7 @@ async function attacks(url: string, dir: string): Promise<AttackResult> {
   const ws = new WebSocket(`${url}?code=${CODE}`, { perMessageDeflate: false, maxPayload: 64 * 2 ** 20 });
   let seat: { cluster: string; server: string } | null = null;
   let sheet: object | null = null;
+  let flooding = false;
   const verdicts = new Map<number, { ok: boolean; code?: string }>();
   ws.on('error', () => {});
   ws.on('message', (d) => {
@@ -145,6 +151,7 @@ async function attacks(url: string, dir: string): Promise<AttackResult> {
     if (m.type === 'view' && m.view) {
       sheet = m.view.sheet;
       res.maxViewBytes = Math.max(res.maxViewBytes, Buffer.byteLength(text));
+      if (flooding) res.floodMaxViewBytes = Math.max(res.floodMaxViewBytes, Buffer.byteLength(text));
     }
     if ((m.type === 'verdict' || m.type === 'error') && m.id !== undefined) verdicts.set(m.id, { ok: m.ok === true, code: m.code });
   });
@@ -192,6 +199,17 @@ async function attacks(url: string, dir: string): Promise<AttackResult> {
   }
   await sleep(300);
   res.bytesPerRefusal = res.refusals ? Math.round((statSync(journal).size - before) / res.refusals) : 0;
+  // Card flood: 100 timeouts in a row (cue mode: each is played), 7 RequestVote cards each.
+  flooding = true;
+  const floodFrom = id + 1;
+  for (let i = 0; i < 100; i++) ws.send(JSON.stringify({ type: 'move', id: ++id, cluster, server, input: { kind: 'timeout' } }));
+  await until(() => verdicts.has(id), 20_000, 'the card-flood verdicts').catch(() => {});
+  for (let i = floodFrom; i <= id; i++) {
+    const v = verdicts.get(i);
+    const k = v ? (v.ok ? 'ok' : (v.code ?? '?')) : 'none';
+    res.floodAnswers[k] = (res.floodAnswers[k] ?? 0) + 1;
+  }
+  flooding = false;
   ws.terminate();
   const { records } = await readJournal(dir);
   for (const rec of records) for (const s of strings(rec)) if (!isSafeText(s)) res.unsafeInJournal += 1;
@@ -489,7 +507,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
       ok: false,
     };
     const a = attacked;
-    const attacksHeld = a.protoUnanswered === 0 && a.controlAccepted === 0 && a.unsafeInJournal === 0 && a.refusals > 0 && a.bytesPerRefusal < 4000 && a.maxViewBytes < 64_000;
+    const attacksHeld = a.protoUnanswered === 0 && a.controlAccepted === 0 && a.unsafeInJournal === 0 && a.refusals > 0 && a.bytesPerRefusal < 4000 && a.maxViewBytes < 64_000 && (a.floodAnswers['send/too-many-cards'] ?? 0) > 0;
     result.ok = hubAlive && stalls === 0 && controlMoves > 0 && unexplained.length === 0 && attacksHeld;
     return result;
   } finally {

@@ -198,7 +198,7 @@ export function ClusterTable({ clusters, selected, presence, theme, rows, width,
               <Text color={p1 ? tint(theme, theme.colour.error) : tint(theme, 'yellow')}>{padTo(leaderText(c), w.leader)}</Text>
               {padTo(`t${c.term}`, w.term)}
               {padTo(String(c.commitIndex), w.commit)}
-              {padTo(String(c.inFlight.length), w.cards)}
+              {padTo(String(c.inFlight.length + (c.inFlightMore ?? 0)), w.cards)}
               {padTo(holdingText(c), w.holding)}
               {padTo(mistakesText(c, w.mistakes - 1), w.mistakes)}
               <Text color={c.violations.length ? tint(theme, theme.colour.error) : undefined}>{padTo(brokenText(c), w.broken)}</Text>

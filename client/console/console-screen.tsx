@@ -176,14 +176,16 @@ export function cardLine(card: Card, now: number, theme: Theme, names: Record<st
 
 function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; rows: number; pointer?: number; lang: Lang; theme: Theme; now: number }) {
   const cards = pickableCards(c);
-  const room = Math.max(1, rows - 1);
+  // The room message lists the oldest cards in flight and counts the rest (`inFlightMore`): a row says so.
+  const more = c.inFlightMore ?? 0;
+  const room = Math.max(1, rows - 1 - (more > 0 ? 1 : 0));
   const first = pointer === undefined ? 0 : Math.max(0, Math.min(pointer - room + 1, cards.length - room));
   const shown = cards.slice(first, first + room);
   const names = Object.fromEntries(Object.entries(c.seats).flatMap(([id, s]) => (s.kind === 'student' ? [[id, s.name]] : [])));
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {cw(lang, 'cards')} · {c.id} ({cards.length})
+        {cw(lang, 'cards')} · {c.id} ({cards.length + more})
         {cards.length === 0 ? <Text color={tint(theme, theme.colour.dim)}> · {cw(lang, 'noCards')}</Text> : null}
         {cards.length > shown.length ? <Text color={tint(theme, theme.colour.dim)}> · {first + 1}–{first + shown.length}</Text> : null}
       </Text>
@@ -192,6 +194,7 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
           {pointer === first + i ? theme.sym.pointer : ' '} {cardLine(k.card, now, theme, names)}
         </Text>
       ))}
+      {more > 0 ? <Text color={tint(theme, theme.colour.dim)} wrap="truncate">  +{more} {cw(lang, 'moreCards')}</Text> : null}
     </Box>
   );
 }

@@ -42,6 +42,7 @@ const words = {
   done: { en: 'done', ru: 'готово' },
   cards: { en: 'Cards in flight', ru: 'Карточки в пути' },
   noCards: { en: 'no cards in flight', ru: 'карточек в пути нет' },
+  moreCards: { en: 'more', ru: 'ещё' },
   moments: { en: 'Moments of {c}, newest first (v = journal record)', ru: 'Моменты {c}, новые сверху (v — запись журнала)' },
   noMoments: { en: 'no earlier moment seen yet', ru: 'более ранних моментов ещё не было' },
   connecting: { en: 'connecting to the hub…', ru: 'подключение к хабу…' },

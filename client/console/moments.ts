@@ -65,7 +65,7 @@ export class Moments {
 }
 
 function fingerprintOf(c: ClusterOverview): string {
-  return JSON.stringify([c.sheets, c.online, c.inFlight.map((k) => k.card.id), c.script, c.violations.length, c.rewinds?.length ?? 0]);
+  return JSON.stringify([c.sheets, c.online, c.inFlight.map((k) => k.card.id), c.inFlightMore ?? 0, c.script, c.violations.length, c.rewinds?.length ?? 0]);
 }
 
 /** A few words for what changed between two views of a cluster, the most telling first. */
@@ -87,7 +87,8 @@ export function describeChange(a: ClusterOverview, b: ClusterOverview): string {
     if (p.commitIndex !== s.commitIndex) out.push(`${id} commit ${s.commitIndex}`);
   }
   if (out.length === 0) {
-    const sent = b.inFlight.length - a.inFlight.length;
+    // Totals: the room message lists the oldest cards in flight and counts the rest.
+    const sent = b.inFlight.length + (b.inFlightMore ?? 0) - (a.inFlight.length + (a.inFlightMore ?? 0));
     out.push(sent > 0 ? `${sent} card(s) sent` : sent < 0 ? `${-sent} card(s) gone` : 'cards moved');
   }
   return out.join(', ');

@@ -176,10 +176,13 @@ function Inbox({ view, screen, lang, theme, rows }: { view: SeatView; screen: Sc
   const room = Math.max(1, rows - 2);
   const first = Math.max(0, Math.min(screen.inboxIndex - room + 1, view.inbox.length - room));
   const visible = view.inbox.slice(first, first + room);
+  // The view carries the oldest cards of a long inbox and counts the rest (`inboxMore`): the
+  // title and the "+N" row show the true total.
+  const total = view.inbox.length + (view.inboxMore ?? 0);
   return (
     <>
       <Text bold>
-        {t(lang, 'inbox')} ({view.inbox.length})
+        {t(lang, 'inbox')} ({total})
       </Text>
       {visible.length === 0 ? <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'inboxEmpty')}</Text> : null}
       {visible.map((c, i) => {
@@ -191,7 +194,7 @@ function Inbox({ view, screen, lang, theme, rows }: { view: SeatView; screen: Sc
           </Text>
         );
       })}
-      {view.inbox.length > visible.length ? <Text color={tint(theme, theme.colour.dim)}>  +{view.inbox.length - visible.length}</Text> : null}
+      {total > visible.length ? <Text color={tint(theme, theme.colour.dim)}>  +{total - visible.length}</Text> : null}
     </>
   );
 }

@@ -21,5 +21,6 @@ export { chaosSchedule } from './chaos.js';
 export { mulberry32 } from './random.js';
 export { sheetText } from './sheet-text.js';
 export { REJECT_TEXT } from './rejections.js';
+export { MAX_CARDS_IN_FLIGHT, INBOX_SHOWN, IN_FLIGHT_SHOWN } from './limits.js';
 export { clusterAt, branchesOf, eventsInPlay } from './rewind.js';
 export type { Branches, EventRecord } from './rewind.js';

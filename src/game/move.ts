@@ -9,6 +9,7 @@ import type { Input, Move, Reply, ServerId, StepOptions } from '../raft/types.js
 import { dispatch, isRequestMessage } from './cards.js';
 import { armTimer, clusterOf, disarmTimer, emit, emitSheet, type Draft } from './draft.js';
 import { isSafeText } from '../protocol/safe-text.js';
+import { MAX_CARDS_IN_FLIGHT } from './limits.js';
 import { reject } from './rejections.js';
 import { currentStep } from './scenarios.js';
 import type { Card, ClusterState, Command, MoveInput, Rejection, Room } from './types.js';
@@ -132,6 +133,7 @@ export function playMove(d: Draft, cmd: MoveCommand): Rejection | { mistakes: Mi
     if (mistakes.length > 0 && c.mode === 'guard') return reject('move/refused', mistakes);
     played = cmd.proposal; // observe mode: as given; guard mode: the referee found it correct
   }
+  if (tooManyCards(c, cmd.server, played, r.card)) return reject('send/too-many-cards');
   if (r.card) emit(d, { type: 'card-taken', cluster: c.id, card: r.card.id });
   for (const k of r.cards ?? []) emit(d, { type: 'card-taken', cluster: c.id, card: k.id });
   emitSheet(d, c.id, cmd.server, played.state, 'move');
@@ -140,6 +142,19 @@ export function playMove(d: Draft, cmd: MoveCommand): Rejection | { mistakes: Mi
   if (mistakes.length > 0) emit(d, { type: 'mistakes', cluster: c.id, server: cmd.server, mistakes, refused: false });
   emit(d, { type: 'moved', cluster: c.id, server: cmd.server, input: cmd.input, proposed: cmd.proposal !== undefined, correct: mistakes.length === 0 });
   return { mistakes };
+}
+
+/**
+ * Would this move put more than MAX_CARDS_IN_FLIGHT cards of `server` in flight? Counts the cards
+ * it sent that are neither taken nor lost, plus the cards the move sends (dispatch sends a reply
+ * only when the move took a card). Cards the move takes are never its own, so they do not help.
+ */
+function tooManyCards(c: ClusterState, server: ServerId, played: Move, answering?: Card): boolean {
+  const sending = played.send.filter((o) => isRequestMessage(o.message) || answering !== undefined).length;
+  if (sending === 0) return false;
+  let mine = 0;
+  for (const k of c.inFlight) if (k.from === server) mine++;
+  return mine + sending > MAX_CARDS_IN_FLIGHT;
 }
 
 /**

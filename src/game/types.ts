@@ -230,6 +230,7 @@ export type RejectCode =
   | 'move/refused'
   | 'value/not-one-letter'
   | 'send/no-addressee'
+  | 'send/too-many-cards'
   | 'card/unknown'
   | 'script/no-game'
   | 'script/at-end'
@@ -305,8 +306,10 @@ export interface SeatView {
   now: number;
   sheet: ServerState;
   online: boolean;
-  /** Cards addressed to this server that have arrived, oldest first. */
+  /** Cards addressed to this server that have arrived, oldest first: at most INBOX_SHOWN (views.ts). */
   inbox: Card[];
+  /** How many more arrived cards wait beyond `inbox` (absent when none): the inbox holds `inbox.length + inboxMore`. */
+  inboxMore?: number;
   /** The cards this server wrote, newest first, each with its Response row. */
   sent: SentBatch[];
   /**
@@ -380,7 +383,10 @@ export interface ClusterOverview {
   term: number;
   /** The commit index of the leader of the highest term, else the highest commit index. */
   commitIndex: number;
+  /** The oldest cards in flight, at most IN_FLIGHT_SHOWN (views.ts). */
   inFlight: { card: Card; holder: ServerId; age: number; visible: boolean }[];
+  /** How many more cards are in flight beyond `inFlight` (absent when none). */
+  inFlightMore?: number;
   /** Per server: the oldest card waiting in its inbox and for how long ("who is stuck"). */
   waiting: Record<ServerId, { card: string; age: number; count: number } | null>;
   seats: Record<ServerId, Seat>;

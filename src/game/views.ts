@@ -7,6 +7,7 @@
  */
 import { currentTerm, votedFor } from '../raft/log.js';
 import type { ServerId } from '../raft/types.js';
+import { INBOX_SHOWN, IN_FLIGHT_SHOWN } from './limits.js';
 import { inboxOf } from './move.js';
 import { DEFAULT_FREE_MESSAGE, currentStep, gameOf } from './scenarios.js';
 import type { Card, ClusterOverview, ClusterState, InstructorView, Room, ScriptTask, SeatView, SentBatch, ServerGlance } from './types.js';
@@ -41,7 +42,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     now: room.now,
     sheet: rec.state,
     online: rec.online,
-    inbox: rec.online ? inboxOf(c, server, room.now) : [],
+    ...inboxShown(rec.online ? inboxOf(c, server, room.now) : []),
     sent: sentBy(c, server),
     ...promptFor(c),
     ...(c.hints ? { hints: c.hints } : {}),
@@ -61,6 +62,11 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
   };
+}
+
+/** The oldest INBOX_SHOWN cards of an inbox and a count of the rest (`inboxMore`, absent when none). */
+function inboxShown(inbox: Card[]): Pick<SeatView, 'inbox' | 'inboxMore'> {
+  return inbox.length > INBOX_SHOWN ? { inbox: inbox.slice(0, INBOX_SHOWN), inboxMore: inbox.length - INBOX_SHOWN } : { inbox };
 }
 
 /**
@@ -165,7 +171,9 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     leaders,
     term,
     commitIndex,
-    inFlight: c.inFlight.map((card) => ({ card, holder: card.to, age: room.now - card.sentAt, visible: card.deliverAt <= room.now })),
+    // The oldest IN_FLIGHT_SHOWN cards and a count of the rest, however many a room sends.
+    inFlight: c.inFlight.slice(0, IN_FLIGHT_SHOWN).map((card) => ({ card, holder: card.to, age: room.now - card.sentAt, visible: card.deliverAt <= room.now })),
+    ...(c.inFlight.length > IN_FLIGHT_SHOWN ? { inFlightMore: c.inFlight.length - IN_FLIGHT_SHOWN } : {}),
     waiting: waitingBy(room, c),
     seats: c.seats,
     online: Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.online])),

@@ -49,4 +49,10 @@ describe('fuzz (short form)', () => {
     expect(result.unexplained).toEqual([]);
     expect(result.ok).toBe(true);
   });
+
+  it('stops a card flood at the cap of cards in flight (issue 11, cards in flight)', () => {
+    expect(result.attacks.floodAnswers['send/too-many-cards']).toBeGreaterThan(0);
+    expect(result.attacks.floodAnswers.ok).toBeLessThanOrEqual(64);
+    expect(result.attacks.floodMaxViewBytes).toBeLessThan(64_000);
+  });
 });

@@ -21,12 +21,16 @@ afterAll(async () => {
   await hub.close();
 });
 
-/** The good client can still act: a timeout move is accepted and journaled. */
+/**
+ * The good client can still act: its timeout move gets the reducer's verdict. Nobody answers its
+ * RequestVote cards, so after nine probes (7 cards each) it reaches the cap of 64 cards in flight
+ * and the reducer refuses the next with `send/too-many-cards`: still a judged move.
+ */
 async function stillServing(): Promise<void> {
   const id = good.id();
   good.send({ type: 'move', id, cluster: goodSeat.cluster, server: goodSeat.server, input: { kind: 'timeout' } });
   const verdict = await good.verdict(id);
-  expect(verdict.ok).toBe(true);
+  expect(verdict.ok ? 'ok' : verdict.code).toMatch(/^(ok|send\/too-many-cards)$/);
 }
 
 async function student(name: string): Promise<{ client: TestClient; seat: { cluster: string; server: string; token: string } }> {

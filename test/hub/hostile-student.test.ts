@@ -61,6 +61,34 @@ describe('finding 1: what a client can grow is bounded', () => {
   }, 60_000);
 });
 
+describe('finding 1: cards in flight are bounded', () => {
+  it('100 timeouts in a row: refused at 64 cards in flight with send/too-many-cards and its sentence; the room message stays small', async () => {
+    const hub = await hubFor({ rate: { capacity: 1000, perSecond: 1000 } });
+    const { client: teacher } = await join(hub, { role: 'instructor' }, { key: KEY });
+    clients.push(teacher);
+    teacher.send({ type: 'command', id: 1, command: { type: 'mode', cluster: 'A', election: 'cue' } });
+    expect(await teacher.verdict(1)).toMatchObject({ ok: true });
+    const { client: s, welcome } = await join(hub, { role: 'student', name: 'Mallory', cluster: 'A', server: 'i1' });
+    clients.push(s);
+    const N = 100;
+    for (let i = 1; i <= N; i++) s.send({ type: 'move', id: i, cluster: 'A', server: welcome.seat!.server, input: { kind: 'timeout' } });
+    const verdicts: Extract<HubMessage, { type: 'verdict' }>[] = [];
+    for (let i = 1; i <= N; i++) verdicts.push(await s.verdict(i));
+    const ok = verdicts.filter((v) => v.type === 'verdict' && v.ok).length;
+    const refused = verdicts.filter((v) => v.type === 'verdict' && !v.ok && v.code === 'send/too-many-cards');
+    expect(ok).toBeLessThanOrEqual(64);
+    expect(refused.length).toBe(N - ok);
+    expect(refused[0]).toMatchObject({ message: { en: 'You already have 64 cards in flight: wait for answers.', ru: 'У тебя в пути уже 64 карточки: дождись ответов.' } });
+    // Every room message the instructor got: i1's cards in flight never passed 64.
+    await until(() => teacher.messages.some((m) => m.type === 'room' && m.version >= Math.max(...verdicts.filter((v) => v.ok).map((v) => v.version))));
+    const rooms = teacher.messages.filter((m) => m.type === 'room');
+    const fromI1 = (m: HubMessage) => (m as { view: { clusters: { inFlight: { card: { from: string } }[] }[] } }).view.clusters[0].inFlight.filter((k) => k.card.from === 'i1').length;
+    expect(Math.max(...rooms.map(fromI1))).toBeGreaterThan(50);
+    expect(Math.max(...rooms.map(fromI1))).toBeLessThanOrEqual(64);
+    expect(Math.max(...rooms.map(bytes))).toBeLessThan(64_000);
+  }, 60_000);
+});
+
 describe('finding 2: a hello naming an inherited property gets an answer', () => {
   it('cluster __proto__, constructor, toString, hasOwnProperty; server constructor', async () => {
     const hub = await hubFor();
