@@ -27,6 +27,10 @@ export interface ClusterBoardProps {
   compact: boolean;
   width: number;
   lastEvent?: string;
+  /** Facts about the cluster's state told after the leader (the projector: a split, servers offline). */
+  facts?: string[];
+  /** Columns per log cell in large mode when the width allows (the projector: 4 or 5); default 3. */
+  wideCell?: number;
   /** Large mode only: a blank line between servers (the projector, when the screen is tall enough). */
   spacious?: boolean;
   /** Show each student's name after the server (the console): who sits where. */
@@ -46,7 +50,7 @@ export function leadersOf(servers: Record<ServerId, BoardServer>): ServerState[]
 /** Students' names are cut to this many columns on the board. */
 const NAME_MAX = 12;
 
-export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious = false, names = false, lang, theme }: ClusterBoardProps) {
+export function ClusterBoard({ id, servers, compact, width, lastEvent, facts = [], wideCell = 3, spacious = false, names = false, lang, theme }: ClusterBoardProps) {
   const list = Object.values(servers);
   const leader = leadersOf(servers)[0];
   const maxTerm = Math.max(0, ...list.map((s) => currentTerm(s.state)));
@@ -55,7 +59,10 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious 
   const nameCols = Math.min(NAME_MAX, Math.max(0, ...list.map((s) => widthOf(nameOf(s)))));
   const LABEL = 12 + (nameCols ? nameCols + 1 : 0);
   // Indexes past 9 need three columns: a log that long widens the compact cells (10 11 12, not 0 1 2).
-  const cell = compact && longest < 10 ? 2 : 3;
+  const narrow = compact && longest < 10 ? 2 : 3;
+  // Large: the widest cell (up to wideCell) that still shows the whole log in the width.
+  let cell = narrow;
+  if (!compact) for (let c = wideCell; c > narrow; c--) if (LABEL + longest * c <= width) { cell = c; break; }
   const fit = Math.max(4, Math.floor((width - LABEL) / cell));
   const first = Math.max(1, longest - fit + 1);
   const idx = Array.from({ length: Math.min(fit, longest - first + 1) }, (_, i) => first + i);
@@ -70,6 +77,12 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, spacious 
         ) : (
           <Text color={tint(theme, theme.colour.dim)}>{t(lang, 'noLeader')}</Text>
         )}
+        {facts.map((f) => (
+          <Text key={f} color={tint(theme, theme.colour.error)}>
+            {' '}
+            · {f}
+          </Text>
+        ))}
         {lastEvent ? <Text color={tint(theme, theme.colour.dim)}> · {lastEvent}</Text> : null}
       </Text>
       <Text color={tint(theme, theme.colour.dim)}>

@@ -14,6 +14,8 @@ export interface ProjectorCluster {
   script: { game: number; step: number; steps: number; title: Text; done: boolean } | null;
   mode: RefereeMode;
   violations: Violation[];
+  /** Groups of servers that reach each other (empty: no partition). */
+  partitions: string[][];
   /** One line on what happened last in this cluster. */
   lastEvent?: string;
 }
@@ -27,6 +29,7 @@ export function projectorCluster(c: ClusterOverview, lastEvent?: string): Projec
     script: c.script ? { game: c.script.game, step: c.script.step, steps: c.script.steps, title: c.script.title, done: c.script.done } : null,
     mode: c.mode,
     violations: c.violations,
+    partitions: c.faults?.partitions ?? [],
     ...(lastEvent ? { lastEvent } : {}),
   };
 }

@@ -13,7 +13,7 @@ import type { Fatal, LinkStatus } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
-import { lastChange } from './last-event.js';
+import { lastEvent } from './last-event.js';
 import { projectorClusters } from './projector-model.js';
 import { ProjectorView } from './projector-view.js';
 import { watchBanner } from './watch-banner.js';
@@ -60,8 +60,9 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
       const m = msg as { view: InstructorView; code?: string };
       const prev = viewRef.current;
       for (const c of m.view.clusters) {
-        const change = lastChange(prev?.clusters.find((p) => p.id === c.id), c, lang);
-        if (change) lastEvents.current = { ...lastEvents.current, [c.id]: change };
+        const { [c.id]: before, ...others } = lastEvents.current;
+        const now = lastEvent(prev?.clusters.find((p) => p.id === c.id), c, lang, before);
+        if (now !== before) lastEvents.current = now === undefined ? others : { ...others, [c.id]: now };
       }
       viewRef.current = m.view;
       setView(m.view);

@@ -32,6 +32,9 @@ const words = {
   offline: { en: '{server} offline', ru: '{server} не в сети' },
   backOnline: { en: '{server} back online', ru: '{server} снова в сети' },
   stepNow: { en: 'step {game}.{step}', ru: 'шаг {game}.{step}' },
+  split: { en: 'split {groups}', ru: 'раздел {groups}' },
+  healed: { en: 'partition healed', ru: 'раздел снят' },
+  offList: { en: 'off {servers}', ru: 'не в сети {servers}' },
 } satisfies Record<string, Text>;
 
 export type ProjectorWord = keyof typeof words;
