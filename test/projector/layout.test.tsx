@@ -24,13 +24,15 @@ const CHROME = 4;
 
 describe('the projector never draws one box over another', () => {
   const moments = [0, Math.floor(records.length / 2), records.length];
-  for (const [w, h] of [[80, 24], [100, 30], [120, 40]] as const) {
+  for (const [w, h] of [[80, 24], [100, 30], [120, 40], [160, 45]] as const) {
     it(`at ${w}×${h}: one cluster large and all compact, at the start, midway and at the end`, () => {
       for (const k of moments) {
         const clusters = projectorClusters(instructorView(timeline.roomAt(k)), {});
         // Six clusters too (the fixture's, renamed): more than fit, so some are named, not drawn.
         const many = [0, 1, 2].flatMap((n) => clusters.map((c) => ({ ...c, id: `${c.id}${n}` })));
-        for (const [set, focus] of [[clusters, 'A'], [clusters, null], [many, null]] as const) {
+        // A split and a server offline lengthen the headers (issue 13).
+        const split = clusters.map((c) => ({ ...c, partitions: [['i1', 'i2', 'i3'], ['i4', 'i5', 'i6', 'i7', 'i8']], servers: { ...c.servers, i4: { ...c.servers.i4, online: false } } }));
+        for (const [set, focus] of [[clusters, 'A'], [clusters, null], [many, null], [split, 'A'], [split, null]] as const) {
           const body = h - CHROME;
           const { problems } = layElement(<ProjectorView clusters={[...set]} focus={focus} width={w} height={body} lang="en" theme={theme} />, w, body + 1);
           expect(problems, `record ${k}, ${set.length} clusters, focus ${focus}`).toEqual([]);
