@@ -34,7 +34,7 @@ import { hasCluster, ownSeat, Seats, seatKey, splitKey, type SeatKey } from './s
 import { sha256 } from './session.js';
 import { openSessionDir, type OpenedSession } from './session-open.js';
 import { commandRefusal, helloRefusal, moveRefusal } from './authorise.js';
-import { createHubServer, type Access } from './upgrade.js';
+import { createHubServer, type Access, type HttpRoute } from './upgrade.js';
 import { ViewsPush } from './views-push.js';
 
 export interface HubOptions {
@@ -155,6 +155,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     connections: () => conns.size,
     clusters: () => clusterCount(),
     accept: (req: IncomingMessage, socket: Duplex, head: Buffer, access: Access, remote: string) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, access, remote)),
+    // Plain HTTP pages served on the hub's port (upgrade.ts `HttpRoute`): pushed here as features add them.
+    routes: [] as HttpRoute[],
   };
   const wss = new WebSocketServer({
     noServer: true,

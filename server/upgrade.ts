@@ -26,7 +26,15 @@ export interface UpgradeDeps {
   /** Hands an authenticated upgrade to the WebSocket server. */
   accept: (req: http.IncomingMessage, socket: Duplex, head: Buffer, access: Access, remote: string) => void;
   clock?: () => number;
+  /**
+   * Plain HTTP pages the hub serves besides `/health` (the web projector, the one-file client):
+   * each route answers the requests it claims and returns true; the first that claims one wins.
+   */
+  routes?: HttpRoute[];
 }
+
+/** One plain-HTTP route: returns true when it answered the request. */
+export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
 /** What the credentials given at the upgrade open: the instructor's key, the projector's, or the join code. */
 export type Access = 'instructor' | 'projector' | 'code';
@@ -126,6 +134,7 @@ export function createHubServer(deps: UpgradeDeps): http.Server {
       res.end(JSON.stringify({ protocol: PROTOCOL_VERSION, clusters: deps.clusters(), connections: deps.connections() }));
       return;
     }
+    for (const route of deps.routes ?? []) if (route(req, res)) return;
     res.writeHead(426, { 'content-type': 'text/plain' });
     res.end('raft-sheet hub: connect with a WebSocket (see docs/protocol.md)\n');
   });
