@@ -1,0 +1,36 @@
+/**
+ * A question as screens show it (issue 14). Answers stay private until the reveal: before it a
+ * view counts them; a seat sees only its own. After the reveal the tally, the correct answer,
+ * the rule and why travel too, so every projector (the terminal one, the web one) can draw it
+ * from the view alone.
+ */
+import { ruleTitle, type RuleId } from '../raft/rules.js';
+import type { ServerId } from '../raft/types.js';
+import { tallyOf } from './asking.js';
+import type { ClusterState, QuestionView, SeatQuestion } from './types.js';
+
+export function questionView(c: ClusterState): QuestionView | undefined {
+  const q = c.question;
+  if (!q) return undefined;
+  const expected = Object.values(c.seats).filter((s) => s.kind === 'student').length;
+  return {
+    id: q.id,
+    cluster: c.id,
+    kind: q.kind,
+    server: q.server,
+    text: q.text,
+    choices: q.choices,
+    askedAt: q.askedAt,
+    deadline: q.deadline,
+    answered: Object.keys(q.answers).length,
+    expected,
+    ...(q.revealed ? { reveal: { tally: tallyOf(q), correct: q.correct, rule: q.rule, ruleTitle: ruleTitle(q.rule as RuleId), why: q.why } } : {}),
+  };
+}
+
+export function seatQuestion(c: ClusterState, server: ServerId): SeatQuestion | undefined {
+  const v = questionView(c);
+  if (!v || !c.question) return undefined;
+  const mine = Object.hasOwn(c.question.answers, server) ? c.question.answers[server].choice : null;
+  return { ...v, canAnswer: c.seats[server]?.kind === 'student', mine };
+}
