@@ -7,7 +7,18 @@
 import { ruleTitle, type RuleId } from '../raft/rules.js';
 import type { ServerId } from '../raft/types.js';
 import { tallyOf } from './asking.js';
-import type { ClusterState, QuestionView, SeatQuestion } from './types.js';
+import { questionCandidates } from './questions.js';
+import type { ClusterOverview, ClusterState, QuestionView, Room, SeatQuestion } from './types.js';
+
+/** The console offers at most this many decisions to ask about (keys 1–9). */
+export const ASKABLE_SHOWN = 9;
+
+/** The decisions of the cluster the console may ask about, without their answers. */
+export function askableOf(room: Room, c: ClusterState): ClusterOverview['askable'] {
+  if (c.question) return undefined;
+  const list = questionCandidates(room, c.id).slice(0, ASKABLE_SHOWN);
+  return list.length > 0 ? list.map((q) => ({ server: q.server, input: q.input, kind: q.kind, text: q.text })) : undefined;
+}
 
 export function questionView(c: ClusterState): QuestionView | undefined {
   const q = c.question;

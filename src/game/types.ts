@@ -472,6 +472,11 @@ export interface ClusterOverview {
   paused?: number;
   /** The open question about this cluster (absent: none): counts only until the reveal. */
   question?: QuestionView;
+  /**
+   * The next decisions that make a question (questions.ts), at most ASKABLE_SHOWN, for the
+   * console's one-key ask; the answers are not in it (absent: none, or a question is open).
+   */
+  askable?: { server: ServerId; input: MoveInput; kind: QuestionKind; text: Text }[];
 }
 
 export interface InstructorView {
