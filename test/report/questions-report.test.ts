@@ -3,40 +3,9 @@
  * the correct answer and the rule; each student's predictions right and wrong, in en and ru.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEvents } from '../../src/game/apply.js';
-import { mulberry32 } from '../../src/game/random.js';
-import { reduce } from '../../src/game/reducer.js';
-import { createRoom } from '../../src/game/room.js';
-import type { Command, Room } from '../../src/game/types.js';
 import { debrief } from '../../src/report/debrief.js';
 import { debriefMarkdown } from '../../src/report/markdown.js';
-import type { SessionRecord } from '../../src/report/records.js';
-
-function session() {
-  let room: Room = createRoom({ size: 3 });
-  const records: SessionRecord[] = [];
-  const random = mulberry32(3);
-  let now = 1_000;
-  const exec = (command: Command, by = 'instructor') => {
-    const r = reduce(room, command, { now, random });
-    if (!r.ok) throw new Error(`${JSON.stringify(command)}: ${r.code}`);
-    room = applyEvents(room, r.events);
-    records.push({ n: records.length + 1, at: now, kind: 'command', by, command, events: r.events });
-    now += 1_000;
-  };
-  exec({ type: 'seat', cluster: 'A', server: 'i1', seat: { kind: 'student', name: 'Ann' } });
-  exec({ type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'student', name: 'Bob' } });
-  exec({ type: 'seat', cluster: 'A', server: 'i3', seat: { kind: 'student', name: 'Cy' } });
-  exec({ type: 'move', cluster: 'A', server: 'i1', input: { kind: 'timeout' } }, 'A/i1');
-  const card = room.clusters.A.inFlight.find((k) => k.to === 'i2')!;
-  exec({ type: 'ask', cluster: 'A', server: 'i2', input: { kind: 'card', card: card.id } });
-  exec({ type: 'answer', cluster: 'A', server: 'i1', question: 'A-q1', choice: 0 }, 'A/i1');
-  exec({ type: 'answer', cluster: 'A', server: 'i2', question: 'A-q1', choice: 1 }, 'A/i2');
-  exec({ type: 'answer', cluster: 'A', server: 'i3', question: 'A-q1', choice: 0 }, 'A/i3');
-  exec({ type: 'reveal', cluster: 'A' });
-  exec({ type: 'decide', cluster: 'A' });
-  return records;
-}
+import { session } from './question-session.js';
 
 describe('the debrief lists the questions asked', () => {
   it('each question with its tally, correct answer and rule; each student right or wrong', () => {
