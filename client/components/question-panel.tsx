@@ -30,6 +30,7 @@ export const QUESTION_WORDS = {
   correct: { en: '✔ correct', ru: '✔ верно' },
   next: { en: 'Next: the decision is played.', ru: 'Дальше: решение будет сыграно.' },
   hidden: { en: 'p: the question again', ru: 'p — снова вопрос' },
+  recapPredictions: { en: 'Predictions: {right} of {asked} right', ru: 'Прогнозы: верных {right} из {asked}' },
   keysLine: { en: 'Esc: the sheet · c: the cluster · q: quit', ru: 'Esc — лист · c — кластер · q — выход' },
 } as const;
 
