@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
 import { CODE, KEY, join, testHub } from '../hub/harness.js';
 import type { TestClient } from '../hub/client.js';
+import { capture, normalise } from './screens.js';
 import { Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
@@ -69,16 +70,18 @@ describe('asking the room', () => {
     const ann = await tmux.waitFor('i1', /Yes\s+◂ your answer/);
     expect(ann).not.toMatch(/No\s+◂ your answer/);
     await tmux.waitFor('i2', /No\s+◂ your answer/);
-    await tmux.waitFor('i3', /Yes\s+◂ your answer/);
+    const cy = await tmux.waitFor('i3', /Yes\s+◂ your answer/);
     // The projector shows how many answered, not what.
     const counted = await tmux.waitFor('projector', /3 of 3 answered/, 20_000);
     expect(counted).not.toMatch(/✔ correct/);
+    capture('student-question.txt', normalise(cy, { code: CODE, port: hub.port }));
 
     // The reveal: the tally, the correct answer and the rule that decides it.
     await command({ type: 'reveal', cluster: 'A' });
     const tally = await tmux.waitFor('projector', /Yes\s+█+\s+2\s+✔ correct/, 20_000);
     expect(tally).toMatch(/No\s+█+\s+1/);
     expect(tally).toMatch(/R10/);
+    capture('projector-question.txt', normalise(tally, { code: CODE, port: hub.port }));
     await tmux.waitFor('i1', /Your answer was right/);
     await tmux.waitFor('i2', /Not this time: the answer is Yes/);
 
