@@ -125,12 +125,15 @@ function askKey(s: ConsoleState, p: Extract<Panel, { kind: 'ask' }>, key: Consol
   const a = c.askable?.[Number(key.char) - 1];
   if (!a) return { state: s };
   const command: Command = { type: 'ask', cluster: c.id, server: a.server, input: a.input, seconds: ASK_SECONDS, ...(p.room ? { room: true } : {}) };
-  return send(s, command, say(ctx, 'lAsked', { c: c.id, q: a.text[ctx.lang ?? 'en'] }));
+  // The question's panel stays open: the answers are counted in it, v reveals, Enter plays.
+  const sent = send(s, command, say(ctx, 'lAsked', { c: c.id, q: a.text[ctx.lang ?? 'en'] }));
+  return { ...sent, state: { ...sent.state, panel: { kind: 'question' } } };
 }
 
 function questionKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
   const c = selectedCluster(s, ctx);
-  if (!c?.question) return main(s);
+  // The question may not be in the room view yet (just asked): keys wait for it.
+  if (!c?.question) return key.kind === 'escape' ? main(s) : { state: s };
   const q = c.question;
   if (key.kind === 'enter') return send(s, { type: 'decide', cluster: c.id }, say(ctx, 'lDecided', { c: c.id, server: q.server }));
   if (key.kind !== 'char') return { state: s };

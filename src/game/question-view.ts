@@ -13,11 +13,19 @@ import type { ClusterOverview, ClusterState, QuestionView, Room, SeatQuestion } 
 /** The console offers at most this many decisions to ask about (keys 1–9). */
 export const ASKABLE_SHOWN = 9;
 
+// Cluster states are immutable: a cluster the batch did not change keeps its list (the room
+// view is rebuilt after every batch, for every cluster of a room of up to 702).
+const askables = new WeakMap<ClusterState, { now: number; list: ClusterOverview['askable'] }>();
+
 /** The decisions of the cluster the console may ask about, without their answers. */
 export function askableOf(room: Room, c: ClusterState): ClusterOverview['askable'] {
   if (c.question) return undefined;
-  const list = questionCandidates(room, c.id).slice(0, ASKABLE_SHOWN);
-  return list.length > 0 ? list.map((q) => ({ server: q.server, input: q.input, kind: q.kind, text: q.text })) : undefined;
+  const cached = askables.get(c);
+  if (cached && cached.now === room.now) return cached.list;
+  const found = questionCandidates(room, c.id).slice(0, ASKABLE_SHOWN);
+  const list = found.length > 0 ? found.map((q) => ({ server: q.server, input: q.input, kind: q.kind, text: q.text })) : undefined;
+  askables.set(c, { now: room.now, list });
+  return list;
 }
 
 export function questionView(c: ClusterState): QuestionView | undefined {

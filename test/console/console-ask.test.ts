@@ -35,6 +35,8 @@ describe('asking the room from the console', () => {
     const cmd = asked.effects[0];
     expect(cmd.kind === 'command' && cmd.command).toMatchObject({ type: 'ask', cluster: 'A', server: 'i3', seconds: ASK_SECONDS });
     expect(cmd.kind === 'command' && cmd.label).toContain('A: asked “i3 takes');
+    // The question's panel stays open to count the answers.
+    expect(asked.state.panel).toEqual({ kind: 'question' });
     const room = press(t, [ch('?'), { kind: 'tab' }, ch('1')]).effects[0];
     expect(room.kind === 'command' && room.command).toMatchObject({ type: 'ask', server: 'i2', room: true });
     // The hub accepts exactly what the console sends.
