@@ -158,11 +158,15 @@ function checkWhy(s: ServerState, m: AppendEntries, ok: boolean): { rule: RuleId
       why: t(`The check fails: the card's prev is ${m.prevLogIndex}/t${m.prevLogTerm} and ${me} ${has.en}; nothing changes.`, `Проверка не проходит: prev на карточке ${m.prevLogIndex}/t${m.prevLogTerm}, а у ${me} ${has.ru}; ничего не меняется.`),
     };
   }
+  const passes =
+    m.prevLogIndex === 0
+      ? t('prev 0: every log matches there', 'prev 0: там совпадает любой журнал')
+      : t(`${me} has ${m.prevLogIndex}/t${m.prevLogTerm}`, `у ${me} есть ${m.prevLogIndex}/t${m.prevLogTerm}`);
   return {
     rule: 'R18',
     why: t(
-      `The check passes (${me} has ${m.prevLogIndex}/t${m.prevLogTerm}); entries already there are kept, a conflicting one is cut with everything after it.`,
-      `Проверка проходит (у ${me} есть ${m.prevLogIndex}/t${m.prevLogTerm}); записи, что уже есть, остаются, конфликтующая обрезается вместе со всем после неё.`,
+      `The check passes (${passes.en}); entries already there are kept, a conflicting one is cut with everything after it, the rest appended.`,
+      `Проверка проходит (${passes.ru}); записи, что уже есть, остаются, конфликтующая обрезается вместе со всем после неё, остальные дописываются.`,
     ),
   };
 }
@@ -189,7 +193,7 @@ function logQuestion(s: ServerState, card: Card, m: AppendEntries, correctLog: E
   // A stable order that does not give the answer away: shortest log first.
   const kept = [...seen.entries()].sort((a, b) => a[1].log.length - b[1].log.length || (a[0] < b[0] ? -1 : 1));
   const correct = kept.findIndex(([, o]) => o.log === correctLog);
-  const choices = kept.map(([key]) => t(key, key));
+  const choices = kept.map(([key]) => (key === '∅' ? t('∅ (empty)', '∅ (пусто)') : t(key, key)));
   return { kind: 'log', text, choices, correct, ...checkWhy(s, m, ok), traps: kept.map(([, o]) => (o.log === correctLog ? null : o.trap)) };
 }
 
