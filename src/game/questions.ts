@@ -145,7 +145,7 @@ function voteQuestion(s: ServerState, card: Card, m: RequestVote, send: { messag
   return { kind: 'vote', text, choices: [YES, NO], correct: granted ? 0 : 1, rule, why, traps: granted ? [null, trap] : [trap, null] };
 }
 
-function checkWhy(s: ServerState, m: AppendEntries, ok: boolean): { rule: RuleId; why: Text } {
+function checkWhy(s: ServerState, m: AppendEntries, ok: boolean, merge = true): { rule: RuleId; why: Text } {
   const me = s.id;
   if (m.term < currentTerm(s)) {
     return { rule: 'R5', why: t(`Term ${m.term} is older than ${me}'s term ${currentTerm(s)}: a stale leader is refused.`, `Терм ${m.term} старше, чем терм ${currentTerm(s)} у ${me}: устаревшему лидеру отказывают.`) };
@@ -162,6 +162,7 @@ function checkWhy(s: ServerState, m: AppendEntries, ok: boolean): { rule: RuleId
     m.prevLogIndex === 0
       ? t('prev 0: every log matches there', 'prev 0: там совпадает любой журнал')
       : t(`${me} has ${m.prevLogIndex}/t${m.prevLogTerm}`, `у ${me} есть ${m.prevLogIndex}/t${m.prevLogTerm}`);
+  if (!merge) return { rule: 'R17', why: t(`The check passes (${passes.en}): the answer is ✔.`, `Проверка проходит (${passes.ru}): ответ ✔.`) };
   return {
     rule: 'R18',
     why: t(
@@ -204,7 +205,7 @@ function acceptQuestion(s: ServerState, card: Card, m: AppendEntries, ok: boolea
     `${me} берёт AppendEntries от ${card.from} (терм ${m.term}, prev ${m.prevLogIndex}/t${m.prevLogTerm}, без записей): ответит ли он ✔?`,
   );
   const trap: MistakeId = m.term < currentTerm(s) ? 'M9' : ok ? 'M16' : 'M7';
-  return { kind: 'accept', text, choices: [YES, NO], correct: ok ? 0 : 1, ...checkWhy(s, m, ok), traps: ok ? [null, trap] : [trap, null] };
+  return { kind: 'accept', text, choices: [YES, NO], correct: ok ? 0 : 1, ...checkWhy(s, m, ok, false), traps: ok ? [null, trap] : [trap, null] };
 }
 
 function leaderQuestion(c: ClusterState, before: ServerState, after: ServerState, cards: Card[], base: Pick<Question, 'server' | 'input'>): Question | null {

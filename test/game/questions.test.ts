@@ -85,6 +85,27 @@ describe('questions from the state', () => {
     expect(commit.why.en).toContain('on 3 of 3 servers');
   });
 
+  it('a heartbeat asks whether it is answered ✔: not when the follower lacks the entry at prevLogIndex (R17)', () => {
+    const t = new Table({ size: 3 });
+    t.elect('i1', 'i2');
+    t.write('i1', 'ab');
+    t.send('i1', 'i2');
+    t.work('i2');
+    t.timeout('i2'); // term 2: i2 (2/t1) wins with i3's vote; it expects i3 to hold 2 entries
+    t.work('i3');
+    t.work('i2');
+    expect(t.sheet('i2').role).toBe('leader');
+    t.send('i2', 'i3');
+    const card = cardFrom(t, 'i3', 'i2', 'AppendEntries');
+    const q = questionFor(t.room, 'A', 'i3', { kind: 'card', card: card.id })!;
+    expect(q.kind).toBe('accept');
+    expect(q.text.en).toBe("i3 takes i2's AppendEntries (term 2, prev 2/t1, no entries): will it answer ✔?");
+    expect(q.correct).toBe(1);
+    expect(q.rule).toBe('R17');
+    expect(q.why.en).toBe("The check fails: the card's prev is 2/t1 and i3 has no entry there; nothing changes.");
+    expect(q.traps[0]).toBe('M7'); // treating a heartbeat as special
+  });
+
   it('the console is offered every decision that makes a question, and none for a quiet cluster', () => {
     const t = new Table({ size: 3 });
     expect(questionCandidates(t.room, 'A')).toEqual([]);
