@@ -441,6 +441,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
         const m = parsed.message;
         if (m.type === 'hello') validHellos += 1;
         else if (m.type === 'move') sentValid.push({ by: `${m.cluster}/${m.server}`, what: m.input });
+        else if (m.type === 'answer') sentValid.push({ by: `${m.cluster}/${m.server}`, what: { answer: m.choice } });
         else sentValid.push({ by: 'instructor', what: m.command });
       }
       conn.ws.send(data, { binary });

@@ -77,6 +77,12 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
     return this.send({ type: 'move', id, cluster, server, input, ...(proposal ? { proposal } : {}) }) ? id : null;
   }
 
+  /** A student's answer to the open question of its cluster (issue 14); the verdict carries the id. */
+  sendAnswer(cluster: string, server: string, question: string, choice: number): number | null {
+    const id = this.nextId++;
+    return this.send({ type: 'answer', id, cluster, server, question, choice }) ? id : null;
+  }
+
   /** An instructor command (the hub checks the key). */
   sendCommand(command: unknown): number | null {
     const id = this.nextId++;

@@ -18,7 +18,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Command, RewindHistory, Room, RoomConfig, Seat } from '../src/game/types.js';
 import type { Lang, Text } from '../src/i18n/text.js';
 import { CLOSE, errorText, type CloseCode, type ErrorCode } from '../src/protocol/codes.js';
-import { PROTOCOL_VERSION, type CommandMessage, type Hello, type MomentsCommand, type MoveMessage, type Role } from '../src/protocol/messages.js';
+import { PROTOCOL_VERSION, type AnswerMessage, type CommandMessage, type Hello, type MomentsCommand, type MoveMessage, type Role } from '../src/protocol/messages.js';
 import { parseClientFrame, peekFrame } from '../src/protocol/parse.js';
 import { closeConn, refuse, send, sendError, sendVerdict, type Conn } from './conn.js';
 import { HubBots } from './hub-bots.js';
@@ -372,6 +372,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
   }
 
+  /** A student's answer (issue 14): for its own seat only, through the queue like a move. */
+  function onAnswer(c: Conn, msg: AnswerMessage): void {
+    const refused = moveRefusal(c, msg);
+    if (refused || !c.seat) return refuse(c, msg.id, refused ?? 'protocol/hello-first');
+    const by = c.seat;
+    const command: Command = { type: 'answer', cluster: msg.cluster, server: msg.server, question: msg.question, choice: msg.choice };
+    queue.enqueue((b) => {
+      if (c.seat !== by) return void b.reply.push(() => refuse(c, msg.id, 'seat/not-yours'));
+      const outcome = queue.reduce(b, command, by);
+      if (outcome.ok) b.force.add(by);
+      b.reply.push(() => sendVerdict(c, msg.id, outcome));
+    });
+  }
+
   function onCommand(c: Conn, msg: CommandMessage): void {
     const refused = commandRefusal(c);
     if (refused) return refuse(c, msg.id, refused);
@@ -489,6 +503,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     if (msg.type === 'hello') return onHello(c, msg);
     if (c.role === null) return sendError(c, 'protocol/hello-first', errorText('protocol/hello-first'), { id: msg.id });
     if (msg.type === 'move') return onMove(c, msg);
+    if (msg.type === 'answer') return onAnswer(c, msg);
     return onCommand(c, msg);
   }
 

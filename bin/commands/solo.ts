@@ -1,5 +1,5 @@
 /**
- * `raft-sheet solo [--seat i3] [--pace human|fast] [--game N] [--by-hand] [--hints none|rule|answer] [--data DIR] [--lang en|ru] [--ascii]`
+ * `raft-sheet solo [--seat i3] [--pace human|fast] [--game N] [--by-hand] [--hints none|rule|answer] [--no-predict] [--data DIR] [--lang en|ru] [--ascii]`
  * (also `npm start`). Wiring only: an embedded hub on 127.0.0.1 (server/hub.ts) and the solo
  * terminal (client/solo) as its clients; the hub closes when the player quits.
  */
@@ -26,13 +26,17 @@ Options:
                    not the answer (default: prefilled drafts to check and hand over); b switches
   --hints H        what ? gives: none, rule (the rule at the cursor) or answer (the rule and
                    the correct value; default); h switches
+  --no-predict     no predictions: by default, before a key decision of each step (a vote, a
+                   log after AppendEntries, who leads, a commit) you are asked what will happen
+                   (y/n or 1-4), then shown the answer and the rule, then it is played
   --data DIR       where the session is recorded (default ~/.raft-sheet/solo/<time>)
   --lang en|ru     language (default: from LANG)
   --ascii          no Unicode symbols (for old terminals)
   -h, --help       this help
 
 Keys besides the sheet's: b by hand / prefilled, h hint level, c the whole cluster.
-After each game a recap: what happened, the rules, your mistakes (Enter goes on).
+After each game a recap: what happened, how many predictions were right, the rules, your
+mistakes (Enter goes on).
 The hub listens on 127.0.0.1 only. q (then y) or Ctrl-C quits and stops it; the session
 stays recorded, and solo --game N starts a new one at game N.
 Environment: NO_COLOR=1 draws without colour; RAFT_SHEET_HOME moves ~/.raft-sheet.
@@ -60,6 +64,7 @@ export const solo: Command = {
             game: { type: 'string' },
             'by-hand': { type: 'boolean', default: false },
             hints: { type: 'string' },
+            'no-predict': { type: 'boolean', default: false },
             data: { type: 'string' },
             lang: { type: 'string' },
             ascii: { type: 'boolean', default: false },
@@ -119,6 +124,7 @@ export const solo: Command = {
         firstGame: game,
         ...(values['by-hand'] ? { assist: 'by-hand' as const } : {}),
         ...(hints ? { hints } : {}),
+        predict: !values['no-predict'],
       });
     } finally {
       await hub.close();

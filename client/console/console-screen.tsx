@@ -10,6 +10,7 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
 import type { Presence } from '../../src/protocol/messages.js';
 import { ClusterBoard } from '../components/cluster-board.js';
+import { QuestionPanel, questionLines, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
 import { padTo, rowsOf } from '../components/text-width.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
@@ -133,6 +134,7 @@ function Body(props: ConsoleScreenProps & { view: InstructorView; c: ClusterOver
   const { view, state, c, rows, theme, lang, presence, moments } = props;
   const p = state.panel;
   if (p.kind === 'rewind' && c) return <MomentList c={c} moments={moments} index={p.index} rows={rows} lang={lang} theme={theme} />;
+  if ((p.kind === 'ask' || p.kind === 'question') && c) return <AskList c={c} rows={rows} width={props.width} lang={lang} theme={theme} now={view.now} />;
   if (p.kind === 'pick-card' && c) return <CardList c={c} rows={rows} pointer={p.index} lang={lang} theme={theme} now={view.now} />;
   if (state.detail && c) {
     const servers = Object.fromEntries(Object.entries(c.sheets).map(([id, s]) => [id, { state: s, online: c.online[id], seat: c.seats[id] }]));
@@ -195,6 +197,29 @@ function CardList({ c, rows, pointer, lang, theme, now }: { c: ClusterOverview; 
         </Text>
       ))}
       {more > 0 ? <Text color={tint(theme, theme.colour.dim)} wrap="truncate">  +{more} {cw(lang, 'moreCards')}</Text> : null}
+    </Box>
+  );
+}
+
+/**
+ * Asking the room (issue 14): the open question as the projector shows it (count, then tally,
+ * correct answer and rule), else the decisions that make a question, numbered for one key.
+ */
+function AskList({ c, rows, width, lang, theme, now }: { c: ClusterOverview; rows: number; width: number; lang: Lang; theme: Theme; now: number }) {
+  const roomNow = useRoomNow(now, c.question !== undefined && !c.question.reveal);
+  if (c.question) {
+    const lines = questionLines(c.question, lang, theme, width, questionSecondsLeft(c.question, roomNow));
+    return <QuestionPanel lines={lines} rows={rows} width={width} theme={theme} />;
+  }
+  const list = (c.askable ?? []).slice(0, Math.max(0, rows - 1));
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">{cw(lang, 'askTitle', { c: c.id })}</Text>
+      {list.map((a, i) => (
+        <Text key={i} wrap="truncate">
+          {shown(theme, ` ${i + 1}  ${a.text[lang]}`)}
+        </Text>
+      ))}
     </Box>
   );
 }
@@ -282,6 +307,12 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
       break;
     case 'rewind':
       lines.push(help(cw(lang, 'keysRewind', { c: id })));
+      break;
+    case 'ask':
+      lines.push(help(cw(lang, 'keysAsk', { c: id, where: p.room ? cw(lang, 'room') : id })));
+      break;
+    case 'question':
+      lines.push(help(cw(lang, 'keysQuestion', { c: id })));
       break;
   }
   return { nodes: lines, rows: rows + 1 };

@@ -25,7 +25,11 @@ export type Panel =
   | { kind: 'pick-mistake'; server: string }
   | { kind: 'modes'; room: boolean }
   | { kind: 'confirm'; purpose: 'reset' | 'quit' }
-  | { kind: 'rewind'; index: number };
+  | { kind: 'rewind'; index: number }
+  /** `?`: the decisions of the selected cluster that make a question, one key to ask (tab: pause the room too). */
+  | { kind: 'ask'; room: boolean }
+  /** `?` while a question is open: reveal it, play the decision, or drop it. */
+  | { kind: 'question' };
 
 export interface ConsoleState {
   panel: Panel;
@@ -103,6 +107,46 @@ export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleC
       return confirmKey(s, p, key, ctx);
     case 'rewind':
       return rewindKey(s, p, key, ctx);
+    case 'ask':
+      return askKey(s, p, key, ctx);
+    case 'question':
+      return questionKey(s, key, ctx);
+  }
+}
+
+/** How long students have to answer a question asked from the console. */
+export const ASK_SECONDS = 30;
+
+function askKey(s: ConsoleState, p: Extract<Panel, { kind: 'ask' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  if (!c) return main(s);
+  if (key.kind === 'tab') return to(s, { ...p, room: !p.room });
+  if (key.kind !== 'char' || !/^[1-9]$/.test(key.char)) return { state: s };
+  const a = c.askable?.[Number(key.char) - 1];
+  if (!a) return { state: s };
+  const command: Command = { type: 'ask', cluster: c.id, server: a.server, input: a.input, seconds: ASK_SECONDS, ...(p.room ? { room: true } : {}) };
+  // The question's panel stays open: the answers are counted in it, v reveals, Enter plays.
+  const sent = send(s, command, say(ctx, 'lAsked', { c: c.id, q: a.text[ctx.lang ?? 'en'] }));
+  return { ...sent, state: { ...sent.state, panel: { kind: 'question' } } };
+}
+
+function questionKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  const c = selectedCluster(s, ctx);
+  // The question may not be in the room view yet (just asked): keys wait for it.
+  if (!c?.question) return key.kind === 'escape' ? main(s) : { state: s };
+  const q = c.question;
+  if (key.kind === 'enter') return send(s, { type: 'decide', cluster: c.id }, say(ctx, 'lDecided', { c: c.id, server: q.server }));
+  if (key.kind !== 'char') return { state: s };
+  switch (key.char) {
+    case 'v':
+      // The panel stays open: the tally appears in it.
+      return q.reveal ? { state: s } : { ...send(s, { type: 'reveal', cluster: c.id }, say(ctx, 'lRevealed', { c: c.id })), state: { ...s, message: null } };
+    case 'd':
+      return send(s, { type: 'decide', cluster: c.id }, say(ctx, 'lDecided', { c: c.id, server: q.server }));
+    case 'x':
+      return send(s, { type: 'decide', cluster: c.id, play: false }, say(ctx, 'lDropped', { c: c.id }));
+    default:
+      return { state: s };
   }
 }
 
@@ -151,6 +195,11 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
         : { state: s };
     case 'k':
       return { state: { ...s, showKey: !s.showKey } };
+    case '?':
+      // Asking the room (issue 14): the open question's panel, else the decisions to ask about.
+      if (!c) return { state: s };
+      if (c.question) return to(s, { kind: 'question' });
+      return c.askable?.length ? to(s, { kind: 'ask', room: false }) : { state: { ...s, message: { text: say(ctx, 'lNothingToAsk', { c: c.id }), error: true } } };
     case ' ': {
       // Space pauses the whole room for a discussion, or resumes it (any cluster still paused: resume all).
       const paused = ctx.clusters.length > 0 && ctx.clusters.some((x) => x.paused !== undefined);

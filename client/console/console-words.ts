@@ -3,8 +3,8 @@ import type { Lang, Text } from '../../src/i18n/text.js';
 
 const words = {
   keysMain: {
-    en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · space pause · a announce · r reset · w rewind · k key · q quit',
-    ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · пробел пауза · a объявить · r сброс · w откат · k ключ · q выход',
+    en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · space pause · a announce · ? ask · r reset · w rewind · k key · q quit',
+    ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · пробел пауза · a объявить · ? спросить · r сброс · w откат · k ключ · q выход',
   },
   keysGame: { en: 'Game for every cluster: 1 election · 2 replication · 3 no leader · 4 overwrite · 0 free play · esc back', ru: 'Игра для всех кластеров: 1 выборы · 2 репликация · 3 без лидера · 4 перезапись · 0 свободная · esc назад' },
   keysFault: {
@@ -29,6 +29,14 @@ const words = {
   keysPartition: { en: 'Partition {c} — groups of server numbers, like 1 2 3 / 4 5 6 7 8; enter applies, esc drops:', ru: 'Разделить {c} — группы номеров, например 1 2 3 / 4 5 6 7 8; enter применить, esc отмена:' },
   keysReset: { en: 'Reset {c} to fresh sheets (seats and modes stay)? y / n', ru: 'Сбросить {c} к чистым листам (места и режимы останутся)? y / n' },
   keysQuit: { en: 'Stop the hub? Everyone is disconnected; resume later with --resume. y / n', ru: 'Остановить хаб? Все отключатся; продолжить потом с --resume. y / n' },
+  keysAsk: { en: 'Ask the room about {c}’s next decision: 1-9 asks it (answers within 30 s; {where} pauses) · tab: pause the room too · esc', ru: 'Спросить класс о следующем решении в {c}: 1-9 — задать вопрос (30 с на ответ; пауза: {where}) · tab — пауза для всех · esc' },
+  keysQuestion: { en: 'Question in {c}: v reveal the answer · enter/d play the decision and resume · x drop it · esc back', ru: 'Вопрос в {c}: v показать ответ · enter/d сыграть решение и продолжить · x снять вопрос · esc назад' },
+  askTitle: { en: 'Ask the room · {c} · decisions that make a question', ru: 'Спросить класс · {c} · решения, о которых можно спросить' },
+  lAsked: { en: '{c}: asked “{q}”', ru: '{c}: задан вопрос «{q}»' },
+  lRevealed: { en: '{c}: the answer is shown', ru: '{c}: ответ показан' },
+  lDecided: { en: '{c}: {server} plays the decision', ru: '{c}: {server} делает ход' },
+  lDropped: { en: '{c}: the question is dropped', ru: '{c}: вопрос снят' },
+  lNothingToAsk: { en: '{c}: no decision to ask about now (no card waiting)', ru: '{c}: сейчас не о чем спросить (карточек нет)' },
   keysRewind: { en: 'Rewind {c} to right after the chosen moment (its later moves stay in the journal as a branch): ↑↓ enter · esc', ru: 'Откатить {c} к выбранному моменту (дальнейшие ходы останутся в журнале веткой): ↑↓ enter · esc' },
   join: { en: 'join:', ru: 'вход:' },
   roomPaused: { en: '⏸ ROOM PAUSED (space resumes) ', ru: '⏸ ПАУЗА (пробел — продолжить) ' },

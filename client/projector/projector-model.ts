@@ -5,7 +5,7 @@
  */
 import type { Text } from '../../src/i18n/text.js';
 import type { Violation } from '../../src/raft/monitor.js';
-import type { ClusterOverview, InstructorView, RefereeMode } from '../../src/game/types.js';
+import type { ClusterOverview, InstructorView, QuestionView, RefereeMode } from '../../src/game/types.js';
 import type { BoardServer } from '../components/cluster-board.js';
 
 export interface ProjectorCluster {
@@ -18,6 +18,8 @@ export interface ProjectorCluster {
   partitions: string[][];
   /** One line on what happened last in this cluster. */
   lastEvent?: string;
+  /** The question the room is asked about this cluster (issue 14): count, then tally and rule. */
+  question?: QuestionView;
 }
 
 export function projectorCluster(c: ClusterOverview, lastEvent?: string): ProjectorCluster {
@@ -31,6 +33,7 @@ export function projectorCluster(c: ClusterOverview, lastEvent?: string): Projec
     violations: c.violations,
     partitions: c.faults?.partitions ?? [],
     ...(lastEvent ? { lastEvent } : {}),
+    ...(c.question ? { question: c.question } : {}),
   };
 }
 

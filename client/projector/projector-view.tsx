@@ -12,6 +12,7 @@ import { tint } from '../theme.js';
 import type { ProjectorCluster } from './projector-model.js';
 import { groupsText, serversText } from './last-event.js';
 import { pw } from './words.js';
+import { QuestionPanel, questionLines, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
 
 export interface ProjectorViewProps {
   clusters: ProjectorCluster[];
@@ -21,6 +22,10 @@ export interface ProjectorViewProps {
   height: number;
   lang: Lang;
   theme: Theme;
+  /** The room's clock (the view's `now`), for a question's countdown. */
+  now?: number;
+  /** Live (watch): the countdown runs between views; a replay shows the recorded moment. */
+  live?: boolean;
 }
 
 /** Rows one cluster takes: step line, violation line, board header, index row, servers. */
@@ -36,7 +41,33 @@ export const GAP = 3;
 /** Widest large cell: a letter with room around it, when the terminal is wide enough. */
 const WIDE_CELL = 6;
 
-export function ProjectorView({ clusters, focus, width, height, lang, theme }: ProjectorViewProps) {
+export function ProjectorView(props: ProjectorViewProps) {
+  const { clusters, width, height, lang, theme } = props;
+  const asked = clusters.find((c) => c.question);
+  const roomNow = useRoomNow(props.now ?? 0, props.live === true && asked?.question !== undefined && !asked.question.reveal);
+  if (asked?.question) {
+    // Asking the room (issue 14): the question on top, the cluster it is about below it.
+    const now = props.live ? roomNow : (props.now ?? 0);
+    const lines = questionLines(asked.question, lang, theme, width, questionSecondsLeft(asked.question, now));
+    const board = clusterRows(asked, true, false);
+    const qRows = Math.min(lines.length, Math.max(3, height - board - 1));
+    const rest = height - qRows - 1;
+    const large = clusterRows(asked, false, false) <= rest;
+    return (
+      <Box flexDirection="column">
+        <QuestionPanel lines={lines} rows={qRows} width={width} theme={theme} />
+        {rest >= board ? (
+          <Box marginTop={1} flexShrink={0}>
+            <ClusterPanel cluster={asked} compact={!large} spacious={false} reserve={false} width={width} lang={lang} theme={theme} />
+          </Box>
+        ) : null}
+      </Box>
+    );
+  }
+  return <Clusters {...props} />;
+}
+
+function Clusters({ clusters, focus, width, height, lang, theme }: ProjectorViewProps) {
   const large = focus === null ? undefined : clusters.find((c) => c.id === focus);
   if (large) {
     const spacious = clusterRows(large, false, true) <= height;

@@ -124,7 +124,7 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     <Box flexDirection="column" width={width}>
       {header}
       {banner}
-      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} />
+      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} now={view.now} live />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
         {shown(theme, pw(lang, 'keysWatch'))}
       </Text>

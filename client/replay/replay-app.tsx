@@ -75,7 +75,7 @@ export function ReplayApp({ timeline, title, lang, theme, focus, start = 0 }: Re
       <Text wrap="truncate-end" color={record?.kind === 'refused' ? tint(theme, theme.colour.error) : undefined}>
         {status}
       </Text>
-      <ProjectorView clusters={clusters} focus={state.focus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} />
+      <ProjectorView clusters={clusters} focus={state.focus} width={width} height={Math.max(4, height - CHROME)} lang={lang} theme={theme} now={room.now} />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
         {shown(theme, pw(lang, 'keysReplay'))}
       </Text>

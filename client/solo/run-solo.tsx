@@ -23,12 +23,14 @@ export interface SoloOptions {
   firstGame?: number;
   assist?: Assist;
   hints?: HintLevel;
+  /** Ask a prediction before a key decision of each step (issue 14; default on). */
+  predict?: boolean;
   stallMs?: number;
 }
 
 /** Resolves to the exit code once the player quits (q, y or Ctrl-C). */
 export async function runSolo(o: SoloOptions): Promise<number> {
-  const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame, assist: o.assist, hints: o.hints, stallMs: o.stallMs }).start();
+  const director = new SoloDirector({ url: o.url, key: o.key, pace: o.pace, pauseMs: o.pauseMs, seat: o.seat, lang: o.lang, firstGame: o.firstGame, assist: o.assist, hints: o.hints, stallMs: o.stallMs, predict: o.predict }).start();
   return runFullScreen(
     (onEnd) => <SoloApp director={director} url={o.url} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
     { stop: () => director.stop(), ascii: o.ascii },

@@ -34,7 +34,20 @@ export interface DirectorOptions {
    * skip it (a legal move off the script can leave a step that cannot finish as written).
    */
   stallMs?: number;
+  /**
+   * Asking the room (issue 14): before a key decision of a bot in each step, the guide asks the
+   * player to predict it (default on); off with `solo --no-predict`.
+   */
+  predict?: boolean;
+  /** How long the answer shows before the decision is played (default REVEAL_MS). */
+  revealMs?: number;
 }
+
+/** A solo prediction: this long to answer, and the answer shown this long before the decision is played. */
+export const PREDICT_SECONDS = 60;
+export const REVEAL_MS = 5000;
+/** The decisions solo asks about: a vote, a log after AppendEntries, who leads, whether an entry commits. */
+const KEY_KINDS = ['vote', 'log', 'leader', 'commit'];
 
 /** Default quiet time before a step counts as stalled: longer than a human-paced bot's 2 s. */
 export const STALL_MS = 4000;
@@ -68,6 +81,10 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
   private stallTimer: NodeJS.Timeout | null = null;
   /** The stalled step (`game.step`) while the guide offers retry / skip. */
   private stalledAt: string | null = null;
+  /** Steps (`game.step`) in which a prediction was already asked; the question being handled. */
+  private readonly askedIn = new Set<string>();
+  private questionAt: { id: string; revealed: boolean } | null = null;
+  private questionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: DirectorOptions) {
     super();
@@ -76,7 +93,8 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     this.conn.on('room', (m) => this.onRoom(m as RoomMessage));
     this.conn.on('error', (e) => this.emit('problem', e.message[this.o.lang]));
     this.conn.on('verdict', (v) => {
-      if (!v.ok) this.emit('problem', v.message[this.o.lang]);
+      // A bot may play a decision before the question about it arrives: no question then, no problem.
+      if (!v.ok && !v.code.startsWith('question/')) this.emit('problem', v.message[this.o.lang]);
     });
   }
 
@@ -89,6 +107,7 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.stallTimer) clearTimeout(this.stallTimer);
+    if (this.questionTimer) clearTimeout(this.questionTimer);
     this.conn.close();
   }
 
@@ -122,7 +141,8 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     const s = c?.script;
     if (!s) return;
     const here = `${s.game}.${s.step}`;
-    this.watchStall(c, here, s.done || s.game === 0, msg.version);
+    this.predict(c, here, s.done || s.game === 0);
+    this.watchStall(c, here, s.done || s.game === 0 || c.question !== undefined, msg.version);
     // Free play has no end: once it runs, only the last transition line is cleared.
     if (!s.done || s.game === 0) {
       if (this.handled !== null && this.handled !== here) {
@@ -167,6 +187,36 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
       this.stalledAt = here;
       this.emit('stalled', stallLine(this.o.lang, unmet(cond, facts)));
     }, this.o.stallMs ?? STALL_MS);
+  }
+
+  /**
+   * Asking the player (issue 14): once per step, before a bot's decision the referee knows a
+   * typical mistake about (a vote, a log after AppendEntries, who leads, a commit), the guide
+   * asks for a prediction, as an instructor would ask the room. The answer (or the end of the
+   * countdown) brings the reveal; REVEAL_MS later the decision is played and the game goes on.
+   */
+  private predict(c: ClusterOverview, here: string, finished: boolean): void {
+    if (this.o.predict === false) return;
+    const q = c.question;
+    if (q) {
+      if (this.questionAt?.id !== q.id) this.questionAt = { id: q.id, revealed: false };
+      if (q.reveal && !this.questionAt.revealed) {
+        this.questionAt.revealed = true;
+        if (this.questionTimer) clearTimeout(this.questionTimer);
+        this.questionTimer = setTimeout(() => !this.stopped && this.command({ type: 'decide', cluster: c.id }), this.o.revealMs ?? REVEAL_MS);
+      } else if (!q.reveal && q.answered >= q.expected && q.expected > 0) {
+        this.command({ type: 'reveal', cluster: c.id });
+      }
+      return;
+    }
+    if (finished || this.askedIn.has(here)) return;
+    const next = (c.askable ?? []).find((a) => a.server !== this.playerSeat && KEY_KINDS.includes(a.kind));
+    if (!next) return;
+    this.askedIn.add(here);
+    this.command({ type: 'ask', cluster: c.id, server: next.server, input: next.input, seconds: PREDICT_SECONDS });
+    // Nobody answers in time: the answer is shown anyway (a paused room gets no ticks to notice).
+    if (this.questionTimer) clearTimeout(this.questionTimer);
+    this.questionTimer = setTimeout(() => !this.stopped && this.command({ type: 'reveal', cluster: c.id }), PREDICT_SECONDS * 1000);
   }
 
   /** Retry the stalled step: the cluster goes back to where the step began (an instructor rewind). */

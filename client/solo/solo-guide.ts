@@ -35,6 +35,11 @@ export function introLine(lang: Lang, seat: string): string {
 /** The key(s) for the player's next move, or what to wait for. */
 export function keyLine(lang: Lang, view: SeatView): string {
   if (!view.script) return say(lang, { en: '▶ Wait: the game is about to start.', ru: '▶ Подожди: игра сейчас начнётся.' });
+  if (view.question) {
+    return view.question.reveal
+      ? say(lang, { en: '▶ The answer is shown; the decision is played in a moment.', ru: '▶ Ответ показан; через мгновение ход будет сыгран.' })
+      : say(lang, { en: '▶ Predict first: what will happen? Answer with its key.', ru: '▶ Сначала прогноз: что произойдёт? Ответь клавишей.' });
+  }
   if (!view.online) return say(lang, { en: '▶ Offline (sheet turned over): watch the others.', ru: '▶ Ты не в сети (лист перевёрнут): смотри, что делают другие.' });
   const move = botMove(view);
   if (!move) {

@@ -11,6 +11,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import type { RecapData } from './recap.js';
+import { questionSay } from '../components/question-panel.js';
 
 export interface RecapScreenProps {
   recap: RecapData;
@@ -30,6 +31,8 @@ export function recapLines(r: RecapData, lang: Lang, theme: Theme, width: number
   const who = r.leader ? t(lang, 'recapLeader', { s: r.leader.id, t: r.leader.term }) : t(lang, 'recapNoLeader', { t: r.term });
   const log = r.log === '' ? theme.sym.none : r.log.replace(/ /g, theme.sym.space);
   out.push({ text: `  ${who} · ${t(lang, 'recapLog', { log, c: r.commitIndex })}` });
+  // Asking the room (issue 14): how many predictions were right in this game.
+  if (r.predictions) out.push({ text: `  ${questionSay(lang, 'recapPredictions', { right: r.predictions.right, asked: r.predictions.asked })}`, style: r.predictions.right === r.predictions.asked ? 'ok' : undefined });
   out.push({ text: '' });
   out.push({ text: t(lang, 'recapRules'), style: 'head' });
   // One rule a row when the rows allow it (the rest of the recap needs about 12 at 80×24); else

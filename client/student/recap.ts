@@ -22,6 +22,8 @@ export interface RecapData {
   commitIndex: number;
   /** The player's mistakes made during this game, oldest first. */
   mistakes: Mistake[];
+  /** Questions asked of the room during this game that the player could answer (issue 14); absent: none. */
+  predictions?: { right: number; asked: number };
 }
 
 export interface RecapMemo {
@@ -29,11 +31,21 @@ export interface RecapMemo {
   playing: Record<number, number>;
   /** Games whose recap was already due. */
   shown: number[];
+  /** Questions seen revealed (issue 14): the game they were asked in, and whether the player's answer was right. */
+  predictions?: Record<string, { game: number; right: boolean }>;
 }
 
 export const emptyRecapMemo: RecapMemo = { playing: {}, shown: [] };
 
-export function recapStep(memo: RecapMemo, view: SeatView): { memo: RecapMemo; due: RecapData | null } {
+/** A revealed question this seat could answer: counted once, right only with the correct choice. */
+function notePrediction(memo: RecapMemo, view: SeatView): RecapMemo {
+  const q = view.question;
+  if (!q?.reveal || !q.canAnswer || !view.script || memo.predictions?.[q.id]) return memo;
+  return { ...memo, predictions: { ...memo.predictions, [q.id]: { game: view.script.game, right: q.mine === q.reveal.correct } } };
+}
+
+export function recapStep(before: RecapMemo, view: SeatView): { memo: RecapMemo; due: RecapData | null } {
+  const memo = notePrediction(before, view);
   const s = view.script;
   if (!s || s.free || !GAMES[s.game]?.recap || memo.shown.includes(s.game)) return { memo, due: null };
   const over = s.done && s.step === s.steps;
@@ -43,7 +55,12 @@ export function recapStep(memo: RecapMemo, view: SeatView): { memo: RecapMemo; d
   }
   if (!(s.game in memo.playing)) return { memo, due: null };
   const from = memo.playing[s.game];
-  return { memo: { ...memo, shown: [...memo.shown, s.game] }, due: recapOf(view, from) };
+  const asked = Object.values(memo.predictions ?? {}).filter((p) => p.game === s.game);
+  const due = recapOf(view, from);
+  return {
+    memo: { ...memo, shown: [...memo.shown, s.game] },
+    due: asked.length ? { ...due, predictions: { right: asked.filter((p) => p.right).length, asked: asked.length } } : due,
+  };
 }
 
 /** The recap of the game in `view`, counting the seat's mistakes from the `from`-th on. */

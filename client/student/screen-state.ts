@@ -35,6 +35,8 @@ export interface ScreenState {
   /** A sentence for the status line (an input that is not possible now, …). */
   notice: string | null;
   quitAsked: boolean;
+  /** The question (issue 14) the student put aside with Esc to look at the sheet; `p` brings it back. */
+  questionHidden?: string | null;
 }
 
 export const initialScreen: ScreenState = {
@@ -57,7 +59,11 @@ export type KeyPress =
   | { kind: 'char'; char: string }
   | { kind: 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' };
 
-export type Effect = { kind: 'submit'; input: MoveInput; proposal: Move } | { kind: 'quit' };
+export type Effect =
+  | { kind: 'submit'; input: MoveInput; proposal: Move }
+  | { kind: 'quit' }
+  /** An answer to the cluster's open question (0-based choice). */
+  | { kind: 'answer'; question: string; choice: number };
 
 export interface Reaction {
   state: ScreenState;
@@ -76,6 +82,8 @@ export function reduceKey(state: ScreenState, key: KeyPress, view: SeatView | nu
   if (s.overlay !== 'none') return { state: overlayKey(s, key) };
   if (s.quitAsked) return key.kind === 'char' && /[yq]/i.test(key.char) ? { state: s, effect: { kind: 'quit' } } : { state: { ...s, quitAsked: false } };
   if (!view) return key.kind === 'char' && key.char === 'q' ? { state: s, effect: { kind: 'quit' } } : { state: s };
+  // A question asked of the room (issue 14) stands in front of everything until put aside.
+  if (view.question && s.questionHidden !== view.question.id) return questionKey(s, key, view);
   if (s.awaitingLetter) return writeLetter(s, key, view, assist);
   return s.draft ? draftKey(s, key, view) : idleKey(s, key, view, assist);
 }
@@ -122,8 +130,27 @@ function idleKey(s: ScreenState, key: KeyPress, view: SeatView, assist: Assist):
   }
 }
 
+/**
+ * The question panel is up: `1`–`n` (and `y`/`n` for yes/no) answer, again to change the answer
+ * until the countdown ends; Esc puts it aside (the sheet, `p` brings it back); `c` shows the
+ * cluster (the question is about another server's sheet); `q` quits.
+ */
+function questionKey(s: ScreenState, key: KeyPress, view: SeatView): Reaction {
+  const q = view.question!;
+  if (key.kind === 'escape') return { state: { ...s, questionHidden: q.id } };
+  if (key.kind !== 'char') return { state: s };
+  if (key.char === 'q') return { state: { ...s, quitAsked: true } };
+  if (key.char === 'c') return view.glance ? { state: { ...s, overlay: 'cluster' } } : { state: s };
+  const yesNo = q.choices.length === 2 && q.choices[0].en === 'Yes';
+  const choice = yesNo && /^[yn]$/i.test(key.char) ? (key.char.toLowerCase() === 'y' ? 0 : 1) : /^[1-9]$/.test(key.char) ? Number(key.char) - 1 : -1;
+  if (choice < 0 || choice >= q.choices.length || !q.canAnswer || q.reveal) return { state: s };
+  return { state: s, effect: { kind: 'answer', question: q.id, choice } };
+}
+
 function idleChar(s: ScreenState, char: string, view: SeatView, assist: Assist): Reaction {
   switch (char) {
+    case 'p':
+      return view.question ? { state: { ...s, questionHidden: null } } : { state: s };
     case 't':
       if (!view.online) return { state: { ...s, notice: 'offline' } };
       if (view.sheet.role === 'leader') return { state: { ...s, notice: 'leader-no-timeout' } };

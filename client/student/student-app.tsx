@@ -77,6 +77,8 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
   };
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
+  /** The answer on its way (issue 14): a refusal (time up) is shown as a notice. */
+  const answerId = useRef<number | null>(null);
   const viewRef = useRef<SeatView | null>(null);
   const [ownRecap, setRecap] = useState<RecapData | null>(null);
   const recap = soloRecap !== undefined ? soloRecap : ownRecap;
@@ -98,6 +100,11 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       }
     };
     const onVerdictMsg = (v: Verdict) => {
+      if (v.id === answerId.current) {
+        answerId.current = null;
+        if (!v.ok) setScreen((s) => ({ ...s, notice: v.message[lang] }));
+        return;
+      }
       if (v.id !== pendingId.current) return;
       pendingId.current = null;
       // A refusal that is not the referee's (a card already gone, a timer not yet fired) carries
@@ -161,6 +168,10 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       onEnd(0);
       exit();
       return 'stop';
+    }
+    if (effect?.kind === 'answer' && v) {
+      answerId.current = conn.sendAnswer(v.cluster, v.server, effect.question, effect.choice);
+      if (answerId.current === null) next = { ...next, notice: 'offline-link' };
     }
     if (effect?.kind === 'submit' && v) {
       const id = conn.sendMove(v.cluster, v.server, effect.input, effect.proposal);

@@ -25,6 +25,7 @@ import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
 import { padTo, widthOf } from '../components/text-width.js';
 import { hasTimerLine, TimerLine } from './timer-line.js';
+import { QuestionPanel, questionLines, questionSay, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -86,6 +87,9 @@ export function StudentScreen(props: StudentScreenProps) {
       </Box>
     );
   }
+  if (view.question && screen.questionHidden !== view.question.id && screen.overlay === 'none') {
+    return <QuestionScreen {...props} sheet={sheet} cell={cell} />;
+  }
   const stripWidth = Math.min(STRIP_MAX, width - INBOX_WIDTH - 1 - CARDS_MIN);
   const strip = width >= STRIP_FROM && glance.length > 0 && middle >= glance.length + 1 && stripWidth >= STRIP_MIN;
   // The card panel's width is fixed before layout (card-panel.tsx counts its rows by it).
@@ -128,6 +132,42 @@ export function StudentScreen(props: StudentScreenProps) {
           </>
         )}
       </Box>
+      <Footer lines={footer} theme={theme} />
+    </Box>
+  );
+}
+
+/**
+ * A question asked of the room (issue 14) in front of the sheet: the question with its choices
+ * and keys, then the cluster strip when the rows hold it (the question is about another server's
+ * sheet), then the footer. Every row is counted: the frame stays at most height − 1 tall.
+ */
+function QuestionScreen(props: StudentScreenProps & { sheet: ServerState; cell: CellId | null }) {
+  const { view, screen, lang, theme, width, height } = props;
+  const q = view.question!;
+  const now = useRoomNow(view.now, !q.reveal);
+  const lines = questionLines(q, lang, theme, width, questionSecondsLeft(q, now));
+  const keys: FooterLine = { key: 'keys', text: shown(theme, questionSay(lang, 'keysLine')), priority: 100, color: theme.colour.dim };
+  const extra: FooterLine[] = [];
+  if (screen.notice) extra.push({ key: 'notice', text: screen.notice, priority: 85, color: theme.colour.error });
+  if (screen.quitAsked) extra.push({ key: 'quit', text: props.quitQuestion ?? t(lang, 'quitAsk'), priority: 97 });
+  for (const [i, g] of (props.guide ?? []).entries()) extra.push({ key: `guide${i}`, text: shown(theme, g), priority: 80 });
+  // Header 1, a gap 1, the panel, the footer's gap 1 and its lines: at most height − 1 rows.
+  const footer = fitLines([...extra, keys], width, Math.max(1, height - 1 - 3 - lines.length));
+  const panelRows = Math.min(lines.length, height - 1 - 3 - totalRows(footer, width));
+  const glance = view.glance ?? [];
+  const stripRows = height - 1 - 3 - panelRows - totalRows(footer, width) - 1;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header {...props} />
+      <Box marginTop={1} flexShrink={0}>
+        <QuestionPanel lines={lines} rows={panelRows} width={width} theme={theme} />
+      </Box>
+      {glance.length > 0 && stripRows >= glance.length + 1 ? (
+        <Box marginTop={1} flexShrink={0}>
+          <ClusterStrip glance={glance} me={view.server} width={width} lang={lang} theme={theme} />
+        </Box>
+      ) : null}
       <Footer lines={footer} theme={theme} />
     </Box>
   );
@@ -363,6 +403,7 @@ export function footerLines({ view, screen, lang, theme, guide, quitQuestion }: 
   if (screen.notice) add('notice', noticeText(screen.notice, lang), 85, { color: theme.colour.error });
   if (screen.awaitingLetter) add('write', `${t(lang, 'writeLetter')} ${[...screen.typed].map((ch) => (ch === ' ' ? theme.sym.space : ch)).join('')}▏`, 96);
   if (screen.quitAsked) add('quit', quitQuestion ?? t(lang, 'quitAsk'), 97);
+  if (view.question && screen.questionHidden === view.question.id) add('question', `? ${view.question.text[lang]} · ${questionSay(lang, 'hidden')}`, 90, { color: 'yellow' });
   const keys = screen.draft ? 'keysDraft' : view.sheet.role === 'leader' ? 'keysLeader' : 'keysIdle';
   // Solo's guide already names the key to press: it stands in for the idle key line (the rows
   // are needed), while a draft keeps its own keys.

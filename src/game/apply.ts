@@ -121,6 +121,17 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return applyPause(c, e.paused ? e.at : null);
     case 'prepared':
       return { ...c, ...e.state };
+    case 'question':
+      return { ...c, question: e.question, questions: (c.questions ?? 0) + 1 };
+    case 'answer':
+      return c.question?.id === e.question ? { ...c, question: { ...c.question, answers: { ...c.question.answers, [e.server]: { choice: e.choice, name: e.name } } } } : c;
+    case 'reveal':
+      return c.question?.id === e.question ? { ...c, question: { ...c.question, revealed: true } } : c;
+    case 'question-closed': {
+      if (c.question?.id !== e.question) return c;
+      const { question: _closed, ...rest } = c;
+      return rest;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   Card,
   ClusterId,
   ClusterState,
+  OpenQuestion,
   ElectionMode,
   LinkFaults,
   MoveInput,
@@ -78,6 +79,14 @@ export type GameEvent =
    */
   | { type: 'rewind'; cluster: ClusterId; mark: RewindMark; state: ClusterState }
   /** The cluster was paused (at = the room time) or resumed; timers moved on by `timer` events. */
-  | { type: 'pause'; cluster: ClusterId; paused: boolean; at: number };
+  | { type: 'pause'; cluster: ClusterId; paused: boolean; at: number }
+  /** A question was asked about the cluster's next decision (questions.ts); answers empty. */
+  | { type: 'question'; cluster: ClusterId; question: OpenQuestion }
+  /** A student answered (the latest answer of a seat counts). */
+  | { type: 'answer'; cluster: ClusterId; question: string; server: ServerId; name: string; choice: number }
+  /** The tally, the correct answer and the rule are shown: answers are closed. */
+  | { type: 'reveal'; cluster: ClusterId; question: string; tally: number[] }
+  /** The question is over; `played`: the decision was played right after (its events follow). */
+  | { type: 'question-closed'; cluster: ClusterId; question: string; played: boolean };
 
 export type GameEventType = GameEvent['type'];

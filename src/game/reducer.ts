@@ -6,6 +6,7 @@
 import type { Mistake } from '../raft/referee.js';
 import type { Text } from '../i18n/text.js';
 import { armTimer, clusterOf, disarmTimer, emit, emitClock, newDraft, type Draft } from './draft.js';
+import { answerQuestion, askQuestion, decideQuestion, revealQuestion } from './asking.js';
 import { applyFault } from './faults.js';
 import { playMove } from './move.js';
 import { reject } from './rejections.js';
@@ -59,6 +60,14 @@ function dispatchCommand(d: Draft, cmd: Command): Outcome {
       return knownCluster(d, cmd.cluster) ?? resetCluster(d, cmd.cluster);
     case 'rewind':
       return knownCluster(d, cmd.cluster) ?? rewindCluster(d, cmd.cluster, cmd.to);
+    case 'ask':
+      return knownServer(d, cmd.cluster, cmd.server) ?? askQuestion(d, cmd, (ids) => void pauseClusters(d, ids, true));
+    case 'answer':
+      return knownServer(d, cmd.cluster, cmd.server) ?? answerQuestion(d, cmd);
+    case 'reveal':
+      return knownCluster(d, cmd.cluster) ?? revealQuestion(d, cmd.cluster);
+    case 'decide':
+      return knownCluster(d, cmd.cluster) ?? decideQuestion(d, cmd.cluster, cmd.play, (ids) => void pauseClusters(d, ids, false));
     default:
       return reject('command/unknown');
   }

@@ -39,6 +39,11 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'rewind/unavailable': { en: 'Rewinding needs the session journal; this room has none.', ru: 'Для отката нужен журнал сессии, а у этой комнаты его нет.' },
   'rewind/invalid': { en: 'Rewind to a moment before now: a journal record number from 0 up to the last one.', ru: 'Откат — к моменту в прошлом: номер записи журнала от 0 до последней.' },
   'rewind/abandoned': { en: 'That moment is on a branch already rewound away: choose one on the current line of play.', ru: 'Этот момент — на уже откатанной ветке: выберите момент на текущей линии игры.' },
+  'question/none': { en: 'No question is open in this cluster.', ru: 'В этом кластере нет открытого вопроса.' },
+  'question/open': { en: 'A question is already open in this cluster: reveal it and play it first.', ru: 'В этом кластере уже открыт вопрос: сначала покажите ответ и сыграйте ход.' },
+  'question/invalid': { en: 'That decision makes no question now, or that choice is not one of the answers.', ru: 'Об этом решении сейчас не спросить, или такого варианта ответа нет.' },
+  'question/closed': { en: 'Answers are closed: the time is up or the answer is shown.', ru: 'Ответы закрыты: время вышло или ответ уже показан.' },
+  'question/not-student': { en: 'Only students answer questions (bots do not).', ru: 'На вопросы отвечают только студенты (боты — нет).' },
 };
 
 export function reject(code: RejectCode, mistakes?: Mistake[]): Rejection {

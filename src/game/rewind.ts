@@ -49,6 +49,9 @@ export function rewindCluster(d: Draft, cluster: ClusterId, to: unknown): Reject
   // A pause is not play either: the cluster stays paused (or running) as it is now.
   delete state.paused;
   if (now.paused !== undefined) state.paused = now.paused;
+  // A question is about the board as it is now: a rewind closes it (its decision may not exist then).
+  delete state.question;
+  if (now.questions) state.questions = now.questions;
   emit(d, { type: 'rewind', cluster, mark, state });
   // Timers from the old moment have long passed: timers mode starts fresh ones (R14); cue mode has none.
   for (const [id, r] of Object.entries(state.servers)) {

@@ -73,6 +73,7 @@ export function freshCluster(id: ClusterId, config: RoomConfig, keep: Partial<Cl
     mistakes: {},
     announcements: keep.announcements ?? [],
     ...(keep.paused !== undefined ? { paused: keep.paused } : {}),
+    ...(keep.questions ? { questions: keep.questions } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Message, Move, Request, ServerId, ServerState } from '../raft/type
 import type { Mistake } from '../raft/referee.js';
 import type { MonitorState, Violation } from '../raft/monitor.js';
 import type { Text } from '../i18n/text.js';
+import type { Question, QuestionKind } from './questions.js';
 
 export type ClusterId = string;
 
@@ -131,6 +132,23 @@ export interface ClusterState {
    * (`move/paused`), so everybody talks about the same board; instructor commands still work.
    */
   paused?: number;
+  /** The question the room is being asked about this cluster's next decision (questions.ts), if any. */
+  question?: OpenQuestion;
+  /** Questions asked in this cluster so far (ids `${cluster}-q${n}`; absent: none). */
+  questions?: number;
+}
+
+/** A question asked (issue 14): answers are kept here, private until the reveal (views.ts). */
+export interface OpenQuestion extends Question {
+  id: string;
+  askedAt: number;
+  /** Answers count until this room time (the countdown). */
+  deadline: number;
+  /** By seat: the student's choice (the latest one counts) and name. */
+  answers: Record<ServerId, { choice: number; name: string }>;
+  revealed: boolean;
+  /** The clusters the ask paused; resumed when the decision is played. */
+  paused: ClusterId[];
 }
 
 /** One rewind: the records `from`…`through` left play for this cluster as branch `branch`. */
@@ -214,6 +232,17 @@ export type Command =
    * deadline becomes now (the seat then times out); cue mode: the timeout move is played for it.
    */
   | { type: 'fire'; cluster: ClusterId; server: ServerId }
+  /**
+   * Asking the room (questions.ts): pause the cluster (every cluster with `room`) before
+   * `server`'s decision `input` and ask the question it makes, answered within `seconds`.
+   */
+  | { type: 'ask'; cluster: ClusterId; server: ServerId; input: MoveInput; seconds?: number; room?: boolean }
+  /** A student's answer to the cluster's open question (from the seat's own connection). */
+  | { type: 'answer'; cluster: ClusterId; server: ServerId; question: string; choice: number }
+  /** Show the tally, the correct answer and the rule. */
+  | { type: 'reveal'; cluster: ClusterId }
+  /** Close the question: play the decision (`play`, default true) and resume what the ask paused. */
+  | { type: 'decide'; cluster: ClusterId; play?: boolean }
   | { type: 'tick'; now: number };
 
 /**
@@ -248,7 +277,12 @@ export type RejectCode =
   | 'rewind/unavailable'
   | 'rewind/invalid'
   | 'rewind/abandoned'
-  | 'move/paused';
+  | 'move/paused'
+  | 'question/none'
+  | 'question/open'
+  | 'question/invalid'
+  | 'question/closed'
+  | 'question/not-student';
 
 export interface Rejection {
   ok: false;
@@ -346,6 +380,36 @@ export interface SeatView {
   paused?: number;
   /** timers mode: the election timeout range [min, max) in ms, for the student's countdown bar. */
   electionTimeoutMs?: [number, number];
+  /** The question the room is asked about this cluster (absent: none): this seat's own answer only. */
+  question?: SeatQuestion;
+}
+
+/**
+ * A question as a screen shows it (issue 14): the same for a seat and for the projector, except
+ * that a seat sees its own answer (`mine`) and never another's; the tally, the correct answer and
+ * the rule only after the reveal.
+ */
+export interface QuestionView {
+  id: string;
+  cluster: ClusterId;
+  kind: QuestionKind;
+  server: ServerId;
+  text: Text;
+  choices: Text[];
+  askedAt: number;
+  deadline: number;
+  /** Students who answered so far, and students who may answer (seated in the cluster). */
+  answered: number;
+  expected: number;
+  /** After the reveal: answers per choice, the correct choice, the rule and why. */
+  reveal?: { tally: number[]; correct: number; rule: string; ruleTitle: Text; why: Text };
+}
+
+export interface SeatQuestion extends QuestionView {
+  /** This seat may answer (a student's seat); bots and empty seats do not. */
+  canAnswer: boolean;
+  /** This seat's answer so far (null: none). */
+  mine: number | null;
 }
 
 /**
@@ -406,6 +470,13 @@ export interface ClusterOverview {
   rewinds?: RewindMark[];
   /** Paused since this room time (absent: running). */
   paused?: number;
+  /** The open question about this cluster (absent: none): counts only until the reveal. */
+  question?: QuestionView;
+  /**
+   * The next decisions that make a question (questions.ts), at most ASKABLE_SHOWN, for the
+   * console's one-key ask; the answers are not in it (absent: none, or a question is open).
+   */
+  askable?: { server: ServerId; input: MoveInput; kind: QuestionKind; text: Text }[];
 }
 
 export interface InstructorView {

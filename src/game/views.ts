@@ -9,6 +9,7 @@ import { currentTerm, votedFor } from '../raft/log.js';
 import type { ServerId } from '../raft/types.js';
 import { INBOX_SHOWN, IN_FLIGHT_SHOWN } from './limits.js';
 import { inboxOf } from './move.js';
+import { askableOf, questionView, seatQuestion } from './question-view.js';
 import { DEFAULT_FREE_MESSAGE, currentStep, gameOf } from './scenarios.js';
 import type { Card, ClusterOverview, ClusterState, InstructorView, Room, ScriptTask, SeatView, SentBatch, ServerGlance } from './types.js';
 
@@ -61,6 +62,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     heartbeatMs: heartbeatMs(room),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
+    ...(c.question ? { question: seatQuestion(c, server) } : {}),
   };
 }
 
@@ -190,7 +192,14 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     sheets,
     ...(c.rewinds ? { rewinds: c.rewinds } : {}),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
+    ...(c.question ? { question: questionView(c) } : {}),
+    ...askable(room, c),
   };
+}
+
+function askable(room: Room, c: ClusterState): Pick<ClusterOverview, 'askable'> {
+  const list = askableOf(room, c);
+  return list ? { askable: list } : {};
 }
 
 function waitingBy(room: Room, c: ClusterState): ClusterOverview['waiting'] {

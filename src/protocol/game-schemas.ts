@@ -134,6 +134,19 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause'), cluster: clusterIdSchema.optional(), paused: z.boolean() }),
   /** Fire a server's election timer now (directing a bot). */
   z.strictObject({ type: z.literal('fire'), cluster: clusterIdSchema, server: serverIdSchema }),
+  /** Ask the room about `server`'s next decision `input` (src/game/questions.ts). */
+  z.strictObject({
+    type: z.literal('ask'),
+    cluster: clusterIdSchema,
+    server: serverIdSchema,
+    input: moveInputSchema,
+    seconds: z.int().min(1).max(600).optional(),
+    /** Pause every cluster, not only this one. */
+    room: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('reveal'), cluster: clusterIdSchema }),
+  /** Close the question: play the decision (default) or not, resume what the ask paused. */
+  z.strictObject({ type: z.literal('decide'), cluster: clusterIdSchema, play: z.boolean().optional() }),
 ]);
 
 // ---- drift guards: each inferred type must be assignable to the game's own type ----

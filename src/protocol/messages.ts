@@ -58,6 +58,18 @@ export const moveMessageSchema = z.strictObject({
   proposal: moveSchema.optional(),
 });
 
+/** A student's answer to the open question of its cluster (issue 14); answered with a verdict. */
+export const answerMessageSchema = z.strictObject({
+  type: z.literal('answer'),
+  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  cluster: clusterIdSchema,
+  server: serverIdSchema,
+  /** The question's id (a late answer to an older question is refused, not counted). */
+  question: z.string().min(1).max(64),
+  /** 0-based index into the question's choices. */
+  choice: z.int().min(0).max(9),
+});
+
 /**
  * The hub's own instructor action: fill empty seats with in-process bots, remove them, or hand
  * one bot seat (`cluster` + `server`) to the next student who joins.
@@ -91,11 +103,12 @@ export const commandMessageSchema = z.strictObject({
   command: instructorCommandSchema,
 });
 
-export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, moveMessageSchema, commandMessageSchema]);
-export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'command'] as const;
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, moveMessageSchema, answerMessageSchema, commandMessageSchema]);
+export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'answer', 'command'] as const;
 
 export type Hello = z.infer<typeof helloSchema>;
 export type MoveMessage = z.infer<typeof moveMessageSchema>;
+export type AnswerMessage = z.infer<typeof answerMessageSchema>;
 export type BotsCommand = z.infer<typeof botsCommandSchema>;
 export type MomentsCommand = z.infer<typeof momentsCommandSchema>;
 export type InstructorCommand = z.infer<typeof instructorCommandSchema>;

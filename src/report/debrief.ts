@@ -19,6 +19,7 @@ import type { Assist, ElectionMode, Fault, MoveInput, RefereeMode, Room } from '
 import { branchIndex, rewindMark, type BranchIndex } from './branches.js';
 import { actorSeat, describeCommand, mistakesIn } from './describe.js';
 import { eventsOf, type SessionInfo, type SessionRecord } from './records.js';
+import { QuestionLog, type PredictionDebrief, type QuestionDebrief } from './questions.js';
 
 export type TimelineEntry = { n: number; at: number } & (
   | { kind: 'step'; game: number; step: number; title: Text }
@@ -122,6 +123,10 @@ export interface Debrief {
   students: StudentDebrief[];
   topMistakes: RankedMistake[];
   branches: BranchDebrief[];
+  /** Questions asked of the room (issue 14), oldest first; absent when none was asked. */
+  questions?: QuestionDebrief[];
+  /** Each student's predictions, right and wrong (absent when no question was asked). */
+  predictions?: PredictionDebrief[];
 }
 
 /** Analyses the session; `records` in journal order (token and revoke records are skipped). */
@@ -132,6 +137,7 @@ export function debrief(info: SessionInfo, records: readonly SessionRecord[]): D
   for (const r of records) pass.take(r);
   pass.finish();
   const room = pass.room;
+  const asked = pass.questions.result();
   return {
     session: {
       createdAt: info.createdAt ?? null,
@@ -163,6 +169,7 @@ export function debrief(info: SessionInfo, records: readonly SessionRecord[]): D
         mistakesByRule: countBy(pass.branchMistakes.get(m.branch) ?? [], (x) => x.rule),
       })),
     ),
+    ...(asked.questions.length > 0 ? asked : {}),
   };
 }
 
@@ -176,6 +183,7 @@ class Pass {
   readonly allMistakes: Mistake[] = [];
   readonly clusterMistakes = new Map<string, Mistake[]>();
   readonly branchMistakes = new Map<string, Mistake[]>();
+  readonly questions = new QuestionLog();
   /** Open elections: `cluster|server|term` → the timeline entry. */
   private readonly elections = new Map<string, Extract<TimelineEntry, { kind: 'election' }>>();
 
@@ -212,6 +220,7 @@ class Pass {
     if (r.kind === 'command' || r.kind === 'refused') this.student(r, before);
     let room = before;
     for (const e of events) {
+      this.questions.note(e, r.n, at);
       this.note(e, room, r, add);
       room = applyEvents(room, [e]);
     }

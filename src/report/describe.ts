@@ -90,6 +90,23 @@ export function describeCommand(cmd: Command, events: readonly GameEvent[], befo
       return say(lang, cmd.paused ? 'pause' : 'resume', { where: cmd.cluster ?? say(lang, 'allClusters') });
     case 'fire':
       return `${cmd.cluster}: ${say(lang, 'fire', { server: cmd.server })}`;
+    // Asking the room (issue 14): what was asked, answered and shown, from the recorded events.
+    case 'ask': {
+      const e = events.find((x): x is Extract<GameEvent, { type: 'question' }> => x.type === 'question');
+      return `${cmd.cluster}: ${say(lang, 'ask', { text: e ? e.question.text[lang] : cmd.server })}`;
+    }
+    case 'answer': {
+      const q = before.clusters[cmd.cluster]?.question;
+      return say(lang, 'answer', { question: cmd.question, choice: q?.choices[cmd.choice]?.[lang] ?? String(cmd.choice + 1) });
+    }
+    case 'reveal': {
+      const q = before.clusters[cmd.cluster]?.question;
+      return `${cmd.cluster}: ${say(lang, 'reveal', { question: q?.id ?? '', choice: q?.choices[q.correct]?.[lang] ?? '', rule: q?.rule ?? '' })}`;
+    }
+    case 'decide': {
+      const q = before.clusters[cmd.cluster]?.question;
+      return `${cmd.cluster}: ${cmd.play === false ? say(lang, 'drop', { question: q?.id ?? '' }) : say(lang, 'decide', { server: q?.server ?? '' })}`;
+    }
     default: {
       // Commands newer than this file (rewind) are named by their fields rather than dropped.
       const x = cmd as { type: string; cluster?: string; to?: number };

@@ -73,6 +73,18 @@ const H = {
   bot: { en: 'bot', ru: 'бот' },
   empty: { en: 'empty', ru: 'пусто' },
   offline: { en: 'offline', ru: 'не в сети' },
+  questions: { en: 'Questions asked of the room', ru: 'Вопросы классу' },
+  questionHead: { en: '{id} at {when} (record {n}), about {server}: {text}', ru: '{id} в {when} (запись {n}), о {server}: {text}' },
+  choice: { en: 'answer', ru: 'ответ' },
+  votes: { en: 'students', ru: 'студентов' },
+  correctMark: { en: '✔ correct', ru: '✔ верно' },
+  decidedBy: { en: 'Decided by {rule}: {why}', ru: 'Решает {rule}: {why}' },
+  notPlayed: { en: 'The question was dropped without playing the decision.', ru: 'Вопрос сняли, решение не играли.' },
+  stillOpen: { en: 'Still open when the session ended.', ru: 'Вопрос оставался открытым до конца занятия.' },
+  whoAnswered: { en: 'Answers: {list}', ru: 'Ответы: {list}' },
+  nobodyAnswered: { en: 'Nobody answered.', ru: 'Никто не ответил.' },
+  predictions: { en: 'Predictions', ru: 'Прогнозы' },
+  predictionLine: { en: '**{name}** ({cluster}/{server}): {right} right, {wrong} wrong — {list}', ru: '**{name}** ({cluster}/{server}): верно {right}, неверно {wrong} — {list}' },
 } satisfies Record<string, Text>;
 
 type Key = keyof typeof H;
@@ -88,6 +100,30 @@ export function clockText(ms: number): string {
   const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
   const ss = String(total % 60).padStart(2, '0');
   return hh > 0 ? `${hh}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Asking the room (issue 14): each question with its tally and answer, then each student's predictions. */
+function questionsSection(d: Debrief, lang: Lang): string[] {
+  const out = [`## ${h(lang, 'questions')}`, ''];
+  for (const q of d.questions ?? []) {
+    out.push(`### ${h(lang, 'questionHead', { id: q.id, when: clockText(q.at), n: q.n, server: q.server, text: q.text[lang] })}`, '');
+    out.push(`| ${h(lang, 'choice')} | ${h(lang, 'votes')} | |`, '|---|---|---|');
+    q.choices.forEach((c, i) => out.push(`| ${cell(c[lang])} | ${q.tally[i] ?? 0} | ${i === q.correct ? h(lang, 'correctMark') : ''} |`));
+    out.push('', h(lang, 'decidedBy', { rule: q.rule, why: q.why[lang] }));
+    if (q.played === false) out.push('', h(lang, 'notPlayed'));
+    if (q.played === null) out.push('', h(lang, 'stillOpen'));
+    const list = q.answers.map((a) => `${a.name} (${a.server}) ${q.choices[a.choice]?.[lang] ?? '?'} ${a.right ? '✔' : '✗'}`).join(' · ');
+    out.push('', list ? h(lang, 'whoAnswered', { list }) : h(lang, 'nobodyAnswered'), '');
+  }
+  if (d.predictions?.length) {
+    out.push(`### ${h(lang, 'predictions')}`, '');
+    for (const p of d.predictions) {
+      const list = p.answers.map((a) => `${a.question} ${a.choice[lang]} ${a.right ? '✔' : '✗'}`).join(', ');
+      out.push(`- ${h(lang, 'predictionLine', { name: p.name, cluster: p.cluster, server: p.server, right: p.right, wrong: p.wrong, list })}`);
+    }
+    out.push('');
+  }
+  return out;
 }
 
 /** Escapes what would break a table cell. */
@@ -114,6 +150,7 @@ export function debriefMarkdown(d: Debrief, lang: Lang): string {
   out.push(`## ${h(lang, 'students')}`, '');
   if (d.students.length === 0) out.push(h(lang, 'noStudents'), '');
   for (const s of d.students) out.push(...studentSection(s, lang));
+  if (d.questions?.length) out.push(...questionsSection(d, lang));
   out.push(`## ${h(lang, 'branches')}`, '');
   if (d.branches.length === 0) out.push(h(lang, 'noBranches'), '');
   for (const b of d.branches) {

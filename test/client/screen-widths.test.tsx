@@ -61,6 +61,9 @@ const CAPTURE_SIZE: Record<string, { cols: number; rows: number } | 'markdown'> 
   'projector-one-cluster.txt': { cols: 100, rows: 24 },
   'projector-all-clusters.txt': { cols: 100, rows: 24 },
   'replay.txt': { cols: 100, rows: 24 },
+  // Asking the room (issue 14), from test/e2e/ask-the-room.test.ts.
+  'student-question.txt': { cols: 80, rows: 24 },
+  'projector-question.txt': { cols: 80, rows: 24 },
   // The debrief is a Markdown document (`raft-sheet report`), not a terminal frame.
   'report.txt': 'markdown',
 };

@@ -12,7 +12,11 @@ import type { Card, SeatView, SentBatch } from '../../src/game/types.js';
 import type { AppendEntries, Message, RequestVote, ServerState } from '../../src/raft/types.js';
 import { newServer } from '../../src/raft/step.js';
 import { CLUSTER8, card, seatView } from '../fixtures/seat-view.js';
-import { closeAll, lay } from './render-at.js';
+import { closeAll, lay, layElement } from './render-at.js';
+import { StudentScreen } from '../../client/student/student-screen.js';
+import { createRoom } from '../../src/game/room.js';
+import { glanceOf } from '../../src/game/views.js';
+import type { SeatQuestion } from '../../src/game/types.js';
 
 afterAll(closeAll);
 
@@ -163,6 +167,38 @@ describe('the student screen never draws one box over another', () => {
     const refused = { ...open, verdict: { accepted: false, mistakes: [mistake('R9'), mistake('R10'), mistake('R11')] } };
     expectHonest('refused', view, refused);
     expectHonest('refused, solo', view, refused, undefined, ['✔ i1 won the election. Next: the client writes H.', 'Press Enter to take the card from i8.']);
+  });
+
+  it('a question asked of the room (issue 14): open, answered, revealed, put aside; in en and ru, with the cluster strip', () => {
+    const glance = glanceOf(createRoom({ size: 8 }).clusters.A);
+    const t = (en: string, ru = en) => ({ en, ru });
+    const open: SeatQuestion = {
+      id: 'A-q1', cluster: 'A', kind: 'log', server: 'i3', askedAt: 0, deadline: 30_000, answered: 2, expected: 3, canAnswer: true, mine: null,
+      text: t("i3 takes i1's AppendEntries (prev 4/t1, entries 5–8 t2 \"Load\"): what will i3's log be? ".repeat(2), 'i3 берёт AppendEntries от i1 (prev 4/t1, записи 5–8 t2 «Load»): каким станет журнал i3? '.repeat(2)),
+      choices: [t('1–4 t1 "High"'), t('1–4 t1 "High", 5–8 t2 "Load"'), t('1–4 t1 "High", 5–6 t1 "xx", 7–10 t2 "Load"'), t('1–6 t1 "Highxx"')],
+    };
+    const states: [string, SeatQuestion][] = [
+      ['open', open],
+      ['answered', { ...open, mine: 2 }],
+      ['a bot seat', { ...open, canAnswer: false }],
+      ['revealed', { ...open, mine: 2, reveal: { tally: [0, 2, 1, 0], correct: 1, rule: 'R18', ruleTitle: t('Merge: cut only at a conflict'), why: t('The check passes; entries already there are kept, a conflicting one is cut with everything after it. '.repeat(2)) } }],
+    ];
+    for (const [name, q] of states) {
+      const view = seatView(follower(), inbox('RequestVote', 8, 'i2'), { glance, question: q, prompt: { en: long, ru: long } });
+      expectHonest(`question ${name}`, view, initialScreen);
+      expectHonest(`question ${name}, solo`, view, initialScreen, undefined, guide);
+      for (const [w, h] of SIZES) {
+        const ru = layElement(<StudentScreen view={view} screen={initialScreen} status="online" code="K7Q2" lang="ru" theme={makeTheme({ color: false })} width={w} height={h} />, w, h);
+        expect(ru.problems, `question ${name} in Russian at ${w}×${h}`).toEqual([]);
+      }
+      // Esc puts it aside: the sheet with a reminder line in the footer.
+      const aside = press(view, [{ kind: 'escape' }]);
+      expect(aside.questionHidden).toBe('A-q1');
+      expectHonest(`question ${name}, put aside`, view, aside);
+    }
+    const { frame } = lay(seatView(follower(), [], { glance, question: open }), initialScreen, 80, 24);
+    expect(frame).toContain('Press 1–4 to answer');
+    expect(frame).toContain('4  1–6 t1 "Highxx"');
   });
 
   it('in colour too', () => {

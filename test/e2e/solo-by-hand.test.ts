@@ -27,7 +27,7 @@ async function handOver(): Promise<string> {
 
 describe('solo by hand in a real terminal', () => {
   it('wins game 1 typing every cell, with the goal as the prompt, then the recap and the cluster', async () => {
-    tmux.open(W, `node ${BIN} solo --by-hand --pace fast`, { RAFT_SHEET_HOME: home });
+    tmux.open(W, `node ${BIN} solo --by-hand --pace fast --no-predict`, { RAFT_SHEET_HOME: home });
     const first = flat(await tmux.waitFor(W, /Press t/, 30_000));
     // The goal, not the recipe: nothing about t1, votes or lastLogIndex.
     expect(first).toMatch(/» i1, your election timer fired: start an election and ask everyone for their vote\./);

@@ -31,7 +31,7 @@ async function play(open: () => void): Promise<void> {
 
 describe('npm start: solo mode in a real terminal', () => {
   it('a first-time player wins games 1 and 2 by the keys the screen names, then quits', async () => {
-    tmux.open('solo', `node ${BIN} solo --pace fast`, { RAFT_SHEET_HOME: home });
+    tmux.open('solo', `node ${BIN} solo --pace fast --no-predict`, { RAFT_SHEET_HOME: home });
     // The first screen: what you are, and the key to press.
     const firstScreen = await tmux.waitFor('solo', /Press t/, 20_000);
     const code = firstScreen.match(/code (\w{4}) ·/)?.[1];
@@ -113,7 +113,7 @@ describe('npm start: solo mode in a real terminal', () => {
   }, 180_000);
 
   it('solo --game 4 begins at game 4\'s first frame: i4 back, i1 offline, the sheets as game 3 left them', async () => {
-    tmux.open('g4', `node ${BIN} solo --pace fast --game 4`, { RAFT_SHEET_HOME: home });
+    tmux.open('g4', `node ${BIN} solo --pace fast --game 4 --no-predict`, { RAFT_SHEET_HOME: home });
     const screen = await tmux.waitFor('g4', /game 4·1\/6/, 20_000);
     const text = flat(screen);
     expect(screen).toMatch(/A · i4 · ∙ Follower · term t2/); // heard of t2 while rebooting (adopt-term)
@@ -123,7 +123,7 @@ describe('npm start: solo mode in a real terminal', () => {
   }, 60_000);
 
   it('as i2 in game 1, t while i1\'s RequestVote waits is a legal move: the guide explains and offers retry / skip; R goes back, N goes on', async () => {
-    tmux.open('i2', `node ${BIN} solo --pace fast --seat i2`, { RAFT_SHEET_HOME: home, RAFT_SHEET_STALL_MS: '1500' });
+    tmux.open('i2', `node ${BIN} solo --pace fast --seat i2 --no-predict`, { RAFT_SHEET_HOME: home, RAFT_SHEET_STALL_MS: '1500' });
     await tmux.waitFor('i2', /Enter takes the top card/, 20_000);
     /** i2 times out (legal, off the script) and takes every card that reaches it, until the guide offers a way on. */
     const offTheScript = async (): Promise<string> => {

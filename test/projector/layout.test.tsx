@@ -11,6 +11,7 @@ import { ReplayApp } from '../../client/replay/replay-app.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
 import { makeTheme } from '../../client/theme.js';
 import { instructorView } from '../../src/game/views.js';
+import type { QuestionView } from '../../src/game/types.js';
 import { closeAll, layElement } from '../client/render-at.js';
 
 afterAll(closeAll);
@@ -40,6 +41,31 @@ describe('the projector never draws one box over another', () => {
       }
     });
   }
+
+  it('a question asked of the room (issue 14), open and revealed, at every size, in en and ru, with a violation', () => {
+    const clusters = projectorClusters(instructorView(timeline.roomAt(records.length)), {});
+    const t = (en: string, ru = en) => ({ en, ru });
+    const question: QuestionView = {
+      id: 'A-q1', cluster: 'A', kind: 'log', server: 'i3', askedAt: 0, deadline: 30_000, answered: 2, expected: 3,
+      text: t("i3 takes i1's AppendEntries (prev 4/t1, entries 5–8 t2 \"Load\"): what will i3's log be?", 'i3 берёт AppendEntries от i1 (prev 4/t1, записи 5–8 t2 «Load»): каким станет журнал i3?'),
+      choices: [t('1–4 t1 "High"'), t('1–4 t1 "High", 5–8 t2 "Load"'), t('1–4 t1 "High", 5–6 t1 "xx", 7–10 t2 "Load"'), t('1–6 t1 "Highxx"')],
+    };
+    const revealed: QuestionView = { ...question, reveal: { tally: [0, 2, 1, 0], correct: 1, rule: 'R18', ruleTitle: t('Merge'), why: t('The check passes; entries already there are kept, a conflicting one is cut with everything after it. '.repeat(2)) } };
+    const violation = { property: 'P1' as const, servers: ['i1', 'i2'], term: 1, explain: t('two leaders') };
+    for (const [w, h] of [[80, 24], [100, 30], [120, 40], [160, 45]] as const) {
+      for (const q of [question, revealed]) {
+        for (const lang of ['en', 'ru'] as const) {
+          for (const extra of [{}, { violations: [violation] }]) {
+            const set = clusters.map((c) => (c.id === 'A' ? { ...c, ...extra, question: q } : c));
+            const body = h - CHROME;
+            const { problems, frame } = layElement(<ProjectorView clusters={set} focus={null} width={w} height={body} lang={lang} theme={theme} now={10_000} />, w, body + 1);
+            expect(problems, `question ${q.reveal ? 'revealed' : 'open'} at ${w}×${h} in ${lang}`).toEqual([]);
+            if (lang === 'en') expect(frame).toContain(q.reveal ? '2  ✔ correct' : '20 s left · 2 of 3 answered');
+          }
+        }
+      }
+    }
+  });
 
   it('replay, whole app (header, status, body, keys) at every size, large and compact', () => {
     for (const [w, h] of [[80, 24], [100, 30], [120, 40]] as const) {
