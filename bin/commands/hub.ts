@@ -13,6 +13,8 @@ import type { Hub } from '../../server/hub.js';
 import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import type { Command } from './index.js';
 import { parseOr } from './terminal.js';
+import { appVersion, clientFilePath } from '../app-info.js';
+import { CLIENT_PATH, readClientFile } from '../../server/client-download.js';
 
 const HELP = `Usage: raft-sheet hub [options]
 
@@ -85,10 +87,13 @@ export function lanAddresses(): string[] {
   return out.length > 0 ? out : ['127.0.0.1'];
 }
 
-const BANNER: Record<Lang, { title: string; join: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
+const BANNER: Record<Lang, { title: string; join: string; download: string; or: string; sha: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
   en: {
     title: 'raft-sheet hub',
     join: 'Students join with:',
+    download: 'Students without the repository (Node 20.19+ only): download the client, then join:',
+    or: 'or',
+    sha: 'SHA-256 of raft-sheet.mjs:',
     key: 'Instructor key (keep it to yourself):',
     projector: 'Projector key (raft-sheet watch; watches only):',
     keyResumed: 'Instructor key: unchanged (as printed when the session started)',
@@ -98,6 +103,9 @@ const BANNER: Record<Lang, { title: string; join: string; key: string; projector
   ru: {
     title: 'хаб raft-sheet',
     join: 'Студенты подключаются командой:',
+    download: 'Студенты без репозитория (нужен только Node 20.19+): скачать клиент, затем подключиться:',
+    or: 'или',
+    sha: 'SHA-256 файла raft-sheet.mjs:',
     key: 'Ключ преподавателя (не показывайте его):',
     projector: 'Ключ проектора (raft-sheet watch; только просмотр):',
     keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
@@ -152,6 +160,8 @@ export const hub: Command = {
     const withConsole = !values.plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (withConsole && process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
     const consoleKey = randomBytes(18).toString('base64url');
+    // The one-file client the hub hands out (issue 15): read once; absent when only tsc ran.
+    const client = readClientFile(clientFilePath());
     const { startHub } = await import('../../server/hub.js');
     let running;
     try {
@@ -165,6 +175,8 @@ export const hub: Command = {
         ...(botPace ? { humanPaceMs: botPace as [number, number] } : {}),
         ...(seatsPerAddress !== undefined ? { seatsPerAddress: seatsPerAddress as number } : {}),
         lang,
+        ...(client ? { client } : {}),
+        app: appVersion(),
         stdoutLog: !withConsole,
         consoleKey,
         onFatal: () => {
@@ -179,6 +191,7 @@ export const hub: Command = {
     }
     const t = BANNER[lang];
     const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
+    const students = client ? [...downloadLines(t, hosts[0], running.port, running.code, client.sha256), ''] : [];
     if (withConsole) return runWithConsole(running, hosts, consoleKey, lang, values.ascii ?? false);
     const lines = [
       '',
@@ -187,6 +200,7 @@ export const hub: Command = {
       `  ${t.join}`,
       ...hosts.map((h) => `    raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
       '',
+      ...students,
       running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
       ...(running.projectorKey ? [`  ${t.projector} ${running.projectorKey}`] : []),
       `  ${t.dir} ${running.dir}`,
@@ -210,6 +224,22 @@ export const hub: Command = {
     });
   },
 };
+
+/**
+ * The banner's lines for students who have only Node: a download that works on every system
+ * (Node's own fetch; curl; PowerShell), the join with the downloaded file, and its SHA-256.
+ */
+export function downloadLines(t: { download: string; or: string; sha: string }, host: string, port: number, code: string, sha256: string): string[] {
+  const url = `http://${host}:${port}${CLIENT_PATH}`;
+  return [
+    `  ${t.download}`,
+    `    node -e "fetch('${url}').then(r=>r.arrayBuffer()).then(b=>require('fs').writeFileSync('raft-sheet.mjs',Buffer.from(b)))"`,
+    `      ${t.or} curl -o raft-sheet.mjs ${url}`,
+    `      ${t.or} (PowerShell) Invoke-WebRequest ${url} -OutFile raft-sheet.mjs`,
+    `    node raft-sheet.mjs join ws://${host}:${port} --code ${code}`,
+    `  ${t.sha} ${sha256}`,
+  ];
+}
 
 /** The console in this process; the hub stops when the instructor quits or a signal comes. */
 async function runWithConsole(running: Hub, hosts: string[], consoleKey: string, lang: Lang, ascii: boolean): Promise<number> {
