@@ -77,11 +77,19 @@ async function instructor(port: number, command: unknown): Promise<void> {
   ws.close();
 }
 
-async function measure(server: Child, loads: Child[], ms: number): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
+/** Something else the hub does during the measured window only (the one-file downloads). */
+export interface During {
+  start(): Promise<void>;
+  finish(): Promise<void>;
+}
+
+async function measure(server: Child, loads: Child[], ms: number, during?: During): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
   const before = await Promise.all(loads.map((l) => l.ask<Report>('report', { reset: true })));
   const s0 = await server.ask<ServerStats>('stats');
   const t0 = performance.now();
+  await during?.start();
   await sleep(ms);
+  await during?.finish();
   const s1 = await server.ask<ServerStats>('stats');
   const reports = await Promise.all(loads.map((l) => l.ask<Report>('report', { reset: true })));
   const seconds = (performance.now() - t0) / 1000;
@@ -116,6 +124,10 @@ export interface LoadOptions {
   processes: number;
   measureMs: number;
   log?: (line: string) => void;
+  /** Serve this one-file client on the hub's port (bench/one-file.ts). */
+  client?: string;
+  /** Given the hub's port: work to run during the measured window. */
+  during?: (port: number) => During;
 }
 
 export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
@@ -133,6 +145,7 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     // A leader at full pace makes far more than the 30 moves/s a person could: lift the
     // per-connection flood limit, which would otherwise drop its frames.
     rate: { capacity: 100_000, perSecond: 100_000 },
+    ...(o.client ? { client: o.client } : {}),
   });
   const loads: Child[] = [];
   try {
@@ -148,7 +161,7 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     log(`  hub ${o.clusters}×8: ${connections} bots seated; waiting for a leader in every cluster`);
     await until(async () => (await status()).leaders >= o.clusters, 90_000, 'a leader in every cluster', 250).catch(() => log('  (not every cluster elected a leader in 90 s; measuring anyway)'));
     await sleep(1000);
-    const m = await measure(hub, loads, o.measureMs);
+    const m = await measure(hub, loads, o.measureMs, o.during?.(port));
     return result('hub', o.clusters, connections, m);
   } finally {
     await Promise.all(loads.map((l) => stopChild(l, 2000)));

@@ -3,6 +3,7 @@
  * `fetch`, `curl` or PowerShell download gets, and the hub's version in `welcome.app`.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
 import { join, testHub } from './harness.js';
@@ -13,7 +14,7 @@ const sha256 = createHash('sha256').update(body).digest('hex');
 let hub: Hub;
 let plain: Hub;
 beforeAll(async () => {
-  hub = await testHub({ client: { body, sha256 }, app: '9.9.9' });
+  hub = await testHub({ client: { body, sha256, gzip: gzipSync(body) }, app: '9.9.9' });
   plain = await testHub();
 });
 afterAll(async () => {
@@ -22,11 +23,14 @@ afterAll(async () => {
 });
 
 const at = (h: Hub, path = '/raft-sheet.mjs') => `http://127.0.0.1:${h.port}${path}`;
+// curl and PowerShell ask for no encoding; Node's fetch asks for gzip unless told otherwise.
+const identity = { 'accept-encoding': 'identity' };
 
 describe('GET /raft-sheet.mjs', () => {
   it('answers the file byte for byte, as a JavaScript module, with its length and its hash as ETag', async () => {
-    const res = await fetch(at(hub));
+    const res = await fetch(at(hub), { headers: identity });
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('content-length')).toBe(String(body.length));
     expect(res.headers.get('etag')).toBe(`"${sha256}"`);
@@ -34,23 +38,33 @@ describe('GET /raft-sheet.mjs', () => {
   });
 
   it('a query string changes nothing; HEAD has the headers and no body', async () => {
-    const withQuery = await fetch(at(hub, '/raft-sheet.mjs?v=1'));
+    const withQuery = await fetch(at(hub, '/raft-sheet.mjs?v=1'), { headers: identity });
     expect(Buffer.from(await withQuery.arrayBuffer()).equals(body)).toBe(true);
-    const head = await fetch(at(hub), { method: 'HEAD' });
+    const head = await fetch(at(hub), { method: 'HEAD', headers: identity });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(body.length));
     expect((await head.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('a download that already has this version gets 304; another method gets 405', async () => {
-    const again = await fetch(at(hub), { headers: { 'if-none-match': `"${sha256}"` } });
+    const again = await fetch(at(hub), { headers: { ...identity, 'if-none-match': `"${sha256}"` } });
     expect(again.status).toBe(304);
-    const stale = await fetch(at(hub), { headers: { 'if-none-match': '"something-else"' } });
+    const stale = await fetch(at(hub), { headers: { ...identity, 'if-none-match': '"something-else"' } });
     expect(stale.status).toBe(200);
     await stale.arrayBuffer();
     const post = await fetch(at(hub), { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     await post.arrayBuffer();
+  });
+
+  it("Node's fetch (the banner's command) gets it gzipped, with its own ETag, and unpacks the same bytes", async () => {
+    const res = await fetch(at(hub));
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('etag')).toBe(`"${sha256}.gz"`);
+    expect(res.headers.get('vary')).toBe('accept-encoding');
+    expect(Buffer.from(await res.arrayBuffer()).equals(body)).toBe(true);
+    const again = await fetch(at(hub), { headers: { 'if-none-match': `"${sha256}.gz"` } });
+    expect(again.status).toBe(304);
   });
 
   it('other paths still get the plain answer, and a hub given no file does not serve one', async () => {
