@@ -6,6 +6,8 @@
  * prints the banner and logs plainly to stdout.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
@@ -192,6 +194,14 @@ export const hub: Command = {
     const t = BANNER[lang];
     const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
     const students = client ? [...downloadLines(t, hosts[0], running.port, running.code, client.sha256), ''] : [];
+    // Under the console the banner is not printed: the download lines wait in the session directory.
+    if (client) {
+      try {
+        writeFileSync(path.join(running.dir, 'students.txt'), students.map((l) => l.replace(/^ {2}/, '')).join('\n'));
+      } catch (err) {
+        running.log('warn', `students.txt not written: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     if (withConsole) return runWithConsole(running, hosts, consoleKey, lang, values.ascii ?? false);
     const lines = [
       '',

@@ -7,7 +7,7 @@
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   tmux.close();
-  hubProcess?.kill('SIGTERM');
+  if (hubProcess && hubProcess.exitCode === null) {
+    const exited = new Promise((r) => hubProcess!.once('exit', r));
+    hubProcess.kill('SIGTERM');
+    await exited;
+  }
   await other?.close();
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('the one-file client, from the hub to an empty folder', () => {
@@ -71,6 +76,10 @@ describe('the one-file client, from the hub to an empty folder', () => {
     const sha = createHash('sha256').update(readFileSync(path.join(empty, 'raft-sheet.mjs'))).digest('hex');
     expect(bannerLine('SHA-256').endsWith(sha)).toBe(true);
     expect(readFileSync(path.join(empty, 'raft-sheet.mjs')).equals(readFileSync(path.resolve('dist/raft-sheet.mjs')))).toBe(true);
+    // The same lines for a hub under the console, which prints no banner.
+    const students = readFileSync(path.join(root, 'session', 'students.txt'), 'utf8');
+    expect(students).toContain(bannerLine('node -e '));
+    expect(students).toContain(bannerLine('node raft-sheet.mjs join '));
   });
 
   it('`node raft-sheet.mjs join …` as printed shows the sheet and plays a move', async () => {
