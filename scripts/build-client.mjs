@@ -31,6 +31,48 @@ const devtoolsStub = {
   },
 };
 
+/**
+ * yoga-layout's loader (Emscripten) fetches its inlined wasm, a `data:` URL, with the global
+ * `fetch` when there is one: in Node that loads undici, the whole fetch stack, only to decode
+ * base64 (about a tenth of the client's start here, by --cpu-prof). The patch takes the
+ * loader's own synchronous path (atob) instead; the bytes are the same. The build fails if the
+ * text to patch is not found (a yoga-layout upgrade changed it): check the loader again then.
+ */
+const YOGA_FETCH = '"function"!=typeof fetch?';
+const yogaWithoutFetch = {
+  name: 'yoga-wasm-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const count = source.split(YOGA_FETCH).length - 1;
+      // Two places: the binary's fetch and instantiateStreaming's; both take the no-fetch branch.
+      if (count !== 2) throw new Error(`yoga-layout's wasm loader changed (${count} matches of ${YOGA_FETCH}): review scripts/build-client.mjs`);
+      return { contents: source.replaceAll(YOGA_FETCH, 'true?'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * zod's `locales` namespace holds the error messages of 40-odd languages (a fifth of the
+ * bundle, parsed at every start). Nothing here reads them: our users' sentences come from
+ * src/i18n and client/i18n, and zod's English default (imported by zod's schemas directly)
+ * stays. So `zod/v4/locales/index.js` is reduced to its English entry.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]v4[\\/]/.test(args.importer)) return undefined;
+      return { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 await build({
   entryPoints: [path.join(root, 'bin', 'raft-sheet.ts')],
   outfile,
@@ -57,7 +99,7 @@ await build({
   banner: {
     js: "import { createRequire as __raftSheetCreateRequire } from 'node:module'; const require = __raftSheetCreateRequire(import.meta.url);",
   },
-  plugins: [devtoolsStub],
+  plugins: [devtoolsStub, yogaWithoutFetch, zodEnglishOnly],
   logLevel: 'warning',
 });
 
