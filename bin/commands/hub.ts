@@ -55,6 +55,10 @@ it over when the process it names is gone (delete it by hand only if the directo
 between machines). Stop with Ctrl-C: the journal is flushed and clients are told to come back
 (close 1001); start again with --resume DIR (the keys stay the same).
 The projector key lets \`raft-sheet watch\` show the room and nothing else.
+Students without the repository need only Node 20.19+: the hub serves the one-file client at
+http://HOST:PORT/raft-sheet.mjs; the banner prints the download command (Node, curl,
+PowerShell), the join command for the downloaded file and its SHA-256, and so does
+students.txt in the session directory.
 Exit codes: 0 stopped, 1 runtime failure (port in use, directory in use, damaged session), 2 usage error.
 `;
 
