@@ -5,8 +5,9 @@
  * as the previous one is complete, until `finish`, which answers with the count and each wave's
  * time. Every body's length is checked against content-length.
  *
- * IPC: sends {type:'ready'}; `start` → {type:'start'}; `finish` → {type:'finish', waves,
- * downloads, bytes, waveMs[], failed}; `stop` exits.
+ * IPC: sends {type:'ready'}; `wave` → one wave, answered {type:'wave', ms, downloads, failed,
+ * bytes} when it is complete; `start` → {type:'start'} and waves back to back until `finish` →
+ * {type:'finish', waves, downloads, bytes, waveMs[], failed}; `stop` exits.
  */
 import * as http from 'node:http';
 
@@ -69,6 +70,14 @@ process.on('message', (m: { type: string }) => {
     running = false;
     // The wave under way completes: its downloads were inside the window.
     void done.then(() => process.send!({ type: 'finish', ...result }));
+  }
+  if (m.type === 'wave') {
+    // One class at once: `clients` downloads started together; answers when the last is in.
+    const before = { downloads: result.downloads, failed: result.failed, bytes: result.bytes };
+    const t0 = performance.now();
+    void Promise.all(Array.from({ length: config.clients }, one)).then(() =>
+      process.send!({ type: 'wave', ms: performance.now() - t0, downloads: result.downloads - before.downloads, failed: result.failed - before.failed, bytes: result.bytes - before.bytes }),
+    );
   }
   if (m.type === 'stop') process.exit(0);
 });

@@ -126,11 +126,24 @@ export interface LoadOptions {
   log?: (line: string) => void;
   /** Serve this one-file client on the hub's port (bench/one-file.ts). */
   client?: string;
-  /** Given the hub's port: work to run during the measured window. */
+}
+
+/** One measured window of a room: `ms` long, plus whatever `during` (given the hub's port) takes to finish. */
+export interface Window {
+  ms: number;
   during?: (port: number) => During;
 }
 
 export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
+  return (await hubLoadWindows(o, [{ ms: o.measureMs }]))[0];
+}
+
+/**
+ * One room, measured over several windows in a row (bench/one-file.ts alternates windows with
+ * and without downloads in the same room, so a drift of the shared machine falls on both).
+ * Each result also carries its raw delivery latencies, for pooling.
+ */
+export async function hubLoadWindows(o: LoadOptions, windows: Window[]): Promise<(LoadResult & { raw: number[] })[]> {
   const log = o.log ?? (() => {});
   const names = clusterNames(o.clusters);
   const hub = forkChild('hub-child', {
@@ -161,8 +174,12 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     log(`  hub ${o.clusters}×8: ${connections} bots seated; waiting for a leader in every cluster`);
     await until(async () => (await status()).leaders >= o.clusters, 90_000, 'a leader in every cluster', 250).catch(() => log('  (not every cluster elected a leader in 90 s; measuring anyway)'));
     await sleep(1000);
-    const m = await measure(hub, loads, o.measureMs, o.during?.(port));
-    return result('hub', o.clusters, connections, m);
+    const out: (LoadResult & { raw: number[] })[] = [];
+    for (const w of windows) {
+      const m = await measure(hub, loads, w.ms, w.during?.(port));
+      out.push({ ...result('hub', o.clusters, connections, m), raw: m.reports.flatMap((r) => r.latencies) });
+    }
+    return out;
   } finally {
     await Promise.all(loads.map((l) => stopChild(l, 2000)));
     await stopChild(hub, 10_000);

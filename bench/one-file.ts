@@ -6,17 +6,17 @@
  *   alternated run by run against one hub child; median and minimum of each;
  * - the file: bytes, and gzipped bytes (what the hub sends to a client that accepts gzip, as
  *   Node's fetch does);
- * - delivery under downloads: the hub benchmark's full-pace room (bench/hub-load.ts), its card
- *   delivery p99 while waves of 100 simultaneous downloads of the file run through the whole
- *   measured window (bench/download-child.ts, each wave as soon as the last is complete),
- *   against the same room without downloads; the two alternate (without, with, with, without)
- *   so a drift of the shared machine falls on both.
+ * - delivery under downloads: the hub benchmark's full-pace room of 12 × 8 (bench/hub-load.ts),
+ *   measured over windows in a row in the same room: 2-s windows without downloads alternate
+ *   with windows that last exactly one wave of 100 simultaneous downloads of the file (a class
+ *   arriving at once; bench/download-child.ts), latencies pooled per kind; then a longer pair,
+ *   without vs waves back to back for the whole window (harsher than any class).
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { hubLoad, type LoadResult } from './hub-load.js';
+import { hubLoadWindows, type During, type Window } from './hub-load.js';
 import { BIN, forkChild, ROOT, stats, stopChild, tempDir, until, type Stats } from './lib.js';
 
 export const BUNDLE = path.join(ROOT, 'dist', 'raft-sheet.mjs');
@@ -25,7 +25,17 @@ export interface OneFileResult {
   bytes: number;
   gzipBytes: number;
   firstFrame: { dist: Stats; bundle: Stats; distMs: number[]; bundleMs: number[] };
-  delivery: { without: LoadResult[]; with: LoadResult[]; downloads: { waves: number; downloads: number; failed: number; waveMs: Stats }[] };
+  delivery: {
+    /** Pooled over the plain windows between the waves. */
+    plain: Stats;
+    /** Pooled over the windows that are one wave of 100 downloads each. */
+    oneWave: Stats;
+    waves: { ms: number; downloads: number; failed: number; bytes: number }[];
+    longPlain: Stats;
+    longWaves: Stats;
+    continuous: { waves: number; downloads: number; failed: number; waveMs: Stats } | null;
+    movesPerSec: { plain: number; waves: number };
+  };
 }
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
@@ -54,7 +64,7 @@ async function firstFrame(program: string, cwd: string, port: number): Promise<n
   }
 }
 
-export async function oneFileBench(o: { runs: number; measureMs: number; log?: (l: string) => void }): Promise<OneFileResult> {
+export async function oneFileBench(o: { runs: number; pairs: number; measureMs: number; log?: (l: string) => void }): Promise<OneFileResult> {
   const log = o.log ?? (() => {});
   const bytes = statSync(BUNDLE).size;
   const gzipBytes = gzipSync(readFileSync(BUNDLE)).length;
@@ -81,40 +91,67 @@ export async function oneFileBench(o: { runs: number; measureMs: number; log?: (
   const firstFrameResult = { dist: stats(distMs), bundle: stats(bundleMs), distMs, bundleMs };
   log(`  one-file: first frame median ${firstFrameResult.bundle.p50.toFixed(0)} ms (today's entry ${firstFrameResult.dist.p50.toFixed(0)} ms)`);
 
-  // Delivery p99 with and without a class downloading the file.
-  const room = { clusters: 12, processes: 2, measureMs: o.measureMs, client: BUNDLE };
-  const without: LoadResult[] = [];
-  const withDl: LoadResult[] = [];
-  const downloads: OneFileResult['delivery']['downloads'] = [];
-  const downloading = async () => {
-    let child: ReturnType<typeof forkChild> | null = null;
-    const r = await hubLoad({
-      ...room,
-      during: (port) => ({
-        start: async () => {
-          child = forkChild('download-child', { url: `http://127.0.0.1:${port}/raft-sheet.mjs`, clients: 100 });
-          await child.wait('ready');
-          await child.ask('start');
-        },
-        finish: async () => {
-          const f = await child!.ask<{ waves: number; downloads: number; failed: number; waveMs: number[] }>('finish', {}, 120_000);
-          downloads.push({ waves: f.waves, downloads: f.downloads, failed: f.failed, waveMs: stats(f.waveMs) });
-          await stopChild(child!);
-        },
-      }),
-    });
-    withDl.push(r);
-    const d = downloads[downloads.length - 1];
-    log(`  one-file: 12×8 with downloads: delivery p99 ${r.latency.p99.toFixed(1)} ms; ${d.downloads} downloads in ${d.waves} waves of 100 (wave p50 ${d.waveMs.p50.toFixed(0)} ms), ${d.failed} failed`);
+  // Delivery p99 with and without a class downloading the file, in one room: plain windows
+  // alternate with windows that are exactly one wave of 100 simultaneous downloads (the class
+  // arriving at once), then a longer pair: plain vs waves back to back for the whole window.
+  let child: ReturnType<typeof forkChild> | null = null;
+  let ready: Promise<unknown> | null = null;
+  /** The downloader, forked once for the room (its `ready` is awaited once). */
+  const downloader = async (port: number) => {
+    if (!child) {
+      child = forkChild('download-child', { url: `http://127.0.0.1:${port}/raft-sheet.mjs`, clients: 100 });
+      ready = child.wait('ready');
+    }
+    await ready;
+    return child;
   };
-  const plain = async () => {
-    const r = await hubLoad(room);
-    without.push(r);
-    log(`  one-file: 12×8 without downloads: delivery p99 ${r.latency.p99.toFixed(1)} ms`);
+  const waves: { ms: number; downloads: number; failed: number; bytes: number }[] = [];
+  let continuous: { waves: number; downloads: number; failed: number; waveMs: number[] } | null = null;
+  const oneWave = (port: number): During => {
+    let reply: Promise<{ ms: number; downloads: number; failed: number; bytes: number }> | null = null;
+    return {
+      start: async () => {
+        reply = (await downloader(port)).ask('wave', {}, 120_000);
+      },
+      finish: async () => {
+        waves.push(await reply!);
+      },
+    };
   };
-  await plain();
-  await downloading();
-  await downloading();
-  await plain();
-  return { bytes, gzipBytes, firstFrame: firstFrameResult, delivery: { without, with: withDl, downloads } };
+  const backToBack = (port: number): During => ({
+    start: async () => {
+      await (await downloader(port)).ask('start');
+    },
+    finish: async () => {
+      continuous = await child!.ask('finish', {}, 120_000);
+    },
+  });
+  const pairs = o.pairs;
+  const windows: Window[] = [];
+  for (let i = 0; i < pairs; i++) windows.push({ ms: 2000 }, { ms: 0, during: oneWave });
+  windows.push({ ms: o.measureMs }, { ms: o.measureMs, during: backToBack });
+  let results;
+  try {
+    results = await hubLoadWindows({ clusters: 12, processes: 2, measureMs: o.measureMs, client: BUNDLE }, windows);
+  } finally {
+    if (child) await stopChild(child);
+  }
+  const plainRaw = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 0).flatMap((r) => r.raw);
+  const waveRaw = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 1).flatMap((r) => r.raw);
+  const [longPlain, longWaves] = results.slice(2 * pairs);
+  const c = continuous as { waves: number; downloads: number; failed: number; waveMs: number[] } | null;
+  const delivery = {
+    plain: stats(plainRaw),
+    oneWave: stats(waveRaw),
+    waves: waves.map((w) => ({ ...w })),
+    longPlain: longPlain.latency,
+    longWaves: longWaves.latency,
+    continuous: c ? { waves: c.waves, downloads: c.downloads, failed: c.failed, waveMs: stats(c.waveMs) } : null,
+    movesPerSec: { plain: longPlain.movesPerSec, waves: longWaves.movesPerSec },
+  };
+  log(
+    `  one-file: 12×8 delivery p99 ${delivery.oneWave.p99.toFixed(1)} ms during ${waves.length} single waves of 100 downloads (wave p50 ${stats(waves.map((w) => w.ms)).p50.toFixed(0)} ms, ${waves.reduce((n, w) => n + w.failed, 0)} failed) vs ${delivery.plain.p99.toFixed(1)} ms in the windows between; ` +
+      `${o.measureMs / 1000} s of waves back to back ${delivery.longWaves.p99.toFixed(1)} ms vs ${delivery.longPlain.p99.toFixed(1)} ms`,
+  );
+  return { bytes, gzipBytes, firstFrame: firstFrameResult, delivery };
 }

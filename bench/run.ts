@@ -56,14 +56,14 @@ async function main(): Promise<number> {
     );
   }
   if (only.includes('onefile')) {
-    const r = await oneFileBench({ runs: quick ? 3 : 7, measureMs: quick ? 5000 : 10_000, log: say });
+    const r = await oneFileBench({ runs: quick ? 3 : 7, pairs: quick ? 3 : 6, measureMs: quick ? 4000 : 8000, log: say });
     results.onefile = r;
-    const p99 = (rs: LoadResult[]) => rs.reduce((n, x) => n + x.latency.p99, 0) / rs.length;
-    const waves = r.delivery.downloads.reduce((n, d) => n + d.waves, 0);
+    const d = r.delivery;
     say(
       `one-file client: ${fmt(r.bytes / 1024, 0)} KiB (${fmt(r.gzipBytes / 1024, 0)} KiB gzipped); first frame median ${fmt(r.firstFrame.bundle.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.bundleMs), 0)} ` +
         `(dist/bin/raft-sheet.js ${fmt(r.firstFrame.dist.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.distMs), 0)}: ${ratio(r.firstFrame.bundle.p50, r.firstFrame.dist.p50)}); ` +
-        `12×8 delivery p99 ${fmt(p99(r.delivery.with))} ms with ${waves} waves of 100 downloads vs ${fmt(p99(r.delivery.without))} ms without: ${ratio(p99(r.delivery.with), p99(r.delivery.without))}`,
+        `12×8 delivery p99 during a wave of 100 downloads ${fmt(d.oneWave.p99)} ms vs ${fmt(d.plain.p99)} ms between waves: ${ratio(d.oneWave.p99, d.plain.p99)}; ` +
+        `waves back to back ${fmt(d.longWaves.p99)} vs ${fmt(d.longPlain.p99)} ms: ${ratio(d.longWaves.p99, d.longPlain.p99)}`,
     );
   }
   if (only.includes('soak')) {
