@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import type { ServerResponse } from 'node:http';
 import type { HttpRoute } from './upgrade.js';
 
 export const CLIENT_PATH = '/raft-sheet.mjs';
@@ -66,7 +67,30 @@ export function clientDownloadRoute(client: ClientFile): HttpRoute {
       ...(v.encoding ? { 'content-encoding': v.encoding } : {}),
       'content-disposition': 'attachment; filename="raft-sheet.mjs"',
     });
-    res.end(req.method === 'HEAD' ? undefined : v.body);
+    if (req.method === 'HEAD') res.end();
+    else sendInChunks(res, v.body);
     return true;
   };
+}
+
+/**
+ * 64 KiB at a time, the next when the socket has drained: one `end(body)` copies the whole
+ * file into the kernel in one go, and a class of 100 starting at once would hold the event loop
+ * (and every move's delivery) for all 100 copies in a row; in chunks the copies interleave with
+ * the game's traffic.
+ */
+export const CHUNK_BYTES = 64 * 1024;
+
+function sendInChunks(res: ServerResponse, body: Buffer): void {
+  let offset = 0;
+  const next = (): void => {
+    while (offset + CHUNK_BYTES < body.length) {
+      const chunk = body.subarray(offset, offset + CHUNK_BYTES);
+      offset += CHUNK_BYTES;
+      // A socket that closes meanwhile never drains: nothing more is written, nothing leaks.
+      if (!res.write(chunk)) return void res.once('drain', next);
+    }
+    res.end(body.subarray(offset));
+  };
+  next();
 }

@@ -2,13 +2,14 @@
  * The one-file client on the hub's port (issue 15, server/client-download.ts): what a student's
  * `fetch`, `curl` or PowerShell download gets, and the hub's version in `welcome.app`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
 import { join, testHub } from './harness.js';
 
-const body = Buffer.from('#!/usr/bin/env node\nconsole.log("a stand-in for the bundle: ünïcode counts in bytes");\n');
+// Several of the route's 64 KiB chunks, and not a multiple of them (random, so gzip cannot shrink it to one).
+const body = Buffer.from(`#!/usr/bin/env node\nconsole.log("a stand-in for the bundle: ünïcode counts in bytes");\n// ${randomBytes(150_001).toString('base64')}\n`);
 const sha256 = createHash('sha256').update(body).digest('hex');
 
 let hub: Hub;
