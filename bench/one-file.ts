@@ -35,6 +35,7 @@ export interface OneFileResult {
     longWaves: Stats;
     continuous: { waves: number; downloads: number; failed: number; waveMs: Stats } | null;
     movesPerSec: { plain: number; waves: number };
+    hubCpu: { plainPct: number; oneWavePct: number; longPlainPct: number; longWavesPct: number; longPlainMsPerMove: number; longWavesMsPerMove: number };
   };
 }
 
@@ -165,8 +166,11 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
   } finally {
     if (child) await stopChild(child);
   }
-  const plainRaw = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 0).flatMap((r) => r.raw);
-  const waveRaw = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 1).flatMap((r) => r.raw);
+  const plainWindows = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 0);
+  const waveWindows = results.slice(0, 2 * pairs).filter((_, i) => i % 2 === 1);
+  const plainRaw = plainWindows.flatMap((r) => r.raw);
+  const waveRaw = waveWindows.flatMap((r) => r.raw);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [longPlain, longWaves] = results.slice(2 * pairs);
   const c = continuous as { waves: number; downloads: number; failed: number; waveMs: number[] } | null;
   const delivery = {
@@ -177,10 +181,21 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
     longWaves: longWaves.latency,
     continuous: c ? { waves: c.waves, downloads: c.downloads, failed: c.failed, waveMs: stats(c.waveMs) } : null,
     movesPerSec: { plain: longPlain.movesPerSec, waves: longWaves.movesPerSec },
+    // The hub process's CPU (% of a core) and per accepted move: does serving the file cost the
+    // hub itself, or do the downloads only compete for the machine's two cores?
+    hubCpu: {
+      plainPct: mean(plainWindows.map((r) => r.cpuPct)),
+      oneWavePct: mean(waveWindows.map((r) => r.cpuPct)),
+      longPlainPct: longPlain.cpuPct,
+      longWavesPct: longWaves.cpuPct,
+      longPlainMsPerMove: (longPlain.cpuPct * 10) / longPlain.movesPerSec,
+      longWavesMsPerMove: (longWaves.cpuPct * 10) / longWaves.movesPerSec,
+    },
   };
   log(
     `  one-file: 12×8 delivery p99 ${delivery.oneWave.p99.toFixed(1)} ms during ${waves.length} single waves of 100 downloads (wave p50 ${stats(waves.map((w) => w.ms)).p50.toFixed(0)} ms, ${waves.reduce((n, w) => n + w.failed, 0)} failed) vs ${delivery.plain.p99.toFixed(1)} ms in the windows between; ` +
-      `${o.measureMs / 1000} s of waves back to back ${delivery.longWaves.p99.toFixed(1)} ms vs ${delivery.longPlain.p99.toFixed(1)} ms`,
+      `${o.measureMs / 1000} s of waves back to back ${delivery.longWaves.p99.toFixed(1)} ms vs ${delivery.longPlain.p99.toFixed(1)} ms; ` +
+      `hub CPU ${delivery.hubCpu.oneWavePct.toFixed(0)}% vs ${delivery.hubCpu.plainPct.toFixed(0)}% of a core, ${delivery.hubCpu.longWavesMsPerMove.toFixed(2)} vs ${delivery.hubCpu.longPlainMsPerMove.toFixed(2)} ms per move`,
   );
   return { bytes, gzipBytes, firstFrame: firstFrameResult, delivery };
 }
