@@ -10,6 +10,7 @@
 import { startHub, type HubOptions } from '../server/hub.js';
 import type { RoomConfig } from '../src/game/types.js';
 import { procStats } from './lib.js';
+import { readClientFile } from '../server/client-download.js';
 
 export interface HubChildConfig {
   port: number;
@@ -25,6 +26,8 @@ export interface HubChildConfig {
   rate?: { capacity: number; perSecond: number };
   /** Every bench client comes from 127.0.0.1: the fuzzer lifts the seat cap per address. */
   seatsPerAddress?: number;
+  /** Serve this one-file client at /raft-sheet.mjs, as the `hub` command does (issue 15). */
+  client?: string;
 }
 
 async function main(): Promise<void> {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     onFatal: () => process.exit(1),
     ...(config.rate ? { rate: config.rate } : {}),
     ...(config.seatsPerAddress ? { seatsPerAddress: config.seatsPerAddress } : {}),
+    ...(config.client ? { client: readClientFile(config.client) ?? undefined } : {}),
     ...(config.resume ? { resume: config.resume } : { data: config.data, clusters: config.clusters ?? 1, size: config.size ?? 8, room: config.room ?? {} }),
   };
   const hub = await startHub(options);

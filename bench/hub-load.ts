@@ -77,11 +77,19 @@ async function instructor(port: number, command: unknown): Promise<void> {
   ws.close();
 }
 
-async function measure(server: Child, loads: Child[], ms: number): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
+/** Something else the hub does during the measured window only (the one-file downloads). */
+export interface During {
+  start(): Promise<void>;
+  finish(): Promise<void>;
+}
+
+async function measure(server: Child, loads: Child[], ms: number, during?: During): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
   const before = await Promise.all(loads.map((l) => l.ask<Report>('report', { reset: true })));
   const s0 = await server.ask<ServerStats>('stats');
   const t0 = performance.now();
+  await during?.start();
   await sleep(ms);
+  await during?.finish();
   const s1 = await server.ask<ServerStats>('stats');
   const reports = await Promise.all(loads.map((l) => l.ask<Report>('report', { reset: true })));
   const seconds = (performance.now() - t0) / 1000;
@@ -116,9 +124,26 @@ export interface LoadOptions {
   processes: number;
   measureMs: number;
   log?: (line: string) => void;
+  /** Serve this one-file client on the hub's port (bench/one-file.ts). */
+  client?: string;
+}
+
+/** One measured window of a room: `ms` long, plus whatever `during` (given the hub's port) takes to finish. */
+export interface Window {
+  ms: number;
+  during?: (port: number) => During;
 }
 
 export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
+  return (await hubLoadWindows(o, [{ ms: o.measureMs }]))[0];
+}
+
+/**
+ * One room, measured over several windows in a row (bench/one-file.ts alternates windows with
+ * and without downloads in the same room, so a drift of the shared machine falls on both).
+ * Each result also carries its raw delivery latencies, for pooling.
+ */
+export async function hubLoadWindows(o: LoadOptions, windows: Window[]): Promise<(LoadResult & { raw: number[] })[]> {
   const log = o.log ?? (() => {});
   const names = clusterNames(o.clusters);
   const hub = forkChild('hub-child', {
@@ -133,6 +158,7 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     // A leader at full pace makes far more than the 30 moves/s a person could: lift the
     // per-connection flood limit, which would otherwise drop its frames.
     rate: { capacity: 100_000, perSecond: 100_000 },
+    ...(o.client ? { client: o.client } : {}),
   });
   const loads: Child[] = [];
   try {
@@ -148,8 +174,12 @@ export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
     log(`  hub ${o.clusters}×8: ${connections} bots seated; waiting for a leader in every cluster`);
     await until(async () => (await status()).leaders >= o.clusters, 90_000, 'a leader in every cluster', 250).catch(() => log('  (not every cluster elected a leader in 90 s; measuring anyway)'));
     await sleep(1000);
-    const m = await measure(hub, loads, o.measureMs);
-    return result('hub', o.clusters, connections, m);
+    const out: (LoadResult & { raw: number[] })[] = [];
+    for (const w of windows) {
+      const m = await measure(hub, loads, w.ms, w.during?.(port));
+      out.push({ ...result('hub', o.clusters, connections, m), raw: m.reports.flatMap((r) => r.latencies) });
+    }
+    return out;
   } finally {
     await Promise.all(loads.map((l) => stopChild(l, 2000)));
     await stopChild(hub, 10_000);

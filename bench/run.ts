@@ -10,10 +10,11 @@ import { clientBench } from './client.js';
 import { fuzz } from './fuzz.js';
 import { hubLoad, relayLoad, type LoadResult } from './hub-load.js';
 import { journalSuite } from './journal.js';
+import { oneFileBench } from './one-file.js';
 import { fmt, machine, ratio, ROOT } from './lib.js';
 import { soak } from './soak.js';
 
-const ALL = ['hub', 'journal', 'client', 'soak', 'fuzz'] as const;
+const ALL = ['hub', 'journal', 'client', 'onefile', 'soak', 'fuzz'] as const;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -52,6 +53,18 @@ async function main(): Promise<number> {
       `client: first output ${fmt(c.startFirstOutputMs, 0)} ms, sheet ${fmt(c.startSheetMs, 0)} ms; key → frame p50 ${fmt(c.keyToFrame.p50)} p99 ${fmt(c.keyToFrame.p99)} ms; ` +
         `idle ${fmt(c.idleSeconds, 0)} s: CPU ${fmt(c.idleCpuPct, 2)}% of a core, ${c.idleBytes} bytes drawn; peak RSS ${fmt(c.peakRssMiB, 0)} MiB; ` +
         `render ${fmt(c.renderMs.p50, 2)} ms vs direct write ${fmt(c.directWriteMs.p50, 3)} ms per ${c.frameBytes}-byte frame`,
+    );
+  }
+  if (only.includes('onefile')) {
+    const r = await oneFileBench({ runs: quick ? 3 : 7, pairs: quick ? 3 : 6, measureMs: quick ? 4000 : 8000, log: say });
+    results.onefile = r;
+    const d = r.delivery;
+    say(
+      `one-file client: ${fmt(r.bytes / 1024, 0)} KiB (${fmt(r.gzipBytes / 1024, 0)} KiB gzipped); first frame median ${fmt(r.firstFrame.bundle.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.bundleMs), 0)} ` +
+        `(dist/bin/raft-sheet.js ${fmt(r.firstFrame.dist.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.distMs), 0)}: ${ratio(r.firstFrame.bundle.p50, r.firstFrame.dist.p50)}); ` +
+        `CPU to the first frame ${fmt(r.firstFrame.bundleCpu.p50, 0)} ms vs ${fmt(r.firstFrame.distCpu.p50, 0)} ms: ${ratio(r.firstFrame.bundleCpu.p50, r.firstFrame.distCpu.p50)}; ` +
+        `12×8 delivery p99 during a wave of 100 downloads ${fmt(d.oneWave.p99)} ms vs ${fmt(d.plain.p99)} ms between waves: ${ratio(d.oneWave.p99, d.plain.p99)}; ` +
+        `waves back to back ${fmt(d.longWaves.p99)} vs ${fmt(d.longPlain.p99)} ms: ${ratio(d.longWaves.p99, d.longPlain.p99)}`,
     );
   }
   if (only.includes('soak')) {

@@ -5,6 +5,7 @@
  */
 import './env.js';
 import { commands, usage } from './commands/index.js';
+import { appVersion } from './app-info.js';
 
 const [name, ...rest] = process.argv.slice(2);
 
@@ -14,7 +15,7 @@ async function main(): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write('raft-sheet 0.1.0\n');
+    process.stdout.write(`raft-sheet ${appVersion()}\n`);
     return 0;
   }
   const command = commands[name];

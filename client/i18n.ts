@@ -44,6 +44,7 @@ export const WORDS = {
   noticeNotLeader: { en: 'Only a leader writes to the log and sends AppendEntries (R15).', ru: 'Писать в журнал и слать AppendEntries может только лидер (R15).' },
   noticeLeaderNoTimeout: { en: 'A leader does not start elections (R8).', ru: 'Лидер не начинает выборы (R8).' },
   noticeOffline: { en: 'You are offline: wait for the instructor to bring you back.', ru: 'Ты не в сети: жди, пока ведущий вернёт тебя.' },
+  noticeOtherVersion: { en: 'This client is raft-sheet {mine}, the hub runs {hub}: if something looks wrong, download the hub\'s copy (the command on the instructor\'s screen).', ru: 'Этот клиент — raft-sheet {mine}, а хаб — {hub}: если что-то не так, скачай копию с хаба (команда на экране преподавателя).' },
   noticeNoLink: { en: 'Not connected to the hub: your draft is kept. Press Enter again once online.', ru: 'Нет связи с хабом: черновик сохранён. Нажми Enter, когда связь вернётся.' },
   noticeExpectLetter: { en: 'The message goes on with "{letter}": type that letter. A leader never erases its log (P2).', ru: 'Дальше в сообщении «{letter}»: набери эту букву. Лидер не стирает свой журнал (P2).' },
   noticeExpectEnter: { en: 'That is the whole message: press Enter to write it.', ru: 'Это всё сообщение: нажми Enter, чтобы записать его.' },

@@ -36,6 +36,7 @@ import { openSessionDir, type OpenedSession } from './session-open.js';
 import { commandRefusal, helloRefusal, moveRefusal } from './authorise.js';
 import { createHubServer, type Access, type HttpRoute } from './upgrade.js';
 import { ViewsPush } from './views-push.js';
+import { clientDownloadRoute, type ClientFile } from './client-download.js';
 
 export interface HubOptions {
   port?: number;
@@ -79,6 +80,10 @@ export interface HubOptions {
   clock?: () => number;
   /** The game layer; default: src/game. Tests of the transport alone may pass a stand-in. */
   engine?: GameEngine;
+  /** The one-file client to serve at /raft-sheet.mjs (server/client-download.ts). */
+  client?: ClientFile;
+  /** This program's version (package.json), told to clients in `welcome.app`. */
+  app?: string;
 }
 
 export interface Hub {
@@ -158,6 +163,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     // Plain HTTP pages served on the hub's port (upgrade.ts `HttpRoute`): pushed here as features add them.
     routes: [] as HttpRoute[],
   };
+  if (options.client) auth.routes.push(clientDownloadRoute(options.client));
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload ?? DEFAULTS.maxPayload,
@@ -269,6 +275,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       send(c, {
         type: 'welcome',
         protocol: PROTOCOL_VERSION,
+        ...(options.app ? { app: options.app } : {}),
         role,
         room: { clusters: seats.clusterIds(), size: queue.room.config.size },
         seat: { cluster: cid, server: sid, token, resumed, lottery },
@@ -283,7 +290,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     b.bind.push(() => {
       c.role = 'instructor';
       c.helloPending = false;
-      send(c, { type: 'welcome', protocol: PROTOCOL_VERSION, role: 'instructor', room: { clusters: seats.clusterIds(), size: queue.room.config.size } });
+      send(c, { type: 'welcome', protocol: PROTOCOL_VERSION, ...(options.app ? { app: options.app } : {}), role: 'instructor', room: { clusters: seats.clusterIds(), size: queue.room.config.size } });
       views.instructors.add(c);
       views.roomForced.add(c);
       log('info', `conn ${c.id} (${c.remote}) is an instructor`);

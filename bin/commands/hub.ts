@@ -6,6 +6,8 @@
  * prints the banner and logs plainly to stdout.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
@@ -13,6 +15,8 @@ import type { Hub } from '../../server/hub.js';
 import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import type { Command } from './index.js';
 import { parseOr } from './terminal.js';
+import { appVersion, clientFilePath } from '../app-info.js';
+import { CLIENT_PATH, readClientFile } from '../../server/client-download.js';
 
 const HELP = `Usage: raft-sheet hub [options]
 
@@ -51,6 +55,10 @@ it over when the process it names is gone (delete it by hand only if the directo
 between machines). Stop with Ctrl-C: the journal is flushed and clients are told to come back
 (close 1001); start again with --resume DIR (the keys stay the same).
 The projector key lets \`raft-sheet watch\` show the room and nothing else.
+Students without the repository need only Node 20.19+: the hub serves the one-file client at
+http://HOST:PORT/raft-sheet.mjs; the banner prints the download command (Node, curl,
+PowerShell), the join command for the downloaded file and its SHA-256, and so does
+students.txt in the session directory.
 Exit codes: 0 stopped, 1 runtime failure (port in use, directory in use, damaged session), 2 usage error.
 `;
 
@@ -85,10 +93,13 @@ export function lanAddresses(): string[] {
   return out.length > 0 ? out : ['127.0.0.1'];
 }
 
-const BANNER: Record<Lang, { title: string; join: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
+const BANNER: Record<Lang, { title: string; join: string; download: string; or: string; sha: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
   en: {
     title: 'raft-sheet hub',
     join: 'Students join with:',
+    download: 'Students without the repository (Node 20.19+ only): download the client, then join:',
+    or: 'or',
+    sha: 'SHA-256 of raft-sheet.mjs:',
     key: 'Instructor key (keep it to yourself):',
     projector: 'Projector key (raft-sheet watch; watches only):',
     keyResumed: 'Instructor key: unchanged (as printed when the session started)',
@@ -98,6 +109,9 @@ const BANNER: Record<Lang, { title: string; join: string; key: string; projector
   ru: {
     title: 'хаб raft-sheet',
     join: 'Студенты подключаются командой:',
+    download: 'Студенты без репозитория (нужен только Node 20.19+): скачать клиент, затем подключиться:',
+    or: 'или',
+    sha: 'SHA-256 файла raft-sheet.mjs:',
     key: 'Ключ преподавателя (не показывайте его):',
     projector: 'Ключ проектора (raft-sheet watch; только просмотр):',
     keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
@@ -152,6 +166,8 @@ export const hub: Command = {
     const withConsole = !values.plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (withConsole && process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
     const consoleKey = randomBytes(18).toString('base64url');
+    // The one-file client the hub hands out (issue 15): read once; absent when only tsc ran.
+    const client = readClientFile(clientFilePath());
     const { startHub } = await import('../../server/hub.js');
     let running;
     try {
@@ -165,6 +181,8 @@ export const hub: Command = {
         ...(botPace ? { humanPaceMs: botPace as [number, number] } : {}),
         ...(seatsPerAddress !== undefined ? { seatsPerAddress: seatsPerAddress as number } : {}),
         lang,
+        ...(client ? { client } : {}),
+        app: appVersion(),
         stdoutLog: !withConsole,
         consoleKey,
         onFatal: () => {
@@ -179,6 +197,15 @@ export const hub: Command = {
     }
     const t = BANNER[lang];
     const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
+    const students = client ? [...downloadLines(t, hosts[0], running.port, running.code, client.sha256), ''] : [];
+    // Under the console the banner is not printed: the download lines wait in the session directory.
+    if (client) {
+      try {
+        writeFileSync(path.join(running.dir, 'students.txt'), students.map((l) => l.replace(/^ {2}/, '')).join('\n'));
+      } catch (err) {
+        running.log('warn', `students.txt not written: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     if (withConsole) return runWithConsole(running, hosts, consoleKey, lang, values.ascii ?? false);
     const lines = [
       '',
@@ -187,6 +214,7 @@ export const hub: Command = {
       `  ${t.join}`,
       ...hosts.map((h) => `    raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
       '',
+      ...students,
       running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
       ...(running.projectorKey ? [`  ${t.projector} ${running.projectorKey}`] : []),
       `  ${t.dir} ${running.dir}`,
@@ -210,6 +238,22 @@ export const hub: Command = {
     });
   },
 };
+
+/**
+ * The banner's lines for students who have only Node: a download that works on every system
+ * (Node's own fetch; curl; PowerShell), the join with the downloaded file, and its SHA-256.
+ */
+export function downloadLines(t: { download: string; or: string; sha: string }, host: string, port: number, code: string, sha256: string): string[] {
+  const url = `http://${host}:${port}${CLIENT_PATH}`;
+  return [
+    `  ${t.download}`,
+    `    node -e "fetch('${url}').then(r=>r.arrayBuffer()).then(b=>require('fs').writeFileSync('raft-sheet.mjs',Buffer.from(b)))"`,
+    `      ${t.or} curl -o raft-sheet.mjs ${url}`,
+    `      ${t.or} (PowerShell) Invoke-WebRequest ${url} -OutFile raft-sheet.mjs`,
+    `    node raft-sheet.mjs join ws://${host}:${port} --code ${code}`,
+    `  ${t.sha} ${sha256}`,
+  ];
+}
 
 /** The console in this process; the hub stops when the instructor quits or a signal comes. */
 async function runWithConsole(running: Hub, hosts: string[], consoleKey: string, lang: Lang, ascii: boolean): Promise<number> {

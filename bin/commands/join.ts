@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { isSafeText } from '../../src/protocol/safe-text.js';
 import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
+import { appVersion } from '../app-info.js';
 import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet join ws://HOST:PORT --code CODE [options]
@@ -70,6 +71,7 @@ export const join: Command = {
       lang: langFrom(values.lang, process.env),
       ascii: values.ascii ?? false,
       color: !process.env.NO_COLOR,
+      appVersion: appVersion(),
     });
   },
 };

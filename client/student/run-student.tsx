@@ -18,12 +18,14 @@ export interface StudentOptions {
   lang: Lang;
   ascii: boolean;
   color: boolean;
+  /** This program's version, compared with the hub's (welcome.app). */
+  appVersion?: string;
 }
 
 export async function runStudent(o: StudentOptions): Promise<number> {
   const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens: fileTokenStore() });
   return runFullScreen(
-    (onEnd) => <StudentApp conn={conn} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} />,
+    (onEnd) => <StudentApp conn={conn} code={o.code} lang={o.lang} theme={makeTheme({ ascii: o.ascii, color: o.color })} onEnd={onEnd} appVersion={o.appVersion} />,
     { start: () => conn.start(), stop: () => conn.close(), ascii: o.ascii },
   );
 }

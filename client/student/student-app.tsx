@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
-import type { Verdict } from '../../src/protocol/messages.js';
+import type { Verdict, Welcome } from '../../src/protocol/messages.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
@@ -35,6 +35,8 @@ export interface StudentAppProps {
   onIdleKey?: (char: string) => boolean;
   /** The quit question, where "rejoin with the same command" is not true (solo). */
   quitQuestion?: string;
+  /** This program's version: a hub that tells another one in its welcome gets a sentence (issue 15). */
+  appVersion?: string;
   /** Called once when the app ends, with the exit code and a sentence for the terminal. */
   onEnd: (code: number, sentence?: string) => void;
 }
@@ -62,7 +64,7 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
   return keysOf(input, key).flatMap((k) => toKeyPress(k.input, k.key) ?? []);
 }
 
-export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion }: StudentAppProps) {
+export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion, appVersion }: StudentAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
   const [view, setView] = useState<SeatView | null>(null);
@@ -132,12 +134,19 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       if (st !== 'online') afterVerdict.current = [];
       setStatus(st);
     };
+    // A downloaded one-file client may be older or newer than the hub: it still plays (the
+    // protocol version decides that), but the student hears it once, as a notice.
+    const onWelcome = (w: Welcome) => {
+      if (appVersion && w.app && w.app !== appVersion) setScreen((s) => ({ ...s, notice: t(lang, 'noticeOtherVersion', { mine: appVersion, hub: w.app! }) }));
+    };
+    conn.on('welcome', onWelcome);
     conn.on('view', onViewMsg);
     conn.on('verdict', onVerdictMsg);
     conn.on('status', onStatus);
     conn.on('fatal', onFatal);
     conn.on('error', onError);
     return () => {
+      conn.off('welcome', onWelcome);
       conn.off('view', onViewMsg);
       conn.off('verdict', onVerdictMsg);
       conn.off('status', onStatus);

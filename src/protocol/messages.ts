@@ -135,6 +135,12 @@ export const seatRefSchema = z.strictObject({
 export const welcomeSchema = z.strictObject({
   type: z.literal('welcome'),
   protocol: z.literal(PROTOCOL_VERSION),
+  /**
+   * The hub's program version (package.json), so a client of another version can say so (the
+   * downloaded one-file client may be older or newer). Optional: hubs before it send none, and
+   * clients ignore fields they do not know.
+   */
+  app: z.string().max(40).optional(),
   role: roleSchema,
   room: z.strictObject({ clusters: z.array(clusterIdSchema), size: z.int() }),
   seat: seatRefSchema.optional(),
