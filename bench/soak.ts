@@ -21,6 +21,7 @@ import { readSession } from '../server/session.js';
 import { isDeepStrictEqual } from 'node:util';
 import { gameEngine } from '../server/engine.js';
 import { clusterNames } from './hub-load.js';
+import { mulberry32 } from '../src/game/random.js';
 import { forkChild, killChild, sleep, stopChild, tempDir, until, type Child } from './lib.js';
 import type { Accepted } from './load-bot.js';
 
@@ -56,16 +57,6 @@ export interface SoakResult {
 
 const KEY = 'soak-instructor-key';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The instructor: reconnects by itself, sends commands, keeps the latest room view. */
 class Instructor {
@@ -129,7 +120,7 @@ function randomFault(r: () => number, cluster: string, cards: string[]): unknown
 
 export async function soak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {});
-  const r = rng(o.seed ?? 7);
+  const r = mulberry32(o.seed ?? 7);
   const work = tempDir('raft-soak-');
   const dir = path.join(work, 'session');
   const names = clusterNames(o.clusters);
