@@ -220,7 +220,6 @@ async function attacks(url: string, dir: string): Promise<AttackResult> {
 const KEY = 'fuzz-instructor-key';
 const CODE = 'FUZZ';
 
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Every path to a value inside a JSON value. */
