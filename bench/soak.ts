@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import WebSocket from 'ws';
+import { HubConnection } from '../client/connection.js';
 import { readJournal, type JournalRecord } from '../server/journal.js';
 import { readSession } from '../server/session.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -58,45 +58,32 @@ export interface SoakResult {
 const KEY = 'soak-instructor-key';
 
 
-/** The instructor: reconnects by itself, sends commands, keeps the latest room view. */
+/** The instructor: a HubConnection (it reconnects by itself), sending commands and keeping the latest room view. */
 class Instructor {
   room: { clusters: { id: string; inFlight: { card: { id: string } }[] }[] } | null = null;
-  private ws: WebSocket | null = null;
-  private id = 1;
-  private stopped = false;
-  ready = false;
-  sent = 0;
+  private readonly conn: HubConnection;
 
-  constructor(private readonly url: string) {}
+  constructor(url: string) {
+    this.conn = new HubConnection({ url, role: 'instructor', key: KEY });
+    this.conn.on('room', (m) => (this.room = (m as { view: Instructor['room'] }).view));
+    // Refusals (a fault that no longer fits) are expected under random faults; an unheard 'error' would throw.
+    this.conn.on('error', () => undefined);
+  }
+
+  get ready(): boolean {
+    return this.conn.status === 'online';
+  }
 
   start(): void {
-    if (this.stopped) return;
-    const ws = new WebSocket(`${this.url}?key=${KEY}`, { perMessageDeflate: false });
-    this.ws = ws;
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, role: 'instructor' })));
-    ws.on('message', (d) => {
-      const m = JSON.parse(d.toString()) as { type: string; view?: Instructor['room'] };
-      if (m.type === 'welcome') this.ready = true;
-      if (m.type === 'room' && m.view) this.room = m.view;
-    });
-    ws.on('error', () => {});
-    ws.on('close', () => {
-      this.ready = false;
-      this.ws = null;
-      if (!this.stopped) setTimeout(() => this.start(), 200);
-    });
+    this.conn.start();
   }
 
   command(command: unknown): boolean {
-    if (!this.ready || !this.ws) return false;
-    this.ws.send(JSON.stringify({ type: 'command', id: this.id++, command }));
-    this.sent += 1;
-    return true;
+    return this.conn.sendCommand(command) !== null;
   }
 
   stop(): void {
-    this.stopped = true;
-    this.ws?.terminate();
+    this.conn.close();
   }
 }
 

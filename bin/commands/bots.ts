@@ -1,6 +1,6 @@
 /**
  * `raft-sheet bots ws://HOST:PORT --key-file FILE | --key KEY --cluster A --count N [--pace human|fast]`
- * Bots as separate network clients (server/remote-bot.ts); they are also the load generator.
+ * Bots as separate network clients (client/remote-bot.ts); they are also the load generator.
  */
 import type { Command } from './index.js';
 import { KEY_HELP, keyOption } from './key-option.js';
@@ -31,7 +31,7 @@ export const bots: Command = defineCommand(
     const count = intOption(values.count, '--count', 1, 1000, 1);
     const pace = choiceOption(values.pace, '--pace', ['human', 'fast'] as const) ?? 'human';
     const cluster = clusterOption(values.cluster);
-    const { RemoteBot } = await import('../../server/remote-bot.js');
+    const { RemoteBot } = await import('../../client/remote-bot.js');
     const say = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
     return new Promise<number>((resolve) => {
       let ended = 0;

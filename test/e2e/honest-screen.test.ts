@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import { botMove } from '../../src/game/bots.js';
 import { seatView } from '../../src/game/views.js';
 import { ScriptDriver } from '../hub/script-driver.js';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import { logText } from '../../src/raft/log.js';
 import { readJournal } from '../../server/journal.js';
 import { applyEvents } from '../../src/game/apply.js';

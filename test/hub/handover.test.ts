@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import { join, KEY, testHub, url } from './harness.js';
 
 const hubs: Hub[] = [];
