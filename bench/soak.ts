@@ -64,7 +64,8 @@ class Instructor {
   private readonly conn: HubConnection;
 
   constructor(url: string) {
-    this.conn = new HubConnection({ url, role: 'instructor', key: KEY });
+    // Every 200 ms, not a person's backoff: the soak counts the faults it gets in between hub kills.
+    this.conn = new HubConnection({ url, role: 'instructor', key: KEY, backoff: { firstMs: 200, maxMs: 200 }, firstConnectMs: 30_000 });
     this.conn.on('room', (m) => (this.room = (m as { view: Instructor['room'] }).view));
     // Refusals (a fault that no longer fits) are expected under random faults; an unheard 'error' would throw.
     this.conn.on('error', () => undefined);

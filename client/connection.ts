@@ -27,6 +27,8 @@ export interface ConnectionOptions {
   tokens?: TokenStore;
   /** How long the very first connection may keep failing before the hub counts as unreachable. */
   firstConnectMs?: number;
+  /** Reconnect backoff (link.ts); default 250 ms doubling to 5 s. */
+  backoff?: { firstMs: number; maxMs: number };
 }
 
 export interface Fatal {
@@ -72,8 +74,8 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
     this.link = new HubLink({
       url,
       hello: () => this.hello(),
-      // 250 ms doubling to 5 s: a student's terminal is back within a second of the hub.
-      backoff: { firstMs: 250, maxMs: 5000 },
+      // 250 ms doubling to 5 s: a terminal is back within a second of a hub that restarts at once.
+      backoff: this.options.backoff ?? { firstMs: 250, maxMs: 5000 },
       onMessage: (message) => this.receive(message),
       onRefused: (status) => {
         // The hub refuses a wrong code or key before the WebSocket exists (HTTP 401).
