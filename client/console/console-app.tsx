@@ -16,7 +16,7 @@ import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, typ
 import { cw } from './console-words.js';
 import { ConsoleScreen, type Banner } from './console-screen.js';
 import { Moments } from './moments.js';
-import { eachKey, keysOf } from '../components/key-chunk.js';
+import { eachKey, keysOf, pressOf } from '../components/key-chunk.js';
 
 export interface ConsoleAppProps {
   conn: HubConnection;
@@ -28,14 +28,9 @@ export interface ConsoleAppProps {
 }
 
 export function toConsoleKey(input: string, key: Key): ConsoleKey | null {
-  if (key.upArrow) return { kind: 'up' };
-  if (key.downArrow) return { kind: 'down' };
-  if (key.return) return { kind: 'enter' };
-  if (key.escape) return { kind: 'escape' };
-  if (key.tab) return { kind: 'tab' };
-  if (key.backspace || key.delete) return { kind: 'backspace' };
-  if (key.ctrl || key.meta) return null;
-  return input.length >= 1 ? { kind: 'char', char: input } : null;
+  const press = pressOf(input, key);
+  // The console has no use for ← →.
+  return press === null || press.kind === 'left' || press.kind === 'right' ? null : (press as ConsoleKey);
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
 import { StudentScreen } from './student-screen.js';
-import { keysOf } from '../components/key-chunk.js';
+import { keysOf, pressOf } from '../components/key-chunk.js';
 import { emptyRecapMemo, recapStep, type RecapData, type RecapMemo } from './recap.js';
 import { RecapScreen } from './recap-screen.js';
 
@@ -40,18 +40,7 @@ export interface StudentAppProps {
 }
 
 export function toKeyPress(input: string, key: Key): KeyPress | null {
-  if (key.upArrow) return { kind: 'up' };
-  if (key.downArrow) return { kind: 'down' };
-  if (key.leftArrow) return { kind: 'left' };
-  if (key.rightArrow) return { kind: 'right' };
-  if (key.return) return { kind: 'enter' };
-  if (key.escape) return { kind: 'escape' };
-  if (key.tab) return { kind: 'tab' };
-  // Ink 6 reports Backspace as `delete` (DESIGN.md pitfalls).
-  if (key.backspace || key.delete) return { kind: 'backspace' };
-  if (key.ctrl || key.meta) return null;
-  if (input.length >= 1) return { kind: 'char', char: input };
-  return null;
+  return pressOf(input, key);
 }
 
 /**

@@ -19,7 +19,7 @@ import { seatedBots } from '../hub/harness.js';
 import { botMove } from '../../src/game/bots.js';
 import { seatView } from '../../src/game/views.js';
 import { ScriptDriver } from '../hub/script-driver.js';
-import { sleep, Tmux } from './tmux.js';
+import { endClass, sleep, Tmux } from './tmux.js';
 
 const CODE = 'K7Q2';
 const KEY = 'e2e-key';
@@ -38,11 +38,7 @@ beforeAll(async () => {
   bots.push(...(await seatedBots(hub, 7, KEY)));
 }, 60_000);
 
-afterAll(async () => {
-  for (const b of bots) b.stop();
-  tmux.close();
-  await hub?.close();
-});
+afterAll(() => endClass(tmux, bots, hub));
 
 /** One move by keys, as a person would: open the draft, see it, hand it over, see the verdict. */
 async function play(open: () => void): Promise<void> {

@@ -17,7 +17,7 @@ import { seatedBots } from '../hub/harness.js';
 import { botMove } from '../../src/game/bots.js';
 import { seatView } from '../../src/game/views.js';
 import { ScriptDriver } from '../hub/script-driver.js';
-import { sleep, Tmux } from './tmux.js';
+import { endClass, sleep, Tmux } from './tmux.js';
 
 const CODE = 'K7Q2';
 const KEY = 'e2e-key';
@@ -104,11 +104,7 @@ beforeAll(async () => {
   bots.push(...(await seatedBots(hub, 5, KEY)));
 }, 60_000);
 
-afterAll(async () => {
-  for (const b of bots) b.stop();
-  tmux.close();
-  await hub?.close();
-});
+afterAll(() => endClass(tmux, bots, hub));
 
 describe('three students at real terminals play games 1 and 2 by keys', () => {
   it('elect i1, catch a wrong vote, survive a killed terminal, replicate HighLoad', async () => {

@@ -1,9 +1,25 @@
 /** The projector app on a real hub, as `watch` runs it, for the live projector tests. */
 import { render } from 'ink-testing-library';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { HubConnection } from '../../client/connection.js';
 import { WatchApp } from '../../client/projector/watch-app.js';
 import { makeTheme } from '../../client/theme.js';
+import type { Hub } from '../../server/hub.js';
+import { testHub } from '../hub/harness.js';
+
+/** A hub of two clusters for a file's tests; what the tests open goes into `closers`, closed after them. */
+export function liveHub(): { hub: () => Hub; closers: (() => void)[] } {
+  let hub: Hub | undefined;
+  const closers: (() => void)[] = [];
+  beforeAll(async () => {
+    hub = await testHub({ clusters: 2 });
+  });
+  afterAll(async () => {
+    for (const c of closers) c();
+    await hub?.close();
+  });
+  return { hub: () => hub!, closers };
+}
 
 /** Connects the app with `key` (instructor or projector); what it needs closed goes into `closers`. */
 export function liveWatch(hubUrl: string, key: string, focus: string | null, closers: (() => void)[]) {

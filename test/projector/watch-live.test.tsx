@@ -2,34 +2,24 @@
  * The projector against a real hub (port 0) with the hub's own bots playing games 1–2 in two
  * clusters: the frame shows the cluster's logs as they grow, and `a` shows every cluster.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../../server/hub.js';
-import { KEY, testHub, url } from '../hub/harness.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, url } from '../hub/harness.js';
 import { ScriptDriver } from '../hub/script-driver.js';
-import { instructorLink, liveWatch, waitFor } from './live-watch.js';
+import { liveHub, instructorLink, liveWatch, waitFor } from './live-watch.js';
 
-let hub: Hub;
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  hub = await testHub({ clusters: 2 });
-});
-afterAll(async () => {
-  for (const c of closers) c();
-  await hub.close();
-});
-
+const live = liveHub();
+const closers = live.closers;
 
 describe('watch on a live hub', () => {
   it('shows the logs of cluster A growing while bots play, then every cluster', async () => {
-    const { app, ends } = liveWatch(url(hub), KEY, 'A', closers);
+    const { app, ends } = liveWatch(url(live.hub()), KEY, 'A', closers);
     await waitFor('the first room view', () => (app.lastFrame() ?? '').includes('Cluster A'));
     expect(app.lastFrame()).toContain('no game running');
 
     // Another instructor connection fills the seats with bots and drives the script.
-    const admin = await instructorLink(url(hub), KEY, closers);
+    const admin = await instructorLink(url(live.hub()), KEY, closers);
     admin.sendCommand({ type: 'bots', action: 'fill', pace: 'fast' });
-    const driver = new ScriptDriver({ url: url(hub), key: KEY, lastGame: 2 });
+    const driver = new ScriptDriver({ url: url(live.hub()), key: KEY, lastGame: 2 });
     closers.push(() => driver.stop());
     await driver.finished;
 
