@@ -94,19 +94,24 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
   /** Hand a move to the hub; the verdict comes back with the returned id. */
   sendMove(cluster: string, server: string, input: MoveInput, proposal?: Move): number | null {
     const id = this.nextId++;
-    return this.link?.send({ type: 'move', id, cluster, server, input, ...(proposal ? { proposal } : {}) }) ? id : null;
+    return this.send({ type: 'move', id, cluster, server, input, ...(proposal ? { proposal } : {}) }) ? id : null;
   }
 
   /** An instructor command (the hub checks the key). */
   sendCommand(command: unknown): number | null {
     const id = this.nextId++;
-    return this.link?.send({ type: 'command', id, command }) ? id : null;
+    return this.send({ type: 'command', id, command }) ? id : null;
   }
 
   close(): void {
     this.stopped = true;
     this.link?.stop();
     this.setStatus('closed');
+  }
+
+  /** False while the link is down: nothing is queued, the caller keeps its draft or command. */
+  private send(message: object): boolean {
+    return this.link?.send(message) ?? false;
   }
 
   private url(): string {
