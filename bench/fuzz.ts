@@ -28,6 +28,7 @@ import { readJournal } from '../server/journal.js';
 import { parseClientFrame } from '../src/protocol/parse.js';
 import { isSafeText } from '../src/protocol/safe-text.js';
 import { statSync } from 'node:fs';
+import { mulberry32 } from '../src/game/random.js';
 import { forkChild, killChild, sleep, stopChild, tempDir, until } from './lib.js';
 import { LoadBot, newMetrics } from './load-bot.js';
 
@@ -219,17 +220,6 @@ async function attacks(url: string, dir: string): Promise<AttackResult> {
 const KEY = 'fuzz-instructor-key';
 const CODE = 'FUZZ';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Every path to a value inside a JSON value. */
@@ -389,7 +379,7 @@ function frame(r: () => number, conn: FuzzConn): [string, string | Buffer, boole
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const log = o.log ?? (() => {});
-  const r = rng(o.seed ?? 42);
+  const r = mulberry32(o.seed ?? 42);
   const dir = path.join(tempDir('raft-fuzz-'), 'session');
   const hub = forkChild('hub-child', { port: 0, key: KEY, code: CODE, data: dir, clusters: 2, size: 8, room: { election: 'timers', electionTimeoutMs: [800, 1600] }, rate: { capacity: 1_000_000, perSecond: 1_000_000 }, seatsPerAddress: 1000 });
   const control = newMetrics();

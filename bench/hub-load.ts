@@ -134,6 +134,19 @@ export interface Window {
   during?: (port: number) => During;
 }
 
+/** Forks the load processes into `loads` (8 clients a cluster, spread over `processes`), once each is up; the client count. */
+async function forkLoads(loads: Child[], names: string[], processes: number, config: (part: string[]) => object): Promise<number> {
+  for (const part of slots(names, 8, processes)) loads.push(forkChild('load-child', config(part)));
+  await Promise.all(loads.map((l) => l.wait('ready')));
+  return names.length * 8;
+}
+
+/** A second to settle, then the measurement of `server` under its loads. */
+async function settledMeasure(kind: 'hub' | 'relay', server: Child, loads: Child[], o: LoadOptions, connections: number): Promise<LoadResult> {
+  await sleep(1000);
+  return result(kind, o.clusters, connections, await measure(server, loads, o.measureMs));
+}
+
 export async function hubLoad(o: LoadOptions): Promise<LoadResult> {
   return (await hubLoadWindows(o, [{ ms: o.measureMs }]))[0];
 }
@@ -164,11 +177,7 @@ export async function hubLoadWindows(o: LoadOptions, windows: Window[]): Promise
   try {
     const { port } = await hub.wait<{ port: number }>('ready');
     await instructor(port, { type: 'script', action: 'start', game: 0 });
-    for (const part of slots(names, 8, o.processes)) {
-      loads.push(forkChild('load-child', { mode: 'hub', url: `ws://127.0.0.1:${port}/`, key: KEY, clusters: part, size: 8, loop: true }));
-    }
-    await Promise.all(loads.map((l) => l.wait('ready')));
-    const connections = names.length * 8;
+    const connections = await forkLoads(loads, names, o.processes, (part) => ({ mode: 'hub', url: `ws://127.0.0.1:${port}/`, key: KEY, clusters: part, size: 8, loop: true }));
     const status = async () => (await Promise.all(loads.map((l) => l.ask<{ connected: number; leaders: number }>('status')))).reduce((a, s) => ({ connected: a.connected + s.connected, leaders: a.leaders + s.leaders }), { connected: 0, leaders: 0 });
     await until(async () => (await status()).connected === connections, 120_000, `${connections} bots seated`, 250);
     log(`  hub ${o.clusters}×8: ${connections} bots seated; waiting for a leader in every cluster`);
@@ -193,16 +202,10 @@ export async function relayLoad(o: LoadOptions & { frameBytes: number }): Promis
   const loads: Child[] = [];
   try {
     const { port } = await relay.wait<{ port: number }>('ready');
-    for (const part of slots(names, 8, o.processes)) {
-      loads.push(forkChild('load-child', { mode: 'relay', url: `ws://127.0.0.1:${port}/`, clusters: part, size: 8, pad: o.frameBytes }));
-    }
-    await Promise.all(loads.map((l) => l.wait('ready')));
-    const connections = names.length * 8;
+    const connections = await forkLoads(loads, names, o.processes, (part) => ({ mode: 'relay', url: `ws://127.0.0.1:${port}/`, clusters: part, size: 8, pad: o.frameBytes }));
     await until(async () => (await Promise.all(loads.map((l) => l.ask<{ connected: number }>('status')))).reduce((n, s) => n + s.connected, 0) === connections, 120_000, `${connections} relay peers connected`, 250);
     await Promise.all(loads.map((l) => l.ask('start')));
-    await sleep(1000);
-    const m = await measure(relay, loads, o.measureMs);
-    return result('relay', o.clusters, connections, m);
+    return await settledMeasure('relay', relay, loads, o, connections);
   } finally {
     await Promise.all(loads.map((l) => stopChild(l, 2000)));
     await stopChild(relay, 2000);

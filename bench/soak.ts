@@ -15,12 +15,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import WebSocket from 'ws';
+import { HubConnection } from '../client/connection.js';
 import { readJournal, type JournalRecord } from '../server/journal.js';
 import { readSession } from '../server/session.js';
 import { isDeepStrictEqual } from 'node:util';
 import { gameEngine } from '../server/engine.js';
 import { clusterNames } from './hub-load.js';
+import { mulberry32 } from '../src/game/random.js';
 import { forkChild, killChild, sleep, stopChild, tempDir, until, type Child } from './lib.js';
 import type { Accepted } from './load-bot.js';
 
@@ -56,56 +57,34 @@ export interface SoakResult {
 
 const KEY = 'soak-instructor-key';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-/** The instructor: reconnects by itself, sends commands, keeps the latest room view. */
+/** The instructor: a HubConnection (it reconnects by itself), sending commands and keeping the latest room view. */
 class Instructor {
   room: { clusters: { id: string; inFlight: { card: { id: string } }[] }[] } | null = null;
-  private ws: WebSocket | null = null;
-  private id = 1;
-  private stopped = false;
-  ready = false;
-  sent = 0;
+  private readonly conn: HubConnection;
 
-  constructor(private readonly url: string) {}
+  constructor(url: string) {
+    // Every 200 ms, not a person's backoff: the soak counts the faults it gets in between hub kills.
+    this.conn = new HubConnection({ url, role: 'instructor', key: KEY, backoff: { firstMs: 200, maxMs: 200 }, firstConnectMs: 30_000 });
+    this.conn.on('room', (m) => (this.room = (m as { view: Instructor['room'] }).view));
+    // Refusals (a fault that no longer fits) are expected under random faults; an unheard 'error' would throw.
+    this.conn.on('error', () => undefined);
+  }
+
+  get ready(): boolean {
+    return this.conn.status === 'online';
+  }
 
   start(): void {
-    if (this.stopped) return;
-    const ws = new WebSocket(`${this.url}?key=${KEY}`, { perMessageDeflate: false });
-    this.ws = ws;
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, role: 'instructor' })));
-    ws.on('message', (d) => {
-      const m = JSON.parse(d.toString()) as { type: string; view?: Instructor['room'] };
-      if (m.type === 'welcome') this.ready = true;
-      if (m.type === 'room' && m.view) this.room = m.view;
-    });
-    ws.on('error', () => {});
-    ws.on('close', () => {
-      this.ready = false;
-      this.ws = null;
-      if (!this.stopped) setTimeout(() => this.start(), 200);
-    });
+    this.conn.start();
   }
 
   command(command: unknown): boolean {
-    if (!this.ready || !this.ws) return false;
-    this.ws.send(JSON.stringify({ type: 'command', id: this.id++, command }));
-    this.sent += 1;
-    return true;
+    return this.conn.sendCommand(command) !== null;
   }
 
   stop(): void {
-    this.stopped = true;
-    this.ws?.terminate();
+    this.conn.close();
   }
 }
 
@@ -129,7 +108,7 @@ function randomFault(r: () => number, cluster: string, cards: string[]): unknown
 
 export async function soak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {});
-  const r = rng(o.seed ?? 7);
+  const r = mulberry32(o.seed ?? 7);
   const work = tempDir('raft-soak-');
   const dir = path.join(work, 'session');
   const names = clusterNames(o.clusters);

@@ -1,16 +1,16 @@
 /**
- * A client's link to the hub: connect, say hello, resume the seat with its saved token after
- * any drop, and retry with backoff. It never throws at the caller: everything arrives as an
+ * A person's connection to the hub (student, console, projector) over the reconnecting link
+ * (link.ts): say hello, resume the seat with its saved token after any drop, retry with backoff. It never throws at the caller: everything arrives as an
  * event, and the few situations where retrying cannot help (a wrong code, a full room, a seat
  * taken over, another protocol version) end it with a `fatal` event and a sentence.
  */
 import { EventEmitter } from 'node:events';
-import WebSocket from 'ws';
 import type { MoveInput, SeatView } from '../src/game/types.js';
 import type { Text } from '../src/i18n/text.js';
-import { CLOSE, PROTOCOL_ERRORS, type ErrorCode } from '../src/protocol/codes.js';
+import { PROTOCOL_ERRORS, type ErrorCode } from '../src/protocol/codes.js';
 import { PROTOCOL_VERSION, type HubMessage, type Hello, type MomentsMessage, type Role, type Verdict, type Welcome } from '../src/protocol/messages.js';
 import type { Move } from '../src/raft/types.js';
+import { HubLink } from './link.js';
 import type { TokenStore } from './token-store.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -27,15 +27,14 @@ export interface ConnectionOptions {
   tokens?: TokenStore;
   /** How long the very first connection may keep failing before the hub counts as unreachable. */
   firstConnectMs?: number;
+  /** Reconnect backoff (link.ts); default 250 ms doubling to 5 s. */
+  backoff?: { firstMs: number; maxMs: number };
 }
 
 export interface Fatal {
   code: ErrorCode | 'net/unreachable' | 'net/bad-url';
   message: Text;
 }
-
-/** Close codes after which reconnecting would only fail again. */
-const FINAL_CLOSES = new Set<number>([CLOSE.badVersion, CLOSE.unauthorised, CLOSE.takenOver, CLOSE.roomFull, CLOSE.released]);
 
 export interface ConnectionEvents {
   status: [LinkStatus];
@@ -52,12 +51,10 @@ export interface ConnectionEvents {
 }
 
 export class HubConnection extends EventEmitter<ConnectionEvents> {
-  private ws: WebSocket | null = null;
-  private attempt = 0;
+  private link: HubLink | null = null;
   private nextId = 1;
   private everOnline = false;
   private stopped = false;
-  private retryTimer: NodeJS.Timeout | null = null;
   private readonly startedAt = Date.now();
   status: LinkStatus = 'connecting';
   seat: Welcome['seat'] | null = null;
@@ -67,7 +64,30 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
   }
 
   start(): this {
-    this.open();
+    let url: string;
+    try {
+      url = this.url();
+    } catch {
+      this.fail({ code: 'net/bad-url', message: { en: `"${this.options.url}" is not a hub address: use ws://HOST:PORT.`, ru: `«${this.options.url}» — не адрес хаба: используй ws://HOST:PORT.` } });
+      return this;
+    }
+    this.link = new HubLink({
+      url,
+      hello: () => this.hello(),
+      // 250 ms doubling to 5 s: a terminal is back within a second of a hub that restarts at once.
+      backoff: this.options.backoff ?? { firstMs: 250, maxMs: 5000 },
+      onMessage: (message) => this.receive(message),
+      onRefused: (status) => {
+        // The hub refuses a wrong code or key before the WebSocket exists (HTTP 401).
+        const code = status === 401 ? (this.options.key ? 'auth/bad-key' : 'auth/bad-code') : status === 503 ? 'room/full' : null;
+        if (code) this.fail({ code, message: messageFor(code) });
+      },
+      onFinal: (code) => {
+        if (code === 'seat/released') this.options.tokens?.delete(this.options.url, this.options.code ?? '');
+        this.fail({ code, message: messageFor(code) });
+      },
+      onDrop: () => this.dropped(),
+    }).start();
     return this;
   }
 
@@ -91,15 +111,13 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
 
   close(): void {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.ws?.close(CLOSE.normal, 'bye');
+    this.link?.stop();
     this.setStatus('closed');
   }
 
+  /** False while the link is down: nothing is queued, the caller keeps its draft or command. */
   private send(message: object): boolean {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
-    this.ws.send(JSON.stringify(message));
-    return true;
+    return this.link?.send(message) ?? false;
   }
 
   private url(): string {
@@ -109,36 +127,9 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
     return u.toString();
   }
 
-  private open(): void {
-    let url: string;
-    try {
-      url = this.url();
-    } catch {
-      this.fail({ code: 'net/bad-url', message: { en: `"${this.options.url}" is not a hub address: use ws://HOST:PORT.`, ru: `«${this.options.url}» — не адрес хаба: используй ws://HOST:PORT.` } });
-      return;
-    }
-    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 5000 });
-    this.ws = ws;
-    ws.on('open', () => this.hello());
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      this.receive(data.toString());
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      // The hub refuses a wrong code or key before the WebSocket exists (HTTP 401).
-      const code = res.statusCode === 401 ? (this.options.key ? 'auth/bad-key' : 'auth/bad-code') : res.statusCode === 503 ? 'room/full' : null;
-      if (code) this.fail({ code, message: messageFor(code) });
-      ws.terminate();
-    });
-    ws.on('error', () => {
-      /* 'close' follows and decides what to do */
-    });
-    ws.on('close', (closeCode) => this.closed(closeCode));
-  }
-
-  private hello(): void {
+  private hello(): Hello {
     const token = this.options.tokens?.get(this.options.url, this.options.code ?? '');
-    const hello: Hello = {
+    return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       role: this.options.role,
@@ -147,19 +138,11 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
       ...(this.options.server && !token ? { server: this.options.server } : {}),
       ...(token ? { token } : {}),
     };
-    this.send(hello);
   }
 
-  private receive(raw: string): void {
-    let message: HubMessage;
-    try {
-      message = JSON.parse(raw) as HubMessage;
-    } catch {
-      return; // the hub only sends JSON; a broken frame is not worth dying for
-    }
+  private receive(message: HubMessage): void {
     switch (message.type) {
       case 'welcome':
-        this.attempt = 0;
         this.everOnline = true;
         this.seat = message.seat ?? null;
         if (message.seat) this.options.tokens?.set(this.options.url, this.options.code ?? '', message.seat.token);
@@ -189,15 +172,9 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
     }
   }
 
-  private closed(closeCode: number): void {
-    this.ws = null;
-    if (this.stopped) return;
-    if (FINAL_CLOSES.has(closeCode)) {
-      const code = closeCode === CLOSE.takenOver ? 'seat/taken-over' : closeCode === CLOSE.roomFull ? 'room/full' : closeCode === CLOSE.released ? 'seat/released' : closeCode === CLOSE.badVersion ? 'protocol/version' : 'auth/bad-key';
-      if (closeCode === CLOSE.released) this.options.tokens?.delete(this.options.url, this.options.code ?? '');
-      this.fail({ code, message: messageFor(code) });
-      return;
-    }
+  /** A drop: retry (the link's backoff), unless the hub was never reached within firstConnectMs. */
+  private dropped(): boolean {
+    if (this.stopped) return false;
     if (!this.everOnline && Date.now() - this.startedAt > (this.options.firstConnectMs ?? 8000)) {
       this.fail({
         code: 'net/unreachable',
@@ -206,19 +183,16 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
           ru: `По адресу ${this.options.url} хаб не отвечает. Проверь адрес и что хаб запущен.`,
         },
       });
-      return;
+      return false;
     }
     this.setStatus(this.everOnline ? 'reconnecting' : 'connecting');
-    // Exponential backoff with jitter: 250 ms doubling to 5 s, so a restarted hub is not stormed.
-    const delay = Math.min(5000, 250 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
-    this.attempt = Math.min(this.attempt + 1, 10);
-    this.retryTimer = setTimeout(() => this.open(), delay);
+    return true;
   }
 
   private fail(fatal: Fatal): void {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.link?.stop('terminate');
     this.setStatus('closed');
     this.emit('fatal', fatal);
   }

@@ -1,11 +1,10 @@
 /**
  * `raft-sheet bots ws://HOST:PORT --key-file FILE | --key KEY --cluster A --count N [--pace human|fast]`
- * Bots as separate network clients (server/remote-bot.ts); they are also the load generator.
+ * Bots as separate network clients (client/remote-bot.ts); they are also the load generator.
  */
-import { parseArgs } from 'node:util';
 import type { Command } from './index.js';
-import { KEY_HELP, resolveKey } from './key-option.js';
-import { parseOr } from './terminal.js';
+import { KEY_HELP, keyOption } from './key-option.js';
+import { choiceOption, clusterOption, defineCommand, hubAddress, intOption, valueOptions } from './options.js';
 
 const HELP = `Usage: raft-sheet bots ws://HOST:PORT --key-file FILE [options]
 
@@ -24,50 +23,21 @@ Stop with Ctrl-C (the seats stay bots' seats; run again to take new ones).
 Exit codes: 0 stopped, 1 every bot was refused (wrong key, room full), 2 usage error.
 `;
 
-function usageError(message: string): number {
-  process.stderr.write(`raft-sheet bots: ${message}\n\n${HELP}`);
-  return 2;
-}
-
-export const bots: Command = {
-  summary: 'connect bot servers to a hub over the network (also a load generator)',
-  async run(args) {
-    const parsed = parseOr(
-      HELP,
-      () =>
-        parseArgs({
-          args,
-          allowPositionals: true,
-          options: {
-            key: { type: 'string' },
-            'key-file': { type: 'string' },
-            cluster: { type: 'string' },
-            count: { type: 'string', default: '1' },
-            pace: { type: 'string', default: 'human' },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        }),
-      'bots',
-    );
-    if (typeof parsed === 'number') return parsed;
-    const { values, positionals } = parsed;
-    const url = positionals[0];
-    if (!url || !/^wss?:\/\/[^/]+/.test(url) || positionals.length > 1) return usageError('give one hub address, like ws://192.168.1.20:7070');
-    const key = resolveKey(values);
-    if ('error' in key) return usageError(key.error);
-    if (key.warning) process.stderr.write(`raft-sheet bots: ${key.warning}\n`);
-    const count = Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 1000) return usageError('--count must be a whole number from 1 to 1000');
-    if (values.pace !== 'human' && values.pace !== 'fast') return usageError('--pace is human or fast');
-    const pace = values.pace;
-    const cluster = values.cluster?.toUpperCase();
-    const { RemoteBot } = await import('../../server/remote-bot.js');
+export const bots: Command = defineCommand(
+  { name: 'bots', summary: 'connect bot servers to a hub over the network (also a load generator)', help: HELP, positionals: true, options: valueOptions('key', 'key-file', 'cluster', 'count', 'pace') },
+  async ({ values, positionals }) => {
+    const url = hubAddress(positionals);
+    const key = keyOption(values, 'bots');
+    const count = intOption(values.count, '--count', 1, 1000, 1);
+    const pace = choiceOption(values.pace, '--pace', ['human', 'fast'] as const) ?? 'human';
+    const cluster = clusterOption(values.cluster);
+    const { RemoteBot } = await import('../../client/remote-bot.js');
     const say = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
     return new Promise<number>((resolve) => {
       let ended = 0;
       let refused = 0;
       const all = Array.from({ length: count }, (_, i) => {
-        const bot = new RemoteBot({ url, key: key.key, pace, ...(cluster ? { cluster } : {}) });
+        const bot = new RemoteBot({ url, key, pace, ...(cluster ? { cluster } : {}) });
         const name = () => (bot.seat ? `${bot.seat.cluster}/${bot.seat.server}` : `bot ${i + 1}`);
         // Say "lost" once per outage, not once per failed retry.
         let lost = false;
@@ -97,4 +67,4 @@ export const bots: Command = {
       process.once('SIGTERM', stop);
     });
   },
-};
+);

@@ -9,14 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { networkInterfaces } from 'node:os';
-import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
 import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import type { Command } from './index.js';
-import { parseOr } from './terminal.js';
 import { appVersion, clientFilePath } from '../app-info.js';
 import { CLIENT_PATH, readClientFile } from '../../server/client-download.js';
+import { defineCommand, DISPLAY_OPTIONS, intOption, rangeOption, usage, valueOptions } from './options.js';
 
 const HELP = `Usage: raft-sheet hub [options]
 
@@ -62,28 +61,6 @@ students.txt in the session directory.
 Exit codes: 0 stopped, 1 runtime failure (port in use, directory in use, damaged session), 2 usage error.
 `;
 
-function usageError(message: string): number {
-  process.stderr.write(`raft-sheet hub: ${message}\n\n${HELP}`);
-  return 2;
-}
-
-/** `20-40` or `0.5-1.5` (seconds) → [min, max] in ms; undefined when not given. */
-export function rangeOption(value: string | undefined, name: string): [number, number] | undefined | Error {
-  if (value === undefined) return undefined;
-  const m = value.match(/^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/);
-  const lo = m ? Math.round(Number(m[1]) * 1000) : NaN;
-  const hi = m ? Math.round(Number(m[2]) * 1000) : NaN;
-  if (!m || !(lo > 0) || hi < lo || hi > 3_600_000) return new Error(`${name} is a range of seconds like 20-40 (min > 0, max >= min)`);
-  return [lo, hi];
-}
-
-function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined | Error {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) return new Error(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
-}
-
 /** Addresses students on the LAN can reach (IPv4, not loopback), loopback as the last resort. */
 export function lanAddresses(): string[] {
   const out: string[] = [];
@@ -120,47 +97,23 @@ const BANNER: Record<Lang, { title: string; join: string; download: string; or: 
   },
 };
 
-export const hub: Command = {
-  summary: 'start the classroom hub (prints the join command, code and instructor key)',
-  async run(args) {
-    const parsed = parseOr(
-      HELP,
-      () =>
-        parseArgs({
-          args,
-          allowPositionals: false,
-          options: {
-            port: { type: 'string' },
-            host: { type: 'string' },
-            clusters: { type: 'string' },
-            size: { type: 'string' },
-            data: { type: 'string' },
-            resume: { type: 'string' },
-            lang: { type: 'string' },
-            timeout: { type: 'string' },
-            'bot-pace': { type: 'string' },
-            'seats-per-address': { type: 'string' },
-            plain: { type: 'boolean', default: false },
-            ascii: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        }),
-      'hub',
-    );
-    if (typeof parsed === 'number') return parsed;
-    const { values } = parsed;
-    const port = intOption(values.port, '--port', 0, 65535);
+export const hub: Command = defineCommand(
+  {
+    name: 'hub',
+    summary: 'start the classroom hub (prints the join command, code and instructor key)',
+    help: HELP,
+    options: { ...valueOptions('port', 'host', 'clusters', 'size', 'data', 'resume', 'timeout', 'bot-pace', 'seats-per-address'), ...DISPLAY_OPTIONS, plain: { type: 'boolean', default: false } },
+  },
+  async ({ values }) => {
+    const port = intOption(values.port, '--port', 0, 65535, 7070);
     const clusters = intOption(values.clusters, '--clusters', 1, MAX_CLUSTERS);
     const size = intOption(values.size, '--size', 3, 9);
     const seatsPerAddress = intOption(values['seats-per-address'], '--seats-per-address', 1, 10_000);
-    for (const v of [port, clusters, size, seatsPerAddress]) if (v instanceof Error) return usageError(v.message);
-    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru');
     const timeout = rangeOption(values.timeout, '--timeout');
     const botPace = rangeOption(values['bot-pace'], '--bot-pace');
-    for (const v of [timeout, botPace]) if (v instanceof Error) return usageError(v.message);
-    if (values.resume && values.timeout) return usageError('--resume keeps the recorded timeout range: do not combine it with --timeout');
+    if (values.resume && values.timeout) usage('--resume keeps the recorded timeout range: do not combine it with --timeout');
     if (values.resume && (values.data || values.clusters || values.size)) {
-      return usageError('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
+      usage('--resume takes the room as it was recorded: do not combine it with --data, --clusters or --size');
     }
     const lang = langFrom(values.lang, process.env);
     const withConsole = !values.plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -169,32 +122,27 @@ export const hub: Command = {
     // The one-file client the hub hands out (issue 15): read once; absent when only tsc ran.
     const client = readClientFile(clientFilePath());
     const { startHub } = await import('../../server/hub.js');
-    let running;
-    try {
-      running = await startHub({
-        port: (port as number | undefined) ?? 7070,
-        host: values.host ?? '0.0.0.0',
-        ...(clusters !== undefined ? { clusters: clusters as number } : {}),
-        ...(size !== undefined ? { size: size as number } : {}),
-        ...(values.data ? { data: values.data } : {}),
-        ...(values.resume ? { resume: values.resume } : { room: { electionTimeoutMs: (timeout as [number, number] | undefined) ?? PEOPLE_TIMEOUT_MS } }),
-        ...(botPace ? { humanPaceMs: botPace as [number, number] } : {}),
-        ...(seatsPerAddress !== undefined ? { seatsPerAddress: seatsPerAddress as number } : {}),
-        lang,
-        ...(client ? { client } : {}),
-        app: appVersion(),
-        stdoutLog: !withConsole,
-        consoleKey,
-        onFatal: () => {
-          if (withConsole) process.stdout.write('\x1b[?1049l');
-          process.stderr.write('raft-sheet hub: the journal could not be written; the hub stopped (see hub.log)\n');
-          process.exit(1);
-        },
-      });
-    } catch (err) {
-      process.stderr.write(`raft-sheet hub: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
-    }
+    // A hub that cannot start (port or directory in use, a damaged session) throws: exit 1.
+    const running = await startHub({
+      port,
+      host: values.host ?? '0.0.0.0',
+      ...(clusters !== undefined ? { clusters } : {}),
+      ...(size !== undefined ? { size } : {}),
+      ...(values.data ? { data: values.data } : {}),
+      ...(values.resume ? { resume: values.resume } : { room: { electionTimeoutMs: timeout ?? PEOPLE_TIMEOUT_MS } }),
+      ...(botPace ? { humanPaceMs: botPace } : {}),
+      ...(seatsPerAddress !== undefined ? { seatsPerAddress } : {}),
+      lang,
+      ...(client ? { client } : {}),
+      app: appVersion(),
+      stdoutLog: !withConsole,
+      consoleKey,
+      onFatal: () => {
+        if (withConsole) process.stdout.write('\x1b[?1049l');
+        process.stderr.write('raft-sheet hub: the journal could not be written; the hub stopped (see hub.log)\n');
+        process.exit(1);
+      },
+    });
     const t = BANNER[lang];
     const hosts = running.host === '0.0.0.0' || running.host === '::' ? lanAddresses() : [running.host];
     const students = client ? [...downloadLines(t, hosts[0], running.port, running.code, client.sha256), ''] : [];
@@ -237,7 +185,7 @@ export const hub: Command = {
       process.once('SIGHUP', () => stop('SIGHUP'));
     });
   },
-};
+);
 
 /**
  * The banner's lines for students who have only Node: a download that works on every system

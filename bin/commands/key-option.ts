@@ -6,6 +6,7 @@
  * owner-only): `--key-file sessions/…/keys.json` is not a key file; copy the key into one.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { usage } from './options.js';
 
 export const KEY_ENV = 'RAFT_SHEET_KEY';
 
@@ -37,4 +38,12 @@ export function resolveKey(values: { key?: string | undefined; 'key-file'?: stri
   if (fromEnv) return { key: fromEnv };
   if (values.key) return { key: values.key, warning: `--key is visible to other users of this machine (ps); prefer ${KEY_ENV}=… or --key-file` };
   return { error: `give the key with --key-file FILE, ${KEY_ENV}=KEY or --key KEY (the hub printed it)` };
+}
+
+/** The key for a command, or a usage error; a warning goes to stderr with the command's prefix. */
+export function keyOption(values: { key?: string | undefined; 'key-file'?: string | undefined }, command: string): string {
+  const result = resolveKey(values);
+  if ('error' in result) usage(result.error);
+  if (result.warning) process.stderr.write(`raft-sheet ${command}: ${result.warning}\n`);
+  return result.key;
 }

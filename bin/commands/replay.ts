@@ -3,11 +3,10 @@
  * session in the projector's view. Wiring only: client/replay holds the app and its pure parts.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { langFrom } from '../../src/i18n/text.js';
+import { clusterIds } from '../../src/game/room.js';
 import type { Command } from './index.js';
+import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, requireTerminal, sessionDirArgument, usage } from './options.js';
 import { loadSession } from './session-dir.js';
-import { prepareTerminal, parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet replay DIR [--cluster A] [--lang en|ru] [--ascii]
 
@@ -34,54 +33,18 @@ Environment: NO_COLOR=1 draws without colour.
 Exit codes: 0 you quit, 1 the session could not be read, 2 usage error or no terminal.
 `;
 
-export const replay: Command = {
-  summary: 'step through a recorded session in the projector view',
-  async run(args) {
-    const parsed = parseOr(
-      HELP,
-      () =>
-        parseArgs({
-          args,
-          allowPositionals: true,
-          options: {
-            cluster: { type: 'string' },
-            at: { type: 'string' },
-            lang: { type: 'string' },
-            ascii: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        }),
-      'replay',
-    );
-    if (typeof parsed === 'number') return parsed;
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) return usageError('give one session directory, like sessions/2025-05-20T09-00-00-000', HELP);
-    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
-    if (values.cluster && !/^[A-Za-z]$/.test(values.cluster)) return usageError('--cluster is a cluster letter like A', HELP);
-    const at = values.at === undefined ? 0 : Number(values.at);
-    if (!Number.isInteger(at) || at < 0) return usageError('--at is a record number, 0 or more', HELP);
-    const terminal = prepareTerminal();
-    if (terminal !== 0) return terminal;
-    let session;
-    try {
-      session = await loadSession(positionals[0]);
-    } catch (err) {
-      process.stderr.write(`raft-sheet: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
-    }
-    const cluster = values.cluster?.toUpperCase() ?? null;
+export const replay: Command = defineCommand(
+  { name: 'replay', summary: 'step through a recorded session in the projector view', help: HELP, positionals: true, options: { ...valueOptions('cluster', 'at'), ...DISPLAY_OPTIONS } },
+  async ({ values, positionals }) => {
+    const dir = sessionDirArgument(positionals);
+    const cluster = clusterOption(values.cluster) ?? null;
+    const at = Number(values.at ?? 0);
+    if (values.at?.trim() === '' || !Number.isInteger(at) || at < 0) usage('--at is a record number, 0 or more');
+    requireTerminal();
+    const session = await loadSession(dir);
     const clusters = session.info.config.clusters ?? 1;
-    if (cluster && cluster.charCodeAt(0) - 65 >= clusters) return usageError(`the session has ${clusters} cluster(s); there is no cluster ${cluster}`, HELP);
+    if (cluster && !clusterIds(clusters).includes(cluster)) usage(`the session has ${clusters} cluster(s); there is no cluster ${cluster}`);
     const { runReplay } = await import('../../client/replay/run-replay.js');
-    return runReplay({
-      title: path.basename(path.resolve(positionals[0])),
-      info: session.info,
-      records: session.records,
-      focus: cluster,
-      start: at,
-      lang: langFrom(values.lang, process.env),
-      ascii: values.ascii ?? false,
-      color: !process.env.NO_COLOR,
-    });
+    return runReplay({ title: path.basename(path.resolve(dir)), info: session.info, records: session.records, focus: cluster, start: at, ...display(values) });
   },
-};
+);

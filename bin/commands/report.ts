@@ -4,13 +4,12 @@
  */
 import { escapeLines } from '../../src/protocol/safe-text.js';
 import { promises as fsp } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { langFrom } from '../../src/i18n/text.js';
 import { debrief } from '../../src/report/debrief.js';
 import { debriefMarkdown } from '../../src/report/markdown.js';
 import type { Command } from './index.js';
+import { choiceOption, defineCommand, failure, sessionDirArgument, valueOptions } from './options.js';
 import { loadSession } from './session-dir.js';
-import { parseOr, usageError } from './terminal.js';
 
 const HELP = `Usage: raft-sheet report DIR [--format md|json] [--lang en|ru] [--out FILE]
 
@@ -28,48 +27,25 @@ Options:
 Exit codes: 0 written, 1 the session could not be read, 2 usage error.
 `;
 
-export const report: Command = {
-  summary: 'the debrief of a recorded session (Markdown or JSON)',
-  async run(args) {
-    const parsed = parseOr(
-      HELP,
-      () =>
-        parseArgs({
-          args,
-          allowPositionals: true,
-          options: {
-            format: { type: 'string', default: 'md' },
-            lang: { type: 'string' },
-            out: { type: 'string' },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        }),
-      'report',
-    );
-    if (typeof parsed === 'number') return parsed;
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) return usageError('give one session directory, like sessions/2025-05-20T09-00-00-000', HELP);
-    if (values.format !== 'md' && values.format !== 'json') return usageError('--format is md or json', HELP);
-    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
-    let text: string;
-    try {
-      const s = await loadSession(positionals[0]);
-      if (s.torn) process.stderr.write(`raft-sheet: the journal's last line (line ${s.torn.line}) was torn by a crash and is left out\n`);
-      const d = debrief(s.info, s.records);
-      // escapeText's `\uXXXX` is JSON's own escape: the JSON means the same and prints nothing raw.
-      text = values.format === 'json' ? escapeLines(JSON.stringify(d, null, 2)) + '\n' : debriefMarkdown(d, langFrom(values.lang, process.env));
-    } catch (err) {
-      process.stderr.write(`raft-sheet: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
+export const report: Command = defineCommand(
+  { name: 'report', summary: 'the debrief of a recorded session (Markdown or JSON)', help: HELP, positionals: true, options: valueOptions('format', 'lang', 'out') },
+  async ({ values, positionals }) => {
+    const dir = sessionDirArgument(positionals);
+    const format = choiceOption(values.format, '--format', ['md', 'json'] as const) ?? 'md';
+    const s = await loadSession(dir);
+    if (s.torn) process.stderr.write(`raft-sheet report: the journal's last line (line ${s.torn.line}) was torn by a crash and is left out\n`);
+    const d = debrief(s.info, s.records);
+    // escapeText's `\uXXXX` is JSON's own escape: the JSON means the same and prints nothing raw.
+    const text = format === 'json' ? escapeLines(JSON.stringify(d, null, 2)) + '\n' : debriefMarkdown(d, langFrom(values.lang, process.env));
+    if (!values.out) {
+      process.stdout.write(text);
+      return 0;
     }
-    if (values.out) {
-      try {
-        await fsp.writeFile(values.out, text);
-      } catch (err) {
-        process.stderr.write(`raft-sheet: cannot write ${values.out}: ${err instanceof Error ? err.message : String(err)}\n`);
-        return 1;
-      }
-    } else process.stdout.write(text);
+    try {
+      await fsp.writeFile(values.out, text);
+    } catch (err) {
+      failure(`cannot write ${values.out}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     return 0;
   },
-};
+);

@@ -3,7 +3,6 @@
  * deterministic simulator and print, after each step, the step's prompt and every server's sheet
  * as text, so a person can follow a game with no UI. Wiring only; the logic is in src/game.
  */
-import { parseArgs } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import { MAX_SIZE, MIN_SIZE } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
@@ -11,6 +10,7 @@ import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate as runSimulation } from '../../src/game/simulator.js';
 import type { Room } from '../../src/game/types.js';
 import type { Command } from './index.js';
+import { defineCommand, intOption, usage, valueOptions } from './options.js';
 
 const HELP = `Usage: raft-sheet simulate [--game N] [--seed S] [--size 8] [--lang en|ru]
 
@@ -27,49 +27,12 @@ Options:
   -h, --help    this help
 `;
 
-class UsageError extends Error {}
-
 interface Parsed {
   game: number;
   seed: number;
   size: number;
   seconds: number;
   lang: Lang;
-}
-
-function int(name: string, v: string | undefined, fallback: number, lo: number, hi: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new UsageError(`--${name} must be a whole number from ${lo} to ${hi}, got "${v}".`);
-  return n;
-}
-
-function parse(args: string[]): Parsed | 'help' {
-  const { values } = parseArgs({
-    args,
-    options: {
-      game: { type: 'string' },
-      seed: { type: 'string' },
-      size: { type: 'string' },
-      seconds: { type: 'string' },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) return 'help';
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru, got "${values.lang}".`);
-  const game = int('game', values.game, 4, 0, 4);
-  const size = int('size', values.size, 8, MIN_SIZE, MAX_SIZE);
-  if (game > 0 && size !== 8) throw new UsageError('The workshop games are written for 8 servers: use --size 8, or --game 0 for free play.');
-  return {
-    game,
-    size,
-    seed: int('seed', values.seed, 1, 0, 2 ** 32 - 1),
-    seconds: int('seconds', values.seconds, 30, 1, 3600),
-    lang: langFrom(values.lang, process.env),
-  };
 }
 
 function cluster(room: Room, lang: Lang): string {
@@ -107,22 +70,18 @@ function run(p: Parsed): number {
   return r.stuck.length === 0 ? 0 : 1;
 }
 
-export const simulate: Command = {
-  summary: 'play the workshop games with bots and print every sheet after each step',
-  async run(args) {
-    let parsed: Parsed | 'help';
-    try {
-      parsed = parse(args);
-    } catch (err) {
-      const msg = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (err as Error).message : null;
-      if (msg === null) throw err;
-      process.stderr.write(`raft-sheet simulate: ${msg}\n\n${HELP}`);
-      return 2;
-    }
-    if (parsed === 'help') {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    return run(parsed);
+export const simulate: Command = defineCommand(
+  { name: 'simulate', summary: 'play the workshop games with bots and print every sheet after each step', help: HELP, options: valueOptions('game', 'seed', 'size', 'seconds', 'lang') },
+  ({ values }) => {
+    const game = intOption(values.game, '--game', 0, 4, 4);
+    const size = intOption(values.size, '--size', MIN_SIZE, MAX_SIZE, 8);
+    if (game > 0 && size !== 8) usage('the workshop games are written for 8 servers: use --size 8, or --game 0 for free play');
+    return run({
+      game,
+      size,
+      seed: intOption(values.seed, '--seed', 0, 2 ** 32 - 1, 1),
+      seconds: intOption(values.seconds, '--seconds', 1, 3600, 30),
+      lang: langFrom(values.lang, process.env),
+    });
   },
-};
+);

@@ -6,10 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { langFrom } from '../../src/i18n/text.js';
 import type { Command } from './index.js';
-import { prepareTerminal, parseOr, usageError } from './terminal.js';
+import { choiceOption, defineCommand, display, DISPLAY_OPTIONS, requireTerminal, usage, valueOptions } from './options.js';
 
 const HELP = `Usage: raft-sheet solo [options]     (npm start runs this)
 
@@ -49,63 +47,36 @@ export function soloDataDir(env: Record<string, string | undefined> = process.en
   return path.join(home, 'solo', now.toISOString().replace(/[:.]/g, '-'));
 }
 
-export const solo: Command = {
-  summary: 'play alone against bots, guided through the four games (npm start)',
-  async run(args) {
-    const parsed = parseOr(
-      HELP,
-      () =>
-        parseArgs({
-          args,
-          allowPositionals: false,
-          options: {
-            seat: { type: 'string' },
-            pace: { type: 'string', default: 'human' },
-            game: { type: 'string' },
-            'by-hand': { type: 'boolean', default: false },
-            hints: { type: 'string' },
-            'no-predict': { type: 'boolean', default: false },
-            data: { type: 'string' },
-            lang: { type: 'string' },
-            ascii: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        }),
-      'solo',
-    );
-    if (typeof parsed === 'number') return parsed;
-    const { values } = parsed;
-    if (values.seat && !/^i[1-8]$/.test(values.seat)) return usageError('--seat is a server id from i1 to i8', HELP);
-    if (values.pace !== 'human' && values.pace !== 'fast') return usageError('--pace is human or fast', HELP);
-    const game = values.game === undefined ? 1 : Number(values.game);
-    if (!Number.isInteger(game) || game < 0 || game > 4) return usageError('--game is 1, 2, 3, 4 or 0 (free play)', HELP);
-    if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
-    const hints = values.hints;
-    if (hints !== undefined && hints !== 'none' && hints !== 'rule' && hints !== 'answer') return usageError('--hints is none, rule or answer', HELP);
-    const terminal = prepareTerminal();
-    if (terminal !== 0) return terminal;
-    const lang = langFrom(values.lang, process.env);
-    const pace = values.pace;
+export const solo: Command = defineCommand(
+  {
+    name: 'solo',
+    summary: 'play alone against bots, guided through the four games (npm start)',
+    help: HELP,
+    options: { ...valueOptions('seat', 'pace', 'game', 'hints', 'data'), ...DISPLAY_OPTIONS, 'by-hand': { type: 'boolean', default: false }, 'no-predict': { type: 'boolean', default: false } },
+  },
+  async ({ values }) => {
+    if (values.seat && !/^i[1-8]$/.test(values.seat)) usage('--seat is a server id from i1 to i8');
+    const pace = choiceOption(values.pace, '--pace', ['human', 'fast'] as const) ?? 'human';
+    const game = Number(values.game ?? 1);
+    if (values.game?.trim() === '' || !Number.isInteger(game) || game < 0 || game > 4) usage('--game is 1, 2, 3, 4 or 0 (free play)');
+    const hints = choiceOption(values.hints, '--hints', ['none', 'rule', 'answer'] as const);
+    requireTerminal();
+    const { lang, ascii, color } = display(values);
     const key = randomBytes(18).toString('base64url');
     const { startHub } = await import('../../server/hub.js');
-    let hub;
-    try {
-      hub = await startHub({
-        host: '127.0.0.1',
-        port: 0,
-        clusters: 1,
-        size: 8,
-        data: values.data ?? soloDataDir(),
-        key,
-        lang,
-        // Human-paced bots a little quicker than in class: a learner alone waits for nobody.
-        humanPaceMs: [500, 1100],
-        onFatal: () => process.exit(1),
-      });
-    } catch (err) {
-      process.stderr.write(`raft-sheet solo: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
-    }
+    // A hub that cannot start throws: exit 1 with its sentence.
+    const hub = await startHub({
+      host: '127.0.0.1',
+      port: 0,
+      clusters: 1,
+      size: 8,
+      data: values.data ?? soloDataDir(),
+      key,
+      lang,
+      // Human-paced bots a little quicker than in class: a learner alone waits for nobody.
+      humanPaceMs: [500, 1100],
+      onFatal: () => process.exit(1),
+    });
     const { runSolo } = await import('../../client/solo/run-solo.js');
     let code = 0;
     try {
@@ -114,8 +85,8 @@ export const solo: Command = {
         code: hub.code,
         key,
         lang,
-        ascii: values.ascii ?? false,
-        color: !process.env.NO_COLOR,
+        ascii,
+        color,
         pace,
         pauseMs: pace === 'fast' ? 400 : 1800,
         // How long a quiet, unfinished step waits before the guide offers retry / skip (tests shorten it).
@@ -132,4 +103,4 @@ export const solo: Command = {
     process.stdout.write(`raft-sheet solo: session recorded in ${hub.dir}\n`);
     return code;
   },
-};
+);

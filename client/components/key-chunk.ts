@@ -79,3 +79,21 @@ export function eachKey(handle: (input: string, key: Key) => 'stop' | void): (in
     for (const k of keysOf(input, key)) if (handle(k.input, k.key) === 'stop') return;
   };
 }
+
+/** One key as the apps' reducers take it (the student's KeyPress; the console's ConsoleKey without ← →). */
+export type Press = { kind: 'char'; char: string } | { kind: 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' };
+
+/** Ink's (input, key) as a Press; null for what no reducer reads (Ctrl and Meta chords, bare modifiers). */
+export function pressOf(input: string, key: Key): Press | null {
+  if (key.upArrow) return { kind: 'up' };
+  if (key.downArrow) return { kind: 'down' };
+  if (key.leftArrow) return { kind: 'left' };
+  if (key.rightArrow) return { kind: 'right' };
+  if (key.return) return { kind: 'enter' };
+  if (key.escape) return { kind: 'escape' };
+  if (key.tab) return { kind: 'tab' };
+  // Ink 6 reports Backspace as `delete` (DESIGN.md pitfalls).
+  if (key.backspace || key.delete) return { kind: 'backspace' };
+  if (key.ctrl || key.meta) return null;
+  return input.length >= 1 ? { kind: 'char', char: input } : null;
+}

@@ -3,19 +3,20 @@
  * `instructor`), the key reducer (console-state.ts) and the screen. Every action is a `command`
  * message, the same path as any instructor client: room queue → reducer → journal → verdict.
  */
-import { useApp, useInput, type Key } from 'ink';
+import { useApp, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useHub, useKeys, useLatestState } from '../components/use-hub.js';
 import type { InstructorView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
-import type { MomentsMessage, Presence, RoomMessage } from '../../src/protocol/messages.js';
-import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
+import type { Presence, RoomMessage } from '../../src/protocol/messages.js';
+import type { HubConnection } from '../connection.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { initialConsole, reduceConsoleKey, selectedCluster, type ConsoleKey, type ConsoleState } from './console-state.js';
 import { cw } from './console-words.js';
 import { ConsoleScreen, type Banner } from './console-screen.js';
 import { Moments } from './moments.js';
-import { eachKey, keysOf } from '../components/key-chunk.js';
+import { eachKey, keysOf, pressOf } from '../components/key-chunk.js';
 
 export interface ConsoleAppProps {
   conn: HubConnection;
@@ -27,14 +28,9 @@ export interface ConsoleAppProps {
 }
 
 export function toConsoleKey(input: string, key: Key): ConsoleKey | null {
-  if (key.upArrow) return { kind: 'up' };
-  if (key.downArrow) return { kind: 'down' };
-  if (key.return) return { kind: 'enter' };
-  if (key.escape) return { kind: 'escape' };
-  if (key.tab) return { kind: 'tab' };
-  if (key.backspace || key.delete) return { kind: 'backspace' };
-  if (key.ctrl || key.meta) return null;
-  return input.length >= 1 ? { kind: 'char', char: input } : null;
+  const press = pressOf(input, key);
+  // The console has no use for ← →.
+  return press === null || press.kind === 'left' || press.kind === 'right' ? null : (press as ConsoleKey);
 }
 
 /**
@@ -63,61 +59,38 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
   const { width, height } = useTerminalSize();
   const moments = useMemo(() => new Moments(), []);
   const [room, setRoom] = useState<{ view: InstructorView; presence: Presence; at: number } | null>(null);
-  const [status, setStatus] = useState<LinkStatus>(conn.status);
-  const [state, setStateRaw] = useState<ConsoleState>(initialConsole);
-  const stateRef = useRef(state);
-  const setState = (next: ConsoleState) => {
-    stateRef.current = next;
-    setStateRaw(next);
-  };
-  const roomRef = useRef(room);
+  const [state, setState, latestState] = useLatestState<ConsoleState>(initialConsole);
   const pending = useRef(new Map<number, string>());
   const [, setTick] = useState(0);
+  const say = (text: string, error: boolean) => setState((s) => ({ ...s, message: { text, error } }));
 
-  useEffect(() => {
-    const onRoom = (m: unknown) => {
+  const status = useHub(conn, {
+    room: (m) => {
       const msg = m as RoomMessage;
       const view = msg.view as InstructorView;
       moments.add(msg.version, view);
-      roomRef.current = { view, presence: msg.presence, at: Date.now() };
-      setRoom(roomRef.current);
-    };
-    const onVerdict = (v: { id: number; ok: boolean; message?: { en: string; ru: string } }) => {
+      setRoom({ view, presence: msg.presence, at: Date.now() });
+    },
+    verdict: (v) => {
       const label = pending.current.get(v.id);
       if (label === undefined) return;
       pending.current.delete(v.id);
-      const text = v.ok ? `${label} ✔` : `${label}: ${v.message?.[lang] ?? cw(lang, 'lRefused')}`;
-      setState({ ...stateRef.current, message: { text, error: !v.ok } });
-    };
-    const onFatal = (f: Fatal) => setState({ ...stateRef.current, message: { text: f.message[lang], error: true } });
-    // The hub's own errors (rate limit, …): shown, never thrown (an unheard 'error' event throws).
+      say(v.ok ? `${label} ✔` : `${label}: ${v.message?.[lang] ?? cw(lang, 'lRefused')}`, !v.ok);
+    },
+    fatal: (f) => say(f.message[lang], true),
+    // The hub's own errors (rate limit, …): shown, never thrown.
     // An error with a command's id ends that command (docs/protocol.md): no verdict will follow.
-    const onError = (e: { code: string; message: { en: string; ru: string }; id?: number }) => {
+    error: (e) => {
       const label = e.id !== undefined ? pending.current.get(e.id) : undefined;
       if (e.id !== undefined) pending.current.delete(e.id);
-      const text = label !== undefined ? `${label}: ${e.message[lang]}` : `${e.code}: ${e.message[lang]}`;
-      setState({ ...stateRef.current, message: { text, error: true } });
-    };
+      say(label !== undefined ? `${label}: ${e.message[lang]}` : `${e.code}: ${e.message[lang]}`, true);
+    },
     // The journal's moments for the rewind picker (asked for on `w`).
-    const onMoments = (m: MomentsMessage) => {
+    moments: (m) => {
       moments.addJournal(m.cluster, m.moments);
       setTick((n) => n + 1);
-    };
-    conn.on('moments', onMoments);
-    conn.on('error', onError);
-    conn.on('room', onRoom);
-    conn.on('verdict', onVerdict);
-    conn.on('status', setStatus);
-    conn.on('fatal', onFatal);
-    return () => {
-      conn.off('room', onRoom);
-      conn.off('verdict', onVerdict);
-      conn.off('status', setStatus);
-      conn.off('fatal', onFatal);
-      conn.off('error', onError);
-      conn.off('moments', onMoments);
-    };
-  }, [conn]);
+    },
+  });
 
   // Ages ("held for 12s") tick once a second, only while some card is in flight: idle costs nothing.
   const inFlight = room?.view.clusters.some((c) => c.inFlight.length > 0) ?? false;
@@ -128,12 +101,12 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
   }, [inFlight]);
 
   const context = () => {
-    const clusters = roomRef.current?.view.clusters ?? [];
-    const c = selectedCluster(stateRef.current, { clusters, moments: [] });
+    const clusters = room?.view.clusters ?? [];
+    const c = selectedCluster(latestState(), { clusters, moments: [] });
     return { clusters, moments: c ? moments.list(c.id, c.rewinds) : [], lang };
   };
 
-  useInput(eachKey((input, key) => {
+  useKeys(eachKey((input, key) => {
     if (key.ctrl && input === 'c') {
       onQuit();
       exit();
@@ -141,7 +114,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
     }
     const press = toConsoleKey(input, key);
     if (!press) return;
-    const reaction = reduceConsoleKey(stateRef.current, press, context());
+    const reaction = reduceConsoleKey(latestState(), press, context());
     let next = reaction.state;
     const effect = reaction.effect;
     if (effect?.kind === 'quit') {
@@ -154,7 +127,7 @@ export function ConsoleApp({ conn, banner, lang, theme, onQuit }: ConsoleAppProp
       if (id === null) next = { ...next, message: { text: `${effect.label}: not connected to the hub`, error: true } };
       else pending.current.set(id, effect.label);
     }
-    if (next !== stateRef.current) setState(next);
+    if (next !== latestState()) setState(next);
   }));
 
   const view = room ? aged(room.view, Date.now() - room.at) : null;

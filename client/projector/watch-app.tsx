@@ -4,12 +4,12 @@
  * change between two views (last-event.ts). ←→ choose the cluster shown large, `a` toggles
  * one large / all compact, `q` quits. Reconnecting is the connection's job.
  */
-import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
 import type { EventEmitter } from 'node:events';
+import { useState } from 'react';
 import type { Lang, Text as Words } from '../../src/i18n/text.js';
 import type { InstructorView } from '../../src/game/types.js';
-import type { Fatal, LinkStatus } from '../connection.js';
+import { useHub, useKeys, type HubEvents } from '../components/use-hub.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
@@ -21,7 +21,7 @@ import { pw } from './words.js';
 import { eachKey } from '../components/key-chunk.js';
 
 /** What the app needs of HubConnection (a stand-in in tests). */
-export type WatchConnection = EventEmitter & { status: LinkStatus };
+export type WatchConnection = EventEmitter & HubEvents;
 
 export interface WatchAppProps {
   conn: WatchConnection;
@@ -35,70 +35,59 @@ export interface WatchAppProps {
 
 const CHROME = 3;
 
+/** Each cluster's last event after a new view: kept, replaced or cleared (last-event.ts). */
+function nextLastEvents(prev: InstructorView | null, view: InstructorView, events: Record<string, string>, lang: Lang): Record<string, string> {
+  let out = events;
+  for (const c of view.clusters) {
+    const { [c.id]: before, ...others } = out;
+    const now = lastEvent(prev?.clusters.find((p) => p.id === c.id), c, lang, before);
+    if (now !== before) out = now === undefined ? others : { ...others, [c.id]: now };
+  }
+  return out;
+}
+
 export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }: WatchAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
-  const [view, setView] = useState<InstructorView | null>(null);
+  // The view and each cluster's last event change together, from the view before (last-event.ts).
+  const [room, setRoom] = useState<{ view: InstructorView | null; lastEvents: Record<string, string> }>({ view: null, lastEvents: {} });
+  const view = room.view;
   const [code, setCode] = useState<string>('');
-  const [status, setStatus] = useState<LinkStatus>(conn.status);
-  const [focus, setFocusNow] = useState<string | null>(initialFocus);
-  const focusRef = useRef(focus);
-  const lastFocus = useRef<string | null>(initialFocus);
-  const lastEvents = useRef<Record<string, string>>({});
-  const viewRef = useRef<InstructorView | null>(null);
+  // The cluster shown large (null: all compact) and the last one that was, for `a` to go back to.
+  const [focus, setFocus] = useState<{ now: string | null; last: string | null }>({ now: initialFocus, last: initialFocus });
   // The hub sends every announcement to instructor connections; the projector is one.
   const [announcement, setAnnouncement] = useState<Words | null>(null);
 
-  const setFocus = (f: string | null) => {
-    focusRef.current = f;
-    if (f !== null) lastFocus.current = f;
-    setFocusNow(f);
-  };
-
-  useEffect(() => {
-    const onRoom = (msg: unknown) => {
+  const status = useHub(conn, {
+    room: (msg) => {
       const m = msg as { view: InstructorView; code?: string };
-      const prev = viewRef.current;
-      for (const c of m.view.clusters) {
-        const { [c.id]: before, ...others } = lastEvents.current;
-        const now = lastEvent(prev?.clusters.find((p) => p.id === c.id), c, lang, before);
-        if (now !== before) lastEvents.current = now === undefined ? others : { ...others, [c.id]: now };
-      }
-      viewRef.current = m.view;
-      setView(m.view);
+      setRoom((before) => ({ view: m.view, lastEvents: nextLastEvents(before.view, m.view, before.lastEvents, lang) }));
       if (m.code) setCode(m.code);
-    };
-    const onFatal = (f: Fatal) => {
+    },
+    fatal: (f) => {
       onEnd(1, f.message[lang]);
       exit();
-    };
-    conn.on('room', onRoom);
-    conn.on('status', setStatus);
-    conn.on('fatal', onFatal);
-    conn.on('announce', setAnnouncement);
-    return () => {
-      conn.off('announce', setAnnouncement);
-      conn.off('room', onRoom);
-      conn.off('status', setStatus);
-      conn.off('fatal', onFatal);
-    };
-  }, [conn, lang]);
+    },
+    announce: setAnnouncement,
+  });
 
   // A chunk read at once (`aq`, a paste) is one key per character (key-chunk.ts).
-  useInput(eachKey((input, key) => {
+  useKeys(eachKey((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) {
       onEnd(0);
       exit();
       return 'stop';
     }
-    const ids = viewRef.current?.clusters.map((c) => c.id) ?? [];
+    const ids = view?.clusters.map((c) => c.id) ?? [];
     if (ids.length === 0) return;
-    if (input === 'a') return setFocus(focusRef.current === null ? (lastFocus.current ?? ids[0]) : null);
+    if (input === 'a') return setFocus((f) => ({ now: f.now === null ? (f.last ?? ids[0]) : null, last: f.last ?? ids[0] }));
     const step = key.rightArrow || key.tab ? 1 : key.leftArrow ? -1 : 0;
     if (step === 0) return;
-    const from = focusRef.current ?? lastFocus.current ?? ids[0];
-    const i = ids.indexOf(from);
-    setFocus(ids[(i + step + ids.length) % ids.length] ?? ids[0]);
+    setFocus((f) => {
+      const i = ids.indexOf(f.now ?? f.last ?? ids[0]);
+      const next = ids[(i + step + ids.length) % ids.length] ?? ids[0];
+      return { now: next, last: next };
+    });
   }));
 
   const link = status === 'online' ? `${theme.sym.online} ${pw(lang, 'online')}` : status === 'reconnecting' ? `${theme.sym.offline} ${pw(lang, 'reconnecting')}` : pw(lang, 'connecting', { url });
@@ -118,13 +107,13 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
       </Box>
     );
   }
-  const shownFocus = focus !== null && view.clusters.some((c) => c.id === focus) ? focus : null;
+  const shownFocus = focus.now !== null && view.clusters.some((c) => c.id === focus.now) ? focus.now : null;
   const banner = watchBanner(view, announcement, lang, theme);
   return (
     <Box flexDirection="column" width={width}>
       {header}
       {banner}
-      <ProjectorView clusters={projectorClusters(view, lastEvents.current)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} now={view.now} live />
+      <ProjectorView clusters={projectorClusters(view, room.lastEvents)} focus={shownFocus} width={width} height={Math.max(4, height - CHROME - banner.length)} lang={lang} theme={theme} now={view.now} live />
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
         {shown(theme, pw(lang, 'keysWatch'))}
       </Text>

@@ -3,7 +3,8 @@
  * key help. A seat change between games is a fresh student connection at the new seat, so the
  * sheet on screen is always exactly what that seat's student would see.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useHub } from '../components/use-hub.js';
 import { botMove } from '../../src/game/bots.js';
 import { HINT_LEVELS, type SeatView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
@@ -50,8 +51,7 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
   const [transition, setTransition] = useState<string | null>(null);
   // The recap after a game lives here, not in the student app: the player may change seats (a
   // fresh student app) while reading it.
-  const [recap, setRecap] = useState<RecapData | null>(null);
-  const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
+  const [recap, setRecap] = useState<{ memo: RecapMemo; due: RecapData | null }>({ memo: emptyRecapMemo, due: null });
   const [stalled, setStalled] = useState<string | null>(null);
   const offering = stalled !== null && view !== null && view.online && botMove(view) === null;
   const conn = useMemo(() => {
@@ -61,24 +61,18 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     c.on('error', () => undefined);
     return c.start();
   }, [seat]);
-
-  useEffect(() => {
-    const onWelcome = () => director.playerSeated(seat);
-    const onView = (v: SeatView) => {
+  // The old seat's connection goes when the player moves (or quits).
+  useEffect(() => () => conn.close(), [conn]);
+  useHub(conn, {
+    welcome: () => director.playerSeated(seat),
+    view: (v) => {
       setView(v);
-      const next = recapStep(recapMemo.current, v);
-      recapMemo.current = next.memo;
-      if (next.due) setRecap(next.due);
-    };
-    conn.on('welcome', onWelcome);
-    conn.on('view', onView);
-    return () => {
-      conn.off('welcome', onWelcome);
-      conn.off('view', onView);
-      // The old seat's connection goes when the player moves (or quits).
-      conn.close();
-    };
-  }, [conn]);
+      setRecap((r) => {
+        const next = recapStep(r.memo, v);
+        return { memo: next.memo, due: next.due ?? r.due };
+      });
+    },
+  });
 
   useEffect(() => {
     const onSeat = (s: string) => {
@@ -119,8 +113,8 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
       theme={theme}
       onEnd={onEnd}
       guide={guideLines(lang, view, transition, stalled)}
-      recap={recap}
-      onRecapClose={() => setRecap(null)}
+      recap={recap.due}
+      onRecapClose={() => setRecap((r) => ({ ...r, due: null }))}
       onIdleKey={onIdleKey}
       quitQuestion={t(lang, 'quitAskSolo')}
     />

@@ -2,19 +2,19 @@
  * The student's terminal app: wires the connection, the key reducer and the screen.
  * Redraws only when something changed (a view, a status, a key): an idle sheet costs nothing.
  */
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp, type Key } from 'ink';
 import { useTerminalSize } from '../components/terminal-size.js';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useHub, useKeys, useLatestState } from '../components/use-hub.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
-import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
-import type { Verdict, Welcome } from '../../src/protocol/messages.js';
+import type { Fatal, HubConnection } from '../connection.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
 import { StudentScreen } from './student-screen.js';
-import { keysOf } from '../components/key-chunk.js';
+import { keysOf, pressOf } from '../components/key-chunk.js';
 import { emptyRecapMemo, recapStep, type RecapData, type RecapMemo } from './recap.js';
 import { RecapScreen } from './recap-screen.js';
 
@@ -42,18 +42,7 @@ export interface StudentAppProps {
 }
 
 export function toKeyPress(input: string, key: Key): KeyPress | null {
-  if (key.upArrow) return { kind: 'up' };
-  if (key.downArrow) return { kind: 'down' };
-  if (key.leftArrow) return { kind: 'left' };
-  if (key.rightArrow) return { kind: 'right' };
-  if (key.return) return { kind: 'enter' };
-  if (key.escape) return { kind: 'escape' };
-  if (key.tab) return { kind: 'tab' };
-  // Ink 6 reports Backspace as `delete` (DESIGN.md pitfalls).
-  if (key.backspace || key.delete) return { kind: 'backspace' };
-  if (key.ctrl || key.meta) return null;
-  if (input.length >= 1) return { kind: 'char', char: input };
-  return null;
+  return pressOf(input, key);
 }
 
 /**
@@ -67,41 +56,32 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
 export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion, appVersion }: StudentAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
-  const [view, setView] = useState<SeatView | null>(null);
-  const [status, setStatus] = useState<LinkStatus>(conn.status);
-  const [screen, setScreenState] = useState<ScreenState>(initialScreen);
-  // Keys may arrive faster than React re-registers the input handler: the ref always holds the
-  // latest screen, so no key is judged against a stale one.
-  const screenRef = useRef<ScreenState>(initialScreen);
-  const setScreen = (next: ScreenState | ((s: ScreenState) => ScreenState)) => {
-    screenRef.current = typeof next === 'function' ? next(screenRef.current) : next;
-    setScreenState(screenRef.current);
-  };
+  const [view, setView, latestView] = useLatestState<SeatView | null>(null);
+  // Keys may arrive faster than React re-registers the input handler: they read the latest
+  // screen (useLatestState), so no key is judged against a stale one.
+  const [screen, setScreen, latestScreen] = useLatestState<ScreenState>(initialScreen);
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
   /** The answer on its way (issue 14): a refusal (time up) is shown as a notice. */
   const answerId = useRef<number | null>(null);
-  const viewRef = useRef<SeatView | null>(null);
-  const [ownRecap, setRecap] = useState<RecapData | null>(null);
-  const recap = soloRecap !== undefined ? soloRecap : ownRecap;
-  // As with the screen: a key may come before the handler sees the recap it closes.
-  const recapRef = useRef<RecapData | null>(null);
-  recapRef.current = recap;
-  const recapMemo = useRef<RecapMemo>(emptyRecapMemo);
+  // The recap after a game: solo's (a prop) or the app's own, with what the app saw of the games.
+  const [own, setOwn, latestOwn] = useLatestState<{ memo: RecapMemo; recap: RecapData | null }>({ memo: emptyRecapMemo, recap: null });
+  const recap = soloRecap !== undefined ? soloRecap : own.recap;
+  // Solo's recap goes away with a prop that comes with the next render: keys of the same burst
+  // after the Enter that closed it are the sheet's already.
+  const closedSoloRecap = useRef<RecapData | null>(null);
+  const recapShown = () => (soloRecap !== undefined ? soloRecap !== null && soloRecap !== closedSoloRecap.current : latestOwn().recap !== null);
 
-  useEffect(() => {
-    const onViewMsg = (v: SeatView) => {
-      viewRef.current = v;
+  const status = useHub(conn, {
+    view: (v) => {
       setView(v);
       setScreen((s) => onView(s, v));
-      const next = recapStep(recapMemo.current, v);
-      recapMemo.current = next.memo;
-      if (next.due && soloRecap === undefined) {
-        recapRef.current = next.due;
-        setRecap(next.due);
-      }
-    };
-    const onVerdictMsg = (v: Verdict) => {
+      setOwn((o) => {
+        const next = recapStep(o.memo, v);
+        return { memo: next.memo, recap: next.due && soloRecap === undefined ? next.due : o.recap };
+      });
+    },
+    verdict: (v) => {
       if (v.id === answerId.current) {
         answerId.current = null;
         if (!v.ok) setScreen((s) => ({ ...s, notice: v.message[lang] }));
@@ -112,62 +92,47 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
       // A refusal that is not the referee's (a card already gone, a timer not yet fired) carries
       // the hub's sentence instead of mistakes.
       setScreen((s) => onVerdict(s, v.ok, v.mistakes ?? [], v.ok ? undefined : v.message));
-      runWaitingRef.current();
-    };
-    const onFatal = (f: Fatal) => {
+      runWaiting();
+    },
+    fatal: (f) => {
       setFatal(f);
       onEnd(1, f.message[lang]);
       exit();
-    };
-    // The hub's `error` messages (a taken seat, a rate limit) are shown as a notice: an
-    // EventEmitter 'error' event nobody listens to would throw and end the program.
+    },
+    // The hub's `error` messages (a taken seat, a rate limit) are shown as a notice.
     // An error carrying the pending move's id ends it (the hub dropped it: rate limit, invalid
     // frame; docs/protocol.md): the move is released so the draft can be sent again.
-    const onError = (e: { message: { en: string; ru: string }; id?: number }) => {
+    error: (e) => {
       const ends = pendingId.current !== null && e.id === pendingId.current;
       if (ends) pendingId.current = null;
       setScreen((s) => ({ ...s, ...(ends ? { pending: false } : {}), notice: e.message[lang] }));
-      if (ends) runWaitingRef.current();
-    };
+      if (ends) runWaiting();
+    },
     // Keys waiting for a verdict were meant for a screen that a lost link will not bring.
-    const onStatus = (st: LinkStatus) => {
+    status: (st) => {
       if (st !== 'online') afterVerdict.current = [];
-      setStatus(st);
-    };
+    },
     // A downloaded one-file client may be older or newer than the hub: it still plays (the
     // protocol version decides that), but the student hears it once, as a notice.
-    const onWelcome = (w: Welcome) => {
+    welcome: (w) => {
       if (appVersion && w.app && w.app !== appVersion) setScreen((s) => ({ ...s, notice: t(lang, 'noticeOtherVersion', { mine: appVersion, hub: w.app! }) }));
-    };
-    conn.on('welcome', onWelcome);
-    conn.on('view', onViewMsg);
-    conn.on('verdict', onVerdictMsg);
-    conn.on('status', onStatus);
-    conn.on('fatal', onFatal);
-    conn.on('error', onError);
-    return () => {
-      conn.off('welcome', onWelcome);
-      conn.off('view', onViewMsg);
-      conn.off('verdict', onVerdictMsg);
-      conn.off('status', onStatus);
-      conn.off('fatal', onFatal);
-      conn.off('error', onError);
-    };
-  }, [conn]);
+    },
+  });
 
   // One key, judged against the latest screen; 'stop' when the app ends.
   const applyPress = (press: KeyPress): 'stop' | void => {
     // A recap after a game is closed by Enter or Esc; other keys wait behind it.
-    if (recapRef.current) {
+    if (recapShown()) {
       if (press.kind === 'enter' || press.kind === 'escape') {
-        recapRef.current = null;
-        if (soloRecap !== undefined) onRecapClose?.();
-        else setRecap(null);
+        if (soloRecap !== undefined) {
+          closedSoloRecap.current = soloRecap;
+          onRecapClose?.();
+        } else setOwn((o) => ({ ...o, recap: null }));
       }
       return;
     }
-    const v = viewRef.current;
-    const current = screenRef.current;
+    const v = latestView();
+    const current = latestScreen();
     const idle = !current.draft && !current.awaitingLetter && current.overlay === 'none' && !current.quitAsked;
     if (idle && press.kind === 'char' && onIdleKey?.(press.char)) return;
     const reaction = reduceKey(current, press, v, v?.assist ?? 'prefilled');
@@ -190,8 +155,6 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
     }
     if (next !== current) setScreen(next);
   };
-  const applyRef = useRef(applyPress);
-  applyRef.current = applyPress;
   // Keys typed in the same burst after a move was handed over (`wH⏎⏎wi⏎⏎` in one read) belong to
   // the screen after the verdict, not to the draft on its way: they wait for it (or for the
   // error that ends the move), then run in order.
@@ -200,17 +163,15 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
     const queue = afterVerdict.current;
     afterVerdict.current = [];
     for (const [i, press] of queue.entries()) {
-      if (applyRef.current(press) === 'stop') return;
-      if (screenRef.current.pending) {
+      if (applyPress(press) === 'stop') return;
+      if (latestScreen().pending) {
         afterVerdict.current = queue.slice(i + 1);
         return;
       }
     }
   };
-  const runWaitingRef = useRef(runWaiting);
-  runWaitingRef.current = runWaiting;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     let waiting = false;
     for (const k of keysOf(input, key)) {
       if (k.key.ctrl && k.input === 'c') {
@@ -224,9 +185,9 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
         afterVerdict.current.push(press);
         continue;
       }
-      const pendingBefore = screenRef.current.pending;
+      const pendingBefore = latestScreen().pending;
       if (applyPress(press) === 'stop') return;
-      waiting = !pendingBefore && screenRef.current.pending;
+      waiting = !pendingBefore && latestScreen().pending;
     }
   });
 

@@ -17,7 +17,7 @@ function newest(dir: string): number {
 
 export function ensureBuilt(): void {
   const compiled = path.join(ROOT, 'dist/bench/hub-child.js');
-  const sources = Math.max(...['server', 'src', 'bench'].map((d) => newest(path.join(ROOT, d))));
+  const sources = Math.max(...['server', 'src', 'client', 'bench'].map((d) => newest(path.join(ROOT, d))));
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= sources) return;
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], { stdio: 'ignore' });
   if (!existsSync(compiled)) throw new Error('the build did not produce dist/bench/hub-child.js');

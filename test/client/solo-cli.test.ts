@@ -1,19 +1,15 @@
 /** `raft-sheet solo`'s new options: --by-hand and --hints; a wrong hint level is a usage error (exit 2). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureIO } from '../bin/capture-io.js';
 import { solo } from '../../bin/commands/solo.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-function capture() {
-  const out: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  return () => out.join('');
-}
 
 describe('raft-sheet solo options', () => {
   it('--help names --by-hand, --hints and the keys that switch them', async () => {
-    const text = capture();
+    const io = captureIO();
+    const text = () => io.out() + io.err();
     expect(await solo.run(['--help'])).toBe(0);
     expect(text()).toMatch(/--by-hand\s+write every cell yourself/);
     expect(text()).toMatch(/--hints H\s+what \? gives: none, rule .* or answer/);
@@ -21,7 +17,8 @@ describe('raft-sheet solo options', () => {
   });
 
   it('--hints other than none, rule or answer exits 2 with a sentence', async () => {
-    const text = capture();
+    const io = captureIO();
+    const text = () => io.out() + io.err();
     expect(await solo.run(['--hints', 'all'])).toBe(2);
     expect(text()).toMatch(/--hints is none, rule or answer/);
   });

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import type { RemoteBot } from '../../client/remote-bot.js';
+import { seatedBots } from '../hub/harness.js';
 import { botMove } from '../../src/game/bots.js';
 import { seatView } from '../../src/game/views.js';
 import { ScriptDriver } from '../hub/script-driver.js';
-import { sleep, Tmux } from './tmux.js';
+import { endClass, sleep, Tmux } from './tmux.js';
 
 const CODE = 'K7Q2';
 const KEY = 'e2e-key';
@@ -34,15 +35,10 @@ beforeAll(async () => {
   hub = await startHub({ port: 0, host: '127.0.0.1', code: CODE, key: KEY, seed: 11, data: path.join(home, 'session') });
   tmux.open(ME, `node ${BIN} join ws://127.0.0.1:${hub.port} --code ${CODE} --seat ${ME} --name ada`, { RAFT_SHEET_HOME: path.join(home, ME) });
   await tmux.waitFor(ME, /A · i1 ·/, 20_000);
-  for (let i = 0; i < 7; i++) bots.push(new RemoteBot({ url: `ws://127.0.0.1:${hub.port}/`, key: KEY, cluster: 'A', pace: 'fast' }).start());
-  await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
+  bots.push(...(await seatedBots(hub, 7, KEY)));
 }, 60_000);
 
-afterAll(async () => {
-  for (const b of bots) b.stop();
-  tmux.close();
-  await hub?.close();
-});
+afterAll(() => endClass(tmux, bots, hub));
 
 /** One move by keys, as a person would: open the draft, see it, hand it over, see the verdict. */
 async function play(open: () => void): Promise<void> {

@@ -80,3 +80,10 @@ export function sleep(ms: number): Promise<void> {
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+/** After a class test: the bots leave, the terminals close, the hub stops (if it started). */
+export async function endClass(tmux: Tmux, bots: { stop(): void }[], hub: { close(): Promise<void> } | undefined): Promise<void> {
+  for (const b of bots) b.stop();
+  tmux.close();
+  await hub?.close();
+}

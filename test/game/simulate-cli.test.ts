@@ -1,20 +1,14 @@
 /** `raft-sheet simulate`: prints every step's prompt and sheets; usage errors exit 2. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureIO } from '../bin/capture-io.js';
 import { simulate } from '../../bin/commands/simulate.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('raft-sheet simulate', () => {
   it('--game 2 prints each step and the sheets as text', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await simulate.run(['--game', '2', '--seed', '7', '--lang', 'en'])).toBe(0);
     const text = io.out();
     expect(text).toContain('Game 1 — leader election · 1/3');
@@ -24,19 +18,19 @@ describe('raft-sheet simulate', () => {
   });
 
   it('speaks Russian with --lang ru', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await simulate.run(['--game', '1', '--lang', 'ru'])).toBe(0);
     expect(io.out()).toContain('Игра 1 — выборы лидера');
   });
 
   it.each([[['--game', '9']], [['--size', '5']], [['--lang', 'fr']], [['--nope']], [['--seed', 'x']]])('%j is a usage error (exit 2)', async (args) => {
-    const io = capture();
+    const io = captureIO();
     expect(await simulate.run(args)).toBe(2);
     expect(io.err()).toMatch(/raft-sheet simulate: .+/);
   });
 
   it('--help exits 0', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await simulate.run(['--help'])).toBe(0);
     expect(io.out()).toContain('Usage: raft-sheet simulate');
   });

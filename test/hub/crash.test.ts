@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../server/journal.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
 import type { MoveInput } from '../../src/game/types.js';

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import type { RemoteBot } from '../../client/remote-bot.js';
 import { logText } from '../../src/raft/log.js';
 import { readJournal } from '../../server/journal.js';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
-import { KEY, testHub, url } from './harness.js';
+import { KEY, seatedBots, testHub, url } from './harness.js';
 import { ScriptDriver } from './script-driver.js';
 
 let hub: Hub;
@@ -26,8 +26,7 @@ afterAll(async () => {
 
 describe('eight network bots play games 1–4 through the hub', () => {
   it('ends in the golden state', async () => {
-    for (let i = 0; i < 8; i++) bots.push(new RemoteBot({ url: url(hub), key: KEY, cluster: 'A', pace: 'fast' }).start());
-    await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
+    bots.push(...(await seatedBots(hub, 8)));
     expect(new Set(bots.map((b) => b.seat!.server)).size).toBe(8);
     const refused: string[] = [];
     for (const b of bots) b.on('refused', (code) => refused.push(code));

@@ -6,8 +6,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
-import { join, KEY, testHub, url } from './harness.js';
+import type { RemoteBot } from '../../client/remote-bot.js';
+import { join, KEY, seatedBots, testHub, url } from './harness.js';
 
 const hubs: Hub[] = [];
 const bots: RemoteBot[] = [];
@@ -20,8 +20,7 @@ describe('bots hand: a bot seat goes to the next student', () => {
   it('releases the network bot, keeps the seat playing, seats the next lottery student there', async () => {
     const hub = await testHub({ size: 3 });
     hubs.push(hub);
-    for (let i = 0; i < 3; i++) bots.push(new RemoteBot({ url: url(hub), key: KEY, cluster: 'A', pace: 'fast' }).start());
-    await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
+    bots.push(...(await seatedBots(hub, 3)));
     const { client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY });
     const command = async (cmd: object) => {
       const id = instructor.id();

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { startHub, type Hub, type HubOptions } from '../../server/hub.js';
 import { TestClient } from './client.js';
 import type { Welcome } from '../../src/protocol/messages.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 
 export const KEY = 'test-instructor-key';
 export const CODE = 'K7Q2';
@@ -20,6 +21,13 @@ export async function testHub(options: HubOptions = {}): Promise<Hub> {
 
 export function url(hub: Hub): string {
   return `ws://127.0.0.1:${hub.port}/`;
+}
+
+/** `count` fast network bots in cluster A of the hub, resolved once every one has its seat (stop them after). */
+export async function seatedBots(hub: Hub, count: number, key = KEY): Promise<RemoteBot[]> {
+  const bots = Array.from({ length: count }, () => new RemoteBot({ url: url(hub), key, cluster: 'A', pace: 'fast' }).start());
+  await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
+  return bots;
 }
 
 export function journalText(hub: Hub): string {

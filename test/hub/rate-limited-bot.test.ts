@@ -1,11 +1,11 @@
 /**
  * A network bot whose moves outrun the flood limit: the hub drops them with `rate/limited`
- * carrying each move's id, and the bot (server/remote-bot.ts) takes that as the end of the move,
+ * carrying each move's id, and the bot (client/remote-bot.ts) takes that as the end of the move,
  * backs off and keeps playing instead of waiting forever for a verdict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import { join, KEY, testHub, url } from './harness.js';
 
 let hub: Hub;

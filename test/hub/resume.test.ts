@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../server/hub.js';
-import { RemoteBot } from '../../server/remote-bot.js';
+import { RemoteBot } from '../../client/remote-bot.js';
 import type { SeatView } from '../../src/game/types.js';
 import { TestClient } from './client.js';
 import { CODE, join, KEY, testHub, url } from './harness.js';

@@ -2,41 +2,21 @@
  * The projector on a live hub shows a pause of the room as a banner (gone on resume) and the
  * instructor's announcement, which the hub sends to every instructor connection.
  */
-import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubConnection } from '../../client/connection.js';
-import { WatchApp } from '../../client/projector/watch-app.js';
-import { makeTheme } from '../../client/theme.js';
-import type { Hub } from '../../server/hub.js';
+import { describe, expect, it } from 'vitest';
 import { until } from '../fixtures/until.js';
-import { KEY, testHub, url } from '../hub/harness.js';
+import { KEY, url } from '../hub/harness.js';
+import { liveHub, instructorLink, liveWatch } from './live-watch.js';
 
-let hub: Hub;
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  hub = await testHub({ clusters: 2 });
-});
-afterAll(async () => {
-  for (const c of closers) c();
-  await hub.close();
-});
+const live = liveHub();
+const closers = live.closers;
 
 describe('the projector’s banner', () => {
   it('shows the room paused, then the announcement; resuming removes the pause line', async () => {
-    const conn = new HubConnection({ url: url(hub), role: 'instructor', key: KEY });
-    closers.push(() => conn.close());
-    const app = render(<WatchApp conn={conn} url={url(hub)} lang="en" theme={makeTheme({ color: false })} focus="A" onEnd={() => {}} />);
-    closers.push(() => app.unmount());
-    conn.start();
-    const frame = () => app.lastFrame() ?? '';
+    const { frame } = liveWatch(url(live.hub()), KEY, 'A', closers);
     await until(() => frame().includes('Cluster A'), 10_000);
     expect(frame()).not.toContain('PAUSED');
 
-    const admin = new HubConnection({ url: url(hub), role: 'instructor', key: KEY });
-    closers.push(() => admin.close());
-    admin.start();
-    await new Promise<void>((r) => admin.once('welcome', () => r()));
+    const admin = await instructorLink(url(live.hub()), KEY, closers);
     admin.sendCommand({ type: 'pause', paused: true });
     await until(() => frame().includes('⏸ PAUSED — the room stops for a discussion'), 10_000);
     admin.sendCommand({ type: 'announce', text: { en: 'Who is leader now?', ru: 'Кто сейчас лидер?' } });

@@ -2,56 +2,28 @@
  * The projector against a real hub (port 0) with the hub's own bots playing games 1–2 in two
  * clusters: the frame shows the cluster's logs as they grow, and `a` shows every cluster.
  */
-import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubConnection } from '../../client/connection.js';
-import { WatchApp } from '../../client/projector/watch-app.js';
-import { makeTheme } from '../../client/theme.js';
-import type { Hub } from '../../server/hub.js';
-import { KEY, testHub, url } from '../hub/harness.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, url } from '../hub/harness.js';
 import { ScriptDriver } from '../hub/script-driver.js';
+import { liveHub, instructorLink, liveWatch, waitFor } from './live-watch.js';
 
-let hub: Hub;
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  hub = await testHub({ clusters: 2 });
-});
-afterAll(async () => {
-  for (const c of closers) c();
-  await hub.close();
-});
-
-async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const live = liveHub();
+const closers = live.closers;
 
 describe('watch on a live hub', () => {
   it('shows the logs of cluster A growing while bots play, then every cluster', async () => {
-    const conn = new HubConnection({ url: url(hub), role: 'instructor', key: KEY });
-    closers.push(() => conn.close());
-    const ends: number[] = [];
-    const app = render(<WatchApp conn={conn} url={url(hub)} lang="en" theme={makeTheme({ color: false })} focus="A" onEnd={(c) => ends.push(c)} />);
-    closers.push(() => app.unmount());
-    conn.start();
-    await until('the first room view', () => (app.lastFrame() ?? '').includes('Cluster A'));
+    const { app, ends } = liveWatch(url(live.hub()), KEY, 'A', closers);
+    await waitFor('the first room view', () => (app.lastFrame() ?? '').includes('Cluster A'));
     expect(app.lastFrame()).toContain('no game running');
 
     // Another instructor connection fills the seats with bots and drives the script.
-    const admin = new HubConnection({ url: url(hub), role: 'instructor', key: KEY });
-    closers.push(() => admin.close());
-    admin.start();
-    await new Promise<void>((r) => admin.once('welcome', () => r()));
+    const admin = await instructorLink(url(live.hub()), KEY, closers);
     admin.sendCommand({ type: 'bots', action: 'fill', pace: 'fast' });
-    const driver = new ScriptDriver({ url: url(hub), key: KEY, lastGame: 2 });
+    const driver = new ScriptDriver({ url: url(live.hub()), key: KEY, lastGame: 2 });
     closers.push(() => driver.stop());
     await driver.finished;
 
-    await until('HighLoad in cluster A', () => /i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/.test(app.lastFrame() ?? ''));
+    await waitFor('HighLoad in cluster A', () => /i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/.test(app.lastFrame() ?? ''));
     const frame = app.lastFrame()!;
     expect(frame).toContain('Game 2 · step 5/5');
     expect(frame).toMatch(/♛ i1 \(t1\) · commit 4/);
@@ -61,10 +33,10 @@ describe('watch on a live hub', () => {
     expect(frame).toMatch(/\ni5 +t1→i1 +H\s+i\s+g\s+h\s*\n/);
 
     app.stdin.write('a');
-    await until('all clusters', () => (app.lastFrame() ?? '').includes('Cluster B'));
+    await waitFor('all clusters', () => (app.lastFrame() ?? '').includes('Cluster B'));
     expect(app.lastFrame()).toContain('Cluster A');
     app.stdin.write('q');
-    await until('quit', () => ends.length > 0);
+    await waitFor('quit', () => ends.length > 0);
     expect(ends).toEqual([0]);
   });
 });

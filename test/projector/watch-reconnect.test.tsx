@@ -3,13 +3,10 @@
  * the app stays; a hub resumed from the same session directory on the same port brings the room
  * back on the same screen, without a restart of `watch`.
  */
-import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HubConnection } from '../../client/connection.js';
-import { WatchApp } from '../../client/projector/watch-app.js';
-import { makeTheme } from '../../client/theme.js';
 import { startHub, type Hub } from '../../server/hub.js';
 import { testHub, url } from '../hub/harness.js';
+import { liveWatch, waitFor } from './live-watch.js';
 
 const hubs: Hub[] = [];
 const closers: (() => void)[] = [];
@@ -18,13 +15,6 @@ afterAll(async () => {
   for (const h of hubs) await h.close();
 });
 
-async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('watch when the hub goes away and comes back', () => {
   it('shows reconnecting…, stays up, and shows the room again from a hub resumed on the same port', async () => {
@@ -32,29 +22,24 @@ describe('watch when the hub goes away and comes back', () => {
     hubs.push(hub);
     const port = hub.port;
     // The read-only projector key, as `watch` is given it.
-    const conn = new HubConnection({ url: url(hub), role: 'instructor', key: hub.projectorKey! });
-    closers.push(() => conn.close());
-    const ends: number[] = [];
-    const app = render(<WatchApp conn={conn} url={url(hub)} lang="en" theme={makeTheme({ color: false })} focus={null} onEnd={(c) => ends.push(c)} />);
-    closers.push(() => app.unmount());
-    conn.start();
-    await until('the first room view', () => (app.lastFrame() ?? '').includes('Cluster B'));
+    const { app, ends } = liveWatch(url(hub), hub.projectorKey!, null, closers);
+    await waitFor('the first room view', () => (app.lastFrame() ?? '').includes('Cluster B'));
     expect(app.lastFrame()).toContain('● online');
 
     await hub.close();
-    await until('reconnecting… in the header', () => (app.lastFrame() ?? '').split('\n')[0].includes('reconnecting…'));
+    await waitFor('reconnecting… in the header', () => (app.lastFrame() ?? '').split('\n')[0].includes('reconnecting…'));
     expect(ends).toEqual([]);
     // The last room stays on the screen meanwhile.
     expect(app.lastFrame()).toContain('Cluster A');
 
     const resumed = await startHub({ port, host: '127.0.0.1', resume: hub.dir });
     hubs.push(resumed);
-    await until('online again', () => (app.lastFrame() ?? '').split('\n')[0].includes('● online'), 15_000);
+    await waitFor('online again', () => (app.lastFrame() ?? '').split('\n')[0].includes('● online'), 15_000);
     expect(app.lastFrame()).toContain('Cluster A');
     expect(app.lastFrame()).toContain('Cluster B');
     expect(ends).toEqual([]);
     app.stdin.write('q');
-    await until('quit', () => ends.length > 0);
+    await waitFor('quit', () => ends.length > 0);
     expect(ends).toEqual([0]);
   }, 40_000);
 });

@@ -1,21 +1,20 @@
 /**
- * A bot as a separate network client (the `bots` command, the hub tests, later the load
- * generator): it takes a seat with the instructor key, keeps its seat token in memory, and
+ * A bot as a separate network client (the `bots` command, the hub tests, the bench's load
+ * bots): it takes a seat with the instructor key, keeps its seat token in memory, and
  * plays from its own SeatView with `botMove`, exactly what an in-process bot would do.
  *
  * One move in flight at a time, and never from a stale view: after an accepted verdict the bot
  * waits for a view whose version reaches the verdict's version (the hub pushes it), and after
  * a refusal it waits for the next view, so a bot bug cannot turn into a flood. A move the hub
  * dropped unread (an `error` with the move's id, e.g. `rate/limited`) ends that request too: the
- * bot waits a short, growing backoff and decides again from its latest view. After any drop it
- * reconnects with backoff and resumes its seat with the token.
+ * bot waits a short, growing backoff and decides again from its latest view. After any drop the
+ * link (link.ts) reconnects with backoff and the bot resumes its seat with the token.
  */
 import { EventEmitter } from 'node:events';
-import WebSocket from 'ws';
 import { botMove } from '../src/game/bots.js';
 import type { MoveInput, Pace, SeatView } from '../src/game/types.js';
-import { CLOSE } from '../src/protocol/codes.js';
 import { PROTOCOL_VERSION, type HubMessage, type SeatRef } from '../src/protocol/messages.js';
+import { backoffDelay, HubLink } from './link.js';
 
 export interface RemoteBotOptions {
   /** ws://HOST:PORT */
@@ -26,11 +25,18 @@ export interface RemoteBotOptions {
   pace: Pace;
   /** Human pace: wait between these many ms before each move. */
   humanPaceMs?: [number, number];
+  /** A seat token to resume with (a load bot restarted in a new process). */
+  token?: string;
+  /** The move to make from a view; default the careful player's (`botMove`). */
+  decide?: (view: SeatView) => MoveInput | null;
+  /** Reconnect backoff (default 50 ms doubling to 2 s). */
+  backoff?: { firstMs: number; maxMs: number };
 }
 
 export interface RemoteBotEvents {
   seat: [SeatRef];
-  view: [SeatView, number];
+  /** A view, its room version and the size of the frame that carried it (bytes, for the bench). */
+  view: [SeatView, number, number];
   /** An accepted move: the room version that holds it and what it reacted to. */
   moved: [number, MoveInput];
   /** A move refused by a verdict, or dropped with an error carrying its id (the code either way). */
@@ -41,22 +47,17 @@ export interface RemoteBotEvents {
   fatal: [string];
 }
 
-const FINAL = new Map<number, string>([
-  [CLOSE.badVersion, 'protocol/version'],
-  [CLOSE.unauthorised, 'auth/bad-key'],
-  [CLOSE.takenOver, 'seat/taken-over'],
-  [CLOSE.roomFull, 'room/full'],
-  [CLOSE.released, 'seat/released'],
-]);
+const decideDefault = (view: SeatView): MoveInput | null => botMove(view)?.input ?? null;
 
 export class RemoteBot extends EventEmitter<RemoteBotEvents> {
   seat: SeatRef | null = null;
+  /** The latest view; null while the link is down (the hub sends a fresh one on resume). */
   view: SeatView | null = null;
   viewVersion = -1;
   moves = 0;
-  private ws: WebSocket | null = null;
+  private readonly link: HubLink;
   private stopped = false;
-  private attempt = 0;
+  private token: string | undefined;
   private nextId = 1;
   private inFlight: number | null = null;
   private inFlightInput: MoveInput | null = null;
@@ -68,87 +69,71 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
 
   constructor(private readonly options: RemoteBotOptions) {
     super();
+    this.token = options.token;
+    const url = new URL(options.url);
+    url.searchParams.set('key', options.key);
+    this.link = new HubLink({
+      url: url.toString(),
+      hello: () => this.hello(),
+      backoff: options.backoff ?? { firstMs: 50, maxMs: 2000 },
+      onMessage: (message, raw) => this.receive(message, raw),
+      onRefused: (status) => {
+        if (status === 401) this.fail('auth/bad-key');
+      },
+      onFinal: (code) => this.fail(code),
+      onDrop: (code) => {
+        this.inFlight = null;
+        this.blocked = false;
+        this.view = null;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
+        if (this.stopped) return false;
+        this.emit('drop', code);
+      },
+    });
+  }
+
+  /** Seated, and the link up: what a load test counts as connected. */
+  get connected(): boolean {
+    return this.seat !== null && this.link.isOpen;
   }
 
   start(): this {
-    this.open();
+    this.link.start();
     return this;
   }
 
-  stop(): void {
+  /** Leaves: a polite close, or (`terminate`) a cut like a crashed process. */
+  stop(how: 'close' | 'terminate' = 'close'): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.ws?.close(CLOSE.normal, 'bye');
+    this.link.stop(how);
   }
 
-  private open(): void {
-    if (this.stopped) return;
-    const url = new URL(this.options.url);
-    url.searchParams.set('key', this.options.key);
-    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 5000 });
-    this.ws = ws;
-    ws.on('open', () => {
-      this.attempt = 0;
-      this.hello(ws);
-    });
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) this.receive(data.toString());
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      if (res.statusCode === 401) this.fail('auth/bad-key');
-      ws.terminate();
-    });
-    ws.on('error', () => {
-      /* 'close' follows */
-    });
-    ws.on('close', (code) => {
-      this.ws = null;
-      this.inFlight = null;
-      this.blocked = false;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
-      if (this.stopped) return;
-      const final = FINAL.get(code);
-      if (final) return this.fail(final);
-      this.emit('drop', code);
-      const delay = Math.min(2000, 50 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
-      this.attempt = Math.min(this.attempt + 1, 10);
-      setTimeout(() => this.open(), delay);
-    });
-  }
-
-  private hello(ws: WebSocket): void {
-    ws.send(
-      JSON.stringify({
-        type: 'hello',
-        protocol: PROTOCOL_VERSION,
-        role: 'bot',
-        pace: this.options.pace,
-        ...(this.seat ? { token: this.seat.token } : {}),
-        ...(this.options.cluster ? { cluster: this.options.cluster } : {}),
-        ...(this.options.server ? { server: this.options.server } : {}),
-      }),
-    );
+  private hello(): object {
+    return {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      role: 'bot',
+      pace: this.options.pace,
+      ...(this.token ? { token: this.token } : {}),
+      ...(this.options.cluster ? { cluster: this.options.cluster } : {}),
+      ...(this.options.server ? { server: this.options.server } : {}),
+    };
   }
 
   private fail(reason: string): void {
     if (this.stopped) return;
-    this.stopped = true;
-    this.ws?.terminate();
+    this.stop('terminate');
     this.emit('fatal', reason);
   }
 
-  private receive(raw: string): void {
-    let msg: HubMessage;
-    try {
-      msg = JSON.parse(raw) as HubMessage;
-    } catch {
-      return;
-    }
+  private receive(msg: HubMessage, raw: string): void {
     switch (msg.type) {
       case 'welcome':
         if (msg.seat) {
           this.seat = msg.seat;
+          this.token = msg.seat.token;
           this.emit('seat', msg.seat);
         }
         break;
@@ -156,7 +141,7 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
         this.view = msg.view;
         this.viewVersion = msg.version;
         this.blocked = false;
-        this.emit('view', msg.view, msg.version);
+        this.emit('view', msg.view, msg.version, raw.length);
         break;
       case 'verdict':
         if (msg.id !== this.inFlight) break;
@@ -173,9 +158,10 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
         break;
       case 'error':
         // A token from another session (the hub was restarted without --resume): join afresh.
-        if (msg.code === 'auth/bad-token' && this.seat && this.ws) {
+        if (msg.code === 'auth/bad-token' && this.token) {
+          this.token = undefined;
           this.seat = null;
-          this.hello(this.ws);
+          this.link.send(this.hello());
         }
         // The hub dropped the move in flight (docs/protocol.md: an error with a request's id
         // ends it; a hub before that change sent rate/limited without an id): no verdict will
@@ -185,11 +171,10 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
           this.dropped += 1;
           this.emit('refused', msg.code);
           if (this.timer) clearTimeout(this.timer);
-          const backoff = Math.min(2000, 100 * 2 ** Math.min(this.dropped - 1, 5)) * (0.75 + Math.random() * 0.5);
           this.timer = setTimeout(() => {
             this.timer = null;
             this.maybeAct();
-          }, backoff);
+          }, backoffDelay(Math.min(this.dropped - 1, 5), 100, 2000));
         }
         break;
       default:
@@ -210,13 +195,12 @@ export class RemoteBot extends EventEmitter<RemoteBotEvents> {
   }
 
   private act(): void {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || !this.view || !this.seat || this.inFlight !== null || this.blocked) return;
-    const decision = botMove(this.view);
-    if (!decision) return;
+    if (!this.link.isOpen || !this.view || !this.seat || this.inFlight !== null || this.blocked) return;
+    const input = (this.options.decide ?? decideDefault)(this.view);
+    if (!input) return;
     const id = this.nextId++;
     this.inFlight = id;
-    this.inFlightInput = decision.input;
-    ws.send(JSON.stringify({ type: 'move', id, cluster: this.seat.cluster, server: this.seat.server, input: decision.input }));
+    this.inFlightInput = input;
+    this.link.send({ type: 'move', id, cluster: this.seat.cluster, server: this.seat.server, input });
   }
 }
