@@ -387,6 +387,12 @@ export interface ClusterOverview {
   inFlight: { card: Card; holder: ServerId; age: number; visible: boolean }[];
   /** How many more cards are in flight beyond `inFlight` (absent when none). */
   inFlightMore?: number;
+  /**
+   * The newest lost cells of the Response rows on the desks (at most LOST_SHOWN, views.ts;
+   * absent when none): a card that leaves `inFlight` while its cell is here was lost, not taken
+   * (the web projector tears it up). `server` is the request's addressee, who also wrote the reply.
+   */
+  lost?: { batch: string; server: ServerId }[];
   /** Per server: the oldest card waiting in its inbox and for how long ("who is stuck"). */
   waiting: Record<ServerId, { card: string; age: number; count: number } | null>;
   seats: Record<ServerId, Seat>;

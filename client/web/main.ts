@@ -1,0 +1,203 @@
+/**
+ * The web projector page (issue 13): a read-only instructor connection to the hub that served
+ * it, the key taken from the address's fragment (`/projector#key=…`, never sent in an HTTP
+ * request, so never in a log), and the room drawn as SVG.
+ *
+ * Rendering: a `room` message is only kept (the newest replaces any not drawn yet); drawing
+ * happens in requestAnimationFrame, at most once per animation tick, so a busy room (1,000
+ * connections' worth of traffic) costs one draw per frame however many views arrive. Between
+ * views, frames run only while something moves (a card in flight, a torn card, a countdown).
+ */
+import type { InstructorView } from '../../src/game/types.js';
+import type { Lang, Text } from '../../src/i18n/text.js';
+import { PANEL, dynamicLayer, esc, staticLayer } from './draw.js';
+import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
+
+interface Stats {
+  frames: number;
+  views: number;
+  /** ms spent drawing each of the last frames (at most 2,000 kept). */
+  frameMs: number[];
+  status: string;
+}
+
+declare global {
+  interface Window {
+    /** For the browser test and the benchmark: what the page has drawn so far. */
+    __projector: Stats;
+  }
+}
+
+const STATUS: Record<string, Text> = {
+  connecting: { en: 'connecting…', ru: 'подключение…' },
+  online: { en: '● online', ru: '● на связи' },
+  reconnecting: { en: 'reconnecting…', ru: 'переподключение…' },
+  nokey: {
+    en: 'This address has no key. Open the projector address the hub printed (it ends with #key=…).',
+    ru: 'В адресе нет ключа. Откройте адрес проектора, который напечатал хаб (он кончается на #key=…).',
+  },
+};
+
+const stats: Stats = { frames: 0, views: 0, frameMs: [], status: 'connecting' };
+window.__projector = stats;
+
+const frag = fromFragment(location.hash);
+const lang: Lang = frag.lang ?? (navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+document.documentElement.lang = lang;
+const focus = frag.cluster;
+
+const el = (id: string) => document.getElementById(id)!;
+const clock = new HubClock();
+let view: InstructorView | null = null;
+let pending: { view: InstructorView } | null = null;
+let roomCode: string | undefined;
+let announcement: Text | null = null;
+let announceDirty = false;
+let torn: TornCard[] = [];
+let frameAsked = false;
+const panels = new Map<string, { svg: SVGSVGElement; stat: SVGGElement; dyn: SVGGElement }>();
+
+function setStatus(s: 'connecting' | 'online' | 'reconnecting'): void {
+  stats.status = s;
+  const node = el('status');
+  node.dataset.status = s;
+  node.textContent = STATUS[s]![lang];
+}
+
+function ask(): void {
+  if (frameAsked) return;
+  frameAsked = true;
+  requestAnimationFrame(frame);
+}
+
+// ------------------------------------------------------------------ the connection
+let attempt = 0;
+function connect(key: string): void {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const ws = new WebSocket(`${scheme}://${location.host}/?key=${encodeURIComponent(key)}`);
+  let welcomed = false;
+  ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, role: 'instructor' }));
+  ws.onmessage = (ev) => {
+    if (typeof ev.data !== 'string') return;
+    let m: { type: string; view?: InstructorView; code?: string; text?: Text };
+    try {
+      m = JSON.parse(ev.data);
+    } catch {
+      return;
+    }
+    if (m.type === 'welcome') {
+      welcomed = true;
+      attempt = 0;
+      setStatus('online');
+    } else if (m.type === 'room' && m.view) {
+      stats.views++;
+      clock.sync(m.view.now, performance.now());
+      if (m.code) roomCode = m.code;
+      pending = { view: m.view };
+      ask();
+    } else if (m.type === 'announce' && m.text) {
+      announcement = m.text;
+      announceDirty = true;
+      ask();
+    }
+  };
+  ws.onclose = () => {
+    setStatus(welcomed || view ? 'reconnecting' : 'connecting');
+    setTimeout(() => connect(key), backoff(attempt, Math.random()));
+    attempt = Math.min(attempt + 1, 10);
+  };
+}
+
+// ------------------------------------------------------------------ drawing
+const SVG = 'http://www.w3.org/2000/svg';
+
+function panelFor(id: string): { svg: SVGSVGElement; stat: SVGGElement; dyn: SVGGElement } {
+  let p = panels.get(id);
+  if (p) return p;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${PANEL.w} ${PANEL.h}`);
+  svg.setAttribute('class', 'cluster');
+  svg.setAttribute('data-cluster', id);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `cluster ${id}`);
+  svg.innerHTML = `<rect class="frame" x="1" y="1" width="${PANEL.w - 2}" height="${PANEL.h - 2}" rx="14"/>`;
+  const stat = document.createElementNS(SVG, 'g');
+  const dyn = document.createElementNS(SVG, 'g');
+  dyn.setAttribute('class', 'moving');
+  svg.append(stat, dyn);
+  p = { svg, stat, dyn };
+  panels.set(id, p);
+  return p;
+}
+
+function shownClusters(v: InstructorView): InstructorView['clusters'] {
+  const one = focus ? v.clusters.filter((c) => c.id === focus) : [];
+  return one.length ? one : v.clusters;
+}
+
+function drawHeader(v: InstructorView, code: string | undefined): void {
+  const shown = shownClusters(v);
+  const first = shown[0];
+  // The step's title and prompt: the cluster shown, or the first one (a room plays one script).
+  const s = first?.script;
+  el('title').textContent = s ? s.title[lang] : '';
+  el('prompt').textContent = s ? s.prompt[lang] : '';
+  el('room').textContent = `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`;
+}
+
+function frame(): void {
+  frameAsked = false;
+  const t0 = performance.now();
+  let animating = false;
+  const now = clock.now(t0);
+  const main = el('clusters');
+  if (pending) {
+    const next = pending;
+    pending = null;
+    torn = keepTorn([...torn, ...tornBetween(view, next.view, now)], now);
+    view = next.view;
+    drawHeader(view, roomCode);
+    const shown = shownClusters(view);
+    const grid = tiling(shown.length, main.clientWidth / Math.max(1, main.clientHeight));
+    main.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
+    main.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
+    const ids = new Set(shown.map((c) => c.id));
+    for (const [id, p] of panels) if (!ids.has(id)) (p.svg.remove(), panels.delete(id));
+    for (const c of shown) {
+      const p = panelFor(c.id);
+      if (p.svg.parentNode !== main) main.append(p.svg);
+      p.stat.innerHTML = staticLayer(c, lang);
+    }
+  }
+  if (announceDirty) {
+    announceDirty = false;
+    const a = el('announce');
+    a.hidden = announcement === null;
+    a.innerHTML = announcement ? esc(announcement[lang]) : '';
+  }
+  if (view) {
+    torn = keepTorn(torn, now);
+    const max = view.config.electionTimeoutMs[1];
+    for (const c of shownClusters(view)) {
+      const cards = cardsAt(c, torn, now);
+      panelFor(c.id).dyn.innerHTML = dynamicLayer(c, cards, now, max, lang);
+      if (cards.some((d) => d.state !== 'arrived') || (c.election === 'timers' && c.paused === undefined)) animating = true;
+    }
+  }
+  stats.frames++;
+  stats.frameMs.push(performance.now() - t0);
+  if (stats.frameMs.length > 2000) stats.frameMs.splice(0, 1000);
+  if (animating) ask();
+}
+
+// ------------------------------------------------------------------ start
+setStatus('connecting');
+if (!frag.key) {
+  el('clusters').innerHTML = `<p class="hint">${esc(STATUS.nokey![lang])}</p>`;
+} else {
+  connect(frag.key);
+}
+window.addEventListener('resize', () => {
+  if (view) pending ??= { view };
+  ask();
+});
