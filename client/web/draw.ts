@@ -44,6 +44,8 @@ const WORDS = {
   offline: { en: 'offline', ru: 'выключен' },
   noLeader: { en: 'no leader', ru: 'нет лидера' },
   committed: { en: 'committed', ru: 'зафиксировано' },
+  applied: { en: 'applied', ru: 'применено' },
+  written: { en: 'written', ru: 'записано' },
   of: { en: 'of', ru: 'из' },
   paused: { en: 'paused', ru: 'пауза' },
   partition: { en: 'partition', ru: 'разделение' },
@@ -194,11 +196,25 @@ function violations(c: ClusterOverview, lang: Lang): string {
   return `<g class="violation" data-property="${esc(v.property)}"><rect x="0" y="${PANEL.h - 44}" width="${PANEL.w}" height="44" fill="${COLOUR.error}"/><text x="14" y="${PANEL.h - 13}" font-size="26" font-weight="700" fill="#ffffff">${esc(cut + more)}<title>${esc(line)}</title></text></g>`;
 }
 
+/** What the colours and symbols mean, in a corner (a violation's band covers it). */
+function legend(lang: Lang): string {
+  const item = (x: number, fill: string, stroke: string, sym: string, word: string, ink = '#ffffff') =>
+    `<rect x="${x}" y="${PANEL.h - 34}" width="22" height="24" rx="3" fill="${fill}" stroke="${stroke}" stroke-width="2"/><text x="${x + 11}" y="${PANEL.h - 16}" font-size="15" text-anchor="middle" fill="${ink}">${sym}</text><text x="${x + 28}" y="${PANEL.h - 15}" font-size="19" fill="${COLOUR.ink}">${word}</text>`;
+  return (
+    `<g class="legend">` +
+    item(18, COLOUR.applied, COLOUR.applied, '✔', w(lang, 'applied')) +
+    item(148, COLOUR.committed, COLOUR.committed, '●', w(lang, 'committed')) +
+    item(310, '#ffffff', COLOUR.persisted, '○', w(lang, 'written'), COLOUR.ink) +
+    `<text x="${PANEL.w - 16}" y="${PANEL.h - 15}" font-size="19" text-anchor="end" fill="${COLOUR.ink}"><tspan fill="${COLOUR.rv}" font-weight="700">✉ RV</tspan> RequestVote · <tspan fill="${COLOUR.ae}" font-weight="700">✉ AE</tspan> AppendEntries · <tspan fill="${COLOUR.lost}" font-weight="700">✂</tspan> ${w(lang, 'lost')}</text>` +
+    `</g>`
+  );
+}
+
 /** Everything of a cluster that changes only when a view comes. */
 export function staticLayer(c: ClusterOverview, lang: Lang): string {
   const places = placesOf(c);
   const boxes = places.order.map((id) => serverBox(c, id, places.at[id]!, lang));
-  return header(c, lang) + walls(c, places.walls, lang) + message(c, lang) + boxes.join('') + violations(c, lang);
+  return header(c, lang) + walls(c, places.walls, lang) + message(c, lang) + boxes.join('') + legend(lang) + violations(c, lang);
 }
 
 /** The point on the segment from a to b at fraction p, the ends pulled in by `inset` (box edges). */
@@ -246,7 +262,7 @@ export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: num
     const to = places.at[d.card.to];
     if (!from || !to) continue;
     if (d.state === 'arrived') (piles[d.card.to] ??= []).push(d);
-    else out.push(envelope(d, along(from, to, d.p, d.state === 'torn' ? 0 : 118), lang));
+    else out.push(envelope(d, along(from, to, d.p, 118), lang));
   }
   // Arrived cards pile up on the addressee's side facing the middle, the count on the top one.
   for (const [to, pile] of Object.entries(piles)) {

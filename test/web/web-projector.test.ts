@@ -1,0 +1,194 @@
+/**
+ * The web projector in a real browser (issue 13): Debian's Chromium, driven by playwright-core,
+ * opens the page a real hub serves while the hub's bots play game 2. The page must show the
+ * eight servers, HighLoad on the leader and growing as it commits, cards travelling between two
+ * named servers, and a card the instructor tears up (`fault lose`). With UPDATE_SCREENS=1 the
+ * moments are saved as docs/screens/web-*.png.
+ *
+ * Needs `npm run build` first (the page is served from dist/web) and /usr/bin/chromium
+ * (`apt-get install chromium`, as .ci/run does).
+ */
+import { existsSync } from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Hub } from '../../server/hub.js';
+import { webRoot } from '../../server/web-projector.js';
+import type { ClusterOverview, InstructorView } from '../../src/game/types.js';
+import type { HubMessage } from '../../src/protocol/messages.js';
+import { KEY, join, testHub } from '../hub/harness.js';
+import type { TestClient } from '../hub/client.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PROJECTOR_KEY = 'projector-test-key';
+const SCREENS = path.resolve('docs/screens');
+const update = process.env.UPDATE_SCREENS === '1';
+
+let browser: Browser;
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-dev-shm-usage', '--font-render-hinting=none'] });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (update) await page.screenshot({ path: path.join(SCREENS, `web-${name}.png`) });
+}
+
+/** A GET with the path exactly as written. */
+function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+function cluster(client: TestClient, id = 'A'): ClusterOverview | undefined {
+  for (let i = client.messages.length - 1; i >= 0; i--) {
+    const m = client.messages[i]!;
+    if (m.type === 'room') return (m.view as InstructorView).clusters.find((c) => c.id === id);
+  }
+  return undefined;
+}
+
+/** Resolves with the cluster once a room message satisfies `pred`. */
+async function until(client: TestClient, pred: (c: ClusterOverview) => boolean, timeoutMs = 60_000): Promise<ClusterOverview> {
+  const now = cluster(client);
+  if (now && pred(now)) return now;
+  const m = await client.next((x: HubMessage) => x.type === 'room' && pred((x.view as InstructorView).clusters[0]!), { timeoutMs });
+  return (m as Extract<HubMessage, { type: 'room' }>).view.clusters[0] as ClusterOverview;
+}
+
+beforeAll(async () => {
+  expect(existsSync(path.join(webRoot(), 'index.html')), 'the page is not built: run npm run build').toBe(true);
+  expect(existsSync(CHROMIUM), `no browser at ${CHROMIUM}: apt-get install chromium`).toBe(true);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the web projector during game 2', () => {
+  let hub: Hub;
+  let instructor: TestClient;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Bots wait 2.5–4 s before each move, as people would: cards stay in sight long enough to be torn.
+    hub = await testHub({ projectorKey: PROJECTOR_KEY, humanPaceMs: [2500, 4000] });
+    ({ client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY }));
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  });
+  afterAll(async () => {
+    await page?.close();
+    instructor?.close();
+    await hub?.close();
+  });
+
+  it('serves the page and its files, and nothing else', async () => {
+    const base = `http://127.0.0.1:${hub.port}`;
+    const page1 = await fetch(`${base}/projector`);
+    expect(page1.status).toBe(200);
+    expect(page1.headers.get('content-type')).toMatch(/^text\/html/);
+    const script = await fetch(`${base}/projector/projector.js`);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${base}/projector/projector.css`)).headers.get('content-type')).toMatch(/^text\/css/);
+    // Sent as written (fetch would resolve the dots first): nothing outside dist/web, ever.
+    for (const bad of ['/projector/../package.json', '/projector/%2e%2e%2fpackage.json', '/projector/..%2Fsession.json', '/projector/%2e%2e/%2e%2e/package.json', '/projector/nope.js', '/projector/index.html/x']) {
+      const got = await rawGet(hub.port, bad);
+      // Inside /projector: 404; a path the dots lead out of it is not the projector's (426, the hub's own answer).
+      expect(got.status, bad).not.toBe(200);
+      expect(got.body, bad).not.toContain('"dependencies"');
+      if (got.status !== 426) expect(got.status, bad).toBe(404);
+    }
+    expect((await fetch(`${base}/projector`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${base}/projector`, { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('shows 8 servers, cards travelling between named servers, a torn card and HighLoad growing on the leader', async () => {
+    await page.goto(`http://127.0.0.1:${hub.port}/projector#key=${PROJECTOR_KEY}`);
+    await page.waitForSelector('#status[data-status="online"]', { timeout: 15_000 });
+    const send = (command: object) => instructor.send({ type: 'command', id: instructor.id(), command });
+    send({ type: 'bots', action: 'fill', cluster: 'A', pace: 'human' });
+    send({ type: 'script', action: 'start', cluster: 'A', game: 2 });
+    await page.waitForFunction("document.querySelectorAll('svg.cluster g.server').length === 8", undefined, { timeout: 20_000 });
+    expect(await page.locator('svg.cluster g.server').count()).toBe(8);
+    await page.waitForSelector('#title:has-text("HighLoad")', { timeout: 20_000 });
+
+    // The leader's HighLoad and the committed letters in the middle, sampled as the game goes on.
+    const committed: number[] = [];
+    const sample = async () => {
+      const n = Number((await page.locator('g.message').getAttribute('data-committed').catch(() => null)) ?? -1);
+      if (n >= 0 && committed[committed.length - 1] !== n) committed.push(n);
+    };
+    const sampler = setInterval(() => void sample().catch(() => undefined), 150);
+
+    // Steps 1–3 play on; `next` whenever a step is done, until step 4 (the second card) is sent.
+    const advance = (upTo: number) => (c: ClusterOverview) => {
+      const s = c.script;
+      if (s && s.done && s.step < upTo) send({ type: 'script', action: 'next', cluster: 'A' });
+      return !!s && s.step === upTo && s.done;
+    };
+    let flying = false;
+    const seenFlying = page
+      .waitForSelector('g.card[data-state="flying"]', { timeout: 60_000 })
+      .then(async (card) => {
+        flying = true;
+        const from = await card.getAttribute('data-from');
+        const to = await card.getAttribute('data-to');
+        const label = await card.getAttribute('aria-label');
+        await shot(page, 'cards-in-flight');
+        return { from, to, label };
+      });
+    const step4 = await until(instructor, advance(4), 90_000);
+    const travelled = await seenFlying;
+    expect(flying).toBe(true);
+    expect(travelled.from).toMatch(/^i[1-8]$/);
+    expect(travelled.to).toMatch(/^i[1-8]$/);
+    expect(travelled.from).not.toBe(travelled.to);
+    expect(travelled.label).toContain(`from ${travelled.from} to ${travelled.to}`);
+
+    // The leader holds HighLoad, drawn on its sheet.
+    const leader = page.locator('g.server[data-role="leader"]');
+    await expect.poll(() => leader.getAttribute('data-log'), { timeout: 10_000 }).toBe('HighLoad');
+    expect(await leader.getAttribute('data-server')).toBe('i1');
+    await expect.poll(() => page.locator('.crown').count()).toBe(1);
+
+    // The instructor tears up the card i1 sent to i5 while it is still in sight.
+    const card = step4.inFlight.find((f) => f.card.from === 'i1' && f.card.to === 'i5' && f.card.message.type === 'AppendEntries');
+    expect(card, 'i1 → i5 card of step 4').toBeDefined();
+    await page.waitForSelector(`g.card[data-card="${card!.card.id}"]`, { timeout: 10_000 });
+    send({ type: 'fault', cluster: 'A', fault: { kind: 'lose', card: card!.card.id } });
+    const torn = await page.waitForSelector(`g.card[data-card="${card!.card.id}"][data-state="torn"]`, { timeout: 10_000 });
+    expect(await torn.getAttribute('aria-label')).toContain('from i1 to i5, lost');
+    await shot(page, 'lost-card');
+
+    // Step 5 (the script tears up the rest to i4…i8) and the end of game 2: 1–4 committed on i1.
+    await until(instructor, advance(5), 90_000);
+    await until(instructor, (c) => !!c.script?.done && c.script.step === 5, 90_000);
+    await expect.poll(() => page.locator('g.message').getAttribute('data-text'), { timeout: 10_000 }).toBe('HighLoad');
+    await sample();
+    clearInterval(sampler);
+    // It grew: fewer letters committed before, more after, never fewer again.
+    expect(committed.length, `committed counts seen: ${committed.join(' ')}`).toBeGreaterThanOrEqual(2);
+    expect([...committed].sort((a, b) => a - b)).toEqual(committed);
+    expect(committed[committed.length - 1]).toBeGreaterThanOrEqual(4);
+    await shot(page, 'game-2');
+  }, 240_000);
+
+  it('reconnects by itself when the hub comes back', async () => {
+    const { port, dir } = hub;
+    await hub.close();
+    await page.waitForSelector('#status[data-status="reconnecting"]', { timeout: 15_000 });
+    expect(await page.locator('#status').textContent()).toContain('reconnecting');
+    const views = Number(await page.evaluate('window.__projector.views'));
+    hub = await testHub({ resume: dir, port });
+    await page.waitForSelector('#status[data-status="online"]', { timeout: 20_000 });
+    await expect.poll(async () => Number(await page.evaluate('window.__projector.views')), { timeout: 10_000 }).toBeGreaterThan(views);
+    expect(await page.locator('g.server').count()).toBe(8);
+  });
+});
