@@ -60,7 +60,7 @@ async function until(client: TestClient, pred: (c: ClusterOverview) => boolean, 
   const now = cluster(client);
   if (now && pred(now)) return now;
   const m = await client.next((x: HubMessage) => x.type === 'room' && pred((x.view as InstructorView).clusters[0]!), { timeoutMs });
-  return (m as Extract<HubMessage, { type: 'room' }>).view.clusters[0] as ClusterOverview;
+  return ((m as Extract<HubMessage, { type: 'room' }>).view as InstructorView).clusters[0]!;
 }
 
 beforeAll(async () => {
