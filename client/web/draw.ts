@@ -76,7 +76,7 @@ function n(x: number): string {
 
 /** Where each server sits in this cluster (partition groups on their own arcs). */
 export function placesOf(c: ClusterOverview): ReturnType<typeof ringLayout> {
-  return ringLayout(Object.keys(c.sheets), c.faults.partitions, CENTRE, RX, RY);
+  return ringLayout(Object.keys(c.sheets), c.faults.partitions, CENTRE, RX, RY, PANEL.w, BOX.w);
 }
 
 function header(c: ClusterOverview, lang: Lang): string {
@@ -152,24 +152,25 @@ function serverBox(c: ClusterOverview, id: string, at: Point, lang: Lang): strin
   );
 }
 
-function walls(c: ClusterOverview, angles: number[], lang: Lang): string {
-  if (angles.length === 0) return '';
+function walls(c: ClusterOverview, xs: number[], lang: Lang): string {
+  if (xs.length === 0) return '';
   const groups = c.faults.partitions.map((g) => g.join(' ')).join(' | ');
-  const out = angles.map((a) => {
-    const x2 = CENTRE.x + (RX + 110) * Math.cos(a);
-    const y2 = CENTRE.y + (RY + 110) * Math.sin(a);
-    return `<line x1="${CENTRE.x}" y1="${CENTRE.y}" x2="${n(x2)}" y2="${n(y2)}" stroke="${COLOUR.wall}" stroke-width="14" stroke-dasharray="22 6" stroke-linecap="round"/>`;
-  });
-  return `<g class="wall" aria-label="${esc(`${w(lang, 'partition')}: ${groups}`)}">${out.join('')}<circle cx="${CENTRE.x}" cy="${CENTRE.y}" r="12" fill="${COLOUR.wall}"/></g>`;
+  const out = xs.map(
+    (x) =>
+      `<line x1="${n(x)}" y1="150" x2="${n(x)}" y2="${PANEL.h - 48}" stroke="${COLOUR.wall}" stroke-width="14" stroke-dasharray="22 6" stroke-linecap="round"/>` +
+      `<text x="${n(x)}" y="140" font-size="22" font-weight="700" text-anchor="middle" fill="${COLOUR.wall}">▦ ${w(lang, 'partition')}</text>`,
+  );
+  return `<g class="wall" aria-label="${esc(`${w(lang, 'partition')}: ${groups}`)}">${out.join('')}</g>`;
 }
 
-function message(c: ClusterOverview, lang: Lang): string {
+function message(c: ClusterOverview, lang: Lang, partitioned: boolean): string {
   const r = replicated(c);
   if (r.letters.length === 0) return '';
   const count = r.letters.length;
-  const cw = Math.min(50, 520 / count);
+  // Partitioned, the middle belongs to the wall: the message moves up under the header.
+  const cw = Math.min(partitioned ? 30 : 50, 520 / count);
   const x0 = CENTRE.x - (cw * count) / 2;
-  const y = CENTRE.y - 18;
+  const y = partitioned ? 96 : CENTRE.y - 18;
   const cells = r.letters.map((l, i) => {
     const index = i + 1;
     const st: EntryState = index <= r.applied ? 'applied' : index <= r.committed ? 'committed' : 'persisted';
@@ -179,9 +180,9 @@ function message(c: ClusterOverview, lang: Lang): string {
   const text = r.letters.join('');
   return (
     `<g class="message" data-text="${esc(text)}" data-committed="${r.committed}" aria-label="${esc(`${text}: ${r.committed} ${w(lang, 'of')} ${count} ${w(lang, 'committed')}`)}">` +
-    `<rect x="${n(x0 - 12)}" y="${n(y - cw * 1.05)}" width="${n(cw * count + 24)}" height="${n(cw * 1.05 + 58)}" rx="10" fill="#ffffff" fill-opacity="0.88"/>` +
+    `<rect x="${n(x0 - 12)}" y="${n(y - cw * 1.05)}" width="${n(cw * count + 24)}" height="${n(cw * 1.05 + (partitioned ? 12 : 58))}" rx="10" fill="#ffffff" fill-opacity="0.88"/>` +
     cells.join('') +
-    `<text x="${CENTRE.x}" y="${n(y + 34)}" font-size="22" text-anchor="middle" fill="${COLOUR.ink}">${r.holder ? `${esc(r.holder)}: ` : ''}${r.committed} ${w(lang, 'of')} ${count} ${w(lang, 'committed')} ●</text>` +
+    (partitioned ? '' : `<text x="${CENTRE.x}" y="${n(y + 34)}" font-size="22" text-anchor="middle" fill="${COLOUR.ink}">${r.holder ? `${esc(r.holder)}: ` : ''}${r.committed} ${w(lang, 'of')} ${count} ${w(lang, 'committed')} ●</text>`) +
     `</g>`
   );
 }
@@ -214,7 +215,7 @@ function legend(lang: Lang): string {
 export function staticLayer(c: ClusterOverview, lang: Lang): string {
   const places = placesOf(c);
   const boxes = places.order.map((id) => serverBox(c, id, places.at[id]!, lang));
-  return header(c, lang) + walls(c, places.walls, lang) + message(c, lang) + boxes.join('') + legend(lang) + violations(c, lang);
+  return header(c, lang) + walls(c, places.walls, lang) + message(c, lang, places.walls.length > 0) + boxes.join('') + legend(lang) + violations(c, lang);
 }
 
 /** The point on the segment from a to b at fraction p, the ends pulled in by `inset` (box edges). */
@@ -231,8 +232,8 @@ function envelope(d: DrawnCard, at: Point, lang: Lang, extra = ''): string {
   const card = d.card;
   const tag = cardTag(card);
   const colour = tag.startsWith('RV') ? COLOUR.rv : COLOUR.ae;
-  const label = `${card.message.type} ${w(lang, 'from')} ${card.from} ${w(lang, 'to')} ${card.to}${d.state === 'torn' ? `, ${w(lang, 'lost')}` : ''}`;
-  const attrs = `class="card" data-card="${esc(card.id)}" data-from="${esc(card.from)}" data-to="${esc(card.to)}" data-type="${card.message.type}" data-state="${d.state}" aria-label="${esc(label)}"`;
+  const label = `${card.type} ${w(lang, 'from')} ${card.from} ${w(lang, 'to')} ${card.to}${d.state === 'torn' ? `, ${w(lang, 'lost')}` : ''}`;
+  const attrs = `class="card" data-card="${esc(card.id)}" data-from="${esc(card.from)}" data-to="${esc(card.to)}" data-type="${card.type}" data-state="${d.state}" aria-label="${esc(label)}"`;
   if (d.state === 'torn') {
     return (
       `<g ${attrs} transform="translate(${n(at.x)} ${n(at.y)})" opacity="${n(1 - d.fade * 0.8)}">` +

@@ -197,6 +197,8 @@ if (!frag.key) {
 } else {
   connect(frag.key);
 }
+// Another key or cluster in the address (`#key=…&cluster=B`): start afresh with it.
+window.addEventListener('hashchange', () => location.reload());
 window.addEventListener('resize', () => {
   if (view) pending ??= { view };
   ask();

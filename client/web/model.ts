@@ -34,9 +34,21 @@ export class HubClock {
 
 export type CardState = 'flying' | 'arrived' | 'torn';
 
+/** What the page draws of a card: who to whom, and which message. */
+export interface CardMark {
+  id: string;
+  from: string;
+  to: string;
+  type: Card['message']['type'];
+}
+
+function mark(card: Card): CardMark {
+  return { id: card.id, from: card.from, to: card.to, type: card.message.type };
+}
+
 /** A card drawn on a cluster: between its sender and addressee at `p` (0..1), or piled at the addressee. */
 export interface DrawnCard {
-  card: Card;
+  card: CardMark;
   state: CardState;
   /** Along the line from sender to addressee, 0..1. */
   p: number;
@@ -48,7 +60,7 @@ export interface DrawnCard {
 
 /** A torn card: seen in flight, then gone from the view while its Response cell turned lost. */
 export interface TornCard {
-  card: Card;
+  card: CardMark;
   cluster: string;
   /** Hub time it was noticed gone. */
   at: number;
@@ -69,8 +81,10 @@ function fateKey(card: Card): string {
 }
 
 /**
- * Cards that left the view between `before` and `after` and were lost (their cell in
- * `after.lost`), as torn cards noticed at hub time `now`.
+ * Cards lost between `before` and `after`, noticed at hub time `now`: a card that left the view
+ * while its Response cell turned lost (torn where it was), and a lost cell that appeared with no
+ * card seen in flight (lost as it was sent, across a partition or to an offline server: torn
+ * halfway between its writer and its addressee).
  */
 export function tornBetween(before: InstructorView | null, after: InstructorView, now: number): TornCard[] {
   if (!before) return [];
@@ -80,9 +94,18 @@ export function tornBetween(before: InstructorView | null, after: InstructorView
     if (!prev || !c.lost?.length) continue;
     const still = new Set(c.inFlight.map((f) => f.card.id));
     const lost = new Set(c.lost.map((l) => `${l.batch}:${l.server}`));
+    const explained = new Set<string>();
     for (const f of prev.inFlight) {
-      if (still.has(f.card.id) || !lost.has(fateKey(f.card))) continue;
-      out.push({ card: f.card, cluster: c.id, at: now, p: Math.min(progress(f.card, now), 0.5) });
+      const key = fateKey(f.card);
+      if (still.has(f.card.id) || !lost.has(key)) continue;
+      explained.add(key);
+      out.push({ card: mark(f.card), cluster: c.id, at: now, p: Math.min(progress(f.card, now), 0.5) });
+    }
+    const known = new Set((prev.lost ?? []).map((l) => `${l.batch}:${l.server}`));
+    for (const l of c.lost) {
+      const key = `${l.batch}:${l.server}`;
+      if (known.has(key) || explained.has(key)) continue;
+      out.push({ card: { id: key, from: l.from, to: l.server, type: l.type }, cluster: c.id, at: now, p: 0.5 });
     }
   }
   return out;
@@ -96,11 +119,11 @@ export function cardsAt(cluster: ClusterOverview, torn: TornCard[], now: number)
   const out: DrawnCard[] = [];
   for (const f of cluster.inFlight) {
     const p = progress(f.card, t);
-    if (p < 1) out.push({ card: f.card, state: 'flying', p, pile: 0, fade: 0 });
+    if (p < 1) out.push({ card: mark(f.card), state: 'flying', p, pile: 0, fade: 0 });
     else {
       const pile = piles[f.card.to] ?? 0;
       piles[f.card.to] = pile + 1;
-      out.push({ card: f.card, state: 'arrived', p: 1, pile, fade: 0 });
+      out.push({ card: mark(f.card), state: 'arrived', p: 1, pile, fade: 0 });
     }
   }
   for (const x of torn) {
@@ -118,8 +141,8 @@ export function keepTorn(torn: TornCard[], now: number): TornCard[] {
 }
 
 /** A short name for a card's message, as on the paper card. */
-export function cardTag(card: Card): string {
-  switch (card.message.type) {
+export function cardTag(card: CardMark): string {
+  switch (card.type) {
     case 'RequestVote':
       return 'RV';
     case 'RequestVoteReply':
@@ -137,29 +160,39 @@ export interface Point {
 }
 
 /**
- * The servers around an ellipse, clockwise from the top. With a partition, each group takes a
- * contiguous arc (in sheet order within it) and `walls` gives the angles between groups, where
- * the wall is drawn.
+ * Where the servers sit. Whole: around an ellipse, clockwise from the top (as RaftScope draws a
+ * cluster). Partitioned: each group in its own band, left to right, a wall between two bands
+ * (`walls`: the x of each wall), so the room sees at once who can reach whom.
  */
-export function ringLayout(servers: string[], partitions: string[][], centre: Point, rx: number, ry: number): { at: Record<string, Point>; order: string[]; walls: number[] } {
-  const groups = partitions.length > 1 ? partitions.map((g) => servers.filter((s) => g.includes(s))).filter((g) => g.length > 0) : [servers];
-  const grouped = new Set(groups.flat());
-  const rest = servers.filter((s) => !grouped.has(s));
-  if (rest.length) groups.push(rest);
-  const order = groups.flat();
-  const n = order.length;
-  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
+export function ringLayout(servers: string[], partitions: string[][], centre: Point, rx: number, ry: number, width = 1000, boxW = 204): { at: Record<string, Point>; order: string[]; walls: number[] } {
   const at: Record<string, Point> = {};
-  order.forEach((s, i) => (at[s] = { x: centre.x + rx * Math.cos(angle(i)), y: centre.y + ry * Math.sin(angle(i)) }));
-  const walls: number[] = [];
+  const groups = partitions.length > 1 ? partitions.map((g) => servers.filter((s) => g.includes(s))).filter((g) => g.length > 0) : [];
   if (groups.length > 1) {
-    let i = 0;
-    for (const g of groups) {
-      walls.push(angle(i - 0.5));
-      i += g.length;
-    }
+    const grouped = new Set(groups.flat());
+    const rest = servers.filter((s) => !grouped.has(s));
+    if (rest.length) groups.push(rest);
+    const band = width / groups.length;
+    // Rows between the header (the message under it) and the legend; columns a box and a gap apart.
+    const top = 160;
+    const span = 2 * ry + 45;
+    groups.forEach((g, b) => {
+      const cols = g.length > 3 && band >= 2 * boxW + 40 ? 2 : 1;
+      const rows = Math.ceil(g.length / cols);
+      const slots = Math.max(rows, 3);
+      g.forEach((s, i) => {
+        const col = i % cols;
+        const row = Math.floor(i / cols) + (slots - rows) / 2;
+        at[s] = { x: b * band + band / 2 + (col - (cols - 1) / 2) * (boxW + 20), y: top + (span * (row + 0.5)) / slots };
+      });
+    });
+    return { at, order: groups.flat(), walls: groups.slice(1).map((_, b) => band * (b + 1)) };
   }
-  return { at, order, walls };
+  const n = servers.length;
+  servers.forEach((s, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    at[s] = { x: centre.x + rx * Math.cos(a), y: centre.y + ry * Math.sin(a) };
+  });
+  return { at, order: servers, walls: [] };
 }
 
 /** How many columns and rows tile `n` clusters on a screen of this aspect ratio (width / height). */

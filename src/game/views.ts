@@ -199,9 +199,9 @@ export const LOST_SHOWN = 16;
 
 /** The newest lost Response-row cells (batches keep the order they were written in), bounded. */
 function lostCells(c: ClusterState): Pick<ClusterOverview, 'lost'> {
-  const lost: { batch: string; server: string }[] = [];
+  const lost: NonNullable<ClusterOverview['lost']> = [];
   for (const b of Object.values(c.batches)) {
-    for (const [server, cell] of Object.entries(b.responses)) if (cell === 'lost') lost.push({ batch: b.id, server });
+    for (const [server, cell] of Object.entries(b.responses)) if (cell === 'lost') lost.push({ batch: b.id, from: b.from, type: b.message.type, server });
   }
   return lost.length ? { lost: lost.slice(-LOST_SHOWN) } : {};
 }

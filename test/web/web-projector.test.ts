@@ -8,7 +8,7 @@
  * Needs `npm run build` first (the page is served from dist/web) and /usr/bin/chromium
  * (`apt-get install chromium`, as .ci/run does).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +115,7 @@ describe('the web projector during game 2', () => {
     const send = (command: object) => instructor.send({ type: 'command', id: instructor.id(), command });
     send({ type: 'bots', action: 'fill', cluster: 'A', pace: 'human' });
     send({ type: 'script', action: 'start', cluster: 'A', game: 2 });
-    await page.waitForFunction("document.querySelectorAll('svg.cluster g.server').length === 8", undefined, { timeout: 20_000 });
+    await expect.poll(() => page.locator('svg.cluster g.server').count(), { timeout: 20_000 }).toBe(8);
     expect(await page.locator('svg.cluster g.server').count()).toBe(8);
     await page.waitForSelector('#title:has-text("HighLoad")', { timeout: 20_000 });
 
@@ -185,10 +185,62 @@ describe('the web projector during game 2', () => {
     await hub.close();
     await page.waitForSelector('#status[data-status="reconnecting"]', { timeout: 15_000 });
     expect(await page.locator('#status').textContent()).toContain('reconnecting');
-    const views = Number(await page.evaluate('window.__projector.views'));
+    const views = Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views));
     hub = await testHub({ resume: dir, port });
     await page.waitForSelector('#status[data-status="online"]', { timeout: 20_000 });
-    await expect.poll(async () => Number(await page.evaluate('window.__projector.views')), { timeout: 10_000 }).toBeGreaterThan(views);
+    await expect.poll(async () => Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views)), { timeout: 10_000 }).toBeGreaterThan(views);
     expect(await page.locator('g.server').count()).toBe(8);
+    // The key travelled in the fragment and the upgrade's query: neither reaches the hub's log.
+    const log = readFileSync(path.join(dir, 'hub.log'), 'utf8');
+    expect(log).toContain('is an instructor');
+    expect(log).not.toContain(PROJECTOR_KEY);
   });
+});
+
+describe('the web projector with several clusters', () => {
+  let hub: Hub;
+  let instructor: TestClient;
+  let page: Page;
+
+  beforeAll(async () => {
+    hub = await testHub({ projectorKey: PROJECTOR_KEY, clusters: 4, humanPaceMs: [2500, 4000] });
+    ({ client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY }));
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  });
+  afterAll(async () => {
+    await page?.close();
+    instructor?.close();
+    await hub?.close();
+  });
+
+  it('tiles the clusters, draws a partition as a wall and an offline server turned over', async () => {
+    const send = (command: object) => instructor.send({ type: 'command', id: instructor.id(), command });
+    for (const c of ['A', 'B', 'C', 'D']) send({ type: 'bots', action: 'fill', cluster: c, pace: 'human' });
+    send({ type: 'script', action: 'start', game: 2 });
+    send({ type: 'fault', cluster: 'B', fault: { kind: 'partition', groups: [['i1', 'i2', 'i3'], ['i4', 'i5', 'i6', 'i7', 'i8']] } });
+    send({ type: 'fault', cluster: 'C', fault: { kind: 'offline', server: 'i5' } });
+    await page.goto(`http://127.0.0.1:${hub.port}/projector#key=${PROJECTOR_KEY}`);
+    await expect.poll(() => page.locator('svg.cluster').count(), { timeout: 20_000 }).toBe(4);
+    expect(await page.locator('svg.cluster g.server').count()).toBe(32);
+    const wall = page.locator('svg.cluster[data-cluster="B"] g.wall');
+    await expect.poll(() => wall.count(), { timeout: 10_000 }).toBe(1);
+    expect(await wall.getAttribute('aria-label')).toBe('partition: i1 i2 i3 | i4 i5 i6 i7 i8');
+    expect(await page.locator('svg.cluster[data-cluster="A"] g.wall').count()).toBe(0);
+    await expect.poll(() => page.locator('svg.cluster[data-cluster="C"] g.server[data-server="i5"]').getAttribute('data-online'), { timeout: 10_000 }).toBe('false');
+    // Side by side: the four panels share the screen in a grid.
+    const boxes = await Promise.all(['A', 'B', 'C', 'D'].map((c) => page.locator(`svg.cluster[data-cluster="${c}"]`).boundingBox()));
+    expect(new Set(boxes.map((b) => Math.round(b!.y))).size).toBeLessThan(4);
+    // Step 1 done everywhere (i1 wrote HighLoad): on to step 2, where i1 sends its first card.
+    await instructor.next((m) => m.type === 'room' && (m.view as InstructorView).clusters.every((c) => c.script?.done === true), { past: true, timeoutMs: 30_000 });
+    send({ type: 'script', action: 'next' });
+    await page.waitForSelector('svg.cluster g.card', { timeout: 30_000 });
+    await shot(page, 'four-clusters');
+
+    // One cluster on the whole screen: `&cluster=B` in the fragment.
+    await page.goto(`http://127.0.0.1:${hub.port}/projector#key=${PROJECTOR_KEY}&cluster=B`);
+    await expect.poll(() => page.locator('svg.cluster').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('svg.cluster').getAttribute('data-cluster')).toBe('B');
+    await page.waitForSelector('svg.cluster g.card', { timeout: 30_000 });
+    await shot(page, 'partition');
+  }, 120_000);
 });
