@@ -284,7 +284,8 @@ export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: num
     for (const id of places.order) {
       const deadline = c.timers[id];
       if (deadline === null || deadline === undefined || c.online[id] === false) continue;
-      const left = Math.max(0, deadline - hubNow);
+      // In tenths of a second: the countdown's markup (and the DOM) changes at most ten times a second.
+      const left = Math.ceil(Math.max(0, deadline - hubNow) / 100) * 100;
       const at = places.at[id]!;
       const x0 = at.x - BOX.w / 2;
       const y0 = at.y - BOX.h / 2;

@@ -55,7 +55,15 @@ let announcement: Text | null = null;
 let announceDirty = false;
 let torn: TornCard[] = [];
 let frameAsked = false;
-const panels = new Map<string, { svg: SVGSVGElement; stat: SVGGElement; dyn: SVGGElement }>();
+interface Panel {
+  svg: SVGSVGElement;
+  stat: SVGGElement;
+  dyn: SVGGElement;
+  /** What each layer was last drawn from: a layer is replaced only when its markup changes. */
+  statKey: string;
+  dynMarkup: string;
+}
+const panels = new Map<string, Panel>();
 
 function setStatus(s: 'connecting' | 'online' | 'reconnecting'): void {
   stats.status = s;
@@ -111,7 +119,7 @@ function connect(key: string): void {
 // ------------------------------------------------------------------ drawing
 const SVG = 'http://www.w3.org/2000/svg';
 
-function panelFor(id: string): { svg: SVGSVGElement; stat: SVGGElement; dyn: SVGGElement } {
+function panelFor(id: string): Panel {
   let p = panels.get(id);
   if (p) return p;
   const svg = document.createElementNS(SVG, 'svg');
@@ -125,7 +133,7 @@ function panelFor(id: string): { svg: SVGSVGElement; stat: SVGGElement; dyn: SVG
   const dyn = document.createElementNS(SVG, 'g');
   dyn.setAttribute('class', 'moving');
   svg.append(stat, dyn);
-  p = { svg, stat, dyn };
+  p = { svg, stat, dyn, statKey: '', dynMarkup: '' };
   panels.set(id, p);
   return p;
 }
@@ -133,6 +141,11 @@ function panelFor(id: string): { svg: SVGSVGElement; stat: SVGGElement; dyn: SVG
 function shownClusters(v: InstructorView): InstructorView['clusters'] {
   const one = focus ? v.clusters.filter((c) => c.id === focus) : [];
   return one.length ? one : v.clusters;
+}
+
+/** Everything the static layer is drawn from (not the cards' ages, which change with every view). */
+function staticKey(c: InstructorView['clusters'][number]): string {
+  return JSON.stringify([c.sheets, c.online, c.faults.partitions, c.script, c.violations.length, c.violations[c.violations.length - 1]?.property, c.paused, c.leaders]);
 }
 
 function drawHeader(v: InstructorView, code: string | undefined): void {
@@ -166,7 +179,12 @@ function frame(): void {
     for (const c of shown) {
       const p = panelFor(c.id);
       if (p.svg.parentNode !== main) main.append(p.svg);
-      p.stat.innerHTML = staticLayer(c, lang);
+      // Most views change a few clusters (a busy room: one card each); the rest keep their DOM.
+      const key = staticKey(c);
+      if (key !== p.statKey) {
+        p.statKey = key;
+        p.stat.innerHTML = staticLayer(c, lang);
+      }
     }
   }
   if (announceDirty) {
@@ -180,7 +198,12 @@ function frame(): void {
     const max = view.config.electionTimeoutMs[1];
     for (const c of shownClusters(view)) {
       const cards = cardsAt(c, torn, now);
-      panelFor(c.id).dyn.innerHTML = dynamicLayer(c, cards, now, max, lang);
+      const p = panelFor(c.id);
+      const markup = dynamicLayer(c, cards, now, max, lang);
+      if (markup !== p.dynMarkup) {
+        p.dynMarkup = markup;
+        p.dyn.innerHTML = markup;
+      }
       if (cards.some((d) => d.state !== 'arrived') || (c.election === 'timers' && c.paused === undefined)) animating = true;
     }
   }
