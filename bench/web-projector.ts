@@ -6,6 +6,7 @@
  * time each frame's drawing takes (frame(): coalesced views → SVG) and the interval between
  * animation frames (drawing, layout and paint together: what the room sees as smoothness).
  */
+import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { clusterNames, instructor, KEY, measure, result, slots, type LoadResult } from './hub-load.js';
 import { forkChild, killChild, sleep, stats, stopChild, tempDir, until, type Child, type Stats } from './lib.js';
@@ -23,6 +24,8 @@ export interface WebProjectorResult {
   /** Room views received and frames drawn per second, per page (coalescing: frames ≤ 60/s). */
   viewsPerSec: number;
   framesPerSec: number;
+  /** The machine's 1-minute load average at the start and the end (two cores shared with others). */
+  load: [number, number];
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,6 +73,7 @@ async function collect(page: Page): Promise<PageStats> {
 export async function webProjectorBench(o: { clusters: number; processes: number; pages: number; measureMs: number; log?: (line: string) => void }): Promise<WebProjectorResult> {
   const log = o.log ?? (() => {});
   const names = clusterNames(o.clusters);
+  const loadBefore = loadavg()[0]!;
   const hub = forkChild('hub-child', {
     port: 0,
     key: KEY,
@@ -126,6 +130,7 @@ export async function webProjectorBench(o: { clusters: number; processes: number
       frameIntervalMs: stats(got.flatMap((g) => g.intervals)),
       viewsPerSec: got.reduce((n, g) => n + g.views, 0) / o.pages / seconds,
       framesPerSec: got.reduce((n, g) => n + g.frames, 0) / o.pages / seconds,
+      load: [loadBefore, loadavg()[0]!],
     };
   } finally {
     await browser?.close().catch(() => undefined);
