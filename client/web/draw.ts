@@ -228,35 +228,58 @@ function along(a: Point, b: Point, p: number, inset: number): Point {
   return { x: a.x + dx * q, y: a.y + dy * q };
 }
 
-function envelope(d: DrawnCard, at: Point, lang: Lang, extra = ''): string {
+/**
+ * One thing of the moving layer: a `<g>` with its attributes and content, placed at (x, y). The
+ * page keeps one element per key and, frame to frame, only moves it (a transform) unless its
+ * attributes or content changed: a card in flight costs one attribute write per frame.
+ */
+export interface MovingItem {
+  key: string;
+  attrs: string;
+  body: string;
+  x: number;
+  y: number;
+  opacity: number;
+}
+
+function envelope(d: DrawnCard, at: Point, lang: Lang, extra = ''): MovingItem {
   const card = d.card;
   const tag = cardTag(card);
   const colour = tag.startsWith('RV') ? COLOUR.rv : COLOUR.ae;
   const label = `${card.type} ${w(lang, 'from')} ${card.from} ${w(lang, 'to')} ${card.to}${d.state === 'torn' ? `, ${w(lang, 'lost')}` : ''}`;
   const attrs = `class="card" data-card="${esc(card.id)}" data-from="${esc(card.from)}" data-to="${esc(card.to)}" data-type="${card.type}" data-state="${d.state}" aria-label="${esc(label)}"`;
+  const key = `${card.id}:${d.state}`;
   if (d.state === 'torn') {
-    return (
-      `<g ${attrs} transform="translate(${n(at.x)} ${n(at.y)})" opacity="${n(1 - d.fade * 0.8)}">` +
-      `<g transform="translate(-8 4) rotate(-16)"><path d="M-24 -16 L0 -16 L-4 -8 L2 0 L-4 8 L0 16 L-24 16 Z" fill="${colour}" stroke="${COLOUR.lost}" stroke-width="3"/></g>` +
-      `<g transform="translate(8 -4) rotate(14)"><path d="M24 -16 L4 -16 L0 -8 L6 0 L0 8 L4 16 L24 16 Z" fill="${colour}" stroke="${COLOUR.lost}" stroke-width="3"/></g>` +
-      `<text x="0" y="-24" font-size="26" text-anchor="middle" fill="${COLOUR.lost}" font-weight="700">✂ ${tag}</text>` +
-      `</g>`
-    );
+    return {
+      key,
+      attrs,
+      x: at.x,
+      y: at.y,
+      opacity: Math.round((1 - d.fade * 0.8) * 20) / 20,
+      body:
+        `<g transform="translate(-8 4) rotate(-16)"><path d="M-24 -16 L0 -16 L-4 -8 L2 0 L-4 8 L0 16 L-24 16 Z" fill="${colour}" stroke="${COLOUR.lost}" stroke-width="3"/></g>` +
+        `<g transform="translate(8 -4) rotate(14)"><path d="M24 -16 L4 -16 L0 -8 L6 0 L0 8 L4 16 L24 16 Z" fill="${colour}" stroke="${COLOUR.lost}" stroke-width="3"/></g>` +
+        `<text x="0" y="-24" font-size="26" text-anchor="middle" fill="${COLOUR.lost}" font-weight="700">✂ ${tag}</text>`,
+    };
   }
-  return (
-    `<g ${attrs} transform="translate(${n(at.x)} ${n(at.y)})">` +
-    `<rect x="-24" y="-16" width="48" height="32" rx="3" fill="${colour}" stroke="${COLOUR.ink}" stroke-width="2"/>` +
-    `<polyline points="-24,-16 0,2 24,-16" fill="none" stroke="${COLOUR.ink}" stroke-width="2"/>` +
-    `<text x="0" y="13" font-size="13" text-anchor="middle" font-weight="700" fill="${COLOUR.ink}">${tag}</text>` +
-    extra +
-    `</g>`
-  );
+  return {
+    key,
+    attrs,
+    x: at.x,
+    y: at.y,
+    opacity: 1,
+    body:
+      `<rect x="-24" y="-16" width="48" height="32" rx="3" fill="${colour}" stroke="${COLOUR.ink}" stroke-width="2"/>` +
+      `<polyline points="-24,-16 0,2 24,-16" fill="none" stroke="${COLOUR.ink}" stroke-width="2"/>` +
+      `<text x="0" y="13" font-size="13" text-anchor="middle" font-weight="700" fill="${COLOUR.ink}">${tag}</text>` +
+      extra,
+  };
 }
 
 /** Cards in flight (moving), piled at their addressee, torn; and the election countdowns. */
-export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: number, timeoutMax: number, lang: Lang): string {
+export function movingItems(c: ClusterOverview, cards: DrawnCard[], hubNow: number, timeoutMax: number, lang: Lang): MovingItem[] {
   const places = placesOf(c);
-  const out: string[] = [];
+  const out: MovingItem[] = [];
   const piles: Record<string, DrawnCard[]> = {};
   for (const d of cards) {
     const from = places.at[d.card.from];
@@ -268,12 +291,11 @@ export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: num
   // Arrived cards pile up on the addressee's side facing the middle, the count on the top one.
   for (const [to, pile] of Object.entries(piles)) {
     const at = places.at[to]!;
-    const base = along(at, CENTRE, 0, 0);
     const dx = CENTRE.x - at.x;
     const dy = CENTRE.y - at.y;
     const len = Math.hypot(dx, dy) || 1;
-    const px = base.x + (dx / len) * 112;
-    const py = base.y + (dy / len) * 88;
+    const px = at.x + (dx / len) * 112;
+    const py = at.y + (dy / len) * 88;
     const shown = pile.slice(0, 4);
     shown.forEach((d, i) => {
       const extra = i === shown.length - 1 && pile.length > 1 ? `<text x="30" y="-14" font-size="22" font-weight="700" fill="${COLOUR.ink}">×${pile.length}</text>` : '';
@@ -284,19 +306,28 @@ export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: num
     for (const id of places.order) {
       const deadline = c.timers[id];
       if (deadline === null || deadline === undefined || c.online[id] === false) continue;
-      // In tenths of a second: the countdown's markup (and the DOM) changes at most ten times a second.
+      // In tenths of a second: the countdown's content changes at most ten times a second.
       const left = Math.ceil(Math.max(0, deadline - hubNow) / 100) * 100;
       const at = places.at[id]!;
-      const x0 = at.x - BOX.w / 2;
-      const y0 = at.y - BOX.h / 2;
       const frac = Math.min(1, left / Math.max(1, timeoutMax));
-      out.push(
-        `<g class="countdown" data-server="${esc(id)}" data-left="${Math.round(left)}">` +
-          `<text x="${n(x0 + BOX.w - 12)}" y="${n(y0 + 62)}" font-size="20" text-anchor="end" fill="${left < 1000 ? COLOUR.error : COLOUR.ink}">⏱ ${(left / 1000).toFixed(1)}s</text>` +
-          `<rect x="${n(x0 + 6)}" y="${n(y0 + BOX.h - 9)}" width="${n((BOX.w - 12) * frac)}" height="5" rx="2" fill="${left < 1000 ? COLOUR.error : COLOUR.committed}"/>` +
-          `</g>`,
-      );
+      out.push({
+        key: `countdown:${id}`,
+        attrs: `class="countdown" data-server="${esc(id)}" data-left="${Math.round(left)}"`,
+        x: at.x - BOX.w / 2,
+        y: at.y - BOX.h / 2,
+        opacity: 1,
+        body:
+          `<text x="${BOX.w - 12}" y="62" font-size="20" text-anchor="end" fill="${left < 1000 ? COLOUR.error : COLOUR.ink}">⏱ ${(left / 1000).toFixed(1)}s</text>` +
+          `<rect x="6" y="${BOX.h - 9}" width="${n((BOX.w - 12) * frac)}" height="5" rx="2" fill="${left < 1000 ? COLOUR.error : COLOUR.committed}"/>`,
+      });
     }
   }
-  return out.join('');
+  return out;
+}
+
+/** The moving layer as markup (tests; the page updates items in place). */
+export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: number, timeoutMax: number, lang: Lang): string {
+  return movingItems(c, cards, hubNow, timeoutMax, lang)
+    .map((i) => `<g ${i.attrs} transform="translate(${n(i.x)} ${n(i.y)})"${i.opacity < 1 ? ` opacity="${i.opacity}"` : ''}>${i.body}</g>`)
+    .join('');
 }

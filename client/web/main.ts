@@ -10,7 +10,7 @@
  */
 import type { InstructorView } from '../../src/game/types.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
-import { PANEL, dynamicLayer, esc, staticLayer } from './draw.js';
+import { PANEL, esc, movingItems, staticLayer, type MovingItem } from './draw.js';
 import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
 
 interface Stats {
@@ -59,9 +59,10 @@ interface Panel {
   svg: SVGSVGElement;
   stat: SVGGElement;
   dyn: SVGGElement;
-  /** What each layer was last drawn from: a layer is replaced only when its markup changes. */
+  /** What the static layer was last drawn from: it is replaced only when that changes. */
   statKey: string;
-  dynMarkup: string;
+  /** The moving layer's elements by key, with what they were drawn from. */
+  moving: Map<string, { el: SVGGElement; attrs: string; body: string; place: string }>;
 }
 const panels = new Map<string, Panel>();
 
@@ -133,7 +134,7 @@ function panelFor(id: string): Panel {
   const dyn = document.createElementNS(SVG, 'g');
   dyn.setAttribute('class', 'moving');
   svg.append(stat, dyn);
-  p = { svg, stat, dyn, statKey: '', dynMarkup: '' };
+  p = { svg, stat, dyn, statKey: '', moving: new Map() };
   panels.set(id, p);
   return p;
 }
@@ -156,6 +157,46 @@ function drawHeader(v: InstructorView, code: string | undefined): void {
   el('title').textContent = s ? s.title[lang] : '';
   el('prompt').textContent = s ? s.prompt[lang] : '';
   el('room').textContent = `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`;
+}
+
+/**
+ * The moving layer, element by element: a new card is parsed once, a moving one only gets a new
+ * transform, one gone is removed. Far cheaper per frame than replacing the layer's markup.
+ */
+function updateMoving(p: Panel, items: MovingItem[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    seen.add(item.key);
+    const place = `translate(${Math.round(item.x * 10) / 10} ${Math.round(item.y * 10) / 10})`;
+    let m = p.moving.get(item.key);
+    if (m && (m.attrs !== item.attrs || m.body !== item.body)) {
+      m.el.remove();
+      m = undefined;
+    }
+    if (!m) {
+      const holder = document.createElementNS(SVG, 'g');
+      holder.innerHTML = `<g ${item.attrs}>${item.body}</g>`;
+      const el = holder.firstElementChild as SVGGElement;
+      m = { el, attrs: item.attrs, body: item.body, place: '' };
+      p.moving.set(item.key, m);
+      p.dyn.append(el);
+    }
+    if (m.place !== place) {
+      m.place = place;
+      m.el.setAttribute('transform', place);
+    }
+    const opacity = item.opacity < 1 ? String(item.opacity) : null;
+    if (m.el.getAttribute('opacity') !== opacity) {
+      if (opacity === null) m.el.removeAttribute('opacity');
+      else m.el.setAttribute('opacity', opacity);
+    }
+  }
+  for (const [key, m] of p.moving) {
+    if (!seen.has(key)) {
+      m.el.remove();
+      p.moving.delete(key);
+    }
+  }
 }
 
 function frame(): void {
@@ -198,12 +239,7 @@ function frame(): void {
     const max = view.config.electionTimeoutMs[1];
     for (const c of shownClusters(view)) {
       const cards = cardsAt(c, torn, now);
-      const p = panelFor(c.id);
-      const markup = dynamicLayer(c, cards, now, max, lang);
-      if (markup !== p.dynMarkup) {
-        p.dynMarkup = markup;
-        p.dyn.innerHTML = markup;
-      }
+      updateMoving(panelFor(c.id), movingItems(c, cards, now, max, lang));
       if (cards.some((d) => d.state !== 'arrived') || (c.election === 'timers' && c.paused === undefined)) animating = true;
     }
   }

@@ -8,7 +8,9 @@
  * Needs `npm run build` first (the page is served from dist/web) and /usr/bin/chromium
  * (`apt-get install chromium`, as .ci/run does).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,4 +245,31 @@ describe('the web projector with several clusters', () => {
     await page.waitForSelector('svg.cluster g.card', { timeout: 30_000 });
     await shot(page, 'partition');
   }, 120_000);
+});
+
+describe('the hub command', () => {
+  it('prints the projector address with the projector key in the fragment, and the page is there', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'raft-web-banner-'));
+    const child = spawn(process.execPath, [path.resolve('dist/bin/raft-sheet.js'), 'hub', '--plain', '--host', '127.0.0.1', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no projector address in: ${out}`)), 20_000);
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/projector)#key=(\S+)/.exec(out);
+          if (m && /Projector key[^\n]*\s(\S+)\n/.exec(out)?.[1] === m[2]) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      const page = await fetch(address);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('/projector/projector.js');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 30_000);
 });
