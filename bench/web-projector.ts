@@ -6,6 +6,7 @@
  * time each frame's drawing takes (frame(): coalesced views → SVG) and the interval between
  * animation frames (drawing, layout and paint together: what the room sees as smoothness).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { clusterNames, instructor, KEY, measure, result, slots, type LoadResult } from './hub-load.js';
@@ -24,6 +25,9 @@ export interface WebProjectorResult {
   /** Room views received and frames drawn per second, per page (coalescing: frames ≤ 60/s). */
   viewsPerSec: number;
   framesPerSec: number;
+  /** CPU the browser's processes used over the window with pages, in ms per second (all pages) and per frame drawn. */
+  browserCpuMsPerSec: number;
+  browserCpuMsPerFrame: number;
   /** The machine's 1-minute load average at the start and the end (two cores shared with others). */
   load: [number, number];
 }
@@ -37,11 +41,51 @@ interface PageStats {
   intervals: number[];
 }
 
+/** CPU time (ms) of this process's Chromium descendants, from /proc (Linux; 0 elsewhere). */
+function browserCpuMs(): number {
+  const root = process.pid;
+  try {
+    const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    const parent = new Map<number, number>();
+    const cpu = new Map<number, number>();
+    for (const d of procs) {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parent.set(Number(d), Number(f[1]));
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('chrom')) cpu.set(Number(d), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    let total = 0;
+    for (const [pid, ms] of cpu) {
+      for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+        if (p === root) {
+          total += ms;
+          break;
+        }
+      }
+    }
+    return total;
+  } catch {
+    return 0;
+  }
+}
+
 async function openPage(browser: Browser, port: number, clusters: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`http://127.0.0.1:${port}/projector#key=${KEY}`);
-  await page.waitForSelector('#status[data-status="online"]', { timeout: 30_000 });
-  await until(async () => (await page.locator('svg.cluster').count()) === clusters, 30_000, `${clusters} clusters on the page`, 250);
+  // Polled from here (not by the page's animation frames, which a busy page delays).
+  const state = () =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as { __projector: { status: string }; document: { querySelectorAll(s: string): { length: number } } };
+      return { status: g.__projector.status, clusters: g.document.querySelectorAll('svg.cluster').length };
+    });
+  await until(async () => {
+    const s = await state();
+    return s.status === 'online' && s.clusters === clusters;
+  }, 120_000, `${clusters} clusters on the page`, 500);
   return page;
 }
 
@@ -110,9 +154,11 @@ export async function webProjectorBench(o: { clusters: number; processes: number
     await sleep(1000);
     log(`  web ${o.clusters}×8: ${o.pages} pages open`);
     await Promise.all(pages.map(reset));
+    const cpu0 = browserCpuMs();
     const t0 = performance.now();
     const withPages = result('hub', o.clusters, connections, await measure(hub, loads, o.measureMs));
     const seconds = (performance.now() - t0) / 1000;
+    const browserCpu = browserCpuMs() - cpu0;
     const got = await Promise.all(pages.map(collect));
     await browser.close();
     browser = null;
@@ -130,6 +176,8 @@ export async function webProjectorBench(o: { clusters: number; processes: number
       frameIntervalMs: stats(got.flatMap((g) => g.intervals)),
       viewsPerSec: got.reduce((n, g) => n + g.views, 0) / o.pages / seconds,
       framesPerSec: got.reduce((n, g) => n + g.frames, 0) / o.pages / seconds,
+      browserCpuMsPerSec: browserCpu / seconds,
+      browserCpuMsPerFrame: browserCpu / Math.max(1, got.reduce((n, g) => n + g.frames, 0)),
       load: [loadBefore, loadavg()[0]!],
     };
   } finally {
