@@ -56,6 +56,7 @@ let announceDirty = false;
 let torn: TornCard[] = [];
 let frameAsked = false;
 interface Panel {
+  box: HTMLDivElement;
   svg: SVGSVGElement;
   stat: SVGGElement;
   dyn: SVGGElement;
@@ -120,9 +121,17 @@ function connect(key: string): void {
 // ------------------------------------------------------------------ drawing
 const SVG = 'http://www.w3.org/2000/svg';
 
+/**
+ * A cluster's panel: two SVGs stacked in one box, the same viewBox. The lower one holds what
+ * changes only with a view (servers, logs, message, walls); the upper one what moves (cards,
+ * countdowns), on its own compositing layer (will-change), so a moving card repaints the nearly
+ * empty upper layer, not the text of eight sheets.
+ */
 function panelFor(id: string): Panel {
   let p = panels.get(id);
   if (p) return p;
+  const box = document.createElement('div');
+  box.className = 'panel';
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${PANEL.w} ${PANEL.h}`);
   svg.setAttribute('class', 'cluster');
@@ -131,10 +140,15 @@ function panelFor(id: string): Panel {
   svg.setAttribute('aria-label', `cluster ${id}`);
   svg.innerHTML = `<rect class="frame" x="1" y="1" width="${PANEL.w - 2}" height="${PANEL.h - 2}" rx="14"/>`;
   const stat = document.createElementNS(SVG, 'g');
+  svg.append(stat);
+  const over = document.createElementNS(SVG, 'svg');
+  over.setAttribute('viewBox', `0 0 ${PANEL.w} ${PANEL.h}`);
+  over.setAttribute('class', 'moving');
+  over.setAttribute('data-cluster', id);
   const dyn = document.createElementNS(SVG, 'g');
-  dyn.setAttribute('class', 'moving');
-  svg.append(stat, dyn);
-  p = { svg, stat, dyn, statKey: '', moving: new Map() };
+  over.append(dyn);
+  box.append(svg, over);
+  p = { box, svg, stat, dyn, statKey: '', moving: new Map() };
   panels.set(id, p);
   return p;
 }
@@ -216,10 +230,10 @@ function frame(): void {
     main.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
     main.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
     const ids = new Set(shown.map((c) => c.id));
-    for (const [id, p] of panels) if (!ids.has(id)) (p.svg.remove(), panels.delete(id));
+    for (const [id, p] of panels) if (!ids.has(id)) (p.box.remove(), panels.delete(id));
     for (const c of shown) {
       const p = panelFor(c.id);
-      if (p.svg.parentNode !== main) main.append(p.svg);
+      if (p.box.parentNode !== main) main.append(p.box);
       // Most views change a few clusters (a busy room: one card each); the rest keep their DOM.
       const key = staticKey(c);
       if (key !== p.statKey) {

@@ -235,14 +235,14 @@ describe('the web projector with several clusters', () => {
     // Step 1 done everywhere (i1 wrote HighLoad): on to step 2, where i1 sends its first card.
     await instructor.next((m) => m.type === 'room' && (m.view as InstructorView).clusters.every((c) => c.script?.done === true), { past: true, timeoutMs: 30_000 });
     send({ type: 'script', action: 'next' });
-    await page.waitForSelector('svg.cluster g.card', { timeout: 30_000 });
+    await page.waitForSelector('svg.moving g.card', { timeout: 30_000 });
     await shot(page, 'four-clusters');
 
     // One cluster on the whole screen: `&cluster=B` in the fragment.
     await page.goto(`http://127.0.0.1:${hub.port}/projector#key=${PROJECTOR_KEY}&cluster=B`);
     await expect.poll(() => page.locator('svg.cluster').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator('svg.cluster').getAttribute('data-cluster')).toBe('B');
-    await page.waitForSelector('svg.cluster g.card', { timeout: 30_000 });
+    await page.waitForSelector('svg.moving g.card', { timeout: 30_000 });
     await shot(page, 'partition');
   }, 120_000);
 });
