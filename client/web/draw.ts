@@ -294,11 +294,11 @@ export function movingItems(c: ClusterOverview, cards: DrawnCard[], hubNow: numb
     const dx = CENTRE.x - at.x;
     const dy = CENTRE.y - at.y;
     const len = Math.hypot(dx, dy) || 1;
-    const px = at.x + (dx / len) * 112;
-    const py = at.y + (dy / len) * 88;
+    const px = at.x + (dx / len) * 124;
+    const py = at.y + (dy / len) * 104;
     const shown = pile.slice(0, 4);
     shown.forEach((d, i) => {
-      const extra = i === shown.length - 1 && pile.length > 1 ? `<text x="30" y="-14" font-size="22" font-weight="700" fill="${COLOUR.ink}">×${pile.length}</text>` : '';
+      const extra = i === shown.length - 1 && pile.length > 1 ? `<text x="30" y="8" font-size="22" font-weight="700" fill="${COLOUR.ink}">×${pile.length}</text>` : '';
       out.push(envelope(d, { x: px + i * 6, y: py - i * 6 }, lang, extra));
     });
   }
@@ -317,7 +317,9 @@ export function movingItems(c: ClusterOverview, cards: DrawnCard[], hubNow: numb
         y: at.y - BOX.h / 2,
         opacity: 1,
         body:
-          `<text x="${BOX.w - 12}" y="62" font-size="20" text-anchor="end" fill="${left < 1000 ? COLOUR.error : COLOUR.ink}">⏱ ${(left / 1000).toFixed(1)}s</text>` +
+          // A clock drawn, not a glyph: projector laptops lack the emoji fonts.
+          `<circle cx="${BOX.w - 84}" cy="55" r="8" fill="none" stroke="${left < 1000 ? COLOUR.error : COLOUR.ink}" stroke-width="2"/><path d="M${BOX.w - 84} 50 V55 H${BOX.w - 80}" fill="none" stroke="${left < 1000 ? COLOUR.error : COLOUR.ink}" stroke-width="2"/>` +
+          `<text x="${BOX.w - 12}" y="62" font-size="20" text-anchor="end" fill="${left < 1000 ? COLOUR.error : COLOUR.ink}">${(left / 1000).toFixed(1)}s</text>` +
           `<rect x="6" y="${BOX.h - 9}" width="${n((BOX.w - 12) * frac)}" height="5" rx="2" fill="${left < 1000 ? COLOUR.error : COLOUR.committed}"/>`,
       });
     }
