@@ -247,6 +247,33 @@ describe('the web projector with several clusters', () => {
   }, 120_000);
 });
 
+describe('the web projector in timers mode', () => {
+  it("counts each follower's election timer down", async () => {
+    const hub = await testHub({ projectorKey: PROJECTOR_KEY, room: { election: 'timers', electionTimeoutMs: [4000, 8000] }, humanPaceMs: [1500, 2500] });
+    const { client } = await join(hub, { role: 'instructor' }, { key: KEY });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      client.send({ type: 'command', id: client.id(), command: { type: 'bots', action: 'fill', cluster: 'A', pace: 'human' } });
+      client.send({ type: 'command', id: client.id(), command: { type: 'script', action: 'start', game: 0 } });
+      await page.goto(`http://127.0.0.1:${hub.port}/projector#key=${PROJECTOR_KEY}`);
+      // A leader, and its followers' timers running (R14 resets them on each heartbeat).
+      await expect.poll(() => page.locator('.crown').count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.locator('svg.moving g.countdown').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(7);
+      const left = async () => Number(await page.locator('svg.moving g.countdown').first().getAttribute('data-left'));
+      const first = await left();
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThanOrEqual(8000);
+      await expect.poll(left, { timeout: 5_000 }).not.toBe(first);
+      await page.waitForSelector('svg.moving g.card', { timeout: 20_000 });
+      await shot(page, 'timers');
+    } finally {
+      await page.close();
+      client.close();
+      await hub.close();
+    }
+  }, 90_000);
+});
+
 describe('the hub command', () => {
   it('prints the projector address with the projector key in the fragment, and the page is there', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'raft-web-banner-'));
