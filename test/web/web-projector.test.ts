@@ -130,8 +130,14 @@ describe('the web projector during game 2', () => {
     const sampler = setInterval(() => void sample().catch(() => undefined), 150);
 
     // Steps 1–3 play on; `next` whenever a step is done, until step 4 (the second card) is sent.
+    let held = false;
     const advance = (upTo: number) => (c: ClusterOverview) => {
       const s = c.script;
+      // Before step 4's card goes out, bot i5 is held: its card stays in sight to be torn, however slow the page.
+      if (s && s.done && s.step === 3 && !held) {
+        held = true;
+        send({ type: 'bots', action: 'hold', cluster: 'A', server: 'i5' });
+      }
       if (s && s.done && s.step < upTo) send({ type: 'script', action: 'next', cluster: 'A' });
       return !!s && s.step === upTo && s.done;
     };
@@ -168,6 +174,7 @@ describe('the web projector during game 2', () => {
     const torn = await page.waitForSelector(`g.card[data-card="${card!.card.id}"][data-state="torn"]`, { timeout: 10_000 });
     expect(await torn.getAttribute('aria-label')).toContain('from i1 to i5, lost');
     await shot(page, 'lost-card');
+    send({ type: 'bots', action: 'release', cluster: 'A', server: 'i5' });
 
     // Step 5 (the script tears up the rest to i4…i8) and the end of game 2: 1–4 committed on i1.
     await until(instructor, advance(5), 90_000);
