@@ -36,14 +36,14 @@ export interface LoadResult {
   refused: number;
 }
 
-const KEY = 'bench-instructor-key';
-const CODE = 'BNCH';
+export const KEY = 'bench-instructor-key';
+export const CODE = 'BNCH';
 
 type Report = BotMetrics & { cpuUs: number };
 type ServerStats = { cpuUs: number; maxRss: number; connections: number };
 
 /** Whole clusters per process (the relay peers number themselves i1…i8 within a process). */
-function slots(clusters: string[], size: number, parts: number): string[][] {
+export function slots(clusters: string[], size: number, parts: number): string[][] {
   const out: string[][] = Array.from({ length: Math.min(parts, clusters.length) }, () => []);
   clusters.forEach((c, i) => out[Math.floor((i * out.length) / clusters.length)].push(...Array.from({ length: size }, () => c)));
   return out;
@@ -54,7 +54,7 @@ export function clusterNames(n: number): string[] {
   return clusterIds(n);
 }
 
-async function instructor(port: number, command: unknown): Promise<void> {
+export async function instructor(port: number, command: unknown): Promise<void> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/?key=${KEY}`, { perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -83,7 +83,7 @@ export interface During {
   finish(): Promise<void>;
 }
 
-async function measure(server: Child, loads: Child[], ms: number, during?: During): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
+export async function measure(server: Child, loads: Child[], ms: number, during?: During): Promise<{ seconds: number; reports: Report[]; cpuPct: number; clientCpuPct: number; server: ServerStats }> {
   const before = await Promise.all(loads.map((l) => l.ask<Report>('report', { reset: true })));
   const s0 = await server.ask<ServerStats>('stats');
   const t0 = performance.now();
@@ -97,7 +97,7 @@ async function measure(server: Child, loads: Child[], ms: number, during?: Durin
   return { seconds, reports, cpuPct: ((s1.cpuUs - s0.cpuUs) / 1e6 / seconds) * 100, clientCpuPct: (clientCpu / 1e6 / seconds) * 100, server: s1 };
 }
 
-function result(what: 'hub' | 'relay', clusters: number, connections: number, m: Awaited<ReturnType<typeof measure>>): LoadResult {
+export function result(what: 'hub' | 'relay', clusters: number, connections: number, m: Awaited<ReturnType<typeof measure>>): LoadResult {
   const sum = (k: 'moves' | 'rounds' | 'refused' | 'views' | 'viewBytes') => m.reports.reduce((n, r) => n + r[k], 0);
   const lat = m.reports.flatMap((r) => r.latencies);
   return {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only hub,journal,client,soak,fuzz]`
+ * `npm run bench [-- --quick] [-- --only hub,journal,client,soak,fuzz,web]`
  * Runs the benchmarks one after another (they share 2 cores: never in parallel), prints each
  * figure as it comes and writes everything to bench-results/<time>.json.
  */
@@ -13,8 +13,9 @@ import { journalSuite } from './journal.js';
 import { oneFileBench } from './one-file.js';
 import { fmt, machine, ratio, ROOT } from './lib.js';
 import { soak } from './soak.js';
+import { webProjectorBench } from './web-projector.js';
 
-const ALL = ['hub', 'journal', 'client', 'onefile', 'soak', 'fuzz'] as const;
+const ALL = ['hub', 'journal', 'client', 'onefile', 'soak', 'fuzz', 'web'] as const;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -81,6 +82,15 @@ async function main(): Promise<number> {
     say(`fuzz ${f.frames} frames in ${fmt(f.seconds)} s: hub alive ${f.hubAlive}; control ${fmt(f.controlMoves / f.seconds, 0)} moves/s (before ${fmt(f.controlMovesBefore, 0)}), stalls ${f.controlStalls}; unexplained journal records ${f.unexplained.length} → ${f.ok ? 'PASS' : 'FAIL'}`);
     say(`  kinds ${JSON.stringify(f.kinds)}`);
     say(`  answers ${JSON.stringify(f.answers)}; closes ${JSON.stringify(f.closes)}`);
+  }
+  if (only.includes('web')) {
+    const w = await webProjectorBench({ clusters: 12, processes: 2, pages: 5, measureMs: quick ? 5000 : 10_000, log: say });
+    results.web = w;
+    say(
+      `web projector ${w.clusters}×8, ${w.pages} pages: hub delivery p99 ${fmt(w.withPages.latency.p99)} ms with the pages vs ${fmt(w.none.latency.p99)} without (${ratio(w.withPages.latency.p99, w.none.latency.p99)}; after closing them ${fmt(w.noneAfter.latency.p99)}), ` +
+        `rounds/s ${fmt(w.withPages.roundsPerSec)} vs ${fmt(w.none.roundsPerSec)} (${ratio(w.withPages.roundsPerSec, w.none.roundsPerSec)}), hub CPU ${fmt(w.withPages.cpuPct, 0)}% vs ${fmt(w.none.cpuPct, 0)}%; ` +
+        `page: ${fmt(w.viewsPerSec, 0)} views/s drawn in ${fmt(w.framesPerSec, 0)} frames/s, drawing p50 ${fmt(w.drawMs.p50, 2)} p99 ${fmt(w.drawMs.p99, 2)} ms per frame, rAF interval p50 ${fmt(w.frameIntervalMs.p50)} p99 ${fmt(w.frameIntervalMs.p99)} ms; browser CPU ${fmt(w.browserCpuMsPerSec, 0)} ms/s, ${fmt(w.browserCpuMsPerFrame, 1)} ms per frame; load average ${fmt(w.load[0])} → ${fmt(w.load[1])}`,
+    );
   }
   const dir = path.join(ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });

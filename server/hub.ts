@@ -25,6 +25,7 @@ import { HubBots } from './hub-bots.js';
 import { Journal, readJournal, type JournalRecord } from './journal.js';
 import { journalMoments } from '../src/report/moments.js';
 import { createLogger, type Logger } from './log.js';
+import { webProjectorRoute } from './web-projector.js';
 import { Outbox, type Corkable } from './outbox.js';
 import { TokenBucket, type RateLimit } from './rate-limit.js';
 import type { GameEngine } from './engine-types.js';
@@ -164,6 +165,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     routes: [] as HttpRoute[],
   };
   if (options.client) auth.routes.push(clientDownloadRoute(options.client));
+  // The web projector's page and files (web-projector.ts), from the package's dist/web.
+  auth.routes.push(webProjectorRoute());
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload ?? DEFAULTS.maxPayload,

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
+import { projectorAddress } from '../../server/web-projector.js';
 import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
 import type { Command } from './index.js';
 import { appVersion, clientFilePath } from '../app-info.js';
@@ -53,7 +54,9 @@ directory refuses to start. A hub killed with -9 leaves hub.lock behind; the nex
 it over when the process it names is gone (delete it by hand only if the directory is shared
 between machines). Stop with Ctrl-C: the journal is flushed and clients are told to come back
 (close 1001); start again with --resume DIR (the keys stay the same).
-The projector key lets \`raft-sheet watch\` show the room and nothing else.
+The projector key lets \`raft-sheet watch\` show the room and nothing else; the web projector
+(printed: http://HOST:PORT/projector#key=…, and on \`k\` in the console) is the same view in a
+browser, for the room's screen.
 Students without the repository need only Node 20.19+: the hub serves the one-file client at
 http://HOST:PORT/raft-sheet.mjs; the banner prints the download command (Node, curl,
 PowerShell), the join command for the downloaded file and its SHA-256, and so does
@@ -70,7 +73,7 @@ export function lanAddresses(): string[] {
   return out.length > 0 ? out : ['127.0.0.1'];
 }
 
-const BANNER: Record<Lang, { title: string; join: string; download: string; or: string; sha: string; key: string; projector: string; keyResumed: string; dir: string; stop: string }> = {
+const BANNER: Record<Lang, { title: string; join: string; download: string; or: string; sha: string; key: string; projector: string; web: string; keyResumed: string; dir: string; stop: string }> = {
   en: {
     title: 'raft-sheet hub',
     join: 'Students join with:',
@@ -79,6 +82,7 @@ const BANNER: Record<Lang, { title: string; join: string; download: string; or: 
     sha: 'SHA-256 of raft-sheet.mjs:',
     key: 'Instructor key (keep it to yourself):',
     projector: 'Projector key (raft-sheet watch; watches only):',
+    web: 'Projector: open in a browser on the room\'s screen:',
     keyResumed: 'Instructor key: unchanged (as printed when the session started)',
     dir: 'Session directory:',
     stop: 'Ctrl-C stops the hub; resume later with:',
@@ -91,6 +95,7 @@ const BANNER: Record<Lang, { title: string; join: string; download: string; or: 
     sha: 'SHA-256 файла raft-sheet.mjs:',
     key: 'Ключ преподавателя (не показывайте его):',
     projector: 'Ключ проектора (raft-sheet watch; только просмотр):',
+    web: 'Проектор: откройте в браузере на экране аудитории:',
     keyResumed: 'Ключ преподавателя: прежний (напечатан при запуске сессии)',
     dir: 'Каталог сессии:',
     stop: 'Ctrl-C останавливает хаб; продолжить потом:',
@@ -155,6 +160,8 @@ export const hub: Command = defineCommand(
       }
     }
     if (withConsole) return runWithConsole(running, hosts, consoleKey, lang, values.ascii ?? false);
+    // The web projector's address carries the read-only key in its fragment (never sent to a server).
+    const webKey = running.projectorKey ?? running.key;
     const lines = [
       '',
       `  ${t.title} · code ${running.code}`,
@@ -165,6 +172,7 @@ export const hub: Command = defineCommand(
       ...students,
       running.key ? `  ${t.key} ${running.key}` : `  ${t.keyResumed}`,
       ...(running.projectorKey ? [`  ${t.projector} ${running.projectorKey}`] : []),
+      ...(webKey ? ['', `  ${t.web}`, ...hosts.map((h) => `    ${projectorAddress(h, running.port, webKey)}`), ''] : []),
       `  ${t.dir} ${running.dir}`,
       ...(running.torn ? [`  journal: a torn last line (line ${running.torn.line}) was cut off; ${running.replayed} records replayed`] : running.replayed > 0 ? [`  resumed: ${running.replayed} journal records replayed`] : []),
       `  ${t.stop} raft-sheet hub --resume ${running.dir}${running.port !== 7070 ? ` --port ${running.port}` : ''}`,
@@ -221,6 +229,7 @@ async function runWithConsole(running: Hub, hosts: string[], consoleKey: string,
       code: running.code,
       join: hosts.map((h) => `raft-sheet join ws://${h}:${running.port} --code ${running.code}`),
       key: running.key && running.projectorKey ? `${running.key} · ${lang === 'ru' ? 'проектор' : 'projector'} ${running.projectorKey}` : running.key,
+      ...(running.projectorKey ?? running.key ? { projector: projectorAddress(hosts[0] ?? '127.0.0.1', running.port, running.projectorKey ?? running.key) } : {}),
       dir: running.dir,
     },
     lang,

@@ -26,6 +26,8 @@ export interface Banner {
   join: string[];
   /** The instructor key, or null after a resume (only its hash is kept). */
   key: string | null;
+  /** The web projector's address, the read-only key in its fragment (shown with the key on `k`). */
+  projector?: string;
   dir: string;
 }
 
@@ -69,7 +71,8 @@ export function ConsoleScreen(props: ConsoleScreenProps) {
         )}
       </Text>
       <ScriptLine view={view} lang={lang} theme={theme} />
-      <Text> </Text>
+      {/* The blank line under the banner holds the web projector's address while the key is shown. */}
+      <Text wrap="truncate">{state.showKey && banner.projector ? <Text>{cw(lang, 'webProjector')} <Text color={tint(theme, theme.colour.accent)}>{banner.projector}</Text></Text> : ' '}</Text>
       {/* flexShrink 0: Yoga would otherwise squeeze the body below its rows (issue #9). */}
       <Box flexDirection="column" height={bodyRows} overflow="hidden" flexShrink={0}>
         {view ? <Body {...props} view={view} c={c} rows={bodyRows} /> : <Text>{cw(lang, 'connecting')}</Text>}

@@ -42,6 +42,7 @@ const words = {
   roomPaused: { en: '⏸ ROOM PAUSED (space resumes) ', ru: '⏸ ПАУЗА (пробел — продолжить) ' },
   clustersPaused: { en: '⏸ paused: {list} ', ru: '⏸ пауза: {list} ' },
   key: { en: 'key:', ru: 'ключ:' },
+  webProjector: { en: 'projector (browser):', ru: 'проектор (браузер):' },
   keyHidden: { en: 'k shows the instructor key', ru: 'k — показать ключ преподавателя' },
   keyResumed: { en: 'unchanged (as printed when the session started)', ru: 'прежний (напечатан при запуске сессии)' },
   noGame: { en: 'No game running: g chooses one (1–4 are the workshop games, 0 free play).', ru: 'Игра не идёт: g — выбрать (1–4 — игры практикума, 0 — свободная).' },

@@ -451,6 +451,14 @@ export interface ClusterOverview {
   inFlight: { card: Card; holder: ServerId; age: number; visible: boolean }[];
   /** How many more cards are in flight beyond `inFlight` (absent when none). */
   inFlightMore?: number;
+  /**
+   * The newest lost cells of the Response rows on the desks (at most LOST_SHOWN, views.ts;
+   * absent when none): a card that leaves `inFlight` while its cell is here was lost, not taken
+   * (the web projector tears it up); a cell that appears with no card seen in flight was lost as
+   * it was sent (a partition, an offline addressee). `from` wrote the request `type`; `server` is
+   * its addressee, who also writes the reply.
+   */
+  lost?: { batch: string; from: ServerId; type: Request['type']; server: ServerId }[];
   /** Per server: the oldest card waiting in its inbox and for how long ("who is stuck"). */
   waiting: Record<ServerId, { card: string; age: number; count: number } | null>;
   seats: Record<ServerId, Seat>;

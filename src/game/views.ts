@@ -176,6 +176,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     // The oldest IN_FLIGHT_SHOWN cards and a count of the rest, however many a room sends.
     inFlight: c.inFlight.slice(0, IN_FLIGHT_SHOWN).map((card) => ({ card, holder: card.to, age: room.now - card.sentAt, visible: card.deliverAt <= room.now })),
     ...(c.inFlight.length > IN_FLIGHT_SHOWN ? { inFlightMore: c.inFlight.length - IN_FLIGHT_SHOWN } : {}),
+    ...lostCells(c),
     waiting: waitingBy(room, c),
     seats: c.seats,
     online: Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, r.online])),
@@ -200,6 +201,18 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
 function askable(room: Room, c: ClusterState): Pick<ClusterOverview, 'askable'> {
   const list = askableOf(room, c);
   return list ? { askable: list } : {};
+}
+
+/** Lost cells kept in a cluster's view: enough to tell the cards of the last few moves. */
+export const LOST_SHOWN = 16;
+
+/** The newest lost Response-row cells (batches keep the order they were written in), bounded. */
+function lostCells(c: ClusterState): Pick<ClusterOverview, 'lost'> {
+  const lost: NonNullable<ClusterOverview['lost']> = [];
+  for (const b of Object.values(c.batches)) {
+    for (const [server, cell] of Object.entries(b.responses)) if (cell === 'lost') lost.push({ batch: b.id, from: b.from, type: b.message.type, server });
+  }
+  return lost.length ? { lost: lost.slice(-LOST_SHOWN) } : {};
 }
 
 function waitingBy(room: Room, c: ClusterState): ClusterOverview['waiting'] {

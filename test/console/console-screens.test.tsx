@@ -104,6 +104,18 @@ describe('the console shows people, faults and modes at every width', () => {
     expect(detail).toMatch(/i2 .*Ann/);
   });
 
+  it('k shows the web projector\'s address with the projector key in its fragment, in the blank line', () => {
+    const address = 'http://192.168.1.20:7070/projector#key=proj-key';
+    const at = (state: ConsoleState) =>
+      renderToString(<ConsoleScreen view={view} presence={presence} banner={{ ...banner, projector: address }} state={state} moments={[]} status="online" width={120} height={40} lang="en" theme={theme} />, { columns: 120 }).split('\n');
+    const hidden = at(initialConsole);
+    const shownKey = at({ ...initialConsole, showKey: true });
+    expect(hidden.join('\n')).not.toContain('/projector');
+    expect(shownKey[3]).toContain(`projector (browser): ${address}`);
+    // The frame keeps its height: the address takes the blank line under the banner.
+    expect(shownKey.length).toBe(hidden.length);
+  });
+
   it('an offline leader is not shown as the leader', () => {
     const a = view.clusters[0];
     expect(leaderText(a)).toBe('♛i1');

@@ -67,6 +67,8 @@ describe('the instructor console in a real terminal', () => {
     // The instructor key is shown on request only.
     tmux.type('hub', 'k');
     await tmux.waitFor('hub', /key: \S+/);
+    // With it, the web projector's address, the read-only key in its fragment.
+    await tmux.waitFor('hub', /projector \(browser\): http:\/\/\S+:\d+\/projector#key=\S+/);
     // `k` and `b` typed back to back may reach the console in one read: both count (key-chunk.ts);
     // the test still waits for the key to be hidden, so it checks the screen, not the timing.
     tmux.type('hub', 'k');
