@@ -1,9 +1,10 @@
 /** Formatting values the way the sheet shows them. */
-import type { Text } from '../../i18n/text.js';
+import { type Text, text } from '../../i18n/text.js';
 import { currentTerm } from '../log.js';
 import type { Entry, Message, Move, Role, ServerId } from '../types.js';
 
-export const tx = (en: string, ru: string): Text => ({ en, ru });
+/** Every sentence of the referee is a `text(en, ru)` pair (src/i18n/text.ts). */
+export { text };
 
 export const letter = (v: string): string => (v === ' ' ? '␣' : v);
 
@@ -59,35 +60,35 @@ export function sheetPlace(field: string, term: number, to?: string): Text {
   const card = /^send\[([^\]]*)\](?:\.(\w+))?$/.exec(field);
   const index = /^(nextIndex|matchIndex)\[([^\]]*)\]$/.exec(field) ?? /^(nextIndex|matchIndex)$/.exec(field);
   const votes = /^votes\[t(\d+)\]$/.exec(field);
-  if (field === 'votedFor') return tx(`your vote cell for t${term}`, `твоя ячейка голоса в t${term}`);
-  if (votes) return tx(`your vote cell for t${votes[1]}`, `твоя ячейка голоса в t${votes[1]}`);
-  if (field === 'votes') return tx('your vote cells', 'твои ячейки голосов');
-  if (field === 'currentTerm') return tx('your current term (the last cell of your Terms row)', 'твой текущий терм (последняя клетка строки Terms)');
-  if (field === 'role') return tx('your role', 'твоя роль');
-  if (field === 'log') return tx('your log', 'твой журнал');
-  if (field === 'commitIndex') return tx('the commit on your sheet', 'поле commit на твоём листе');
-  if (field === 'lastApplied') return tx('the applied row of your log', 'строка applied твоего журнала');
-  if (field === 'votesGranted') return tx('the votes you count for yourself', 'голоса, которые ты насчитал за себя');
-  if (field === 'resetTimer') return tx('your election timer', 'твой таймер выборов');
+  if (field === 'votedFor') return text(`your vote cell for t${term}`, `твоя ячейка голоса в t${term}`);
+  if (votes) return text(`your vote cell for t${votes[1]}`, `твоя ячейка голоса в t${votes[1]}`);
+  if (field === 'votes') return text('your vote cells', 'твои ячейки голосов');
+  if (field === 'currentTerm') return text('your current term (the last cell of your Terms row)', 'твой текущий терм (последняя клетка строки Terms)');
+  if (field === 'role') return text('your role', 'твоя роль');
+  if (field === 'log') return text('your log', 'твой журнал');
+  if (field === 'commitIndex') return text('the commit on your sheet', 'поле commit на твоём листе');
+  if (field === 'lastApplied') return text('the applied row of your log', 'строка applied твоего журнала');
+  if (field === 'votesGranted') return text('the votes you count for yourself', 'голоса, которые ты насчитал за себя');
+  if (field === 'resetTimer') return text('your election timer', 'твой таймер выборов');
   if (index) {
     const who = to ?? index[2];
-    const what = index[1] === 'nextIndex' ? tx('the next entry you send', 'следующая запись, которую ты шлёшь') : tx('what you know is stored', 'что, как ты знаешь, уже записано');
-    return who ? tx(`${what.en} to ${who}`, `${what.ru} для ${who}`) : what;
+    const what = index[1] === 'nextIndex' ? text('the next entry you send', 'следующая запись, которую ты шлёшь') : text('what you know is stored', 'что, как ты знаешь, уже записано');
+    return who ? text(`${what.en} to ${who}`, `${what.ru} для ${who}`) : what;
   }
   if (card) {
     const who = to ?? card[1];
     const part = card[2];
     const many = who.includes(',') || who === '*';
-    const cards = who === '*' ? tx('your cards', 'твоих карточках') : many ? tx(`your cards to ${who}`, `твоих карточках для ${who}`) : tx(`your card to ${who}`, `твоей карточке для ${who}`);
-    if (!part) return who === '*' || many ? tx(`your cards to ${who}`, `твои карточки для ${who}`) : tx(`your card to ${who}`, `твоя карточка для ${who}`);
+    const cards = who === '*' ? text('your cards', 'твоих карточках') : many ? text(`your cards to ${who}`, `твоих карточках для ${who}`) : text(`your card to ${who}`, `твоей карточке для ${who}`);
+    if (!part) return who === '*' || many ? text(`your cards to ${who}`, `твои карточки для ${who}`) : text(`your card to ${who}`, `твоя карточка для ${who}`);
     if (part === 'voteGranted' || part === 'success') {
-      return many ? tx(`the tick on your answers to ${who}`, `галочка в твоих ответах для ${who}`) : tx(`the tick on your answer to ${who}`, `галочка в твоём ответе для ${who}`);
+      return many ? text(`the tick on your answers to ${who}`, `галочка в твоих ответах для ${who}`) : text(`the tick on your answer to ${who}`, `галочка в твоём ответе для ${who}`);
     }
-    if (part === 'term') return tx(`the term on ${cards.en}`, `терм на ${cards.ru}`);
-    if (part === 'entries') return tx(`the entries on ${cards.en}`, `записи на ${cards.ru}`);
-    return tx(`the ${part} on ${cards.en}`, `поле ${part} на ${cards.ru}`);
+    if (part === 'term') return text(`the term on ${cards.en}`, `терм на ${cards.ru}`);
+    if (part === 'entries') return text(`the entries on ${cards.en}`, `записи на ${cards.ru}`);
+    return text(`the ${part} on ${cards.en}`, `поле ${part} на ${cards.ru}`);
   }
-  return tx(field, field);
+  return text(field, field);
 }
 
 /** A value as the sheet writes it: terms as `t3`, ticks as ✔/✗, an empty cell as —. */
