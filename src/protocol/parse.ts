@@ -5,6 +5,7 @@
 import { errorText, type ProtocolErrorCode } from './codes.js';
 import { CLIENT_MESSAGE_TYPES, clientMessageSchema, type ClientMessage } from './messages.js';
 import type { Text } from '../i18n/text.js';
+import { describeZodError } from './zod-issue.js';
 
 export type ParseResult =
   | { ok: true; message: ClientMessage }
@@ -97,9 +98,7 @@ export function parseClientFrame(data: string, isBinary: boolean): ParseResult {
   if (!(CLIENT_MESSAGE_TYPES as readonly string[]).includes(type)) return fail('frame/unknown-type', `unknown type "${type.slice(0, 40)}"`, id);
   const parsed = clientMessageSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(message)';
-    return fail('frame/invalid', `${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200), id);
+    return fail('frame/invalid', describeZodError(parsed.error).slice(0, 200), id);
   }
   return { ok: true, message: parsed.data };
 }
