@@ -9,8 +9,9 @@ import WebSocket from 'ws';
 import type { MoveInput, SeatView } from '../src/game/types.js';
 import type { Text } from '../src/i18n/text.js';
 import { CLOSE, PROTOCOL_ERRORS, type ErrorCode } from '../src/protocol/codes.js';
-import { PROTOCOL_VERSION, type HubMessage, type Hello, type MomentsMessage, type Role, type Verdict, type Welcome } from '../src/protocol/messages.js';
+import { PROTOCOL_VERSION, type Hello, type MomentsMessage, type Role, type Verdict, type Welcome } from '../src/protocol/messages.js';
 import type { Move } from '../src/raft/types.js';
+import { parseHubFrame } from '../src/protocol/parse.js';
 import type { TokenStore } from './token-store.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -145,12 +146,10 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
   }
 
   private receive(raw: string): void {
-    let message: HubMessage;
-    try {
-      message = JSON.parse(raw) as HubMessage;
-    } catch {
-      return; // the hub only sends JSON; a broken frame is not worth dying for
-    }
+    // Validated, not cast (src/protocol/parse.ts): a frame the schemas refuse is dropped, not acted on.
+    const parsed = parseHubFrame(raw);
+    if (!parsed.ok) return;
+    const message = parsed.message;
     switch (message.type) {
       case 'welcome':
         this.attempt = 0;
