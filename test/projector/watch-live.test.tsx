@@ -3,7 +3,7 @@
  * clusters: the frame shows the cluster's logs as they grow, and `a` shows every cluster.
  */
 import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HubConnection } from '../../client/connection.js';
 import { WatchApp } from '../../client/projector/watch-app.js';
 import { makeTheme } from '../../client/theme.js';
@@ -22,13 +22,8 @@ afterAll(async () => {
   await hub.close();
 });
 
-async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** How long a frame may take to show a change under load (the hub and bots share the CPU with other tests). */
+const WAIT = { timeout: 20_000, interval: 50 };
 
 describe('watch on a live hub', () => {
   it('shows the logs of cluster A growing while bots play, then every cluster', async () => {
@@ -38,7 +33,7 @@ describe('watch on a live hub', () => {
     const app = render(<WatchApp conn={conn} url={url(hub)} lang="en" theme={makeTheme({ color: false })} focus="A" onEnd={(c) => ends.push(c)} />);
     closers.push(() => app.unmount());
     conn.start();
-    await until('the first room view', () => (app.lastFrame() ?? '').includes('Cluster A'));
+    await vi.waitFor(() => expect(app.lastFrame()).toContain('Cluster A'), WAIT);
     expect(app.lastFrame()).toContain('no game running');
 
     // Another instructor connection fills the seats with bots and drives the script.
@@ -51,7 +46,7 @@ describe('watch on a live hub', () => {
     closers.push(() => driver.stop());
     await driver.finished;
 
-    await until('HighLoad in cluster A', () => /i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/.test(app.lastFrame() ?? ''));
+    await vi.waitFor(() => expect(app.lastFrame()).toMatch(/i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/), WAIT);
     const frame = app.lastFrame()!;
     expect(frame).toContain('Game 2 · step 5/5');
     expect(frame).toMatch(/♛ i1 \(t1\) · commit 4/);
@@ -61,10 +56,10 @@ describe('watch on a live hub', () => {
     expect(frame).toMatch(/\ni5 +t1→i1 +H\s+i\s+g\s+h\s*\n/);
 
     app.stdin.write('a');
-    await until('all clusters', () => (app.lastFrame() ?? '').includes('Cluster B'));
+    await vi.waitFor(() => expect(app.lastFrame()).toContain('Cluster B'), WAIT);
     expect(app.lastFrame()).toContain('Cluster A');
     app.stdin.write('q');
-    await until('quit', () => ends.length > 0);
+    await vi.waitFor(() => expect(ends.length).toBeGreaterThan(0), WAIT);
     expect(ends).toEqual([0]);
   });
 });
