@@ -8,7 +8,10 @@
  */
 import type { Lang, Text } from './text.js';
 
-export type Vars = Readonly<Record<string, string | number>>;
+/** A value to fill: a number or a string, or a Text (a clause chosen by the caller), filled in the template's language. */
+export type Vars = Readonly<Record<string, string | number | boolean | null | undefined | Text>>;
+
+const isText = (v: unknown): v is Text => typeof v === 'object' && v !== null && typeof (v as Text).en === 'string' && typeof (v as Text).ru === 'string';
 
 const ORDER: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
@@ -36,6 +39,7 @@ export function plural(lang: Lang, n: number, forms: readonly string[]): string 
 export function format(lang: Lang, template: string, vars: Vars = {}): string {
   return template.replace(/\{(\w+)(?::([^{}]*))?\}/g, (_, name: string, forms: string | undefined) => {
     const v = vars[name];
+    if (isText(v)) return v[lang];
     if (forms === undefined) return String(v ?? '');
     return plural(lang, Number(v ?? 0), forms.split('|'));
   });

@@ -26,8 +26,9 @@ import { leaderRewritesLog, matchIndexWrong, nextIndexWrong, noopOnElection, old
 import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge, rejectForVote } from './referee/detectors-log.js';
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
-import { formatMove, text } from './referee/format.js';
+import { formatMove } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
+import { explain } from './referee/explanations.js';
 
 export type { MistakeId, RuleId } from './rules.js';
 export type { Mistake, ProposedMove } from './referee/mistake.js';
@@ -90,7 +91,7 @@ function refereeOne(before: ServerState, input: Input, proposed: ProposedMove, o
     // Cannot happen while every difference is either claimed by a mistake or reported above;
     // kept so that a wrong move is never waved through.
     out.push(reportMistake(ctx, 'R1', undefined, { field: 'move', expected: formatMove(correct), given: formatMove(proposed) },
-      text('The move differs from the correct one.', 'Ход отличается от правильного.')));
+      explain('refereeOne')));
   }
   return out;
 }

@@ -2,9 +2,8 @@
 import { type Text, text } from '../../i18n/text.js';
 import { currentTerm } from '../log.js';
 import type { Entry, Message, Move, Role, ServerId } from '../types.js';
+import { explain } from './explanations.js';
 
-/** Every sentence of the referee is a `text(en, ru)` pair (src/i18n/text.ts). */
-export { text };
 
 export const letter = (v: string): string => (v === ' ' ? '␣' : v);
 
@@ -60,33 +59,33 @@ export function sheetPlace(field: string, term: number, to?: string): Text {
   const card = /^send\[([^\]]*)\](?:\.(\w+))?$/.exec(field);
   const index = /^(nextIndex|matchIndex)\[([^\]]*)\]$/.exec(field) ?? /^(nextIndex|matchIndex)$/.exec(field);
   const votes = /^votes\[t(\d+)\]$/.exec(field);
-  if (field === 'votedFor') return text(`your vote cell for t${term}`, `твоя ячейка голоса в t${term}`);
-  if (votes) return text(`your vote cell for t${votes[1]}`, `твоя ячейка голоса в t${votes[1]}`);
-  if (field === 'votes') return text('your vote cells', 'твои ячейки голосов');
-  if (field === 'currentTerm') return text('your current term (the last cell of your Terms row)', 'твой текущий терм (последняя клетка строки Terms)');
-  if (field === 'role') return text('your role', 'твоя роль');
-  if (field === 'log') return text('your log', 'твой журнал');
-  if (field === 'commitIndex') return text('the commit on your sheet', 'поле commit на твоём листе');
-  if (field === 'lastApplied') return text('the applied row of your log', 'строка applied твоего журнала');
-  if (field === 'votesGranted') return text('the votes you count for yourself', 'голоса, которые ты насчитал за себя');
-  if (field === 'resetTimer') return text('your election timer', 'твой таймер выборов');
+  if (field === 'votedFor') return explain('sheetPlace', { term });
+  if (votes) return explain('sheetPlace2', { term: votes[1] });
+  if (field === 'votes') return explain('sheetPlace3');
+  if (field === 'currentTerm') return explain('sheetPlace4');
+  if (field === 'role') return explain('sheetPlace5');
+  if (field === 'log') return explain('sheetPlace6');
+  if (field === 'commitIndex') return explain('sheetPlace7');
+  if (field === 'lastApplied') return explain('sheetPlace8');
+  if (field === 'votesGranted') return explain('sheetPlace9');
+  if (field === 'resetTimer') return explain('sheetPlace10');
   if (index) {
     const who = to ?? index[2];
-    const what = index[1] === 'nextIndex' ? text('the next entry you send', 'следующая запись, которую ты шлёшь') : text('what you know is stored', 'что, как ты знаешь, уже записано');
-    return who ? text(`${what.en} to ${who}`, `${what.ru} для ${who}`) : what;
+    const what = index[1] === 'nextIndex' ? explain('sheetPlace11') : explain('sheetPlace12');
+    return who ? explain('sheetPlace13', { what, who }) : what;
   }
   if (card) {
     const who = to ?? card[1];
     const part = card[2];
     const many = who.includes(',') || who === '*';
-    const cards = who === '*' ? text('your cards', 'твоих карточках') : many ? text(`your cards to ${who}`, `твоих карточках для ${who}`) : text(`your card to ${who}`, `твоей карточке для ${who}`);
-    if (!part) return who === '*' || many ? text(`your cards to ${who}`, `твои карточки для ${who}`) : text(`your card to ${who}`, `твоя карточка для ${who}`);
+    const cards = who === '*' ? explain('sheetPlace14') : many ? explain('sheetPlace15', { who }) : explain('sheetPlace16', { who });
+    if (!part) return who === '*' || many ? explain('sheetPlace17', { who }) : explain('sheetPlace18', { who });
     if (part === 'voteGranted' || part === 'success') {
-      return many ? text(`the tick on your answers to ${who}`, `галочка в твоих ответах для ${who}`) : text(`the tick on your answer to ${who}`, `галочка в твоём ответе для ${who}`);
+      return many ? explain('sheetPlace19', { who }) : explain('sheetPlace20', { who });
     }
-    if (part === 'term') return text(`the term on ${cards.en}`, `терм на ${cards.ru}`);
-    if (part === 'entries') return text(`the entries on ${cards.en}`, `записи на ${cards.ru}`);
-    return text(`the ${part} on ${cards.en}`, `поле ${part} на ${cards.ru}`);
+    if (part === 'term') return explain('sheetPlace21', { cards });
+    if (part === 'entries') return explain('sheetPlace22', { cards });
+    return explain('sheetPlace23', { part, cards });
   }
   return text(field, field);
 }
