@@ -509,7 +509,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         pollMs: 50,
         maxQueued: 1000,
         // ws's own net.Socket (not public API, stable since ws 1): corked while a batch is answered.
-        raw: (ws as unknown as { _socket?: Corkable })._socket,
+        raw: rawSocket(ws),
         cork: views.cork,
         onOverflow: () => {
           log('warn', `conn ${c.id} (${c.remote}) stopped reading: dropped`);
@@ -632,4 +632,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     log,
     close: shutdown,
   };
+}
+
+/** ws's own net.Socket (not public API, stable since ws 1), if it is there to cork. */
+function rawSocket(ws: WebSocket): Corkable | undefined {
+  const socket: unknown = Reflect.get(ws, '_socket');
+  return typeof socket === 'object' && socket !== null && 'cork' in socket && 'uncork' in socket ? (socket as Corkable) : undefined;
 }

@@ -88,8 +88,9 @@ function normal(m: Message): Record<string, unknown> {
 
 function diffCard(e: Outgoing, g: Outgoing): Diff[] {
   const out: Diff[] = [];
-  const em = e.message as unknown as Record<string, unknown>;
-  const gm = g.message as unknown as Record<string, unknown>;
+  // A card's fields by name (a copy: the message types have no index signature).
+  const em: Record<string, unknown> = { ...e.message };
+  const gm: Record<string, unknown> = { ...g.message };
   const keys = [...new Set([...Object.keys(em), ...Object.keys(gm)])].filter((k) => k !== 'type');
   for (const k of keys) {
     let ev = em[k];
