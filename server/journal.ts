@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command, GameEvent } from '../src/game/types.js';
+import { format } from '../src/i18n/format.js';
 import { journalRecordSchema } from '../src/protocol/disk-schemas.js';
 import { describeZodError } from '../src/protocol/zod-issue.js';
 import type { Mistake } from '../src/raft/referee.js';
@@ -75,7 +76,7 @@ function unsum(raw: string): { body: string; sum: 'ok' | 'bad' | 'none' } {
 
 /** What to do at a damaged line: keep the records before it. */
 function cutAdvice(file: string, line: number): string {
-  return `to resume from the ${line - 1} record(s) before it (the rest is lost), keep a copy and cut there: cp ${file} ${file}.bak && head -n ${line - 1} ${file}.bak > ${file}`;
+  return `to resume from the ${format('en', '{n} {n:record|records}', { n: line - 1 })} before it (the rest is lost), keep a copy and cut there: cp ${file} ${file}.bak && head -n ${line - 1} ${file}.bak > ${file}`;
 }
 
 /** A missing journal is an error (issue 11 #8): a session directory always has one. */

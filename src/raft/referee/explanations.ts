@@ -731,7 +731,10 @@ export const EXPLANATIONS = {
     ru: 'Ход отличается от правильного.',
   },
   // ---- Clauses a detector adds to a sentence when they apply ----
-  voteCellFreeFor: { en: ' and is free for {candidateId}', ru: ' и свободна для {candidateId}' },
+  voteCellFreeFor: {
+    en: ' and is free for {candidateId}',
+    ru: ' и свободна для {candidateId}',
+  },
   checkSkippedHeartbeat: {
     en: '. A heartbeat is an AppendEntries like any other: its prevLogIndex/prevLogTerm are checked too',
     ru: '. Heartbeat — такой же AppendEntries, его prevLogIndex/prevLogTerm тоже проверяются',
@@ -740,9 +743,18 @@ export const EXPLANATIONS = {
     en: ". A higher term (t{mine}) does not protect an entry: it is not committed, and the leader's log wins",
     ru: '. Больший терм (t{mine}) запись не защищает: она не закоммичена, и побеждает журнал лидера',
   },
-  followerCommitFloor: { en: ', and it never goes below your {was}', ru: ', и он не опускается ниже твоего {was}' },
-  wrongTermAnswer: { en: ' and answer with term {msgTerm}', ru: ' и ответь с термом {msgTerm}' },
-  voteWordsPrior: { en: ' (already {prior})', ru: ' (уже за {prior})' },
+  followerCommitFloor: {
+    en: ', and it never goes below your {was}',
+    ru: ', и он не опускается ниже твоего {was}',
+  },
+  wrongTermAnswer: {
+    en: ' and answer with term {msgTerm}',
+    ru: ' и ответь с термом {msgTerm}',
+  },
+  voteWordsPrior: {
+    en: ' (already {prior})',
+    ru: ' (уже за {prior})',
+  },
 } satisfies Record<string, Text>;
 
 /** No clause: the sentence reads on without it. */
