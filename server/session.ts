@@ -69,13 +69,7 @@ export async function writeSession(dir: string, session: SessionFile): Promise<v
   await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, SESSION_FILE);
   const tmp = `${file}.tmp`;
-  const handle = await fsp.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(session, null, 2) + '\n');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeJsonFile(tmp, 'w', session);
   await fsp.rename(tmp, file);
   // The rename must survive a crash too, or a resumed hub finds no session.
   const dirHandle = await fsp.open(dir, 'r');
@@ -120,10 +114,14 @@ export interface SessionKeys {
 
 /** Owner-only (0600): the keys are the instructor's credentials, like an SSH key. */
 export async function writeKeys(dir: string, keys: SessionKeys): Promise<void> {
-  const file = path.join(dir, KEYS_FILE);
-  const handle = await fsp.open(file, 'wx', 0o600);
+  await writeJsonFile(path.join(dir, KEYS_FILE), 'wx', keys);
+}
+
+/** JSON on disk, owner-only (0600) and fsynced before this resolves; `wx` refuses to overwrite. */
+async function writeJsonFile(file: string, flags: 'w' | 'wx', value: unknown): Promise<void> {
+  const handle = await fsp.open(file, flags, 0o600);
   try {
-    await handle.writeFile(JSON.stringify(keys, null, 2) + '\n');
+    await handle.writeFile(JSON.stringify(value, null, 2) + '\n');
     await handle.sync();
   } finally {
     await handle.close();
