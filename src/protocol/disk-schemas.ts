@@ -50,6 +50,12 @@ export const journalRecordSchema = z.discriminatedUnion('kind', [
   z.looseObject({ ...numbered, kind: z.literal('hand'), ...seatId, on: z.boolean() }),
 ]);
 
+/**
+ * server/session-lock.ts `hub.lock`: who holds the session. Every field may be missing: a hub
+ * that died while writing it leaves a torn file, read as held by nobody known.
+ */
+export const lockFileSchema = z.looseObject({ pid: z.int().optional(), host: z.string().optional(), since: z.string().optional() });
+
 /** client/token-store.ts: `url#code` → seat token. */
 export const tokenFileSchema = z.record(z.string(), z.string().regex(/^[A-Za-z0-9_-]{21}$/, 'a seat token'));
 
