@@ -2,6 +2,7 @@
  * The client's own words (labels, key help, connection sentences), in English and Russian.
  * Rule and mistake explanations come from the core's catalogue and the referee.
  */
+import { type Vars, wordsOf } from '../src/i18n/format.js';
 import type { Lang, Text } from '../src/i18n/text.js';
 
 export const WORDS = {
@@ -82,6 +83,5 @@ export const WORDS = {
 
 export type WordKey = keyof typeof WORDS;
 
-export function t(lang: Lang, key: WordKey, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+/** A client word in the reader's language, filled (src/i18n/format.ts: `{n}`, plurals `{n:card|cards}`). */
+export const t: (lang: Lang, key: WordKey, vars?: Vars) => string = wordsOf(WORDS);

@@ -10,6 +10,7 @@
 import WebSocket from 'ws';
 import { CLOSE, type ErrorCode } from '../src/protocol/codes.js';
 import type { HubMessage } from '../src/protocol/messages.js';
+import { parseHubFrame } from '../src/protocol/parse.js';
 
 /** Close codes after which reconnecting would only fail again, and the error each one means. */
 export const FINAL_CLOSES = new Map<number, ErrorCode>([
@@ -96,12 +97,11 @@ export class HubLink {
   private receive(raw: string): void {
     // After stop() the socket may still deliver what was on its way; the owner is done with it.
     if (this.stopped) return;
-    let message: HubMessage;
-    try {
-      message = JSON.parse(raw) as HubMessage;
-    } catch {
-      return; // the hub only sends JSON; a broken frame is not worth dying for
-    }
+    // Validated, not cast (src/protocol/parse.ts, issue 16 #5): a frame the schemas refuse (not
+    // JSON, or not a hub message) is dropped, not acted on, and not worth dying for.
+    const parsed = parseHubFrame(raw);
+    if (!parsed.ok) return;
+    const message = parsed.message;
     // Welcomed: the link works, so the next drop starts the backoff from the beginning.
     if (message.type === 'welcome') this.attempt = 0;
     this.options.onMessage(message, raw);

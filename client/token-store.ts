@@ -6,6 +6,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { tokenFileSchema } from '../src/protocol/disk-schemas.js';
+import { describeZodError } from '../src/protocol/zod-issue.js';
 
 export interface TokenStore {
   get(url: string, code: string): string | undefined;
@@ -17,14 +19,26 @@ export function defaultTokenFile(env: Record<string, string | undefined> = proce
   return join(env.RAFT_SHEET_HOME ?? join(homedir(), '.raft-sheet'), 'seats.json');
 }
 
-export function fileTokenStore(file = defaultTokenFile()): TokenStore {
+/**
+ * `onDamaged` hears, once per read, why a file that exists was not used (naming the file and the
+ * field); the store then starts afresh, which only costs the automatic resume, never the game.
+ */
+export function fileTokenStore(file = defaultTokenFile(), onDamaged: (problem: string) => void = () => {}): TokenStore {
   const read = (): Record<string, string> => {
+    let raw: string;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      return data && typeof data === 'object' ? (data as Record<string, string>) : {};
+      raw = readFileSync(file, 'utf8');
     } catch {
-      return {};
+      return {}; // no file yet (or unreadable): nothing to resume
     }
+    try {
+      const parsed = tokenFileSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+      onDamaged(`${file}: ${describeZodError(parsed.error)}`);
+    } catch (err) {
+      onDamaged(`${file} is not valid JSON (${(err as Error).message})`);
+    }
+    return {};
   };
   const write = (data: Record<string, string>) => {
     try {

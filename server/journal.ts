@@ -16,6 +16,9 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command, GameEvent } from '../src/game/types.js';
+import { format } from '../src/i18n/format.js';
+import { journalRecordSchema } from '../src/protocol/disk-schemas.js';
+import { describeZodError } from '../src/protocol/zod-issue.js';
 import type { Mistake } from '../src/raft/referee.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -73,7 +76,7 @@ function unsum(raw: string): { body: string; sum: 'ok' | 'bad' | 'none' } {
 
 /** What to do at a damaged line: keep the records before it. */
 function cutAdvice(file: string, line: number): string {
-  return `to resume from the ${line - 1} record(s) before it (the rest is lost), keep a copy and cut there: cp ${file} ${file}.bak && head -n ${line - 1} ${file}.bak > ${file}`;
+  return `to resume from the ${format('en', '{n} {n:record|records}', { n: line - 1 })} before it (the rest is lost), keep a copy and cut there: cp ${file} ${file}.bak && head -n ${line - 1} ${file}.bak > ${file}`;
 }
 
 /** A missing journal is an error (issue 11 #8): a session directory always has one. */
@@ -96,13 +99,14 @@ export async function readJournal(dir: string): Promise<JournalRead> {
     const end = nl < 0 ? buf.length : nl;
     const raw = buf.subarray(offset, end).toString('utf8');
     const { body, sum } = unsum(raw);
-    let record: JournalRecord | null = null;
+    let json: unknown = null;
     try {
-      const parsed = JSON.parse(body) as JournalRecord;
-      if (typeof parsed === 'object' && parsed !== null && typeof parsed.n === 'number') record = parsed;
+      json = JSON.parse(body);
     } catch {
-      record = null;
+      json = null;
     }
+    // Only a line that is not JSON at all can be a torn tail; a complete object is judged below.
+    const record = typeof json === 'object' && json !== null ? json : null;
     const last = nl < 0 || nl === buf.length - 1;
     // A line without its newline was never fully written: even if it parses, it was not committed.
     if (record === null || nl < 0) {
@@ -113,9 +117,14 @@ export async function readJournal(dir: string): Promise<JournalRead> {
     if (summed && sum !== 'ok') {
       throw new JournalCorrupt(`${file}: line ${line} ${sum === 'none' ? 'has no checksum' : 'does not match its checksum'} (the record was edited or damaged); refusing to replay it; ${cutAdvice(file, line)}`);
     }
-    const expected = records.length === 0 ? record.n : records[records.length - 1].n + 1;
-    if (record.n !== expected) throw new JournalCorrupt(`${file}: line ${line} has record number ${record.n}, expected ${expected}; ${cutAdvice(file, line)}`);
-    records.push(record);
+    const parsed = journalRecordSchema.safeParse(record);
+    if (!parsed.success) {
+      throw new JournalCorrupt(`${file}: line ${line} is not a journal record (${describeZodError(parsed.error)}); refusing to replay it; ${cutAdvice(file, line)}`);
+    }
+    const rec = parsed.data as JournalRecord;
+    const expected = records.length === 0 ? rec.n : records[records.length - 1].n + 1;
+    if (rec.n !== expected) throw new JournalCorrupt(`${file}: line ${line} has record number ${rec.n}, expected ${expected}; ${cutAdvice(file, line)}`);
+    records.push(rec);
     offset = end + 1;
   }
   return { records, torn: null, goodBytes: buf.length };

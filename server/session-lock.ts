@@ -12,6 +12,7 @@
 import { promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
+import { lockFileSchema } from '../src/protocol/disk-schemas.js';
 
 export const LOCK_FILE = 'hub.lock';
 
@@ -63,7 +64,8 @@ export async function lockSession(dir: string, now = new Date()): Promise<Sessio
     }
     let held: Partial<LockBody> = {};
     try {
-      held = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<LockBody>;
+      const parsed = lockFileSchema.safeParse(JSON.parse(await fsp.readFile(file, 'utf8')));
+      if (parsed.success) held = parsed.data;
     } catch {
       /* an empty or torn lock file: a hub died while writing it */
     }

@@ -9,7 +9,9 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { customAlphabet, nanoid } from 'nanoid';
 import type { RoomConfig } from '../src/game/types.js';
+import { sessionFileSchema, sessionKeysSchema } from '../src/protocol/disk-schemas.js';
 import { PROTOCOL_VERSION } from '../src/protocol/messages.js';
+import { describeZodError } from '../src/protocol/zod-issue.js';
 
 export const SESSION_FILE = 'session.json';
 export const KEYS_FILE = 'keys.json';
@@ -67,13 +69,7 @@ export async function writeSession(dir: string, session: SessionFile): Promise<v
   await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, SESSION_FILE);
   const tmp = `${file}.tmp`;
-  const handle = await fsp.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(session, null, 2) + '\n');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeJsonFile(tmp, 'w', session);
   await fsp.rename(tmp, file);
   // The rename must survive a crash too, or a resumed hub finds no session.
   const dirHandle = await fsp.open(dir, 'r');
@@ -95,15 +91,15 @@ export async function readSession(dir: string): Promise<SessionFile> {
     // The code travels on, so `report` can say what to give it instead.
     throw Object.assign(new Error(code === 'ENOENT' ? `${file} is missing: ${dir} is not a session directory` : `cannot read ${file}: ${(err as Error).message}`), { code });
   }
-  let session: SessionFile;
+  let json: unknown;
   try {
-    session = JSON.parse(raw) as SessionFile;
+    json = JSON.parse(raw);
   } catch (err) {
     throw new Error(`${file} is not valid JSON (${(err as Error).message}): restore it from a backup`);
   }
-  if (typeof session !== 'object' || session === null || session.format !== 1 || typeof session.code !== 'string' || typeof session.keyHash !== 'string') {
-    throw new Error(`${file} is not a raft-sheet session file`);
-  }
+  const parsed = sessionFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${file} is not a raft-sheet session file (${describeZodError(parsed.error)})`);
+  const session = parsed.data;
   if (session.protocol !== PROTOCOL_VERSION) {
     throw new Error(`${file}: the session was recorded with protocol ${session.protocol}; this hub speaks ${PROTOCOL_VERSION}`);
   }
@@ -118,10 +114,14 @@ export interface SessionKeys {
 
 /** Owner-only (0600): the keys are the instructor's credentials, like an SSH key. */
 export async function writeKeys(dir: string, keys: SessionKeys): Promise<void> {
-  const file = path.join(dir, KEYS_FILE);
-  const handle = await fsp.open(file, 'wx', 0o600);
+  await writeJsonFile(path.join(dir, KEYS_FILE), 'wx', keys);
+}
+
+/** JSON on disk, owner-only (0600) and fsynced before this resolves; `wx` refuses to overwrite. */
+async function writeJsonFile(file: string, flags: 'w' | 'wx', value: unknown): Promise<void> {
+  const handle = await fsp.open(file, flags, 0o600);
   try {
-    await handle.writeFile(JSON.stringify(keys, null, 2) + '\n');
+    await handle.writeFile(JSON.stringify(value, null, 2) + '\n');
     await handle.sync();
   } finally {
     await handle.close();
@@ -138,13 +138,15 @@ export async function readKeys(dir: string): Promise<SessionKeys | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new Error(`cannot read ${file}: ${(err as Error).message}`);
   }
+  let problem: string;
   try {
-    const keys = JSON.parse(raw) as SessionKeys;
-    if (typeof keys.instructor === 'string' && typeof keys.projector === 'string') return keys;
-  } catch {
-    /* reported below */
+    const parsed = sessionKeysSchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data;
+    problem = describeZodError(parsed.error);
+  } catch (err) {
+    problem = `not JSON: ${(err as Error).message}`;
   }
-  throw new Error(`${file} is damaged: delete it to resume without the stored keys (the instructor key then is the one printed at the start)`);
+  throw new Error(`${file} is damaged (${problem}): delete it to resume without the stored keys (the instructor key then is the one printed at the start)`);
 }
 
 /** A new projector key: read-only, for `watch` on the beamer. */

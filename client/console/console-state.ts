@@ -76,9 +76,9 @@ const say = (ctx: ConsoleContext, key: ConsoleWord, vars: Record<string, string 
 
 const to = (s: ConsoleState, panel: Panel): ConsoleReaction => ({ state: { ...s, panel } });
 const main = (s: ConsoleState): ConsoleReaction => to(s, { kind: 'main' });
-const send = (s: ConsoleState, command: InstructorCommand | Command, label: string): ConsoleReaction => ({
+const send = (s: ConsoleState, command: InstructorCommand, label: string): ConsoleReaction => ({
   state: { ...s, panel: { kind: 'main' }, message: { text: `${label} …`, error: false } },
-  effect: { kind: 'command', command: command as InstructorCommand, label },
+  effect: { kind: 'command', command, label },
 });
 
 export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {

@@ -1,4 +1,5 @@
 /** The console's own words (menus, key help), in English and Russian. */
+import { type Vars, wordsOf } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 const words = {
@@ -105,6 +106,5 @@ const words = {
 
 export type ConsoleWord = keyof typeof words;
 
-export function cw(lang: Lang, key: ConsoleWord, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+/** A console word in the reader's language, filled (src/i18n/format.ts). */
+export const cw: (lang: Lang, key: ConsoleWord, vars?: Vars) => string = wordsOf(words);

@@ -2,6 +2,7 @@
  * The projector's and replay's words in English and Russian. Kept beside them rather than in
  * client/i18n.ts, which the student screen edits often: the words are only used here.
  */
+import { type Vars, wordsOf } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 const words = {
@@ -39,6 +40,5 @@ const words = {
 
 export type ProjectorWord = keyof typeof words;
 
-export function pw(lang: Lang, key: ProjectorWord, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+/** A projector word in the reader's language, filled (src/i18n/format.ts). */
+export const pw: (lang: Lang, key: ProjectorWord, vars?: Vars) => string = wordsOf(words);

@@ -6,6 +6,7 @@
 import { botMove } from '../../src/game/bots.js';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
 import type { SeatView } from '../../src/game/types.js';
+import { say } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 /** The seat with something to do in each workshop game (EXERCISE.md). */
@@ -22,7 +23,6 @@ export function seatFor(game: number, chosen: string | undefined): string {
   return chosen ?? SOLO_SEATS[game] ?? 'i1';
 }
 
-const say = (lang: Lang, t: Text, vars: Record<string, string | number> = {}) => t[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /** The first words a new player reads: what they are, and the key to press. */
 export function introLine(lang: Lang, seat: string): string {
@@ -60,8 +60,8 @@ export function keyLine(lang: Lang, view: SeatView): string {
       return say(lang, { en: '▶ Enter takes the top card; Enter again hands your answer back.', ru: '▶ Enter — взять верхнюю карточку, ещё раз Enter — отдать ответ.' });
     case 'replies': {
       const n = view.inbox.filter((k) => k.inReplyTo?.batch === input.batch).length;
-      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press r to read the Response row ({n} replies at once), write what they decide on your sheet, then Enter.', ru: '▶ Нажми r — прочитать строку Response (все {n} ответов сразу), впиши в лист, что они решают, затем Enter.' }, { n });
-      return say(lang, { en: '▶ Press r to read the Response row ({n} replies at once), then Enter to write your sheet.', ru: '▶ Нажми r — прочитать строку Response (все {n} ответов сразу), затем Enter — записать лист.' }, { n });
+      if (view.assist === 'by-hand') return say(lang, { en: '▶ Press r to read the Response row ({n} {n:reply|replies} at once), write what they decide on your sheet, then Enter.', ru: '▶ Нажми r — прочитать строку Response ({n} {n:ответ|ответа|ответов} сразу), впиши в лист, что они решают, затем Enter.' }, { n });
+      return say(lang, { en: '▶ Press r to read the Response row ({n} {n:reply|replies} at once), then Enter to write your sheet.', ru: '▶ Нажми r — прочитать строку Response ({n} {n:ответ|ответа|ответов} сразу), затем Enter — записать лист.' }, { n });
     }
     case 'client':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, type "{v}", Enter; fill in each entry\'s term, then Enter.', ru: '▶ Нажми w, набери «{v}», Enter; впиши терм каждой записи, затем Enter.' }, { v: input.value.replace(/ /g, '␣') });

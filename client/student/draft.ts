@@ -185,7 +185,9 @@ export function cellText(draft: Draft, cell: CellId): string {
     }
     case 'card-field': {
       const m = cardMessage(draft, cell.to);
-      return m ? String((m as unknown as Record<string, number>)[cell.field] ?? '') : '';
+      if (!m) return '';
+      const fields: Record<string, unknown> = { ...m };
+      return String(fields[cell.field] ?? '');
     }
   }
 }

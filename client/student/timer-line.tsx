@@ -7,6 +7,7 @@
 import { Text } from 'ink';
 import { useRef } from 'react';
 import type { SeatView } from '../../src/game/types.js';
+import { wordsOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
@@ -22,7 +23,8 @@ export const TIMER_WORDS = {
   leader: { en: '⏱ leader: no election timer · heartbeat at least every {s} s (R13)', ru: '⏱ лидер: таймера нет · heartbeat не реже раза в {s} с (R13)' },
 } as const;
 
-const say = (lang: Lang, k: keyof typeof TIMER_WORDS, s = 0) => TIMER_WORDS[k][lang].replace('{s}', String(s));
+const word = wordsOf(TIMER_WORDS);
+const say = (lang: Lang, k: keyof typeof TIMER_WORDS, s = 0): string => word(lang, k, { s });
 
 /** Whole seconds left, rounded up (a timer at 0.4 s still shows 1 s until it fires). */
 export function secondsLeft(view: SeatView): number | null {

@@ -3,6 +3,7 @@
  * on a cluster. Data so that new games can be written without touching the engine.
  */
 import { currentTerm, logText } from '../raft/log.js';
+import { sayBoth } from '../i18n/format.js';
 import type { Text } from '../i18n/text.js';
 import type { Role, ServerId, ServerState } from '../raft/types.js';
 
@@ -124,7 +125,7 @@ export function unmet(cond: Condition, c: ClusterFacts): Text[] {
     case 'inbox-empty':
       each(cond.servers, (id) => {
         const n = c.inFlight.filter((k) => k.to === id).length;
-        return n === 0 ? null : { en: `${id} still has ${n} card${n === 1 ? '' : 's'} to take`, ru: `у ${id} ещё ${n} карточ${n === 1 ? 'ка' : n < 5 ? 'ки' : 'ек'} во входящих` };
+        return n === 0 ? null : sayBoth({ en: '{id} still has {n} {n:card|cards} to take', ru: 'у {id} ещё {n} {n:карточка|карточки|карточек} во входящих' }, { id, n });
       });
       break;
     case 'cards-to':

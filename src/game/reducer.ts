@@ -1,7 +1,13 @@
 /**
  * The reducer: one command → the events it causes, or a rejection with a namespaced code that
- * changes nothing. Never mutates the room and never throws on bad input (a malformed command is
- * `command/invalid`). Time and randomness come from the context (the hub's clock and seeded RNG).
+ * changes nothing. Never mutates the room. Time and randomness come from the context (the hub's
+ * clock and seeded RNG).
+ *
+ * Commands arrive already shaped: the hub parses every frame with the zod schemas of
+ * src/protocol/game-schemas.ts, and bots and the simulator build typed commands. So the reducer
+ * checks only what depends on the room (a known cluster, a seat in the inbox, the rules), and an
+ * exception here is a bug, never the user's mistake: it propagates, and the hub's room queue logs
+ * it and answers `hub/internal` (server/room-queue.ts).
  */
 import type { Mistake } from '../raft/referee.js';
 import type { Text } from '../i18n/text.js';
@@ -12,23 +18,16 @@ import { playMove } from './move.js';
 import { reject } from './rejections.js';
 import { rewindCluster } from './rewind.js';
 import { markDone, playScript } from './script.js';
-import { HINT_LEVELS, type Command, type ReduceContext, type ReduceResult, type Rejection, type Room, type Seat } from './types.js';
+import type { Command, ReduceContext, ReduceResult, Rejection, Room, Seat } from './types.js';
 
 export function reduce(room: Room, command: Command, ctx: ReduceContext): ReduceResult {
-  try {
-    const d = newDraft(room, ctx);
-    const cmd = command as Command;
-    if (typeof cmd !== 'object' || cmd === null) return reject('command/invalid');
-    if (cmd.type === 'tick') return tick(d, cmd.now);
-    emitClock(d);
-    const out = dispatchCommand(d, cmd);
-    if (out && 'ok' in out) return out;
-    markDone(d);
-    return out?.mistakes ? { ok: true, events: d.events, mistakes: out.mistakes } : { ok: true, events: d.events };
-  } catch {
-    // A command shaped in a way no check anticipated: refuse it rather than crash the hub.
-    return reject('command/invalid');
-  }
+  const d = newDraft(room, ctx);
+  if (command.type === 'tick') return tick(d, command.now);
+  emitClock(d);
+  const out = dispatchCommand(d, command);
+  if (out && 'ok' in out) return out;
+  markDone(d);
+  return out?.mistakes ? { ok: true, events: d.events, mistakes: out.mistakes } : { ok: true, events: d.events };
 }
 
 type Outcome = Rejection | { mistakes: Mistake[] } | null;
@@ -73,26 +72,22 @@ function dispatchCommand(d: Draft, cmd: Command): Outcome {
   }
 }
 
-function knownCluster(d: Draft, cluster: unknown): Rejection | null {
-  return typeof cluster === 'string' && Object.hasOwn(d.room.clusters, cluster) ? null : reject('cluster/unknown');
+function knownCluster(d: Draft, cluster: string): Rejection | null {
+  return Object.hasOwn(d.room.clusters, cluster) ? null : reject('cluster/unknown');
 }
 
-function knownServer(d: Draft, cluster: unknown, server: unknown): Rejection | null {
-  const bad = knownCluster(d, cluster);
-  if (bad) return bad;
-  const c = clusterOf(d, cluster as string);
-  return typeof server === 'string' && Object.hasOwn(c.servers, server) ? null : reject('server/unknown');
+function knownServer(d: Draft, cluster: string, server: string): Rejection | null {
+  return knownCluster(d, cluster) ?? (Object.hasOwn(clusterOf(d, cluster).servers, server) ? null : reject('server/unknown'));
 }
 
 /** A command for one named cluster, or for all when none is named. */
-function withTargets(d: Draft, cluster: unknown, f: (ids: string[]) => Rejection | null): Rejection | null {
+function withTargets(d: Draft, cluster: string | undefined, f: (ids: string[]) => Rejection | null): Rejection | null {
   if (cluster === undefined) return f(Object.keys(d.room.clusters));
-  return knownCluster(d, cluster) ?? f([cluster as string]);
+  return knownCluster(d, cluster) ?? f([cluster]);
 }
 
-/** The clock moves on; in timers mode, servers without a running timer get one (R14). */
-function tick(d: Draft, now: unknown): ReduceResult {
-  if (typeof now !== 'number' || !Number.isFinite(now)) return reject('command/invalid');
+/** The clock moves on (the hub's own clock, never the wire); in timers mode, servers without a running timer get one (R14). */
+function tick(d: Draft, now: number): ReduceResult {
   if (now < d.room.now) return reject('clock/backwards');
   d.now = now;
   emitClock(d);
@@ -105,15 +100,9 @@ function tick(d: Draft, now: unknown): ReduceResult {
   return { ok: true, events: d.events };
 }
 
-const MODES = ['guard', 'observe'];
-const ASSISTS = ['by-hand', 'prefilled'];
-const ELECTIONS = ['cue', 'timers'];
-const HINTS: string[] = [...HINT_LEVELS];
-
 function setMode(d: Draft, cmd: Extract<Command, { type: 'mode' }>, ids: string[]): Rejection | null {
-  const ok = (v: unknown, allowed: string[]) => v === undefined || allowed.includes(v as string);
-  const none = cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined;
-  if (none || !ok(cmd.mode, MODES) || !ok(cmd.assist, ASSISTS) || !ok(cmd.election, ELECTIONS) || !ok(cmd.hints, HINTS)) return reject('mode/invalid');
+  // The values are the schema's enums; a mode command that sets nothing is a room-level refusal.
+  if (cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined) return reject('mode/invalid');
   for (const id of ids) {
     const c = clusterOf(d, id);
     const election = cmd.election ?? c.election;
@@ -128,25 +117,13 @@ function setMode(d: Draft, cmd: Extract<Command, { type: 'mode' }>, ids: string[
   return null;
 }
 
-function validSeat(seat: unknown): seat is Seat {
-  const s = seat as Seat;
-  if (typeof s !== 'object' || s === null) return false;
-  if (s.kind === 'empty') return true;
-  if (s.kind === 'student') return typeof s.name === 'string' && s.name.trim().length > 0 && s.name.length <= 40;
-  return s.kind === 'bot' && (s.pace === 'human' || s.pace === 'fast');
-}
-
-function setSeat(d: Draft, cluster: string, server: string, seat: unknown): Rejection | null {
-  if (!validSeat(seat)) return reject('seat/invalid');
+function setSeat(d: Draft, cluster: string, server: string, seat: Seat): Rejection | null {
   emit(d, { type: 'seat', cluster, server, seat });
   return null;
 }
 
-function announce(d: Draft, ids: string[], text: unknown): Rejection | null {
-  const t = text as Text;
-  const good = (s: unknown) => typeof s === 'string' && s.length > 0 && s.length <= 500;
-  if (typeof t !== 'object' || t === null || !good(t.en) || !good(t.ru)) return reject('announce/invalid');
-  for (const id of ids) emit(d, { type: 'announce', cluster: id, text: { en: t.en, ru: t.ru } });
+function announce(d: Draft, ids: string[], text: Text): Rejection | null {
+  for (const id of ids) emit(d, { type: 'announce', cluster: id, text: { en: text.en, ru: text.ru } });
   return null;
 }
 
@@ -155,8 +132,7 @@ function announce(d: Draft, ids: string[], text: unknown): Rejection | null {
  * pause's length, so a student who had 12 s left still has 12 s (a pause steals nobody's time).
  * Cards delayed by a fault keep their arrival time (the network is not the class's clock).
  */
-function pauseClusters(d: Draft, ids: string[], paused: unknown): Rejection | null {
-  if (typeof paused !== 'boolean') return reject('command/invalid');
+function pauseClusters(d: Draft, ids: string[], paused: boolean): Rejection | null {
   for (const id of ids) {
     const c = clusterOf(d, id);
     if (paused === (c.paused !== undefined)) continue;

@@ -3,6 +3,7 @@
  * told why a command changed nothing. Codes are stable (the wire protocol and tests use them).
  */
 import type { Mistake } from '../raft/referee.js';
+import { sayBoth } from '../i18n/format.js';
 import type { Text } from '../i18n/text.js';
 import { MAX_CARDS_IN_FLIGHT } from './limits.js';
 import type { RejectCode, Rejection } from './types.js';
@@ -19,10 +20,10 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'move/invalid': { en: 'That is not a move: take a card, time out, write a letter or send.', ru: 'Это не ход: возьми карточку, начни выборы, впиши букву или отправь.' },
   'value/not-one-letter': { en: 'A client message is 1 to 32 printable letters, one per log cell.', ru: 'Сообщение клиента — от 1 до 32 печатных букв, по одной в ячейку журнала.' },
   'send/no-addressee': { en: 'Name at least one other server to send to.', ru: 'Укажи хотя бы один другой сервер-адресат.' },
-  'send/too-many-cards': {
-    en: `You already have ${MAX_CARDS_IN_FLIGHT} cards in flight: wait for answers.`,
-    ru: `У тебя в пути уже ${MAX_CARDS_IN_FLIGHT} карточки: дождись ответов.`,
-  },
+  'send/too-many-cards': sayBoth({
+    en: 'You already have {n} {n:card|cards} in flight: wait for answers.',
+    ru: 'У тебя в пути уже {n} {n:карточка|карточки|карточек}: дождись ответов.',
+  }, { n: MAX_CARDS_IN_FLIGHT }),
   'card/unknown': { en: 'There is no such card in flight.', ru: 'Такой карточки в пути нет.' },
   'script/no-game': { en: 'There is no such game, or no game is running.', ru: 'Такой игры нет, или игра не запущена.' },
   'script/at-end': { en: 'This is the last step.', ru: 'Это последний шаг.' },

@@ -47,6 +47,21 @@ const ALL = ids(1, 2, 3, 4, 5, 6, 7, 8);
 const tasks = (servers: ServerId[], task: ScriptTask): Record<ServerId, ScriptTask> =>
   Object.fromEntries(servers.map((s) => [s, task]));
 const INBOX: ScriptTask = { kind: 'inbox' };
+/** A step where server `k` times out and stands for `term`: done once it is in that term. */
+const electionBy = (k: number, term: number): Pick<ScriptStep, 'to' | 'tasks' | 'actions' | 'done'> => ({
+  to: ids(k),
+  tasks: { [`i${k}`]: { kind: 'timeout', term } },
+  actions: [],
+  done: { kind: 'term', servers: ids(k), atLeast: term },
+});
+/** Done when these servers hold `text` in their logs and have taken every card sent to them. */
+const replicated = (servers: ServerId[], text: string): Condition => ({
+  kind: 'all',
+  of: [
+    { kind: 'log', servers, text },
+    { kind: 'inbox-empty', servers },
+  ],
+});
 const t = (en: string, ru: string): Text => ({ en, ru });
 
 const game1: Game = {
@@ -72,10 +87,7 @@ const game1: Game = {
         'i1, your election timer fired: start an election and ask everyone for their vote.',
         'i1, твой таймер выборов сработал: начни выборы и попроси у всех голос.',
       ),
-      to: ids(1),
-      tasks: { i1: { kind: 'timeout', term: 1 } },
-      actions: [],
-      done: { kind: 'term', servers: ids(1), atLeast: 1 },
+      ...electionBy(1, 1),
     },
     {
       title: t('Everyone votes for i1', 'Все голосуют за i1'),
@@ -157,13 +169,7 @@ const game2: Game = {
       to: ALL,
       tasks: { i1: { kind: 'send' }, ...tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX) },
       actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(2, 3, 4, 5, 6, 7, 8), text: 'High' },
-          { kind: 'inbox-empty', servers: ids(2, 3, 4, 5, 6, 7, 8) },
-        ],
-      },
+      done: replicated(ids(2, 3, 4, 5, 6, 7, 8), 'High'),
     },
     {
       title: t('Great! i1 commits 1–4', 'Отлично! i1 фиксирует 1–4'),
@@ -257,10 +263,7 @@ const game3: Game = {
         'i8, your election timer fired: start an election.',
         'i8, твой таймер выборов сработал: начни выборы.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout', term: 2 } },
-      actions: [],
-      done: { kind: 'term', servers: ids(8), atLeast: 2 },
+      ...electionBy(8, 2),
     },
     {
       title: t('Nope from i2 and i3', 'i2 и i3: «Нет»'),
@@ -394,13 +397,7 @@ const game4: Game = {
       to: ids(1, 2, 3, 5, 6, 7, 8),
       tasks: tasks(ids(1, 2, 3, 5, 6, 7, 8), INBOX),
       actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(1, 2, 3, 5, 6, 7, 8), text: 'High vol' },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 5, 6, 7, 8) },
-        ],
-      },
+      done: replicated(ids(1, 2, 3, 5, 6, 7, 8), 'High vol'),
     },
     {
       title: t('High vol…', 'High vol…'),

@@ -101,7 +101,7 @@ export const paceSchema = z.enum(['human', 'fast']);
 
 export const seatSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('empty') }),
-  z.strictObject({ kind: z.literal('student'), name: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('student'), name: z.string().min(1).max(40).regex(/\S/, 'a name needs a letter') }),
   z.strictObject({ kind: z.literal('bot'), pace: paceSchema }),
 ]);
 
@@ -126,7 +126,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     hints: z.enum(['none', 'rule', 'answer']).optional(),
   }),
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
-  z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: textSchema }),
+  /** An announcement: a sentence for the board in both languages (src/game/reducer.ts announce). */
+  z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: z.strictObject({ en: safeString(500).min(1), ru: safeString(500).min(1) }) }),
   z.strictObject({ type: z.literal('reset'), cluster: clusterIdSchema }),
   /** Back to right after journal record `to` (src/game/rewind.ts). */
   z.strictObject({ type: z.literal('rewind'), cluster: clusterIdSchema, to: z.int().min(0).max(Number.MAX_SAFE_INTEGER) }),

@@ -3,8 +3,9 @@
  * Pure: the hub hands it the bytes it got; it never throws, whatever the bytes are.
  */
 import { errorText, type ProtocolErrorCode } from './codes.js';
-import { CLIENT_MESSAGE_TYPES, clientMessageSchema, type ClientMessage } from './messages.js';
+import { CLIENT_MESSAGE_TYPES, clientMessageSchema, hubMessageSchema, type ClientMessage, type HubMessage } from './messages.js';
 import type { Text } from '../i18n/text.js';
+import { describeZodError } from './zod-issue.js';
 
 export type ParseResult =
   | { ok: true; message: ClientMessage }
@@ -97,9 +98,24 @@ export function parseClientFrame(data: string, isBinary: boolean): ParseResult {
   if (!(CLIENT_MESSAGE_TYPES as readonly string[]).includes(type)) return fail('frame/unknown-type', `unknown type "${type.slice(0, 40)}"`, id);
   const parsed = clientMessageSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(message)';
-    return fail('frame/invalid', `${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200), id);
+    return fail('frame/invalid', describeZodError(parsed.error).slice(0, 200), id);
   }
   return { ok: true, message: parsed.data };
+}
+
+export type HubFrameResult = { ok: true; message: HubMessage } | { ok: false; problem: string };
+
+/**
+ * A frame from the hub, as a client reads it: JSON, then the hub message schemas (P: every
+ * boundary read from the wire is validated, not cast). A frame that fails says which field.
+ */
+export function parseHubFrame(data: string): HubFrameResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (err) {
+    return { ok: false, problem: `not JSON (${(err as Error).message})` };
+  }
+  const parsed = hubMessageSchema.safeParse(json);
+  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, problem: describeZodError(parsed.error) };
 }

@@ -19,15 +19,16 @@ import { currentTerm } from './log.js';
 import { ruleTitle } from './rules.js';
 import { statesThroughReplies, step } from './step.js';
 import type { Input, ReplyInput, ServerState, StepOptions } from './types.js';
-import { type Ctx, type Detector, mk } from './referee/context.js';
+import { type Ctx, type Detector, reportMistake } from './referee/context.js';
 import { diffMoves } from './referee/diff.js';
 import { candidateIgnoresLeader, leaderStickiness, timerReset, voteByLength, voteCell, voteCount } from './referee/detectors-election.js';
 import { leaderRewritesLog, matchIndexWrong, nextIndexWrong, noopOnElection, oldTermCommit } from './referee/detectors-leader.js';
 import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge, rejectForVote } from './referee/detectors-log.js';
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
-import { formatMove, tx } from './referee/format.js';
+import { formatMove } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
+import { explain } from './referee/explanations.js';
 
 export type { MistakeId, RuleId } from './rules.js';
 export type { Mistake, ProposedMove } from './referee/mistake.js';
@@ -71,26 +72,26 @@ function refereeOne(before: ServerState, input: Input, proposed: ProposedMove, o
   const correct = step(before, input, options);
   const diffs = diffMoves(correct, proposed);
   if (diffs.length === 0) return [];
-  const c: Ctx = {
+  const ctx: Ctx = {
     before,
     input,
     correct,
     proposed,
-    c: correct.state,
-    p: proposed.state,
-    bT: currentTerm(before),
-    cT: currentTerm(correct.state),
-    pT: currentTerm(proposed.state),
+    expected: correct.state,
+    given: proposed.state,
+    termBefore: currentTerm(before),
+    expectedTerm: currentTerm(correct.state),
+    givenTerm: currentTerm(proposed.state),
     open: diffs,
   };
   const out: Mistake[] = [];
-  for (const detect of DETECTORS) out.push(...detect(c));
-  out.push(...groupGeneric(c));
+  for (const detect of DETECTORS) out.push(...detect(ctx));
+  out.push(...groupGeneric(ctx));
   if (out.length === 0) {
     // Cannot happen while every difference is either claimed by a mistake or reported above;
     // kept so that a wrong move is never waved through.
-    out.push(mk(c, 'R1', undefined, { field: 'move', expected: formatMove(correct), given: formatMove(proposed) },
-      tx('The move differs from the correct one.', 'Ход отличается от правильного.')));
+    out.push(reportMistake(ctx, 'R1', undefined, { field: 'move', expected: formatMove(correct), given: formatMove(proposed) },
+      explain('refereeOne')));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * session. Deterministic for a given debrief, so a committed expected file can be compared.
  */
 import { escapeLines } from '../protocol/safe-text.js';
+import { type Vars, wordsOf } from '../i18n/format.js';
 import type { Lang, Text } from '../i18n/text.js';
 import type { ClusterDebrief, Debrief, FinalSheet, StudentDebrief, TimelineEntry } from './debrief.js';
 import { describeFault } from './describe.js';
@@ -10,7 +11,7 @@ import { describeFault } from './describe.js';
 const H = {
   title: { en: 'raft-sheet debrief', ru: 'raft-sheet: разбор занятия' },
   session: { en: 'Session', ru: 'Занятие' },
-  clustersOf: { en: '{n} cluster(s) of {size}', ru: 'кластеров: {n} по {size}' },
+  clustersOf: { en: '{n} {n:cluster|clusters} of {size}', ru: '{n} {n:кластер|кластера|кластеров} по {size}' },
   records: { en: '{n} journal records', ru: 'записей в журнале: {n}' },
   long: { en: '{d} long', ru: 'длительность {d}' },
   top: { en: 'The mistakes the room made most', ru: 'Самые частые ошибки' },
@@ -45,10 +46,10 @@ const H = {
   noBranches: { en: 'None: no cluster was rewound in this session.', ru: 'Нет: ни один кластер не перематывали.' },
   branch: { en: 'Branch {id} (records {from}–{to}), left play', ru: 'Ветка {id} (записи {from}–{to}), вышла из игры' },
   step: { en: 'step {game}.{step} {title}', ru: 'шаг {game}.{step} {title}' },
-  electionWon: { en: '{server} stands for t{term} — leader at {when} with {votes} of {of} votes', ru: '{server} выдвигается в t{term} — лидер в {when}, голосов {votes} из {of}' },
-  electionNoQuorum: { en: '{server} stands for t{term} — declares itself leader at {when} with {votes} of {of} votes, no quorum', ru: '{server} выдвигается в t{term} — объявляет себя лидером в {when} с {votes} голосами из {of}, без кворума' },
-  electionLost: { en: '{server} stands for t{term} — no leader: {votes} of {of} votes, over at {when}', ru: '{server} выдвигается в t{term} — не избран: {votes} голосов из {of}, выборы окончены в {when}' },
-  electionOpen: { en: '{server} stands for t{term}, still counting: {votes} of {of} votes', ru: '{server} выдвигается в t{term}, подсчёт не окончен: {votes} голосов из {of}' },
+  electionWon: { en: '{server} stands for t{term} — leader at {when} with {votes} of {of} votes', ru: '{server} выдвигается в t{term} — лидер в {when}, {votes} {votes:голос|голоса|голосов} из {of}' },
+  electionNoQuorum: { en: '{server} stands for t{term} — declares itself leader at {when} with {votes} of {of} votes, no quorum', ru: '{server} выдвигается в t{term} — объявляет себя лидером в {when} с {votes} {votes:голосом|голосами} из {of}, без кворума' },
+  electionLost: { en: '{server} stands for t{term} — no leader: {votes} of {of} votes, over at {when}', ru: '{server} выдвигается в t{term} — не избран: {votes} {votes:голос|голоса|голосов} из {of}, выборы окончены в {when}' },
+  electionOpen: { en: '{server} stands for t{term}, still counting: {votes} of {of} votes', ru: '{server} выдвигается в t{term}, подсчёт не окончен: {votes} {votes:голос|голоса|голосов} из {of}' },
   commitRange: { en: '{server} (t{term}) commits {range}: {text}', ru: '{server} (t{term}) коммитит {range}: {text}' },
   fault: { en: 'fault by the {by}: {what}', ru: 'сбой ({by}): {what}' },
   byInstructor: { en: 'instructor', ru: 'ведущий' },
@@ -89,9 +90,7 @@ const H = {
 
 type Key = keyof typeof H;
 
-function h(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
-  return H[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+const h: (lang: Lang, key: Key, vars?: Vars) => string = wordsOf(H);
 
 /** `mm:ss` since the session's first record (`h:mm:ss` past an hour). */
 export function clockText(ms: number): string {

@@ -2,6 +2,7 @@
  * The debrief's and replay's own words in English and Russian. Rule and mistake titles come from
  * the catalogue (src/raft/rules.ts); violation explanations from the monitor.
  */
+import { type Vars, wordsOf } from '../i18n/format.js';
 import type { Lang, Text } from '../i18n/text.js';
 
 const w = (en: string, ru: string): Text => ({ en, ru });
@@ -72,6 +73,5 @@ export const WORDS = {
 
 export type ReportWord = keyof typeof WORDS;
 
-export function say(lang: Lang, key: ReportWord, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+/** A report word in the reader's language, filled (src/i18n/format.ts). */
+export const say: (lang: Lang, key: ReportWord, vars?: Vars) => string = wordsOf(WORDS);

@@ -29,14 +29,19 @@ function start() {
   return { conn, app, ends };
 }
 
+/** i1's RequestVote arrives in i2's inbox; Enter takes it and opens the draft of the answer. */
+async function takeRequestVote(conn: FakeConn, app: ReturnType<typeof start>['app']): Promise<void> {
+  conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
+  await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
+  app.stdin.write('\r');
+  await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
+}
+
 describe('student app', () => {
   it('draws the sheet when the view arrives and hands a vote over with two keys', async () => {
     const { conn, app } = start();
     expect(app.lastFrame()).toContain('connecting');
-    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
-    app.stdin.write('\r');
-    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
+    await takeRequestVote(conn, app);
     app.stdin.write('\r');
     await until(() => conn.moves.length > 0);
     expect(conn.moves).toHaveLength(1);
@@ -46,10 +51,7 @@ describe('student app', () => {
 
   it('shows the referee refusing a wrong vote with the rule and its explanation', async () => {
     const { conn, app } = start();
-    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
-    app.stdin.write('\r');
-    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
+    await takeRequestVote(conn, app);
     app.stdin.write(' '); // ✔ → ✗
     await until(() => /ok \[?✗/.test(app.lastFrame() ?? '')); // bracketed: the cursor is on it, no colour
     app.stdin.write('\r');
@@ -72,10 +74,7 @@ describe('student app', () => {
 
   it('a hub error for the pending move releases it: the message shows and the move can be sent again', async () => {
     const { conn, app } = start();
-    conn.emit('view', seatView(fresh('i2'), [card('A-1', 'i1', 'i2', rv)]), 1);
-    await until(() => (app.lastFrame() ?? '').includes('RequestVoteRPC'));
-    app.stdin.write('\r');
-    await until(() => (app.lastFrame() ?? '').includes('draft ◌'));
+    await takeRequestVote(conn, app);
     app.stdin.write('\r');
     await until(() => conn.moves.length > 0);
     expect(conn.moves).toHaveLength(1);

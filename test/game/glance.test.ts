@@ -9,6 +9,7 @@ import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
 import { simulate } from '../../src/game/simulator.js';
 import type { Room } from '../../src/game/types.js';
 import { GLANCE_CARDS, GLANCE_LOG, seatView } from '../../src/game/views.js';
+import { parseClientFrame } from '../../src/protocol/parse.js';
 import { Table } from './helpers.js';
 
 const rooms = new Map<string, Room>();
@@ -97,8 +98,9 @@ describe('hint levels: a room mode like guard and observe', () => {
     expect(seatView(t.room, 'A', 'i1').hints).toBeUndefined();
     t.ok({ type: 'mode', mode: 'observe' });
     expect(seatView(t.room, 'B', 'i1')).toMatchObject({ hints: 'none', mode: 'observe' });
-    const r = t.exec({ type: 'mode', hints: 'all' as never });
-    expect(r).toMatchObject({ ok: false, code: 'mode/invalid' });
+    // An unknown level is refused at the boundary, naming the field (the reducer never sees it).
+    const r = parseClientFrame(JSON.stringify({ type: 'command', id: 1, command: { type: 'mode', hints: 'all' } }), false);
+    expect(r).toMatchObject({ ok: false, code: 'frame/invalid', detail: expect.stringMatching(/^command\.hints/) });
   });
 
   it('survives a reset of the cluster', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../src/game/reducer.js';
 import { refusalEvent } from '../../src/game/refusal.js';
+import { parseClientFrame } from '../../src/protocol/parse.js';
 import type { Command, RejectCode, Room } from '../../src/game/types.js';
 import { Table } from './helpers.js';
 
@@ -48,16 +49,48 @@ const cases: [string, RejectCode, (room: Room) => unknown][] = [
   ['an unknown game', 'script/no-game', () => ({ type: 'script', action: 'start', game: 9 })],
   ['next without a game', 'script/no-game', () => ({ type: 'script', cluster: 'A', action: 'next' })],
   ['a workshop game on 3 servers', 'script/wrong-size', () => ({ type: 'script', action: 'start', game: 1 })],
-  ['an unknown mode', 'mode/invalid', () => ({ type: 'mode', mode: 'chaos' })],
   ['a mode command with nothing', 'mode/invalid', () => ({ type: 'mode', cluster: 'A' })],
-  ['a student without a name', 'seat/invalid', () => ({ type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'student', name: '' } })],
-  ['a bot without a pace', 'seat/invalid', () => ({ type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'bot' } })],
-  ['an announcement in one language', 'announce/invalid', () => ({ type: 'announce', text: { en: 'hi' } })],
   ['a tick back in time', 'clock/backwards', () => ({ type: 'tick', now: -5 })],
   ['an unknown command', 'command/unknown', () => ({ type: 'dance' })],
-  ['not a command at all', 'command/invalid', () => null],
   ['a reset of an unknown cluster', 'cluster/unknown', () => ({ type: 'reset', cluster: 'Q' })],
 ];
+
+/**
+ * Malformed commands never reach the reducer: the hub parses every frame with the protocol's zod
+ * schemas first (src/protocol/parse.ts), and refuses these as `frame/invalid`, naming the field.
+ */
+const malformed: [string, unknown, RegExp][] = [
+  ['an unknown mode', { type: 'mode', mode: 'chaos' }, /^command\.mode/],
+  ['a student without a name', { type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'student', name: '' } }, /^command\.seat\.name/],
+  ['a student named with blanks only', { type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'student', name: '   ' } }, /^command\.seat\.name/],
+  ['a bot without a pace', { type: 'seat', cluster: 'A', server: 'i2', seat: { kind: 'bot' } }, /^command\.seat\.pace/],
+  ['an announcement in one language', { type: 'announce', text: { en: 'hi' } }, /^command\.text\.ru/],
+  ['an empty announcement', { type: 'announce', text: { en: '', ru: '' } }, /^command\.text\.en/],
+  ['not a command at all', null, /^command/],
+];
+
+describe('malformed commands are refused at the boundary, before the reducer', () => {
+  for (const [what, command, field] of malformed) {
+    it(`${what} → frame/invalid naming the field`, () => {
+      const r = parseClientFrame(JSON.stringify({ type: 'command', id: 7, command }), false);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.code).toBe('frame/invalid');
+      expect(r.detail).toMatch(field);
+    });
+  }
+});
+
+describe('an exception in the reducer is a bug, not the user\'s mistake', () => {
+  it('propagates instead of becoming a command/invalid rejection (the hub logs it as hub/internal)', () => {
+    const t = new Table({ size: 3, election: 'timers' });
+    const random = (): number => {
+      throw new Error('injected failure');
+    };
+    // A reset in timers mode draws every server a new timer from the random source.
+    expect(() => reduce(t.room, { type: 'reset', cluster: 'A' }, { now: 10, random })).toThrow('injected failure');
+  });
+});
 
 describe('reducer rejections', () => {
   for (const [what, code, make] of cases) {

@@ -4,6 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { HubMessage } from '../../src/protocol/messages.js';
+import { parseHubFrame } from '../../src/protocol/parse.js';
 
 export interface Opened {
   client: TestClient;
@@ -19,7 +20,10 @@ export class TestClient {
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
-      const msg = JSON.parse(data.toString()) as HubMessage;
+      // Every frame the hub sends must pass the schemas its clients validate with (client/connection.ts).
+      const parsed = parseHubFrame(data.toString());
+      if (!parsed.ok) throw new Error(`the hub sent a frame its clients refuse: ${parsed.problem}: ${data.toString().slice(0, 300)}`);
+      const msg = parsed.message;
       this.messages.push(msg);
       for (const w of [...this.waiters]) {
         if (w.pred(msg)) {

@@ -62,6 +62,21 @@ class World {
 
 const fresh = (cluster: ServerId[]) => new World(cluster.map((id) => sheet(id, cluster)));
 
+/**
+ * Figure 8 (a)/(b) of the Raft paper as sheets: S1 led term 2 and wrote index 2 on S1 and S2;
+ * S5 won term 3 with S3 and S4 and wrote index 2 of term 3 on its own log only.
+ */
+function figure8(): World {
+  const S = ['S1', 'S2', 'S3', 'S4', 'S5'];
+  return new World([
+    sheet('S1', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
+    sheet('S2', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
+    sheet('S3', S, { votes: [null, null, 'S5'], log: entries([1]) }),
+    sheet('S4', S, { votes: [null, null, 'S5'], log: entries([1]) }),
+    sheet('S5', S, { votes: [null, null, 'S5'], log: entries([1, 3]) }),
+  ]);
+}
+
 describe('monitor — correct play reports nothing', () => {
   it('games 1–4 of the workshop (elections, HighLoad, a lost card, a leaderless term, the overwrite)', () => {
     const C8 = ids(8);
@@ -85,14 +100,7 @@ describe('monitor — correct play reports nothing', () => {
   });
 
   it('Figure 8 (c)–(e) played correctly: nothing is committed early, nothing breaks', () => {
-    const S = ['S1', 'S2', 'S3', 'S4', 'S5'];
-    const w = new World([
-      sheet('S1', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
-      sheet('S2', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
-      sheet('S3', S, { votes: [null, null, 'S5'], log: entries([1]) }),
-      sheet('S4', S, { votes: [null, null, 'S5'], log: entries([1]) }),
-      sheet('S5', S, { votes: [null, null, 'S5'], log: entries([1, 3]) }),
-    ]);
+    const w = figure8();
     w.elect('S1', ['S2', 'S3']);
     w.replicate('S1', ['S2', 'S3']);
     w.replicate('S1', ['S3']);
@@ -264,14 +272,7 @@ describe('monitor — P4 Leader Completeness', () => {
   });
 
   it('P4 (Figure 8, M3): S1 commits index 2 of term 2 by counting; S5 later leads term 5 without it, then P5', () => {
-    const S = ['S1', 'S2', 'S3', 'S4', 'S5'];
-    const w = new World([
-      sheet('S1', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
-      sheet('S2', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
-      sheet('S3', S, { votes: [null, null, 'S5'], log: entries([1]) }),
-      sheet('S4', S, { votes: [null, null, 'S5'], log: entries([1]) }),
-      sheet('S5', S, { votes: [null, null, 'S5'], log: entries([1, 3]) }),
-    ]);
+    const w = figure8();
     w.elect('S1', ['S2', 'S3']);
     w.replicate('S1', ['S2', 'S3']);
     w.replicate('S1', ['S3']);

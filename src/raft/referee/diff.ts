@@ -16,35 +16,35 @@ export interface Diff {
 }
 
 export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
-  const c = correct.state;
-  const p = proposed.state;
+  const expectedState = correct.state;
+  const givenState = proposed.state;
   const out: Diff[] = [];
   const add = (field: string, expected: unknown, given: unknown): void => {
     out.push({ field, expected, given });
   };
-  if (p.id !== c.id) add('id', c.id, p.id);
-  if (p.cluster.join(',') !== c.cluster.join(',')) add('cluster', c.cluster, p.cluster);
-  const cT = currentTerm(c);
-  const pT = currentTerm(p);
-  if (pT !== cT) add('currentTerm', cT, pT);
+  if (givenState.id !== expectedState.id) add('id', expectedState.id, givenState.id);
+  if (givenState.cluster.join(',') !== expectedState.cluster.join(',')) add('cluster', expectedState.cluster, givenState.cluster);
+  const expectedTerm = currentTerm(expectedState);
+  const givenTerm = currentTerm(givenState);
+  if (givenTerm !== expectedTerm) add('currentTerm', expectedTerm, givenTerm);
   // The Terms row: the current term's cell is votedFor (R1); earlier cells are history.
-  for (let t = 1; t <= Math.min(cT, pT); t++) {
-    const e = c.votes[t - 1] ?? null;
-    const g = p.votes[t - 1] ?? null;
-    if (e !== g) add(t === cT && pT === cT ? 'votedFor' : `votes[t${t}]`, e, g);
+  for (let term = 1; term <= Math.min(expectedTerm, givenTerm); term++) {
+    const e = expectedState.votes[term - 1] ?? null;
+    const g = givenState.votes[term - 1] ?? null;
+    if (e !== g) add(term === expectedTerm && givenTerm === expectedTerm ? 'votedFor' : `votes[t${term}]`, e, g);
   }
-  if (p.role !== c.role) add('role', c.role, p.role);
-  if (!sameLog(p.log, c.log)) add('log', formatLog(c.log), formatLog(p.log));
-  if (p.commitIndex !== c.commitIndex) add('commitIndex', c.commitIndex, p.commitIndex);
-  if (p.lastApplied !== c.lastApplied) add('lastApplied', c.lastApplied, p.lastApplied);
-  const eVotes = [...c.votesGranted].sort();
-  const gVotes = [...p.votesGranted].sort();
+  if (givenState.role !== expectedState.role) add('role', expectedState.role, givenState.role);
+  if (!sameLog(givenState.log, expectedState.log)) add('log', formatLog(expectedState.log), formatLog(givenState.log));
+  if (givenState.commitIndex !== expectedState.commitIndex) add('commitIndex', expectedState.commitIndex, givenState.commitIndex);
+  if (givenState.lastApplied !== expectedState.lastApplied) add('lastApplied', expectedState.lastApplied, givenState.lastApplied);
+  const eVotes = [...expectedState.votesGranted].sort();
+  const gVotes = [...givenState.votesGranted].sort();
   if (eVotes.join(',') !== gVotes.join(',')) add('votesGranted', eVotes, gVotes);
   for (const name of ['nextIndex', 'matchIndex'] as const) {
-    const keys = [...new Set([...Object.keys(c[name]), ...Object.keys(p[name])])].sort();
+    const keys = [...new Set([...Object.keys(expectedState[name]), ...Object.keys(givenState[name])])].sort();
     for (const k of keys) {
-      const e = c[name][k] ?? null;
-      const g = p[name][k] ?? null;
+      const e = expectedState[name][k] ?? null;
+      const g = givenState[name][k] ?? null;
       if (e !== g) add(`${name}[${k}]`, e, g);
     }
   }
@@ -88,8 +88,9 @@ function normal(m: Message): Record<string, unknown> {
 
 function diffCard(e: Outgoing, g: Outgoing): Diff[] {
   const out: Diff[] = [];
-  const em = e.message as unknown as Record<string, unknown>;
-  const gm = g.message as unknown as Record<string, unknown>;
+  // A card's fields by name (a copy: the message types have no index signature).
+  const em: Record<string, unknown> = { ...e.message };
+  const gm: Record<string, unknown> = { ...g.message };
   const keys = [...new Set([...Object.keys(em), ...Object.keys(gm)])].filter((k) => k !== 'type');
   for (const k of keys) {
     let ev = em[k];

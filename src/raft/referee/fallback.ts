@@ -1,44 +1,43 @@
 /** Differences no detector explained: the most specific rule for this input and field. */
-import type { Text } from '../../i18n/text.js';
+import { type Text, text } from '../../i18n/text.js';
 import { isUpToDate, lastLogIndex, lastLogTerm, majority, termAt, votedFor } from '../log.js';
 import type { MistakeId, RuleId } from '../rules.js';
 import { clientLetters } from '../step.js';
 import type { AppendEntries, RequestVote, Role, ServerState } from '../types.js';
-import { claim, correctReplyOk, type Ctx, find, mk, receivedAE, receivedReply, receivedRV } from './context.js';
+import { claim, correctReplyOk, type Ctx, find, reportMistake, receivedAE, receivedReply, receivedRV } from './context.js';
 import { storedOn } from './detectors-leader.js';
 import { checkWords } from './detectors-log.js';
 import { type Diff, firstDifference } from './diff.js';
-import { entryAt, formatLog, letter, logPos, ROLE_RU, sheetPlace, sheetValue, tx } from './format.js';
+import { entryAt, formatLog, letter, logPos, ROLE_RU, sheetPlace, sheetValue } from './format.js';
 import type { Mistake } from './mistake.js';
+import { explain, NO_CLAUSE } from './explanations.js';
 
 /** Why the correct vote decision is what it is (R5, R9, R10). */
-function voteWords(c: Ctx, m: RequestVote): { rule: RuleId; text: Text } {
-  const term = Math.max(c.bT, m.term);
-  const prior = m.term > c.bT ? null : votedFor(c.before);
-  const vI = lastLogIndex(c.before.log);
-  const vT = lastLogTerm(c.before.log);
-  const logs = `${m.candidateId} ${logPos(m.lastLogIndex, m.lastLogTerm)}, ${c.before.id} ${logPos(vI, vT)}`;
-  if (m.term < c.bT) return { rule: 'R5', text: tx(`The request's term ${m.term} is older than your ${c.bT}: vote ✗ (R5).`, `Терм запроса ${m.term} меньше твоего ${c.bT}: голос ✗ (R5).`) };
+function voteWords(ctx: Ctx, m: RequestVote): { rule: RuleId; text: Text } {
+  const term = Math.max(ctx.termBefore, m.term);
+  const prior = m.term > ctx.termBefore ? null : votedFor(ctx.before);
+  const vI = lastLogIndex(ctx.before.log);
+  const vT = lastLogTerm(ctx.before.log);
+  const logs = `${m.candidateId} ${logPos(m.lastLogIndex, m.lastLogTerm)}, ${ctx.before.id} ${logPos(vI, vT)}`;
+  if (m.term < ctx.termBefore) return { rule: 'R5', text: explain('voteWords', { term: m.term, termBefore: ctx.termBefore }) };
   if (prior !== null && prior !== m.candidateId) {
-    return { rule: 'R9', text: tx(`You already voted for ${prior} in term ${term}: one vote per term, vote ✗ (R9).`, `В терме ${term} ты уже проголосовал за ${prior}: один голос на терм, голос ✗ (R9).`) };
+    return { rule: 'R9', text: explain('voteWords2', { prior, term }) };
   }
-  if (!isUpToDate(m.lastLogTerm, m.lastLogIndex, c.before.log)) {
-    return { rule: 'R10', text: tx(`The candidate's log is less up-to-date than yours (last entries: ${logs}): vote ✗ (R10).`, `Журнал кандидата менее актуален, чем твой (последние записи: ${logs}): голос ✗ (R10).`) };
+  if (!isUpToDate(m.lastLogTerm, m.lastLogIndex, ctx.before.log)) {
+    return { rule: 'R10', text: explain('voteWords3', { logs }) };
   }
-  return { rule: 'R9', text: tx(
-    `Term ${term}: your vote is free${prior ? ` (already ${prior})` : ''} and the candidate's log is at least as up-to-date as yours (last entries: ${logs}): vote ✔, write ${m.candidateId} in the vote cell of t${term} and restart your timer (R9, R10).`,
-    `Терм ${term}: твой голос свободен${prior ? ` (уже за ${prior})` : ''}, а журнал кандидата не менее актуален, чем твой (последние записи: ${logs}): голос ✔, впиши ${m.candidateId} в ячейку голоса t${term} и сбрось таймер (R9, R10).`) };
+  return { rule: 'R9', text: explain('voteWords4', { term, priorNote: prior ? explain('voteWordsPrior', { prior }) : NO_CLAUSE, logs, candidateId: m.candidateId }) };
 }
 
-function aeWords(c: Ctx, m: AppendEntries): { rule: RuleId; text: Text } {
-  if (m.term < c.bT) return { rule: 'R5', text: tx(`The card's term ${m.term} is older than your ${c.bT}: answer ✗ and change nothing (R5).`, `Терм карточки ${m.term} меньше твоего ${c.bT}: ответь ✗ и ничего не меняй (R5).`) };
-  if (c.before.role === 'leader' && m.term === c.bT) {
-    return { rule: 'P1', text: tx(`You are the leader of term ${c.bT}; there cannot be another one (P1): refuse the card and keep your log (P2).`, `Ты лидер терма ${c.bT}; другого быть не может (P1): откажи и сохрани свой журнал (P2).`) };
+function aeWords(ctx: Ctx, m: AppendEntries): { rule: RuleId; text: Text } {
+  if (m.term < ctx.termBefore) return { rule: 'R5', text: explain('aeWords', { term: m.term, termBefore: ctx.termBefore }) };
+  if (ctx.before.role === 'leader' && m.term === ctx.termBefore) {
+    return { rule: 'P1', text: explain('aeWords2', { termBefore: ctx.termBefore }) };
   }
-  const w = checkWords(c, m);
-  return correctReplyOk(c)
-    ? { rule: 'R17', text: tx(`${w.en}: answer ✔ (R17).`, `${w.ru}: ответь ✔ (R17).`) }
-    : { rule: 'R17', text: tx(`${w.en}: answer ✗ and leave the log as it is (R17).`, `${w.ru}: ответь ✗ и оставь журнал как есть (R17).`) };
+  const w = checkWords(ctx, m);
+  return correctReplyOk(ctx)
+    ? { rule: 'R17', text: explain('aeWords3', { w }) }
+    : { rule: 'R17', text: explain('aeWords4', { w }) };
 }
 
 /** What a client's message makes of the log: `(5, t1, "L")` or `5–8 t1 "Load"` (R15). */
@@ -72,136 +71,134 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * you have —." The internal field name only follows in parentheses, and only when the sheet's
  * words do not already say it (`prevLogIndex on your card to i2`).
  */
-function headOf(c: Ctx, d: Diff, group?: Group): Text {
+function headOf(ctx: Ctx, d: Diff, group?: Group): Text {
   const first = d.to ?? /\[([^\]]*)\]/.exec(d.field)?.[1];
   const to = group?.alike ? group.to : first;
-  const place = sheetPlace(d.field, c.cT, to);
+  const place = sheetPlace(d.field, ctx.expectedTerm, to);
   // A whole card missing or extra has no field name worth adding.
   const name = d.part === '' ? '' : (d.part ?? d.field.replace(/\[[^\]]*\]/g, ''));
   const bare = name && !place.en.includes(name) ? ` (${name})` : '';
   const e = sheetValue(d.field, d.expected);
   const g = sheetValue(d.field, d.given);
   const others = group && !group.alike ? group.to.split(', ').filter((x) => x !== first).join(', ') : '';
-  const also = others ? tx(` (${others} likewise)`, ` (у ${others} так же)`) : tx('', '');
-  return tx(`${capital(place.en)}${bare}: expected ${e}, you have ${g}${also.en}.`, `${capital(place.ru)}${bare}: ожидалось ${e}, у тебя ${g}${also.ru}.`);
+  const also = others ? explain('headOf', { others }) : explain('headOf2');
+  return explain('headOf3', { capital: capital(place.en), bare, e, g, also, capital2: capital(place.ru) });
 }
 
-function generic(c: Ctx, d: Diff, group?: Group): Finding {
+function generic(ctx: Ctx, d: Diff, group?: Group): Finding {
   const e = show(d.expected);
-  const head = headOf(c, d, group);
-  const say = (rule: RuleId, why: Text, mistake?: MistakeId): Finding => ({ m: mk(c, rule, mistake, d, tx(`${head.en} ${why.en}`.trim(), `${head.ru} ${why.ru}`.trim())), head, why });
-  const rv = receivedRV(c);
-  const ae = receivedAE(c);
-  const reply = receivedReply(c);
-  const isLeaderNow = c.before.role === 'leader';
+  const head = headOf(ctx, d, group);
+  const say = (rule: RuleId, why: Text, mistake?: MistakeId): Finding => ({ m: reportMistake(ctx, rule, mistake, d, text(`${head.en} ${why.en}`.trim(), `${head.ru} ${why.ru}`.trim())), head, why });
+  const rv = receivedRV(ctx);
+  const ae = receivedAE(ctx);
+  const reply = receivedReply(ctx);
+  const isLeaderNow = ctx.before.role === 'leader';
   switch (true) {
     case d.field === 'id' || d.field === 'cluster':
-      return say('R1', tx('The server id and the cluster are fixed; a move never changes them.', 'Id сервера и состав кластера фиксированы; ход их не меняет.'));
+      return say('R1', explain('generic'));
     case d.field === 'votedFor': {
-      if (rv) return say(voteWords(c, rv).rule, voteWords(c, rv).text);
-      if (c.input.kind === 'timeout') return say('R8', tx(`Starting an election you vote for yourself (R8).`, `Начиная выборы, ты голосуешь за себя (R8).`));
-      return say('R1', tx(`Only a RequestVote you grant (R9) or your own election (R8) writes a vote cell; this move leaves it ${e}.`, `Ячейку голоса заполняет только отданный голос (R9) или собственные выборы (R8); в этом ходе она остаётся ${e}.`));
+      if (rv) return say(voteWords(ctx, rv).rule, voteWords(ctx, rv).text);
+      if (ctx.input.kind === 'timeout') return say('R8', explain('generic2'));
+      return say('R1', explain('generic3', { e }));
     }
     case d.field === 'role': {
-      if (c.input.kind === 'timeout') return say('R8', isLeaderNow ? tx('A leader never starts an election (R8).', 'Лидер выборов не начинает (R8).') : tx('A timeout makes you a candidate (R8).', 'По таймауту ты становишься кандидатом (R8).'));
-      if (ae && c.before.role === 'candidate') return say('R12', tx(`A candidate that receives an AppendEntries of its term or a higher one becomes a follower (R12).`, `Кандидат, получивший AppendEntries своего или большего терма, становится фолловером (R12).`));
-      if (reply?.m.type === 'RequestVoteReply') return say('R11', tx(`A candidate becomes leader exactly when distinct ✔ of its term, itself included, reach floor(N/2)+1 = ${majority(c.before.cluster.length)} (R11).`, `Кандидат становится лидером ровно тогда, когда разных ✔ его терма, считая себя, набирается floor(N/2)+1 = ${majority(c.before.cluster.length)} (R11).`));
-      return say('R4', tx(`Your role changes only on a timeout (R8), a won election (R11), a leader of your term (R12) or a higher term (R4); here it is ${e}.`, `Роль меняется только по таймауту (R8), после победы (R11), при встрече с лидером своего терма (R12) или при большем терме (R4); здесь она — ${ROLE_RU[d.expected as Role] ?? e}.`));
+      if (ctx.input.kind === 'timeout') return say('R8', isLeaderNow ? explain('generic4') : explain('generic5'));
+      if (ae && ctx.before.role === 'candidate') return say('R12', explain('generic6'));
+      if (reply?.m.type === 'RequestVoteReply') return say('R11', explain('generic7', { majority: majority(ctx.before.cluster.length) }));
+      return say('R4', explain('generic8', { e, expectedRu: ROLE_RU[d.expected as Role] ?? e }));
     }
     case d.field === 'log': {
-      const k = firstDifference(c.c.log, c.p.log);
-      const at = tx(`At index ${k} the log should hold ${entryAt(c.c.log, k)}, you have ${entryAt(c.p.log, k)}.`, `По индексу ${k} в журнале должно быть ${entryAt(c.c.log, k)}, у тебя ${entryAt(c.p.log, k)}.`);
-      if (ae) return say('R18', tx(`${at.en} ${aeWords(c, ae).text.en} Then copy the card's entries from index ${ae.prevLogIndex + 1}, skipping those you already hold and cutting only at a conflict (R18).`, `${at.ru} ${aeWords(c, ae).text.ru} Затем перепиши записи карточки начиная с индекса ${ae.prevLogIndex + 1}, пропуская уже имеющиеся и обрезая только при конфликте (R18).`));
-      if (c.input.kind === 'client') {
+      const k = firstDifference(ctx.expected.log, ctx.given.log);
+      const at = explain('generic9', { k, entryAt: entryAt(ctx.expected.log, k), entryAt2: entryAt(ctx.given.log, k) });
+      if (ae) return say('R18', explain('generic10', { at, text: aeWords(ctx, ae).text, firstIndex: ae.prevLogIndex + 1 }));
+      if (ctx.input.kind === 'client') {
         return say('R15', isLeaderNow
-          ? tx(`${at.en} As leader you append ${written(c.before, c.input.value, c.bT)} to your log, one letter per cell (R15).`, `${at.ru} Как лидер ты дописываешь в журнал ${written(c.before, c.input.value, c.bT)}, по букве в клетку (R15).`)
-          : tx(`${at.en} Only the leader writes client letters; as ${c.before.role} you leave your log as it is (R15).`, `${at.ru} Буквы клиента пишет только лидер; ты ${ROLE_RU[c.before.role]} и журнал не трогаешь (R15).`));
+          ? explain('generic11', { at, written: written(ctx.before, ctx.input.value, ctx.termBefore) })
+          : explain('generic12', { at, role: ctx.before.role, roleRu: ROLE_RU[ctx.before.role] }));
       }
-      return say('R15', tx(`${at.en} Logs change only through a client letter at the leader (R15) or an AppendEntries (R18); this move leaves yours as it was.`, `${at.ru} Журнал меняется только от буквы клиента у лидера (R15) или от AppendEntries (R18); этот ход его не меняет.`));
+      return say('R15', explain('generic13', { at }));
     }
     case d.field === 'commitIndex': {
       if (ae) {
         const covered = ae.prevLogIndex + ae.entries.length;
-        if (ae.leaderCommit <= c.before.commitIndex) {
-          return say('R19', tx(`leaderCommit ${ae.leaderCommit} is not above your commitIndex ${c.before.commitIndex}, so commitIndex stays ${c.before.commitIndex}; it never goes down (R19).`, `leaderCommit ${ae.leaderCommit} не больше твоего commitIndex ${c.before.commitIndex}, поэтому commitIndex остаётся ${c.before.commitIndex}; он никогда не уменьшается (R19).`));
+        if (ae.leaderCommit <= ctx.before.commitIndex) {
+          return say('R19', explain('generic14', { leaderCommit: ae.leaderCommit, commitIndex: ctx.before.commitIndex }));
         }
-        return say('R19', tx(`If leaderCommit ${ae.leaderCommit} > your commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); it never goes down (R19).`, `Если leaderCommit ${ae.leaderCommit} > твоего commitIndex ${c.before.commitIndex}, commitIndex = min(leaderCommit ${ae.leaderCommit}, prevLogIndex ${ae.prevLogIndex} + ${ae.entries.length} = ${covered}); он никогда не уменьшается (R19).`));
+        return say('R19', explain('generic15', { leaderCommit: ae.leaderCommit, commitIndex: ctx.before.commitIndex, prevLogIndex: ae.prevLogIndex, entriesCount: ae.entries.length, covered }));
       }
-      if (isLeaderNow && c.c.role === 'leader') {
+      if (isLeaderNow && ctx.expected.role === 'leader') {
         // Describe the entry that decides: the one wrongly committed, or the one that should be.
         const n = Number(d.given) > Number(d.expected) ? Number(d.given) : Number(d.expected);
-        const t = termAt(c.c.log, n);
-        const copies = n > 0 ? storedOn(c.c, n) : 0;
-        return say('R22', tx(`Entry ${n}${t ? ` (t${t})` : ''} is stored on ${copies} of ${c.c.cluster.length} servers (you and those with matchIndex ≥ ${n}). The leader commits the largest N stored on a majority (${majority(c.c.cluster.length)}) whose entry is of its current term t${c.cT} (R22).`, `Запись ${n}${t ? ` (t${t})` : ''} есть на ${copies} из ${c.c.cluster.length} серверов (ты и те, у кого matchIndex ≥ ${n}). Лидер коммитит наибольший N, который есть у большинства (${majority(c.c.cluster.length)}) и чья запись — его текущего терма t${c.cT} (R22).`));
+        const entryTerm = termAt(ctx.expected.log, n);
+        const copies = n > 0 ? storedOn(ctx.expected, n) : 0;
+        return say('R22', explain('generic16', { n, termNote: entryTerm ? ` (t${entryTerm})` : '', copies, clusterCount: ctx.expected.cluster.length, majority: majority(ctx.expected.cluster.length), expectedTerm: ctx.expectedTerm }));
       }
-      return say('R2', tx(`commitIndex changes only on an AppendEntries (R19) or at the leader by counting (R22); it never goes down.`, `commitIndex меняется только от AppendEntries (R19) или у лидера при подсчёте (R22); он никогда не уменьшается.`));
+      return say('R2', explain('generic17'));
     }
     case d.field === 'lastApplied':
-      return say('R23', tx(`Apply every committed entry in order: lastApplied follows commitIndex ${c.c.commitIndex} (R23).`, `Применяй каждую закоммиченную запись по порядку: lastApplied догоняет commitIndex ${c.c.commitIndex} (R23).`));
+      return say('R23', explain('generic18', { commitIndex: ctx.expected.commitIndex }));
     case d.field === 'votesGranted':
-      return say(c.input.kind === 'timeout' ? 'R8' : 'R11', tx(`Count the distinct servers that voted ✔ for you in term ${c.cT}, yourself included; a leader or follower counts none (R11).`, `Считай разные серверы, проголосовавшие за тебя ✔ в терме ${c.cT}, включая себя; лидер и фолловер голоса не считают (R11).`));
+      return say(ctx.input.kind === 'timeout' ? 'R8' : 'R11', explain('generic19', { expectedTerm: ctx.expectedTerm }));
     case d.field.startsWith('nextIndex') || d.field.startsWith('matchIndex'): {
-      if (reply?.m.type === 'RequestVoteReply' && c.c.role === 'leader') {
-        return say('R13', tx(`A new leader sets nextIndex = its lastLogIndex + 1 = ${lastLogIndex(c.c.log) + 1} and matchIndex = 0 for every other server (R13).`, `Новый лидер ставит каждому другому серверу nextIndex = свой lastLogIndex + 1 = ${lastLogIndex(c.c.log) + 1} и matchIndex = 0 (R13).`));
+      if (reply?.m.type === 'RequestVoteReply' && ctx.expected.role === 'leader') {
+        return say('R13', explain('generic20', { next: lastLogIndex(ctx.expected.log) + 1 }));
       }
-      if (reply?.m.type === 'AppendEntriesReply' && c.c.role === 'leader') {
-        return say(d.field.startsWith('match') ? 'R20' : 'R21', tx(`On ✔: matchIndex = max(matchIndex, prevLogIndex + entries of the answered card), nextIndex = matchIndex + 1; on ✗ of your term: nextIndex one step back, not below matchIndex + 1 (R20, R21).`, `На ✔: matchIndex = max(matchIndex, prevLogIndex + число записей той карточки), nextIndex = matchIndex + 1; на ✗ твоего терма: nextIndex на один назад, но не ниже matchIndex + 1 (R20, R21).`));
+      if (reply?.m.type === 'AppendEntriesReply' && ctx.expected.role === 'leader') {
+        return say(d.field.startsWith('match') ? 'R20' : 'R21', explain('generic21'));
       }
-      return say('R2', tx(`nextIndex and matchIndex are the leader's bookkeeping: set on election (R13), changed only by AppendEntries replies (R21), dropped when you are not leader.`, `nextIndex и matchIndex — учёт лидера: задаются при избрании (R13), меняются только от ответов на AppendEntries (R21) и исчезают, когда ты не лидер.`));
+      return say('R2', explain('generic22'));
     }
     case d.field === 'resetTimer':
-      return say('R14', tx(`This move restarts the election timer: an AppendEntries from the current leader, starting an election and granting a vote all do (R14).`, `Этот ход сбрасывает таймер выборов: это делают AppendEntries текущего лидера, начало выборов и отданный голос (R14).`));
+      return say('R14', explain('generic23'));
     case d.part !== undefined:
-      return genericCard(c, d, say);
+      return genericCard(ctx, d, say);
     default:
-      return say('R1', tx('This part of the sheet does not change in this move.', 'Эта часть листа в этом ходе не меняется.'));
+      return say('R1', explain('generic24'));
   }
 }
 
-function genericCard(c: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Finding): Finding {
-  const rv = receivedRV(c);
-  const ae = receivedAE(c);
+function genericCard(ctx: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: MistakeId) => Finding): Finding {
+  const rv = receivedRV(ctx);
+  const ae = receivedAE(ctx);
   const who = d.to ?? '';
   if (d.part === '') {
     const missing = d.given === null;
     if (missing && (d.cardType === 'RequestVoteReply' || d.cardType === 'AppendEntriesReply')) {
-      const w = rv ? voteWords(c, rv) : ae ? aeWords(c, ae) : undefined;
-      return say(w?.rule ?? 'R7', tx(`Every request gets an answer with your term. ${w?.text.en ?? ''}`, `На каждый запрос отвечают, указав свой терм. ${w?.text.ru ?? ''}`));
+      const w = rv ? voteWords(ctx, rv) : ae ? aeWords(ctx, ae) : undefined;
+      return say(w?.rule ?? 'R7', explain('genericCard', { words: w?.text ?? NO_CLAUSE }));
     }
-    if (missing && d.cardType === 'RequestVote') return say('R8', tx(`Starting an election you send RequestVote to every other server, ${who} included (R8).`, `Начиная выборы, ты рассылаешь RequestVote всем остальным серверам, в том числе ${who} (R8).`));
-    if (missing) return say('R16', tx(`The leader sends ${who} an AppendEntries filled from nextIndex[${who}] (R16).`, `Лидер отправляет ${who} AppendEntries, заполненный от nextIndex[${who}] (R16).`));
-    if (c.proposed.send.filter((o) => o.to === who && o.message.type === d.cardType).length > 1) {
-      return say(d.cardType === 'AppendEntries' ? 'R16' : d.cardType === 'RequestVote' ? 'R8' : 'R7', tx(`One ${d.cardType} to ${who} in this move, not two.`, `В этом ходе ${who} получает один ${d.cardType}, а не два.`));
+    if (missing && d.cardType === 'RequestVote') return say('R8', explain('genericCard2', { who }));
+    if (missing) return say('R16', explain('genericCard3', { who }));
+    if (ctx.proposed.send.filter((o) => o.to === who && o.message.type === d.cardType).length > 1) {
+      return say(d.cardType === 'AppendEntries' ? 'R16' : d.cardType === 'RequestVote' ? 'R8' : 'R7', explain('genericCard4', { cardType: d.cardType, who }));
     }
-    if (d.cardType === 'AppendEntries') return say(c.before.role === 'leader' ? 'R16' : 'R15', tx(`No AppendEntries to ${who} in this move: only a leader sends them, and only to the servers it is asked to (R15, R16).`, `В этом ходе AppendEntries для ${who} нет: их отправляет только лидер и только тем, кому просили (R15, R16).`));
-    if (d.cardType === 'RequestVote') return say('R8', tx(`RequestVote cards are sent only when you start an election (R8).`, `RequestVote рассылаются только при начале выборов (R8).`));
-    return say('R7', tx(`This move sends no such card to ${who}: a reply answers exactly one request.`, `В этом ходе такой карточки для ${who} нет: ответ отвечает ровно на один запрос.`));
+    if (d.cardType === 'AppendEntries') return say(ctx.before.role === 'leader' ? 'R16' : 'R15', explain('genericCard5', { who }));
+    if (d.cardType === 'RequestVote') return say('R8', explain('genericCard6'));
+    return say('R7', explain('genericCard7', { who }));
   }
   switch (d.part) {
     case 'term':
       if (d.cardType === 'RequestVoteReply' || d.cardType === 'AppendEntriesReply') {
-        return say('R7', tx(`A reply carries your current term ${c.cT}, after any update by R4 (R7).`, `Ответ несёт твой текущий терм ${c.cT} — уже после перехода по R4 (R7).`));
+        return say('R7', explain('genericCard8', { expectedTerm: ctx.expectedTerm }));
       }
-      return say(d.cardType === 'RequestVote' ? 'R8' : 'R16', tx(`A request carries your current term ${c.cT}.`, `Запрос несёт твой текущий терм ${c.cT}.`));
+      return say(d.cardType === 'RequestVote' ? 'R8' : 'R16', explain('genericCard9', { expectedTerm: ctx.expectedTerm }));
     case 'voteGranted': {
-      if (!rv) return say('R9', tx('', ''));
-      const w = voteWords(c, rv);
+      if (!rv) return say('R9', explain('genericCard10'));
+      const w = voteWords(ctx, rv);
       return say(w.rule, w.text);
     }
     case 'success': {
-      if (!ae) return say('R17', tx('', ''));
-      const w = aeWords(c, ae);
+      if (!ae) return say('R17', explain('genericCard11'));
+      const w = aeWords(ctx, ae);
       return say(w.rule, w.text);
     }
     case 'candidateId':
     case 'lastLogIndex':
     case 'lastLogTerm':
-      return say('R8', tx(`A RequestVote carries your id and your last entry: lastLogIndex ${lastLogIndex(c.c.log)}, lastLogTerm ${lastLogTerm(c.c.log)} (R8).`, `RequestVote несёт твой id и твою последнюю запись: lastLogIndex ${lastLogIndex(c.c.log)}, lastLogTerm ${lastLogTerm(c.c.log)} (R8).`));
+      return say('R8', explain('genericCard12', { lastLogIndex: lastLogIndex(ctx.expected.log), lastLogTerm: lastLogTerm(ctx.expected.log) }));
     default: {
-      const next = c.before.nextIndex[who] ?? lastLogIndex(c.before.log) + 1;
-      return say('R16', tx(
-        `For ${who}: nextIndex ${next}, so prevLogIndex = ${next - 1}, prevLogTerm = the term of your entry ${next - 1}, entries from index ${next} (at most the card's cells), leaderCommit = your commitIndex ${c.before.commitIndex} (R16).`,
-        `Для ${who}: nextIndex ${next}, значит, prevLogIndex = ${next - 1}, prevLogTerm = терм твоей записи ${next - 1}, записи начиная с индекса ${next} (не больше клеток карточки), leaderCommit = твой commitIndex ${c.before.commitIndex} (R16).`));
+      const next = ctx.before.nextIndex[who] ?? lastLogIndex(ctx.before.log) + 1;
+      return say('R16', explain('genericCard13', { who, next, prev: next - 1, commitIndex: ctx.before.commitIndex }));
     }
   }
 }
@@ -210,12 +207,12 @@ function genericCard(c: Ctx, d: Diff, say: (rule: RuleId, why: Text, mistake?: M
  * Several servers' bookkeeping or several cards wrong in the same way are one mistake:
  * `nextIndex` for all of nextIndex[i2..i8], `send[*].lastLogTerm` for one field on many cards.
  */
-export function groupGeneric(c: Ctx): Mistake[] {
+export function groupGeneric(ctx: Ctx): Mistake[] {
   const out: Mistake[] = [];
   // R23 applied faithfully from a wrong commitIndex is part of the commit mistake, not a second one.
-  if (find(c, 'commitIndex') && c.p.lastApplied === Math.max(c.before.lastApplied, c.p.commitIndex)) claim(c, 'lastApplied');
+  if (find(ctx, 'commitIndex') && ctx.given.lastApplied === Math.max(ctx.before.lastApplied, ctx.given.commitIndex)) claim(ctx, 'lastApplied');
   const groups = new Map<string, Diff[]>();
-  for (const d of c.open) {
+  for (const d of ctx.open) {
     const key = /^(nextIndex|matchIndex)\[/.test(d.field)
       ? d.field.slice(0, d.field.indexOf('['))
       : d.part !== undefined
@@ -226,14 +223,14 @@ export function groupGeneric(c: Ctx): Mistake[] {
   const found: Finding[] = [];
   for (const [key, ds] of groups) {
     if (ds.length === 1) {
-      found.push(generic(c, ds[0]));
+      found.push(generic(ctx, ds[0]));
       continue;
     }
     const name = key.startsWith('send') ? `send[*]${ds[0].part ? `.${ds[0].part}` : ''}` : key;
     const to = (d: Diff): string => (d.to ?? d.field.slice(d.field.indexOf('[') + 1, d.field.indexOf(']')));
     const pick = (which: 'expected' | 'given'): Record<string, unknown> => Object.fromEntries(ds.map((d) => [to(d), d[which]]));
     const alike = ds.every((d) => d.expected === ds[0].expected && d.given === ds[0].given);
-    const one = generic(c, ds[0], { to: ds.map(to).join(', '), alike });
+    const one = generic(ctx, ds[0], { to: ds.map(to).join(', '), alike });
     found.push({ ...one, m: { ...one.m, field: name, expected: pick('expected'), given: pick('given') } });
   }
   return [...out, ...sameDecision(found)];
@@ -252,9 +249,9 @@ function sameDecision(found: Finding[]): Mistake[] {
       merged.push(f);
       continue;
     }
-    const lower = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
-    twin.head = tx(`${twin.head.en.replace(/\.$/, '')}; ${lower(f.head.en)}`, `${twin.head.ru.replace(/\.$/, '')}; ${lower(f.head.ru)}`);
-    twin.m = { ...twin.m, field: `${twin.m.field} + ${f.m.field}`, explain: tx(`${twin.head.en} ${twin.why.en}`, `${twin.head.ru} ${twin.why.ru}`) };
+    const lower = (sentence: string): string => sentence.charAt(0).toLowerCase() + sentence.slice(1);
+    twin.head = explain('sameDecision', { replace: twin.head.en.replace(/\.$/, ''), lower: lower(f.head.en), replace2: twin.head.ru.replace(/\.$/, ''), lower2: lower(f.head.ru) });
+    twin.m = { ...twin.m, field: `${twin.m.field} + ${f.m.field}`, explain: explain('sameDecision2', { head: twin.head, why: twin.why }) };
   }
   return merged.map((f) => f.m);
 }

@@ -1,9 +1,9 @@
 /** Formatting values the way the sheet shows them. */
-import type { Text } from '../../i18n/text.js';
+import { type Text, text } from '../../i18n/text.js';
 import { currentTerm } from '../log.js';
 import type { Entry, Message, Move, Role, ServerId } from '../types.js';
+import { explain } from './explanations.js';
 
-export const tx = (en: string, ru: string): Text => ({ en, ru });
 
 export const letter = (v: string): string => (v === ' ' ? '␣' : v);
 
@@ -59,35 +59,35 @@ export function sheetPlace(field: string, term: number, to?: string): Text {
   const card = /^send\[([^\]]*)\](?:\.(\w+))?$/.exec(field);
   const index = /^(nextIndex|matchIndex)\[([^\]]*)\]$/.exec(field) ?? /^(nextIndex|matchIndex)$/.exec(field);
   const votes = /^votes\[t(\d+)\]$/.exec(field);
-  if (field === 'votedFor') return tx(`your vote cell for t${term}`, `твоя ячейка голоса в t${term}`);
-  if (votes) return tx(`your vote cell for t${votes[1]}`, `твоя ячейка голоса в t${votes[1]}`);
-  if (field === 'votes') return tx('your vote cells', 'твои ячейки голосов');
-  if (field === 'currentTerm') return tx('your current term (the last cell of your Terms row)', 'твой текущий терм (последняя клетка строки Terms)');
-  if (field === 'role') return tx('your role', 'твоя роль');
-  if (field === 'log') return tx('your log', 'твой журнал');
-  if (field === 'commitIndex') return tx('the commit on your sheet', 'поле commit на твоём листе');
-  if (field === 'lastApplied') return tx('the applied row of your log', 'строка applied твоего журнала');
-  if (field === 'votesGranted') return tx('the votes you count for yourself', 'голоса, которые ты насчитал за себя');
-  if (field === 'resetTimer') return tx('your election timer', 'твой таймер выборов');
+  if (field === 'votedFor') return explain('sheetPlace', { term });
+  if (votes) return explain('sheetPlace2', { term: votes[1] });
+  if (field === 'votes') return explain('sheetPlace3');
+  if (field === 'currentTerm') return explain('sheetPlace4');
+  if (field === 'role') return explain('sheetPlace5');
+  if (field === 'log') return explain('sheetPlace6');
+  if (field === 'commitIndex') return explain('sheetPlace7');
+  if (field === 'lastApplied') return explain('sheetPlace8');
+  if (field === 'votesGranted') return explain('sheetPlace9');
+  if (field === 'resetTimer') return explain('sheetPlace10');
   if (index) {
     const who = to ?? index[2];
-    const what = index[1] === 'nextIndex' ? tx('the next entry you send', 'следующая запись, которую ты шлёшь') : tx('what you know is stored', 'что, как ты знаешь, уже записано');
-    return who ? tx(`${what.en} to ${who}`, `${what.ru} для ${who}`) : what;
+    const what = index[1] === 'nextIndex' ? explain('sheetPlace11') : explain('sheetPlace12');
+    return who ? explain('sheetPlace13', { what, who }) : what;
   }
   if (card) {
     const who = to ?? card[1];
     const part = card[2];
     const many = who.includes(',') || who === '*';
-    const cards = who === '*' ? tx('your cards', 'твоих карточках') : many ? tx(`your cards to ${who}`, `твоих карточках для ${who}`) : tx(`your card to ${who}`, `твоей карточке для ${who}`);
-    if (!part) return who === '*' || many ? tx(`your cards to ${who}`, `твои карточки для ${who}`) : tx(`your card to ${who}`, `твоя карточка для ${who}`);
+    const cards = who === '*' ? explain('sheetPlace14') : many ? explain('sheetPlace15', { who }) : explain('sheetPlace16', { who });
+    if (!part) return who === '*' || many ? explain('sheetPlace17', { who }) : explain('sheetPlace18', { who });
     if (part === 'voteGranted' || part === 'success') {
-      return many ? tx(`the tick on your answers to ${who}`, `галочка в твоих ответах для ${who}`) : tx(`the tick on your answer to ${who}`, `галочка в твоём ответе для ${who}`);
+      return many ? explain('sheetPlace19', { who }) : explain('sheetPlace20', { who });
     }
-    if (part === 'term') return tx(`the term on ${cards.en}`, `терм на ${cards.ru}`);
-    if (part === 'entries') return tx(`the entries on ${cards.en}`, `записи на ${cards.ru}`);
-    return tx(`the ${part} on ${cards.en}`, `поле ${part} на ${cards.ru}`);
+    if (part === 'term') return explain('sheetPlace21', { cards });
+    if (part === 'entries') return explain('sheetPlace22', { cards });
+    return explain('sheetPlace23', { part, cards });
   }
-  return tx(field, field);
+  return text(field, field);
 }
 
 /** A value as the sheet writes it: terms as `t3`, ticks as ✔/✗, an empty cell as —. */

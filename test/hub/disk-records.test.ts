@@ -1,0 +1,76 @@
+/**
+ * What is read back from disk is parsed with zod schemas (src/protocol/disk-schemas.ts), not cast:
+ * a record that is well-formed JSON but wrong in one field is refused with a message that names
+ * the file and the field — a journal line (even with a valid checksum), session.json, keys.json —
+ * and a damaged token store is reported by name and set aside.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { journalLine, readJournal, type JournalRecord } from '../../server/journal.js';
+import { readKeys, readSession } from '../../server/session.js';
+import { fileTokenStore } from '../../client/token-store.js';
+import { tempDir } from './harness.js';
+
+const HASH = 'a'.repeat(64);
+const TOKEN = 'abcdefghijklmnopqrstu';
+
+function journalOf(lines: string[]): string {
+  const dir = tempDir('raft-disk-');
+  writeFileSync(path.join(dir, 'journal.jsonl'), lines.map((l) => `${l}\n`).join(''));
+  return dir;
+}
+
+describe('journal records', () => {
+  const good: JournalRecord = { n: 0, at: 0, kind: 'token', cluster: 'A', server: 'i1', hash: HASH };
+  it('a well-formed journal reads back record by record', async () => {
+    const dir = journalOf([journalLine(good), journalLine({ n: 1, at: 5, kind: 'revoke', cluster: 'A', server: 'i1' })]);
+    expect((await readJournal(dir)).records.map((r) => r.kind)).toEqual(['token', 'revoke']);
+  });
+  it('a checksummed line missing a field is refused, naming the file, the line and the field', async () => {
+    const bad = { n: 1, at: 5, kind: 'command', by: 'instructor', command: { type: 'reset', cluster: 'A' } } as unknown as JournalRecord;
+    const dir = journalOf([journalLine(good), journalLine(bad), journalLine({ n: 2, at: 6, kind: 'revoke', cluster: 'A', server: 'i1' })]);
+    await expect(readJournal(dir)).rejects.toThrow(/journal\.jsonl: line 2 is not a journal record \(events: .*expected array/);
+  });
+  it('an unknown kind of record is refused by name', async () => {
+    const bad = { n: 1, at: 5, kind: 'launch' } as unknown as JournalRecord;
+    const dir = journalOf([journalLine(good), journalLine(bad), journalLine({ n: 2, at: 6, kind: 'revoke', cluster: 'A', server: 'i1' })]);
+    await expect(readJournal(dir)).rejects.toThrow(/line 2 is not a journal record \(kind: /);
+  });
+});
+
+describe('session.json and keys.json', () => {
+  const session = { format: 1, protocol: 1, createdAt: '2025-05-20T09:00:00.000Z', config: { clusters: 2 }, code: 'K7Q2', keyHash: HASH, seed: 7 };
+  const sessionDir = (body: object, keys?: object): string => {
+    const dir = tempDir('raft-session-');
+    writeFileSync(path.join(dir, 'session.json'), JSON.stringify(body));
+    if (keys) writeFileSync(path.join(dir, 'keys.json'), JSON.stringify(keys));
+    return dir;
+  };
+  it('a good session file and keys read back as written', async () => {
+    const dir = sessionDir(session, { instructor: 'k1', projector: 'k2' });
+    expect(await readSession(dir)).toEqual(session);
+    expect(await readKeys(dir)).toEqual({ instructor: 'k1', projector: 'k2' });
+  });
+  it('a wrong field in session.json is named with the file', async () => {
+    await expect(readSession(sessionDir({ ...session, keyHash: 'not-hex' }))).rejects.toThrow(/session\.json is not a raft-sheet session file \(keyHash: a SHA-256 in hex\)/);
+    await expect(readSession(sessionDir({ ...session, config: { clusters: 'two' } }))).rejects.toThrow(/session\.json .*\(config\.clusters: /);
+  });
+  it('keys.json without the projector key is named with the file and the field', async () => {
+    await expect(readKeys(sessionDir(session, { instructor: 'k1' }))).rejects.toThrow(/keys\.json is damaged \(projector: .*\): delete it/);
+  });
+});
+
+describe('the token store', () => {
+  it('keeps tokens across processes, and reports a damaged file by name and field instead of using it', () => {
+    const home = tempDir('raft-tokens-');
+    mkdirSync(home, { recursive: true });
+    const file = path.join(home, 'seats.json');
+    fileTokenStore(file).set('ws://h:1/', 'K7Q2', TOKEN);
+    expect(fileTokenStore(file).get('ws://h:1/', 'K7Q2')).toBe(TOKEN);
+    writeFileSync(file, JSON.stringify({ 'ws://h:1/#K7Q2': 42 }));
+    const problems: string[] = [];
+    expect(fileTokenStore(file, (p) => problems.push(p)).get('ws://h:1/', 'K7Q2')).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/seats\.json: ws:\/\/h:1\/#K7Q2: .*expected string/)]);
+  });
+});
