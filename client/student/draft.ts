@@ -56,7 +56,7 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, { maxEntries: view.maxEntries });
+  const result = step(before, core, view.preVote ? { maxEntries: view.maxEntries, preVote: true } : { maxEntries: view.maxEntries });
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };

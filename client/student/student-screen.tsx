@@ -235,7 +235,7 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
   // "Read the Response row": every reply to one request, taken in one move (R11, R21).
   if (draft.core.kind === 'replies') {
-    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'RequestVoteReply' ? r.message.voteGranted : r.message.success) ? theme.sym.ok : theme.sym.no}`).join(' ');
+    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'AppendEntriesReply' ? r.message.success : r.message.voteGranted) ? theme.sym.ok : theme.sym.no}`).join(' ');
     blocks.push({ key: 'replies', lines: [{ key: 'read', node: shown(theme, `${t(lang, 'readingReplies')} ${read}`) }] });
   }
   blocks.push({

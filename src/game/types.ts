@@ -131,6 +131,8 @@ export interface ClusterState {
    * (`move/paused`), so everybody talks about the same board; instructor commands still work.
    */
   paused?: number;
+  /** Pre-vote (R24–R27, docs/rules-extended.md) is on: absent or false in games 1–4. */
+  preVote?: boolean;
 }
 
 /** One rewind: the records `from`…`through` left play for this cluster as branch `branch`. */
@@ -191,7 +193,9 @@ export type Fault =
   | { kind: 'duplicate-all'; on: boolean }
   | { kind: 'reorder'; server: ServerId }
   | { kind: 'loss-rate'; rate: number }
-  | { kind: 'adopt-term'; server: ServerId; term: number };
+  | { kind: 'adopt-term'; server: ServerId; term: number }
+  /** Pre-vote on or off for this cluster (R24–R27, docs/rules-extended.md); game 5 switches it. */
+  | { kind: 'pre-vote'; on: boolean };
 
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
@@ -346,6 +350,8 @@ export interface SeatView {
   paused?: number;
   /** timers mode: the election timeout range [min, max) in ms, for the student's countdown bar. */
   electionTimeoutMs?: [number, number];
+  /** Pre-vote is on in this cluster (R24–R27): a timer that fires sends PreVote cards (absent: off). */
+  preVote?: boolean;
 }
 
 /**
@@ -369,7 +375,7 @@ export interface ServerGlance {
   /** Cards in flight to it (visible or not yet delivered). */
   cards: number;
   /** The first few of them, oldest first: `RV`, `RV↩`, `AE`, `AE↩` and the sender. */
-  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩'; from: ServerId }[];
+  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩' | 'PV' | 'PV↩'; from: ServerId }[];
   /** Restarted and not yet caught up (its ✔ dropped to ○). */
   restarted?: boolean;
 }

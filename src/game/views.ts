@@ -61,6 +61,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     heartbeatMs: heartbeatMs(room),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
+    ...(c.preVote ? { preVote: true } : {}),
   };
 }
 
@@ -123,6 +124,10 @@ function cardTag(k: Card): ServerGlance['cardTags'][number]['type'] {
       return 'RV↩';
     case 'AppendEntries':
       return 'AE';
+    case 'PreVote':
+      return 'PV';
+    case 'PreVoteReply':
+      return 'PV↩';
     default:
       return 'AE↩';
   }

@@ -151,6 +151,10 @@ export function cardLabel(m: Message, from: string, o: DescribeOptions): string 
       return `${say(o.lang, 'vote')} ${from} ${m.voteGranted ? ok : no}`;
     case 'AppendEntriesReply':
       return `${say(o.lang, 'append')} ${from} ${m.success ? ok : no}`;
+    case 'PreVote':
+      return `PreVote ${from} t${m.term}`;
+    case 'PreVoteReply':
+      return `pre-vote ${from} ${m.voteGranted ? ok : no}`;
   }
 }
 

@@ -74,7 +74,7 @@ export function proposedReply(c: Ctx): Reply | undefined {
   return c.proposed.send.find((o) => o.to === sender(c) && o.message.type === type)?.message as Reply | undefined;
 }
 export const granted = (r: Reply | undefined): boolean | undefined =>
-  r === undefined ? undefined : r.type === 'RequestVoteReply' ? r.voteGranted : r.success;
+  r === undefined ? undefined : r.type === 'AppendEntriesReply' ? r.success : r.voteGranted;
 export const correctReplyOk = (c: Ctx): boolean | undefined => {
   const req = receivedRequest(c);
   const r = c.correct.send.find((o) => o.to === sender(c) && o.message.type !== req?.type)?.message as Reply | undefined;
