@@ -26,6 +26,7 @@ import { leaderRewritesLog, matchIndexWrong, nextIndexWrong, noopOnElection, old
 import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge, rejectForVote } from './referee/detectors-log.js';
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
+import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout } from './referee/detectors-prevote.js';
 import { formatMove, tx } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
 
@@ -35,6 +36,10 @@ export { formatCard, formatLog } from './referee/format.js';
 
 /** Most specific first: each claims what it explains before a broader one can see it. */
 const DETECTORS: readonly Detector[] = [
+  // Pre-vote games (docs/rules-extended.md): a pre-vote move is never judged by RequestVote's rules.
+  preVoteTimeout,
+  preVoteAnswer,
+  preVoteCount,
   lowerTerm,
   staleRequest,
   replyTerms,
@@ -56,6 +61,7 @@ const DETECTORS: readonly Detector[] = [
   appliedTooFar,
   timerReset,
   wrongTerm,
+  leaderCell,
 ];
 
 /**
@@ -118,7 +124,15 @@ function partsOf(a: ServerState, b: ServerState): Part[] {
       },
     })),
   );
-  return [...plain, granted, ...keyed];
+  // R26, R27: the pre-vote cells, absent outside pre-vote games.
+  const optional = (['preVotes', 'leader'] as const).map((k): Part => ({
+    get: (s) => (k === 'preVotes' && s.preVotes ? [...s.preVotes].sort() : (s[k] ?? null)),
+    set: (t, f) => {
+      if (f[k] === undefined) delete t[k];
+      else Object.assign(t, { [k]: structuredClone(f[k]) });
+    },
+  }));
+  return [...plain, granted, ...keyed, ...optional];
 }
 
 const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);

@@ -132,6 +132,8 @@ export function describeFault(f: Fault, lang: Lang): string {
       return say(lang, 'lossRate', { rate: Math.round(f.rate * 100) });
     case 'adopt-term':
       return say(lang, 'adoptTerm', { server: f.server, term: f.term });
+    case 'pre-vote':
+      return lang === 'ru' ? `предголосование ${f.on ? 'вкл' : 'выкл'}` : `pre-vote ${f.on ? 'on' : 'off'}`;
   }
 }
 

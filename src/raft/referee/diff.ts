@@ -48,6 +48,13 @@ export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
       if (e !== g) add(`${name}[${k}]`, e, g);
     }
   }
+  // Pre-vote games (R24–R27): the pre-votes counted and the leader heard; absent = empty.
+  const ePre = [...(c.preVotes ?? [])].sort();
+  const gPre = [...(p.preVotes ?? [])].sort();
+  if (c.preVotes !== undefined || p.preVotes !== undefined) {
+    if (ePre.join(',') !== gPre.join(',') || (c.preVotes === undefined) !== (p.preVotes === undefined)) add('preVotes', c.preVotes ? ePre : null, p.preVotes ? gPre : null);
+  }
+  if ((c.leader ?? null) !== (p.leader ?? null)) add('leader', c.leader ?? null, p.leader ?? null);
   out.push(...diffCards(correct.send, proposed.send));
   if (proposed.resetTimer !== undefined && proposed.resetTimer !== correct.resetTimer) {
     add('resetTimer', correct.resetTimer, proposed.resetTimer);
