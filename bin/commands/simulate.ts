@@ -14,12 +14,12 @@ import type { Command } from './index.js';
 
 const HELP = `Usage: raft-sheet simulate [--game N] [--seed S] [--size 8] [--lang en|ru]
 
-Plays the workshop games 1..N (1–4, default 4) with bots on one cluster of 8 servers and prints,
+Plays the games 1..N (1–4 the workshop's, 5 pre-vote; default 4) with bots on one cluster of 8 servers and prints,
 after every step, its prompt and each server's Raft State sheet. --game 0 is free play with
 election timers on --size servers (3–9) for --seconds of simulated time (default 30).
 
 Options:
-  --game N      last game to play, 0–4 (default 4)
+  --game N      last game to play, 0–5 (default 4)
   --seed S      seed of the simulator's random numbers (default 1)
   --size N      servers in the cluster (the games need 8; free play 3–9)
   --seconds N   free play: simulated seconds (default 30)
@@ -60,7 +60,7 @@ function parse(args: string[]): Parsed | 'help' {
   });
   if (values.help) return 'help';
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ru') throw new UsageError(`--lang must be en or ru, got "${values.lang}".`);
-  const game = int('game', values.game, 4, 0, 4);
+  const game = int('game', values.game, 4, 0, 5);
   const size = int('size', values.size, 8, MIN_SIZE, MAX_SIZE);
   if (game > 0 && size !== 8) throw new UsageError('The workshop games are written for 8 servers: use --size 8, or --game 0 for free play.');
   return {
