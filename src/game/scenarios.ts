@@ -616,8 +616,8 @@ const game5: Game = {
     {
       title: t('i8 comes back, still in t8', 'i8 возвращается, всё ещё в t8'),
       prompt: t(
-        'The partition heals. i8, your timer fires again: still t8. Send PreVote (term t9, lastLogIndex 8, lastLogTerm t3) to everyone.',
-        'Разделение исчезло. i8, твой таймер снова сработал: всё ещё t8. Отправь всем PreVote (term t9, lastLogIndex 8, lastLogTerm t3).',
+        'The partition heals. i8, your timer fires again: still t8. Send PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3) to everyone.',
+        'Разделение исчезло. i8, твой таймер снова сработал: всё ещё t8. Отправь всем PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3).',
       ),
       goal: t(
         'The partition heals. i8, your election timer fires again.',
