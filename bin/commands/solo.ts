@@ -21,7 +21,7 @@ Options:
   --seat i3        play this seat in every game (default: the seat with something to do:
                    game 1 and 2 i1, game 3 i8, game 4 i4)
   --pace P         bots' pace: human (default, about a second a move) or fast
-  --game N         start with game N (1-4; 0 is free play)
+  --game N         start with game N (1-4; 5 pre-vote; 0 is free play)
   --by-hand        write every cell yourself: drafts open blank and the prompt states the goal,
                    not the answer (default: prefilled drafts to check and hand over); b switches
   --hints H        what ? gives: none, rule (the rule at the cursor) or answer (the rule and
@@ -73,7 +73,7 @@ export const solo: Command = {
     if (values.seat && !/^i[1-8]$/.test(values.seat)) return usageError('--seat is a server id from i1 to i8', HELP);
     if (values.pace !== 'human' && values.pace !== 'fast') return usageError('--pace is human or fast', HELP);
     const game = values.game === undefined ? 1 : Number(values.game);
-    if (!Number.isInteger(game) || game < 0 || game > 4) return usageError('--game is 1, 2, 3, 4 or 0 (free play)', HELP);
+    if (!Number.isInteger(game) || game < 0 || game > 5) return usageError('--game is 1, 2, 3, 4, 5 (pre-vote) or 0 (free play)', HELP);
     if (values.lang && !['en', 'ru'].includes(values.lang)) return usageError('--lang is en or ru', HELP);
     const hints = values.hints;
     if (hints !== undefined && hints !== 'none' && hints !== 'rule' && hints !== 'answer') return usageError('--hints is none, rule or answer', HELP);

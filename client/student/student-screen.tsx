@@ -262,15 +262,16 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
       </Text>
     ),
   });
-  if (first.type === 'RequestVote') {
-    // RequestVote copies are identical: one set of fields for the whole paper card (to '*').
+  if (first.type === 'RequestVote' || first.type === 'PreVote') {
+    // RequestVote (and PreVote, R24) copies are identical: one set of fields for the whole paper card (to '*').
+    const name = first.type === 'PreVote' ? 'PreVoteRPC' : 'RequestVoteRPC';
     const f = (name: 'term' | 'lastLogIndex' | 'lastLogTerm') => field({ area: 'card-field', to: '*', field: name }, name);
     const waiting = Object.fromEntries(cluster.filter((id) => id !== draft.before.id).map((id) => [id, 'waiting' as const]));
     const focusOn = (names: string[]) => cell?.area === 'card-field' && cell.to === '*' && names.includes(cell.field);
     blocks.push({
       key: 'request',
-      name: 'RequestVoteRPC',
-      title: title('RequestVoteRPC', String(requests.length)),
+      name,
+      title: title(name, String(requests.length)),
       lines: [
         { key: 'a', focus: focusOn(['term']), node: <>{f('term')}{gap}candidateId {draft.before.id}</> },
         { key: 'b', focus: focusOn(['lastLogIndex', 'lastLogTerm']), node: <>{f('lastLogIndex')}{gap}{f('lastLogTerm')}</> },
