@@ -56,3 +56,14 @@ describe('the hint level from the console (m n / m r / m a)', () => {
     expect(press([ch('m'), ch('n')])).toBe('all clusters: no hints');
   });
 });
+
+describe('g 5 starts game 5 (pre-vote, docs/rules-extended.md)', () => {
+  it('g then 5 sends script start of game 5 for every cluster; 6 is no game', () => {
+    let s: ConsoleState = initialConsole;
+    const ctx = { clusters: [clusterA], moments: [] };
+    s = reduceConsoleKey(s, ch('g'), ctx).state;
+    const r = reduceConsoleKey(s, ch('5'), ctx);
+    expect(r.effect).toMatchObject({ kind: 'command', command: { type: 'script', action: 'start', game: 5 } });
+    expect(reduceConsoleKey(s, ch('6'), ctx).effect).toBeUndefined();
+  });
+});

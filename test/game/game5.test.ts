@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
+import { applyEvents } from '../../src/game/apply.js';
+import { createRoom } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
 import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
 import { seatView } from '../../src/game/views.js';
-import type { Room } from '../../src/game/types.js';
+import type { GameEvent, Room } from '../../src/game/types.js';
 
 const ALL = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
 const PART_A_END = 7; // "i4 leads again — in t8"
@@ -60,6 +62,14 @@ describe('game 5 with 8 bots', () => {
 
   it('started on fresh sheets, game 5 is prepared from games 1–4 and ends on the same sheets, whatever the seed', () => {
     for (const seed of [1, 99]) expect(sheets(play([5], seed).end)).toEqual(sheets(end));
+  });
+
+  it('replays from its journaled events, PreVote cards and the pre-vote switch included', () => {
+    const r = simulate({ seed: 11, games: [5] });
+    const events = JSON.parse(JSON.stringify(r.events)) as GameEvent[];
+    expect(events.some((e) => e.type === 'card-sent' && e.card.message.type === 'PreVote')).toBe(true);
+    expect(events.some((e) => e.type === 'mode' && e.preVote === true)).toBe(true);
+    expect(applyEvents(createRoom(), events)).toEqual(r.room);
   });
 
   it('pre-vote is off for games 1–4 and in the first half of game 5; a new game switches it off again', () => {
