@@ -151,6 +151,8 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen, width }:
             {cursorText(theme, plate, cell?.area === 'role')}
           </Text>{' '}
           · {t(lang, 'term')} t{currentTerm(sheet)}
+          {sheet.preVotes ? ` · ${t(lang, 'preVotes')} ${sheet.preVotes.length}/${sheet.cluster.length}` : null}
+          {sheet.leader ? ` · ${t(lang, 'hearsLeader')} ${sheet.leader}` : null}
           {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
         </Text>
       </Box>

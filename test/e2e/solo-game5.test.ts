@@ -49,7 +49,7 @@ describe('solo game 5 in a real terminal', () => {
       else await new Promise((r) => setTimeout(r, 100));
     }
     expect(preVoteDraft).toMatch(/game 5·10\/13/);
-    expect(preVoteDraft).toMatch(/A · i8 · ∙ Follower · term t8 · draft ◌/);
+    expect(preVoteDraft).toMatch(/A · i8 · ∙ Follower · term t8 · pre-votes 1\/8 · draft ◌/); // R24: its own pre-vote counted
     expect(flat(preVoteDraft)).toMatch(/PreVoteRPC to 7 term 9 candidateId i8 lastLogIndex 8 lastLogTerm 3/);
     // The first half on the sheet: t4…t7 i8's own lost elections, t8 its vote for i4.
     expect(preVoteDraft).toMatch(/vote i1\s+i8\s+i4\s+i8\s+i8\s+i8\s+i8\s+i4/);
@@ -57,7 +57,7 @@ describe('solo game 5 in a real terminal', () => {
     tmux.keys('g5', 'Enter');
     // Handed over: the step is done, the next one starts, and the term is still t8.
     const after = await tmux.waitFor('g5', /game 5·11\/13/, 20_000);
-    expect(after).toMatch(/A · i8 · ∙ Follower · term t8/);
+    expect(after).toMatch(/A · i8 · ∙ Follower · term t8 · pre-votes 1\/8/);
     tmux.kill('g5');
   }, 200_000);
 });
