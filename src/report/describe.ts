@@ -203,7 +203,7 @@ function moveOutcome(server: string, was: ServerState | undefined, events: reado
   for (const e of events) {
     if (e.type !== 'card-sent' || e.card.from !== server || !e.card.inReplyTo) continue;
     const m = e.card.message;
-    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : null;
+    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : m.type === 'PreVoteReply' ? `pre-vote ${m.voteGranted ? ok : no}` : null;
     if (cell && !out.includes(cell)) out.push(cell);
   }
   const sheet = [...events].reverse().find((e): e is Extract<GameEvent, { type: 'sheet' }> => e.type === 'sheet' && e.server === server);
