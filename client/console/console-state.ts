@@ -333,7 +333,7 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
   const where = target ?? say(ctx, 'lAllClusters');
-  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints'>>, label: string) =>
+  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>, label: string) =>
     send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
   switch (key.char) {
     case 'g':
@@ -355,6 +355,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       return mode({ hints: 'rule' }, say(ctx, 'lHintsRule'));
     case 'a':
       return mode({ hints: 'answer' }, say(ctx, 'lHintsAnswer'));
+    case 'v': {
+      // Pre-vote (R24–R27) on or off: on unless every cluster targeted has it on already.
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const on = !targets.every((x) => x.preVote === true);
+      return mode({ preVote: on }, say(ctx, on ? 'lPreVoteOn' : 'lPreVoteOff'));
+    }
     case 'z': {
       // Pause or resume the target (the room, or the selected cluster after tab).
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;

@@ -103,14 +103,16 @@ const HINTS: string[] = [...HINT_LEVELS];
 
 function setMode(d: Draft, cmd: Extract<Command, { type: 'mode' }>, ids: string[]): Rejection | null {
   const ok = (v: unknown, allowed: string[]) => v === undefined || allowed.includes(v as string);
-  const none = cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined;
+  const none = cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined && cmd.preVote === undefined;
   if (none || !ok(cmd.mode, MODES) || !ok(cmd.assist, ASSISTS) || !ok(cmd.election, ELECTIONS) || !ok(cmd.hints, HINTS)) return reject('mode/invalid');
+  if (cmd.preVote !== undefined && typeof cmd.preVote !== 'boolean') return reject('mode/invalid');
   for (const id of ids) {
     const c = clusterOf(d, id);
     const election = cmd.election ?? c.election;
     // `hints` only when set: a mode event without it leaves the hint level as it was.
     const hints = cmd.hints ?? c.hints;
-    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election, ...(hints ? { hints } : {}) });
+    // `preVote` (R24–R27, docs/rules-extended.md) only when set, like `hints`.
+    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election, ...(hints ? { hints } : {}), ...(cmd.preVote !== undefined ? { preVote: cmd.preVote } : {}) });
     for (const [s, r] of Object.entries(c.servers)) {
       if (election === 'cue') disarmTimer(d, id, s);
       else if (r.online && r.state.role !== 'leader' && r.timerDeadline === null) armTimer(d, id, s);

@@ -201,7 +201,7 @@ export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
   | { type: 'fault'; cluster: ClusterId; fault: Fault }
   | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number; message?: string }
-  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel }
+  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel; /** R24–R27 on or off (docs/rules-extended.md) */ preVote?: boolean }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
   | { type: 'reset'; cluster: ClusterId }
@@ -412,6 +412,8 @@ export interface ClusterOverview {
   rewinds?: RewindMark[];
   /** Paused since this room time (absent: running). */
   paused?: number;
+  /** Pre-vote is on (R24–R27; absent: off). */
+  preVote?: boolean;
 }
 
 export interface InstructorView {

@@ -195,6 +195,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     sheets,
     ...(c.rewinds ? { rewinds: c.rewinds } : {}),
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
+    ...(c.preVote ? { preVote: true } : {}),
   };
 }
 

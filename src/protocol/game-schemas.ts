@@ -139,6 +139,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     election: z.enum(['cue', 'timers']).optional(),
     /** What `?` gives students: nothing, the rule, or the rule and the answer. */
     hints: z.enum(['none', 'rule', 'answer']).optional(),
+    /** Pre-vote (docs/rules-extended.md R24–R27) on or off. */
+    preVote: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
   z.strictObject({ type: z.literal('announce'), cluster: clusterIdSchema.optional(), text: textSchema }),

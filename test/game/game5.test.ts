@@ -13,7 +13,8 @@ import { createRoom } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
 import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
-import { seatView } from '../../src/game/views.js';
+import { instructorView, seatView } from '../../src/game/views.js';
+import { reduce } from '../../src/game/reducer.js';
 import type { GameEvent, Room } from '../../src/game/types.js';
 
 const ALL = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
@@ -78,5 +79,28 @@ describe('game 5 with 8 bots', () => {
     expect(GAMES[5].steps.slice(0, PART_A_END).some((st) => st.actions.some((a) => a.kind === 'pre-vote'))).toBe(false);
     const again = simulate({ seed: 3, room: halfway.room, games: [1] });
     expect(again.room.clusters.A.preVote).toBe(false);
+  });
+});
+
+describe('pre-vote as a room mode', () => {
+  it('mode {preVote} switches it for every cluster; timeouts then send PreVote; a mode without it leaves it as it was', () => {
+    const r = simulate({ seed: 2, config: { clusters: 2, size: 5, election: 'timers' }, message: 'RAFT', untilMs: 1, faults: [] });
+    let room = r.room;
+    const step = (cmd: Parameters<typeof reduce>[1]) => {
+      const out = reduce(room, cmd, { now: room.now, random: () => 0.5 });
+      expect(out.ok).toBe(true);
+      if (out.ok) room = applyEvents(room, out.events);
+    };
+    step({ type: 'mode', preVote: true });
+    expect(Object.values(room.clusters).map((c) => c.preVote)).toEqual([true, true]);
+    step({ type: 'mode', mode: 'observe' });
+    expect(room.clusters.A.preVote).toBe(true);
+    expect(instructorView(room).clusters[0].preVote).toBe(true);
+    const follower = Object.entries(room.clusters.A.servers).find(([, x]) => x.state.role !== 'leader')![0];
+    step({ type: 'fire', cluster: 'A', server: follower });
+    step({ type: 'move', cluster: 'A', server: follower, input: { kind: 'timeout' } });
+    const asked = room.clusters.A.inFlight.filter((k) => k.from === follower).map((k) => k.message.type);
+    expect(asked).toEqual(Array(4).fill('PreVote'));
+    expect(reduce(room, { type: 'mode', preVote: 'yes' as unknown as boolean }, { now: room.now, random: () => 0.5 }).ok).toBe(false);
   });
 });
