@@ -41,6 +41,7 @@ export const serverStateSchema = z.strictObject({
   /** Pre-vote games only (R24–R27): pre-votes granted, self included; the leader heard from. */
   preVotes: z.array(serverIdSchema).max(16).optional(),
   leader: serverIdSchema.optional(),
+  heard: z.array(serverIdSchema).max(16).optional(),
 });
 
 const requestVoteSchema = z.strictObject({

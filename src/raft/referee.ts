@@ -26,7 +26,7 @@ import { leaderRewritesLog, matchIndexWrong, nextIndexWrong, noopOnElection, old
 import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge, rejectForVote } from './referee/detectors-log.js';
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
-import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout } from './referee/detectors-prevote.js';
+import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout, quorumCheck } from './referee/detectors-prevote.js';
 import { formatMove, tx } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
 
@@ -40,6 +40,7 @@ const DETECTORS: readonly Detector[] = [
   preVoteTimeout,
   preVoteAnswer,
   preVoteCount,
+  quorumCheck,
   lowerTerm,
   staleRequest,
   replyTerms,
@@ -125,8 +126,8 @@ function partsOf(a: ServerState, b: ServerState): Part[] {
     })),
   );
   // R26, R27: the pre-vote cells, absent outside pre-vote games.
-  const optional = (['preVotes', 'leader'] as const).map((k): Part => ({
-    get: (s) => (k === 'preVotes' && s.preVotes ? [...s.preVotes].sort() : (s[k] ?? null)),
+  const optional = (['preVotes', 'leader', 'heard'] as const).map((k): Part => ({
+    get: (s) => (k !== 'leader' && s[k] ? [...s[k]].sort() : (s[k] ?? null)),
     set: (t, f) => {
       if (f[k] === undefined) delete t[k];
       else Object.assign(t, { [k]: structuredClone(f[k]) });

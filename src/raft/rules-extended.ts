@@ -41,6 +41,11 @@ export const EXTENDED_RULES: readonly RuleInfo[] = [
       'With pre-vote on, a follower that accepts an AppendEntries of its term (after R4 and R12) writes the sender in its leader cell: it hears from a leader. The cell is cleared when its term changes and when its own election timer fires (it has not heard from the leader for a whole timeout). A pre-vote in progress ends when a leader is heard. This is what lets a cluster refuse a server that comes back after a partition (dissertation §9.6, §4.2.3).'],
     ['Сервер слышит лидера',
       'Когда предголосование включено, фолловер, принявший AppendEntries своего терма (после R4 и R12), записывает отправителя в ячейку лидера: он слышит лидера. Ячейка очищается, когда меняется терм и когда срабатывает его собственный таймер выборов (он не слышал лидера целый таймаут). Идущее предголосование заканчивается, когда услышан лидер. Именно это позволяет кластеру отказать серверу, вернувшемуся после разделения сети (диссертация, §9.6, §4.2.3).']),
+  r('R28',
+    ['CheckQuorum: a leader checks it is heard',
+      'With pre-vote on, a leader notes every follower whose AppendEntries reply of its term it reads (✔ or ✗). When its own election timer fires it checks: heard from a majority since the last check, itself included? Then it stays leader and counts again from nobody. If not, it steps down to follower in the same term, its vote cell unchanged. A leader cut off in a minority thus stops acting as one, and the followers that stuck to it (R25) can elect a new leader (dissertation §6.2).'],
+    ['CheckQuorum: лидер проверяет, что его слышат',
+      'Когда предголосование включено, лидер отмечает каждого фолловера, чей ответ на AppendEntries своего терма он прочитал (✔ или ✗). Когда срабатывает его собственный таймер выборов, он проверяет: слышал ли он большинство с прошлой проверки, считая себя? Если да, он остаётся лидером и начинает счёт заново. Если нет, он становится фолловером в том же терме, не трогая ячейку голоса. Так лидер, отрезанный в меньшинстве, перестаёт им быть, а фолловеры, державшиеся за него (R25), могут выбрать нового лидера (диссертация, §6.2).']),
 ];
 
 export const EXTENDED_MISTAKES: readonly MistakeInfo[] = [

@@ -70,11 +70,12 @@ export function adoptTerm(s: ServerState, term: number): ServerState {
   return { ...withoutPreVote(s), votes, role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} };
 }
 
-/** The sheet without the pre-vote cells (R26) and the known leader (R27); absent = empty. */
+/** The sheet without the pre-vote cells (R26), the known leader (R27) and the quorum check (R28); absent = empty. */
 export function withoutPreVote(s: ServerState, keepLeader = false): ServerState {
-  if (s.preVotes === undefined && (keepLeader || s.leader === undefined)) return s;
+  if (s.preVotes === undefined && s.heard === undefined && (keepLeader || s.leader === undefined)) return s;
   const out = { ...s };
   delete out.preVotes;
+  delete out.heard;
   if (!keepLeader) delete out.leader;
   return out;
 }
@@ -83,7 +84,8 @@ export function withoutPreVote(s: ServerState, keepLeader = false): ServerState 
 export function step(s: ServerState, input: Input, options: StepOptions = DEFAULT_STEP_OPTIONS): StepResult {
   switch (input.kind) {
     case 'timeout':
-      return options.preVote ? startPreVote(s) : startElection(s);
+      if (!options.preVote) return startElection(s);
+      return s.role === 'leader' ? checkQuorum(s) : startPreVote(s);
     case 'client':
       return clientLetter(s, input.value);
     case 'send':
@@ -204,7 +206,7 @@ function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>, opt
       if (m.term < currentTerm(state) || request.term !== currentTerm(state)) return unchanged(state);
       return m.type === 'RequestVoteReply'
         ? handleVoteReply(state, input.from, m as RequestVoteReply)
-        : handleAppendReply(state, input.from, m as AppendEntriesReply, request as AppendEntries);
+        : handleAppendReply(options.preVote ? heardFrom(state, input.from) : state, input.from, m as AppendEntriesReply, request as AppendEntries);
     }
   }
 }
@@ -366,4 +368,23 @@ function handlePreVoteReply(s: ServerState, from: ServerId, m: PreVoteReply): St
   if (!m.voteGranted || votes.includes(from)) return unchanged(s);
   const state = { ...s, preVotes: [...votes, from] };
   return state.preVotes.length >= majority(s.cluster.length) ? startElection(state) : unchanged(state);
+}
+
+/** R28: a leader notes each follower whose AppendEntries reply of its term it read (✔ or ✗). */
+function heardFrom(s: ServerState, from: ServerId): ServerState {
+  if (s.role !== 'leader' || (s.heard ?? []).includes(from)) return s;
+  // In sheet order, so the cell reads the same whatever order the replies came in.
+  return { ...s, heard: s.cluster.filter((id) => id === from || (s.heard ?? []).includes(id)) };
+}
+
+/**
+ * R28 (CheckQuorum, dissertation §6.2): with pre-vote on, a leader whose election timer fires
+ * checks that it heard from a majority (itself included) since the last check. If so it starts
+ * a new round; if not it steps down to follower in the same term (its vote cell unchanged), so a
+ * leader cut off in a minority stops acting as one and its followers' stickiness (R25) ends.
+ */
+function checkQuorum(s: ServerState): StepResult {
+  const heard = s.heard ?? [];
+  if (1 + heard.length >= majority(s.cluster.length)) return { state: { ...s, heard: [] }, send: [], resetTimer: true };
+  return { state: { ...withoutPreVote(s), role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} }, send: [], resetTimer: true };
 }

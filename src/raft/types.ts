@@ -44,6 +44,8 @@ export interface ServerState {
   preVotes?: ServerId[];
   /** R27: the leader of currentTerm this server hears from (its AppendEntries accepted). */
   leader?: ServerId;
+  /** R28 (leader): followers whose AppendEntries reply it read since its last quorum check. */
+  heard?: ServerId[];
 }
 
 export interface RequestVote {

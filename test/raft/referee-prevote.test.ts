@@ -77,3 +77,13 @@ describe('referee with pre-vote on', () => {
     expect(referee(i2, input, wrong, ON)).toEqual([expect.objectContaining({ rule: 'R27', field: 'leader', expected: 'i4', given: null })]);
   });
 });
+
+describe('referee: CheckQuorum (R28)', () => {
+  it('a leader that stays leader when it heard only from a minority is told why it must step down', () => {
+    const leader = { ...sheet('i4', C, { votes: '- - i4', role: 'leader' }), heard: ['i1'] };
+    const stays = { state: { ...leader, heard: [] }, send: [] };
+    const m = referee(leader, { kind: 'timeout' }, stays, ON);
+    expect(m).toEqual([expect.objectContaining({ rule: 'R28', field: 'role', expected: 'follower', given: 'leader' })]);
+    expect(m[0].explain.en).toContain('2 of 8');
+  });
+});

@@ -42,10 +42,10 @@ describe('R24: a fired timer asks for pre-votes first', () => {
     expect((r.send[0].message as PreVote).term).toBe(4);
   });
 
-  it('forgets the leader it heard from (R27) and a leader ignores its timer (R8)', () => {
+  it('forgets the leader it heard from (R27); a leader never asks for pre-votes (its timer is R28\'s check)', () => {
     expect(step(sheet('i2', C, { votes: '- - i4', leader: 'i4' }), { kind: 'timeout' }, ON).state.leader).toBeUndefined();
     const leader = sheet('i4', C, { votes: '- - i4', role: 'leader' });
-    expect(step(leader, { kind: 'timeout' }, ON)).toEqual({ state: leader, send: [], resetTimer: false });
+    expect(step(leader, { kind: 'timeout' }, ON).send).toEqual([]);
   });
 
   it('without pre-vote the timer starts term + 1 as in Figure 2 (R8), with no pre-vote cells', () => {
@@ -139,5 +139,42 @@ describe('R27: hearing a leader', () => {
   it('without pre-vote no leader cell is written (games 1–4 keep their sheets)', () => {
     const r = step(sheet('i2', C, { votes: '- - -' }), { kind: 'receive', from: 'i4', message: ae }, OFF);
     expect('leader' in r.state).toBe(false);
+  });
+});
+
+describe('R28: CheckQuorum — a leader checks it is heard', () => {
+  const ae = { type: 'AppendEntries' as const, term: 3, leaderId: 'i4', prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 };
+  const ok = { type: 'AppendEntriesReply' as const, term: 3, success: true };
+  const no = { type: 'AppendEntriesReply' as const, term: 3, success: false };
+  const leader = sheet('i4', C, { votes: '- - i4', role: 'leader', nextIndex: Object.fromEntries(C.filter((x) => x !== 'i4').map((p) => [p, 1])), matchIndex: Object.fromEntries(C.filter((x) => x !== 'i4').map((p) => [p, 0])) });
+  const read = (s: ServerState, from: string, m = ok) => step(s, { kind: 'receive', from, message: m, request: ae }, ON).state;
+
+  it('notes each follower whose reply of its term it reads, ✔ or ✗, once', () => {
+    const s = read(read(read(leader, 'i1'), 'i2', no), 'i1');
+    expect(s.heard).toEqual(['i1', 'i2']);
+  });
+
+  it('heard from a majority (itself included): stays leader and counts again', () => {
+    let s = leader;
+    for (const p of ['i1', 'i2', 'i3', 'i5']) s = read(s, p);
+    const r = step(s, { kind: 'timeout' }, ON);
+    expect(r.state.role).toBe('leader');
+    expect(r.state.heard).toEqual([]);
+    expect(r.send).toEqual([]);
+  });
+
+  it('heard from a minority: steps down in the same term, vote cell unchanged', () => {
+    const s = read(read(leader, 'i1'), 'i2');
+    const r = step(s, { kind: 'timeout' }, ON);
+    expect(r.state).toMatchObject({ role: 'follower', votes: [null, null, 'i4'], nextIndex: {}, matchIndex: {} });
+    expect(r.state.heard).toBeUndefined();
+    expect(r.send).toEqual([]);
+  });
+
+  it('a stale reply is not counted (R6); without pre-vote a leader ignores its timer (R8) and notes nothing', () => {
+    const stale = step(leader, { kind: 'receive', from: 'i1', message: { ...ok, term: 2 }, request: { ...ae, term: 2 } }, ON).state;
+    expect(stale.heard).toBeUndefined();
+    expect(step(leader, { kind: 'timeout' }, OFF).state).toBe(leader);
+    expect('heard' in step(leader, { kind: 'receive', from: 'i1', message: ok, request: ae }, OFF).state).toBe(false);
   });
 });

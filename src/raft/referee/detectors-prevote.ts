@@ -97,8 +97,31 @@ export const preVoteCount: Detector = (c) => {
   return out;
 };
 
+/** R28: a leader's timer fires with pre-vote on: the quorum check (CheckQuorum). */
+export const quorumCheck: Detector = (c) => {
+  if (c.input.kind !== 'timeout' || c.before.role !== 'leader' || c.open.length === 0) return [];
+  if (c.correct.state.heard === undefined && c.correct.state.role === 'leader') return []; // pre-vote off: R8
+  const n = 1 + (c.before.heard?.length ?? 0);
+  const need = majority(c.before.cluster.length);
+  const stays = c.correct.state.role === 'leader';
+  const d = find(c, 'role') ?? find(c, 'currentTerm') ?? first(c);
+  claim(c, ALL);
+  return [mk(c, 'R28', undefined, d, stays
+    ? tx(`Your check timer fired: you heard from ${n} of ${c.before.cluster.length} (yourself included, ${need} needed) since the last check, so you stay leader in term ${term(c.before)} and start counting again from nobody (R28).`,
+      `Сработал таймер проверки: с прошлой проверки ты слышал ${n} из ${c.before.cluster.length} (считая себя, нужно ${need}), поэтому остаёшься лидером в терме ${term(c.before)} и начинаешь счёт заново (R28).`)
+    : tx(`Your check timer fired: you heard from only ${n} of ${c.before.cluster.length} (yourself included, ${need} needed) since the last check. Step down to follower in the same term ${term(c.before)}, vote cell unchanged: a leader cut off from a majority must not go on as one (R28).`,
+      `Сработал таймер проверки: с прошлой проверки ты слышал лишь ${n} из ${c.before.cluster.length} (считая себя, нужно ${need}). Стань фолловером в том же терме ${term(c.before)}, ячейку голоса не трогай: лидер, отрезанный от большинства, не должен продолжать быть лидером (R28).`))];
+};
+
 /** R27: the leader cell (and a pre-vote ended by hearing a leader) on any other input. */
 export const leaderCell: Detector = (c) => {
+  const heard = find(c, 'heard');
+  if (heard) {
+    claim(c, 'heard');
+    return [mk(c, 'R28', undefined, heard, tx(
+      'With pre-vote on, a leader notes every follower whose AppendEntries reply of its term it reads, ✔ or ✗: that is what its quorum check counts (R28).',
+      'При включённом предголосовании лидер отмечает каждого фолловера, чей ответ на AppendEntries своего терма он прочитал, ✔ или ✗: именно их считает его проверка кворума (R28).'))];
+  }
   const d = find(c, 'leader') ?? find(c, 'preVotes');
   if (!d) return [];
   const leader = c.correct.state.leader;

@@ -55,6 +55,9 @@ export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
     if (ePre.join(',') !== gPre.join(',') || (c.preVotes === undefined) !== (p.preVotes === undefined)) add('preVotes', c.preVotes ? ePre : null, p.preVotes ? gPre : null);
   }
   if ((c.leader ?? null) !== (p.leader ?? null)) add('leader', c.leader ?? null, p.leader ?? null);
+  const eHeard = [...(c.heard ?? [])].sort().join(',');
+  const gHeard = [...(p.heard ?? [])].sort().join(',');
+  if (eHeard !== gHeard) add('heard', c.heard ? [...c.heard].sort() : null, p.heard ? [...p.heard].sort() : null);
   out.push(...diffCards(correct.send, proposed.send));
   if (proposed.resetTimer !== undefined && proposed.resetTimer !== correct.resetTimer) {
     add('resetTimer', correct.resetTimer, proposed.resetTimer);
