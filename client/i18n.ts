@@ -8,6 +8,9 @@ import type { Lang, Text } from '../src/i18n/text.js';
 export const WORDS = {
   terms: { en: 'Terms', ru: 'Термы' },
   term: { en: 'term', ru: 'терм' },
+  /** Game 5 (R26, R27): the pre-votes a server counted, the leader it hears from. */
+  preVotes: { en: 'pre-votes', ru: 'предголоса' },
+  hearsLeader: { en: 'hears', ru: 'слышит' },
   vote: { en: 'vote', ru: 'голос' },
   raftLog: { en: 'Raft Log', ru: 'Журнал' },
   index: { en: 'index', ru: 'индекс' },

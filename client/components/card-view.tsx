@@ -26,6 +26,10 @@ export function cardTitle(m: Message): string {
       return 'RequestVote reply';
     case 'AppendEntriesReply':
       return 'AppendEntries reply';
+    case 'PreVote':
+      return 'PreVoteRPC';
+    case 'PreVoteReply':
+      return 'PreVote reply';
   }
 }
 
@@ -52,6 +56,11 @@ export function cardFields(m: Message, theme: Theme): [string, string][] {
       return [['term', `t${m.term}`], ['vote', m.voteGranted ? theme.sym.ok : theme.sym.no]];
     case 'AppendEntriesReply':
       return [['term', `t${m.term}`], ['ok', m.success ? theme.sym.ok : theme.sym.no]];
+    // R24, R25: a PreVote asks for the term its sender would start; the reply carries the receiver's.
+    case 'PreVote':
+      return [['term', `t${m.term}`], ['candidateId', m.candidateId], ['lastLogIndex', String(m.lastLogIndex)], ['lastLogTerm', `t${m.lastLogTerm}`]];
+    case 'PreVoteReply':
+      return [['term', `t${m.term}`], ['pre-vote', m.voteGranted ? theme.sym.ok : theme.sym.no]];
   }
 }
 

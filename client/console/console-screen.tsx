@@ -170,12 +170,12 @@ export function cardLine(card: Card, now: number, theme: Theme, names: Record<st
   const holder = names[card.to] ? ` (${names[card.to]})` : '';
   const age = secs(now - card.sentAt);
   const hidden = card.deliverAt > now ? ` (arrives in ${secs(card.deliverAt - now)})` : '';
-  if (m.type === 'RequestVote') return `${card.id} RequestVote ${card.from}→${card.to}${holder} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
+  if (m.type === 'RequestVote' || m.type === 'PreVote') return `${card.id} ${m.type} ${card.from}→${card.to}${holder} t${m.term} last ${m.lastLogIndex}/t${m.lastLogTerm} · ${age}${hidden}`;
   if (m.type === 'AppendEntries') {
     const range = m.entries.length ? ` ${m.prevLogIndex + 1}–${m.prevLogIndex + m.entries.length} ${m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('')}` : ' ♥';
     return `${card.id} AppendEntries ${card.from}→${card.to}${holder} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
   }
-  const ok = m.type === 'RequestVoteReply' ? m.voteGranted : m.success;
+  const ok = m.type === 'AppendEntriesReply' ? m.success : m.voteGranted;
   return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to}${holder} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
 }
 

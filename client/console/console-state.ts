@@ -216,7 +216,7 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
 }
 
 function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
-  if (key.kind !== 'char' || !/^[0-4]$/.test(key.char)) return { state: s };
+  if (key.kind !== 'char' || !/^[0-5]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
   return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }
@@ -382,7 +382,7 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
   const where = target ?? say(ctx, 'lAllClusters');
-  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints'>>, label: string) =>
+  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>, label: string) =>
     send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
   switch (key.char) {
     case 'g':
@@ -404,6 +404,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       return mode({ hints: 'rule' }, say(ctx, 'lHintsRule'));
     case 'a':
       return mode({ hints: 'answer' }, say(ctx, 'lHintsAnswer'));
+    case 'v': {
+      // Pre-vote (R24–R27) on or off: on unless every cluster targeted has it on already.
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const on = !targets.every((x) => x.preVote === true);
+      return mode({ preVote: on }, say(ctx, on ? 'lPreVoteOn' : 'lPreVoteOff'));
+    }
     case 'z': {
       // Pause or resume the target (the room, or the selected cluster after tab).
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;

@@ -6,13 +6,13 @@
  * seat to a bot. Everything goes through `command` messages, like any instructor.
  */
 import { EventEmitter } from 'node:events';
-import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
+import { GAMES } from '../../src/game/scenarios.js';
 import { unmet } from '../../src/game/conditions.js';
 import type { Assist, ClusterOverview, HintLevel, InstructorView, Pace } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { RoomMessage } from '../../src/protocol/messages.js';
 import { HubConnection } from '../connection.js';
-import { seatFor, stallLine, transitionLine } from './solo-guide.js';
+import { gameAfter, seatFor, stallLine, transitionLine } from './solo-guide.js';
 
 export interface DirectorOptions {
   url: string;
@@ -154,7 +154,7 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     if (this.handled === here) return;
     this.handled = here;
     const last = s.step >= s.steps;
-    const after = last ? GAME_ORDER[GAME_ORDER.indexOf(s.game) + 1] : s.game;
+    const after = last ? gameAfter(s.game) : s.game;
     const nextSeat = after === undefined ? this.playerSeat : seatFor(after, this.o.seat);
     this.emit('transition', transitionLine(this.o.lang, s.game, s.step, nextSeat));
     this.timer = setTimeout(() => this.advance(s.game, s.step, nextSeat), this.o.pauseMs);
@@ -233,14 +233,14 @@ export class SoloDirector extends EventEmitter<DirectorEvents> {
     if (at === null) return;
     const [game, step] = at.split('.').map(Number);
     const last = step >= GAMES[game].steps.length;
-    const after = last ? GAME_ORDER[GAME_ORDER.indexOf(game) + 1] : game;
+    const after = last ? gameAfter(game) : game;
     this.advance(game, step, after === undefined ? this.playerSeat : seatFor(after, this.o.seat));
   }
 
   private advance(game: number, step: number, nextSeat: string): void {
     if (this.stopped) return;
     if (step < GAMES[game].steps.length) return this.command({ type: 'script', action: 'next' });
-    if (GAME_ORDER.indexOf(game) === GAME_ORDER.length - 1) return this.command({ type: 'script', action: 'start', game: 0 });
+    if (gameAfter(game) === undefined) return this.command({ type: 'script', action: 'start', game: 0 });
     if (nextSeat !== this.playerSeat) {
       const old = this.playerSeat;
       this.playerSeat = nextSeat;

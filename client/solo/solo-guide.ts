@@ -10,14 +10,21 @@ import { say } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 /** The seat with something to do in each workshop game (EXERCISE.md). */
-export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4' };
+export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8' };
 
 const ROLE: Record<number, Text> = {
   1: { en: 'the candidate', ru: 'кандидат' },
   2: { en: 'the leader', ru: 'лидер' },
   3: { en: 'the candidate of t2', ru: 'кандидат в t2' },
   4: { en: 'back from a crash, the candidate of t3', ru: 'вернулся после сбоя, кандидат в t3' },
+  5: { en: 'the server cut off from the others', ru: 'сервер, отрезанный от остальных' },
 };
+
+/** The game solo plays after `game`: the workshop's next, none after game 4 or a later game (5). */
+export function gameAfter(game: number): number | undefined {
+  const at = GAME_ORDER.indexOf(game);
+  return at < 0 ? undefined : GAME_ORDER[at + 1];
+}
 
 export function seatFor(game: number, chosen: string | undefined): string {
   return chosen ?? SOLO_SEATS[game] ?? 'i1';
@@ -51,6 +58,11 @@ export function keyLine(lang: Lang, view: SeatView): string {
   const input = move.input;
   switch (input.kind) {
     case 'timeout':
+      // R24: with pre-vote on, the timer sends PreVote cards instead.
+      if (view.preVote) {
+        if (view.assist === 'by-hand') return say(lang, { en: '▶ Press t (timer fires), fill in the PreVote card (your term stays), then Enter.', ru: '▶ Нажми t (сработал таймер), заполни карточку PreVote (терм не меняется), затем Enter.' });
+        return say(lang, { en: '▶ Press t (timer fires), then Enter to send PreVote.', ru: '▶ Нажми t (сработал таймер), затем Enter — отдать карточку PreVote.' });
+      }
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press t (timer fires), fill in your sheet and the RequestVote card, then Enter.', ru: '▶ Нажми t (сработал таймер), заполни лист и карточку RequestVote, затем Enter.' });
       return say(lang, { en: '▶ Press t (timer fires), then Enter to send RequestVote.', ru: '▶ Нажми t (сработал таймер), затем Enter — отдать карточку RequestVote.' });
     case 'card':
@@ -79,7 +91,7 @@ export function transitionLine(lang: Lang, game: number, step: number, nextSeat:
   if (g && step < g.steps.length) {
     return say(lang, { en: '✔ {done} — done. Next: {next}', ru: '✔ {done} — готово. Дальше: {next}' }, { done: title, next: g.steps[step].title[lang] });
   }
-  const after = GAME_ORDER[GAME_ORDER.indexOf(game) + 1];
+  const after = gameAfter(game);
   if (after === undefined) {
     return say(lang, { en: '✔ {g} — done. All four games played! Next: free play, the cluster writes HighLoad.', ru: '✔ {g} — готово. Все четыре игры сыграны! Дальше: свободная игра, кластер пишет HighLoad.' }, { g: g?.title[lang] ?? '' });
   }

@@ -56,7 +56,7 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, { maxEntries: view.maxEntries });
+  const result = step(before, core, view.preVote ? { maxEntries: view.maxEntries, preVote: true } : { maxEntries: view.maxEntries });
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };
@@ -69,13 +69,26 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
     nextIndex: correct.state.nextIndex,
     matchIndex: correct.state.matchIndex,
   };
-  const state: ServerState = { ...clone(before), ...clone(hidden) };
+  // Pre-vote games (R26, R27): the pre-votes counted and the leader heard are bookkeeping like
+  // votesGranted, kept for the student; the term, votes, role and cards are theirs to write.
+  const state: ServerState = withPreVoteCells({ ...clone(before), ...clone(hidden) }, correct.state);
   switch (core.kind) {
     case 'receive':
       if (core.message.type === 'RequestVote') return { state, send: [reply(core.from, 'RequestVoteReply', currentTerm(before))] };
       if (core.message.type === 'AppendEntries') return { state, send: [reply(core.from, 'AppendEntriesReply', currentTerm(before))] };
+      if (core.message.type === 'PreVote') return { state, send: [reply(core.from, 'PreVoteReply', currentTerm(before))] };
       return { state, send: [] };
     case 'timeout':
+      // R24: with pre-vote on, a blank PreVote card for everyone instead.
+      if (correct.send.some((o) => o.message.type === 'PreVote')) {
+        return {
+          state,
+          send: peersOf(before).map((to) => ({
+            to,
+            message: { type: 'PreVote', term: 0, candidateId: before.id, lastLogIndex: 0, lastLogTerm: 0 },
+          })),
+        };
+      }
       // A blank RequestVote card for everyone: the candidate writes term and log position.
       return {
         state,
@@ -97,10 +110,19 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
   }
 }
 
-function reply(to: ServerId, type: 'RequestVoteReply' | 'AppendEntriesReply', term: number): Outgoing {
-  return type === 'RequestVoteReply'
-    ? { to, message: { type, term, voteGranted: false } }
-    : { to, message: { type, term, success: false } };
+function reply(to: ServerId, type: 'RequestVoteReply' | 'AppendEntriesReply' | 'PreVoteReply', term: number): Outgoing {
+  return type === 'AppendEntriesReply'
+    ? { to, message: { type, term, success: false } }
+    : { to, message: { type, term, voteGranted: false } };
+}
+
+function withPreVoteCells(s: ServerState, correct: ServerState): ServerState {
+  const out = { ...s };
+  delete out.preVotes;
+  delete out.leader;
+  if (correct.preVotes) out.preVotes = [...correct.preVotes];
+  if (correct.leader) out.leader = correct.leader;
+  return out;
 }
 
 function clone<T>(x: T): T {
@@ -141,20 +163,20 @@ export function cellRows(draft: Draft): CellId[][] {
   if (requests.length > 0) {
     const first = requests[0].message;
     // RequestVote copies are identical: one set of fields for the whole paper card.
-    const targets: (ServerId | '*')[] = first.type === 'RequestVote' ? ['*'] : requests.map((o) => o.to);
+    const targets: (ServerId | '*')[] = first.type === 'RequestVote' || first.type === 'PreVote' ? ['*'] : requests.map((o) => o.to);
     for (const to of targets) rows.push(cardFields(first).map((field) => ({ area: 'card-field', to, field }) as CellId));
   }
   return rows.filter((r) => r.length > 0);
 }
 
 function cardFields(m: Message): CardField[] {
-  if (m.type === 'RequestVote') return ['term', 'lastLogIndex', 'lastLogTerm'];
+  if (m.type === 'RequestVote' || m.type === 'PreVote') return ['term', 'lastLogIndex', 'lastLogTerm'];
   if (m.type === 'AppendEntries') return ['term', 'prevLogIndex', 'prevLogTerm', 'leaderCommit'];
   return [];
 }
 
 export function isReply(m: Message): boolean {
-  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply';
+  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply' || m.type === 'PreVoteReply';
 }
 
 export function sameCell(a: CellId, b: CellId): boolean {
@@ -181,7 +203,7 @@ export function cellText(draft: Draft, cell: CellId): string {
     case 'ok': {
       const m = draft.move.send.find((o) => o.to === cell.to)?.message;
       if (!m) return '';
-      return (m.type === 'RequestVoteReply' ? m.voteGranted : m.type === 'AppendEntriesReply' ? m.success : false) ? '✔' : '✗';
+      return (m.type === 'RequestVoteReply' || m.type === 'PreVoteReply' ? m.voteGranted : m.type === 'AppendEntriesReply' ? m.success : false) ? '✔' : '✗';
     }
     case 'card-field': {
       const m = cardMessage(draft, cell.to);
@@ -281,7 +303,7 @@ function editLogValue(s: ServerState, index: number, edit: Edit): ServerState {
 function setOk(m: Message, edit: Edit): Message {
   const pick = (current: boolean) =>
     edit.kind === 'type' ? (/[y+✔1]/i.test(edit.char) ? true : /[nx\-✗0]/i.test(edit.char) ? false : current) : edit.kind === 'clear' ? false : !current;
-  if (m.type === 'RequestVoteReply') return { ...m, voteGranted: pick(m.voteGranted) };
+  if (m.type === 'RequestVoteReply' || m.type === 'PreVoteReply') return { ...m, voteGranted: pick(m.voteGranted) };
   if (m.type === 'AppendEntriesReply') return { ...m, success: pick(m.success) };
   return m;
 }

@@ -191,6 +191,8 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen, width }:
             {cursorText(theme, plate, cell?.area === 'role')}
           </Text>{' '}
           · {t(lang, 'term')} t{currentTerm(sheet)}
+          {sheet.preVotes ? ` · ${t(lang, 'preVotes')} ${sheet.preVotes.length}/${sheet.cluster.length}` : null}
+          {sheet.leader ? ` · ${t(lang, 'hearsLeader')} ${sheet.leader}` : null}
           {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
         </Text>
       </Box>
@@ -275,7 +277,7 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
   // "Read the Response row": every reply to one request, taken in one move (R11, R21).
   if (draft.core.kind === 'replies') {
-    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'RequestVoteReply' ? r.message.voteGranted : r.message.success) ? theme.sym.ok : theme.sym.no}`).join(' ');
+    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'AppendEntriesReply' ? r.message.success : r.message.voteGranted) ? theme.sym.ok : theme.sym.no}`).join(' ');
     blocks.push({ key: 'replies', lines: [{ key: 'read', node: shown(theme, `${t(lang, 'readingReplies')} ${read}`) }] });
   }
   blocks.push({
@@ -302,15 +304,16 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
       </Text>
     ),
   });
-  if (first.type === 'RequestVote') {
-    // RequestVote copies are identical: one set of fields for the whole paper card (to '*').
+  if (first.type === 'RequestVote' || first.type === 'PreVote') {
+    // RequestVote (and PreVote, R24) copies are identical: one set of fields for the whole paper card (to '*').
+    const name = first.type === 'PreVote' ? 'PreVoteRPC' : 'RequestVoteRPC';
     const f = (name: 'term' | 'lastLogIndex' | 'lastLogTerm') => field({ area: 'card-field', to: '*', field: name }, name);
     const waiting = Object.fromEntries(cluster.filter((id) => id !== draft.before.id).map((id) => [id, 'waiting' as const]));
     const focusOn = (names: string[]) => cell?.area === 'card-field' && cell.to === '*' && names.includes(cell.field);
     blocks.push({
       key: 'request',
-      name: 'RequestVoteRPC',
-      title: title('RequestVoteRPC', String(requests.length)),
+      name,
+      title: title(name, String(requests.length)),
       lines: [
         { key: 'a', focus: focusOn(['term']), node: <>{f('term')}{gap}candidateId {draft.before.id}</> },
         { key: 'b', focus: focusOn(['lastLogIndex', 'lastLogTerm']), node: <>{f('lastLogIndex')}{gap}{f('lastLogTerm')}</> },

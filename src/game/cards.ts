@@ -19,7 +19,7 @@ export function responseRow(from: ServerId, responses: Record<ServerId, Response
 }
 
 export function isRequestMessage(m: { type: string }): m is Request {
-  return m.type === 'RequestVote' || m.type === 'AppendEntries';
+  return m.type === 'RequestVote' || m.type === 'AppendEntries' || m.type === 'PreVote';
 }
 
 function newId(d: Draft, cluster: ClusterId): string {

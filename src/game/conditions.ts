@@ -31,7 +31,9 @@ export type Condition =
   | { kind: 'inbox-empty'; servers: ServerId[] }
   /** Each of these servers has a card from `from` in flight. */
   | { kind: 'cards-to'; servers: ServerId[]; from: ServerId }
-  | { kind: 'online'; servers: ServerId[]; online: boolean };
+  | { kind: 'online'; servers: ServerId[]; online: boolean }
+  /** In a pre-vote: the server's timer fired with pre-vote on and no term was started yet (R24). */
+  | { kind: 'pre-vote'; servers: ServerId[] };
 
 export function holds(cond: Condition, c: ClusterFacts): boolean {
   const every = (servers: ServerId[], f: (id: ServerId) => boolean): boolean =>
@@ -61,6 +63,8 @@ export function holds(cond: Condition, c: ClusterFacts): boolean {
       return every(cond.servers, (id) => c.inFlight.some((k) => k.to === id && k.from === cond.from));
     case 'online':
       return every(cond.servers, (id) => c.servers[id].online === cond.online);
+    case 'pre-vote':
+      return every(cond.servers, (id) => (sheet(id).preVotes?.length ?? 0) > 0);
   }
 }
 
@@ -138,6 +142,11 @@ export function unmet(cond: Condition, c: ClusterFacts): Text[] {
       each(cond.servers, (id) => (c.servers[id].online === cond.online ? null : {
         en: `${id} is ${c.servers[id].online ? 'online' : 'offline'}`,
         ru: `${id} ${c.servers[id].online ? 'в сети' : 'не в сети'}`,
+      }));
+      break;    case 'pre-vote':
+      each(cond.servers, (id, s) => ((s.preVotes?.length ?? 0) > 0 ? null : {
+        en: `${id} has sent no PreVote yet (R24)`,
+        ru: `${id} ещё не отправил PreVote (R24)`,
       }));
       break;
   }

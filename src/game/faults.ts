@@ -69,6 +69,11 @@ export function applyFault(d: Draft, cluster: ClusterId, f: Fault): Rejection | 
     case 'adopt-term':
       if (!known(f.server)) return reject('server/unknown');
       return adopt(d, c, f.server, f.term);
+    case 'pre-vote':
+      // R24–R27 on or off for the cluster; the modes stay as they are.
+      if (typeof f.on !== 'boolean') return reject('fault/invalid');
+      emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), preVote: f.on });
+      return null;
     default:
       return reject('fault/invalid');
   }

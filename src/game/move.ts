@@ -96,13 +96,14 @@ export function validProposal(c: ClusterState, server: ServerId, p: unknown, car
   return send.every((o) => {
     if (typeof o !== 'object' || o === null || !peers.includes(o.to) || typeof o.message?.type !== 'string') return false;
     if (isRequestMessage(o.message)) return true;
-    const isReply = o.message.type === 'RequestVoteReply' || o.message.type === 'AppendEntriesReply';
+    const isReply = o.message.type === 'RequestVoteReply' || o.message.type === 'AppendEntriesReply' || o.message.type === 'PreVoteReply';
     return isReply && card !== undefined && isRequestMessage(card.message) && o.to === card.from;
   });
 }
 
-export function stepOptions(room: Room): StepOptions {
-  return { maxEntries: room.config.maxEntries };
+/** The room's card size, and pre-vote (R24–R27) where the cluster has it on. */
+export function stepOptions(room: Room, c?: ClusterState): StepOptions {
+  return c?.preVote ? { maxEntries: room.config.maxEntries, preVote: true } : { maxEntries: room.config.maxEntries };
 }
 
 /** The correct move for this input: what a prefilled sheet proposes and what bots play. */
@@ -112,7 +113,7 @@ export function prefill(room: Room, cluster: string, server: ServerId, input: Mo
   if (!Object.hasOwn(c.servers, server)) return reject('server/unknown');
   const r = resolveInput(room, c, server, input, room.now);
   if ('ok' in r) return r;
-  const { state, send } = step(c.servers[server].state, r.input, stepOptions(room));
+  const { state, send } = step(c.servers[server].state, r.input, stepOptions(room, c));
   return { state, send };
 }
 
@@ -124,12 +125,12 @@ export function playMove(d: Draft, cmd: MoveCommand): Rejection | { mistakes: Mi
   const r = resolveInput(d.room, c, cmd.server, cmd.input, d.now);
   if ('ok' in r) return r;
   const before = rec.state;
-  const correct = step(before, r.input, stepOptions(d.room));
+  const correct = step(before, r.input, stepOptions(d.room, c));
   let played: Move = correct;
   let mistakes: Mistake[] = [];
   if (cmd.proposal !== undefined) {
     if (!validProposal(c, cmd.server, cmd.proposal, r.card)) return reject('proposal/invalid');
-    mistakes = referee(before, r.input, cmd.proposal, stepOptions(d.room));
+    mistakes = referee(before, r.input, cmd.proposal, stepOptions(d.room, c));
     if (mistakes.length > 0 && c.mode === 'guard') return reject('move/refused', mistakes);
     played = cmd.proposal; // observe mode: as given; guard mode: the referee found it correct
   }

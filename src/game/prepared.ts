@@ -10,7 +10,7 @@
  * holds the state itself, so replay and resume reproduce it without playing anything.
  */
 import type { Room, RoomConfig, ClusterState } from './types.js';
-import { GAME_ORDER } from './scenarios.js';
+import { GAME_ORDER, GAMES } from './scenarios.js';
 import { simulate } from './simulator.js';
 
 /** What a prepared state sets on the cluster; seats, modes, mistakes and announcements stay. */
@@ -24,7 +24,10 @@ const cache = new Map<string, PreparedCluster | null>();
 /** The games that come before `game` in the workshop order ([] for game 1 and free play). */
 export function gamesBefore(game: number): number[] {
   const at = GAME_ORDER.indexOf(game);
-  return at > 0 ? GAME_ORDER.slice(0, at) : [];
+  if (at >= 0) return GAME_ORDER.slice(0, at);
+  // A game beyond the workshop's four continues one of them (game 5 after game 4).
+  const after = GAMES[game]?.after;
+  return after === undefined ? [] : [...gamesBefore(after), after];
 }
 
 /** Fresh sheets: nobody has a term, an entry or a card yet (a room's first game). */

@@ -35,8 +35,13 @@ export interface Game {
   /** Free play: no tasks; bots play the correct move whenever they have something to do. */
   free: boolean;
   steps: ScriptStep[];
-  /** The recap after the game: the rules it plays (R1–R23) and its lesson in one sentence. */
+  /** The recap after the game: the rules it plays (R1–R27) and its lesson in one sentence. */
   recap?: { rules: RuleId[]; lesson: Text };
+  /**
+   * A game beyond the workshop's four continues from the sheets this game leaves (game 5 from
+   * game 4): started on fresh sheets it is prepared by playing the games up to it (prepared.ts).
+   */
+  after?: number;
 }
 
 export const FREE_PLAY = 0;
@@ -417,6 +422,245 @@ const game4: Game = {
   ],
 };
 
+
+/**
+ * Game 5 (docs/rules-extended.md, dissertation §9.6): "The server that came back". Played from
+ * where game 4 ends (i4 leads t3). First without pre-vote: i8, cut off, keeps firing its timer and
+ * its term climbs; back, its RequestVote of t7 deposes the healthy leader i4 for nothing (its log
+ * is behind, nobody votes for it) and the cluster pays an election. Then the same story with
+ * pre-vote on: i8's PreVote cards are refused, its term stays, and i4 stays leader.
+ */
+const CUT_OFF: Fault = { kind: 'partition', groups: [ids(1, 2, 3, 4, 5, 6, 7), ids(8)] };
+const REST = ids(1, 2, 3, 5, 6, 7);
+const game5: Game = {
+  id: 5,
+  after: 4,
+  recap: {
+    rules: ['R4', 'R8', 'R24', 'R25', 'R26', 'R27'],
+    lesson: t(
+      'A server cut off from the others raises its term with every timeout, and back it deposes a healthy leader by R4 alone; with pre-vote it first asks, the servers that hear their leader refuse, its term stays and the leader stays.',
+      'Отрезанный от остальных сервер поднимает терм при каждом таймауте и, вернувшись, свергает здорового лидера одним лишь R4; с предголосованием он сначала спрашивает, серверы, слышащие своего лидера, отказывают, его терм не растёт, и лидер остаётся.',
+    ),
+  },
+  size: 8,
+  free: false,
+  title: t('Game 5 — the server that came back', 'Игра 5 — сервер, который вернулся'),
+  steps: [
+    {
+      title: t('i8 is cut off', 'i8 отрезан'),
+      prompt: t(
+        'The network splits: i8 is alone, i1…i7 together (pre-vote is off). i4, send the rest of your log: index 9 10 11 12, value t a g e, leaderCommit 8 — the card to i8 is lost.',
+        'Сеть разделилась: i8 один, i1…i7 вместе (предголосование выключено). i4, отправь остаток журнала: index 9 10 11 12, value t a g e, leaderCommit 8 — карточка к i8 теряется.',
+      ),
+      goal: t(
+        'The network splits: i8 is alone. i4, replicate the rest of your log.',
+        'Сеть разделилась: i8 один. i4, реплицируй остаток журнала.',
+      ),
+      to: ids(4, 8),
+      tasks: { i4: { kind: 'send' } },
+      actions: [CUT_OFF],
+      done: { kind: 'cards-to', servers: REST, from: 'i4' },
+    },
+    {
+      title: t('The cluster goes on without i8', 'Кластер работает без i8'),
+      prompt: t(
+        "i1, i2, i3, i5, i6, i7: take i4's card, append 9–12 and answer ✔. i4, read the ticks: commit and apply 1–12.",
+        'i1, i2, i3, i5, i6, i7: каждый возьми карточку i4, допиши 9–12 и ответь ✔. i4, прочитай галочки: зафиксируй и примени 1–12.',
+      ),
+      goal: t(
+        "Followers, take the leader's card and answer it; i4, read the answers.",
+        'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
+      ),
+      to: ids(1, 2, 3, 4, 5, 6, 7),
+      tasks: { ...tasks(REST, INBOX), i4: INBOX },
+      actions: [],
+      done: {
+        kind: 'all',
+        of: [
+          { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage' },
+          { kind: 'commit', servers: ids(4), atLeast: 12 },
+          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
+        ],
+      },
+    },
+    {
+      title: t("i8's timer keeps firing", 'Таймер i8 срабатывает снова и снова'),
+      prompt: t(
+        'i8 hears nobody, so its timer fires again and again. i8, start elections for t4, t5 and t6, one after the other: every RequestVote is lost in the partition.',
+        'i8 никого не слышит, и его таймер срабатывает снова и снова. i8, начни выборы в t4, t5 и t6, один за другим: каждый RequestVote теряется при разделении.',
+      ),
+      goal: t(
+        'i8, you hear nobody: your election timer fires three times.',
+        'i8, ты никого не слышишь: твой таймер выборов срабатывает три раза.',
+      ),
+      to: ids(8),
+      tasks: { i8: { kind: 'timeout', term: 6 } },
+      actions: [],
+      done: { kind: 'term', servers: ids(8), atLeast: 6 },
+    },
+    {
+      title: t('i8 comes back with t7', 'i8 возвращается с t7'),
+      prompt: t(
+        'The partition heals. i8, your timer fires once more: start an election for t7 (lastLogIndex 8, lastLogTerm t3) and send RequestVote to everyone.',
+        'Разделение исчезло. i8, твой таймер срабатывает ещё раз: начни выборы в t7 (lastLogIndex 8, lastLogTerm t3) и отправь RequestVote всем.',
+      ),
+      goal: t(
+        'The partition heals. i8, your election timer fires again.',
+        'Разделение исчезло. i8, твой таймер выборов срабатывает снова.',
+      ),
+      to: ids(8),
+      tasks: { i8: { kind: 'timeout', term: 7 } },
+      actions: [{ kind: 'heal' }],
+      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+    },
+    {
+      title: t('A healthy leader is deposed', 'Здоровый лидер свергнут'),
+      prompt: t(
+        "Everyone, take i8's RequestVote: its term t7 is higher, so write t4…t7 with vote — (R4); i4, you step down to follower. Its log (8/t3) is behind yours (12/t3): answer ✗ (R10).",
+        'Каждый: возьми RequestVote от i8. Его терм t7 больше — запиши t4…t7 с голосом — (R4); i4, ты становишься фолловером. Его журнал (8/t3) отстаёт от твоего (12/t3): ответь ✗ (R10).',
+      ),
+      goal: t(
+        'Everyone, a RequestVote card is in your inbox: mind its term, compare the logs and answer.',
+        'Каждый: во входящих карточка RequestVote — учти её терм, сравни журналы и ответь.',
+      ),
+      to: ids(1, 2, 3, 4, 5, 6, 7),
+      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
+      actions: [],
+      done: {
+        kind: 'all',
+        of: [
+          { kind: 'role', servers: ids(4), role: 'follower' },
+          { kind: 'vote', servers: ids(1, 2, 3, 4, 5, 6, 7), term: 7, for: null },
+          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
+        ],
+      },
+    },
+    {
+      title: t('Nobody leads t7', 'У t7 нет лидера'),
+      prompt: t(
+        'i8, read the answers: 1 vote of 8, no leader for t7. The cluster has no leader and takes no letters. i4, your timer fires: start an election for t8.',
+        'i8, прочитай ответы: 1 голос из 8, у t7 нет лидера. У кластера нет лидера, буквы не принимаются. i4, твой таймер сработал: начни выборы в t8.',
+      ),
+      goal: t(
+        'i8, read the answers. i4, your election timer fires: start an election.',
+        'i8, прочитай ответы. i4, твой таймер выборов сработал: начни выборы.',
+      ),
+      to: ids(4, 8),
+      tasks: { i8: INBOX, i4: { kind: 'timeout', term: 8 } },
+      actions: [],
+      done: { kind: 'all', of: [{ kind: 'term', servers: ids(4), atLeast: 8 }, { kind: 'inbox-empty', servers: ids(8) }] },
+    },
+    {
+      title: t('i4 leads again — in t8', 'i4 снова лидер — в t8'),
+      prompt: t(
+        "Everyone, take i4's RequestVote and vote ✔ (its log 12/t3 is the most up-to-date). i4, count: you lead t8. The cost: two elections, five terms, and no writes meanwhile.",
+        'Каждый: возьми RequestVote от i4 и проголосуй ✔ (его журнал 12/t3 самый актуальный). i4, посчитай: ты лидер t8. Цена: двое выборов, пять термов и ни одной записи всё это время.',
+      ),
+      goal: t(
+        "Take i4's RequestVote and answer it; i4, read the answers.",
+        'Возьми RequestVote от i4 и ответь; i4, прочитай ответы.',
+      ),
+      to: ALL,
+      tasks: tasks(ALL, INBOX),
+      actions: [],
+      done: { kind: 'all', of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ALL }] },
+    },
+    {
+      title: t('Again, with pre-vote', 'Снова, с предголосованием'),
+      prompt: t(
+        'Pre-vote is on now (R24–R27). The network splits again: i8 alone. i4, send a heartbeat to everyone (term t8, leaderCommit 12); the card to i8 is lost.',
+        'Теперь предголосование включено (R24–R27). Сеть снова разделилась: i8 один. i4, отправь всем heartbeat (term t8, leaderCommit 12); карточка к i8 теряется.',
+      ),
+      goal: t(
+        'Pre-vote is on; i8 is cut off again. i4, send a heartbeat to everyone.',
+        'Предголосование включено; i8 снова отрезан. i4, отправь всем heartbeat.',
+      ),
+      to: ids(4, 8),
+      tasks: { i4: { kind: 'send' } },
+      actions: [{ kind: 'pre-vote', on: true }, CUT_OFF],
+      done: { kind: 'cards-to', servers: REST, from: 'i4' },
+    },
+    {
+      title: t('The followers hear i4', 'Фолловеры слышат i4'),
+      prompt: t(
+        "i1, i2, i3, i5, i6, i7: take i4's heartbeat, write i4 in your leader cell (you hear a leader, R27), commit 12 and answer ✔. i4, read the ticks.",
+        'i1, i2, i3, i5, i6, i7: каждый возьми heartbeat от i4, впиши i4 в ячейку лидера (ты слышишь лидера, R27), зафиксируй 12 и ответь ✔. i4, прочитай галочки.',
+      ),
+      goal: t(
+        "Followers, take the leader's card and answer it; i4, read the answers.",
+        'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
+      ),
+      to: ids(1, 2, 3, 4, 5, 6, 7),
+      tasks: { ...tasks(REST, INBOX), i4: INBOX },
+      actions: [],
+      done: { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
+    },
+    {
+      title: t('i8 only asks', 'i8 только спрашивает'),
+      prompt: t(
+        'i8, your timer fires: with pre-vote you stay in t8 and write no vote. Count your own pre-vote and send PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3) to everyone — lost in the partition.',
+        'i8, твой таймер сработал: с предголосованием ты остаёшься в t8 и голос не пишешь. Засчитай свой предголос и отправь всем PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3) — он теряется при разделении.',
+      ),
+      goal: t(
+        'i8, you hear nobody: your election timer fires (pre-vote is on).',
+        'i8, ты никого не слышишь: твой таймер выборов сработал (предголосование включено).',
+      ),
+      to: ids(8),
+      tasks: { i8: { kind: 'timeout' } },
+      actions: [],
+      done: { kind: 'pre-vote', servers: ids(8) },
+    },
+    {
+      title: t('i8 comes back, still in t8', 'i8 возвращается, всё ещё в t8'),
+      prompt: t(
+        'The partition heals. i8, your timer fires again: still t8. Send PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3) to everyone.',
+        'Разделение исчезло. i8, твой таймер снова сработал: всё ещё t8. Отправь всем PreVote (term t9, candidateId i8, lastLogIndex 8, lastLogTerm t3).',
+      ),
+      goal: t(
+        'The partition heals. i8, your election timer fires again.',
+        'Разделение исчезло. i8, твой таймер выборов снова сработал.',
+      ),
+      to: ids(8),
+      tasks: { i8: { kind: 'timeout' } },
+      actions: [{ kind: 'heal' }],
+      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+    },
+    {
+      title: t('PreVote refused', 'PreVote отклонён'),
+      prompt: t(
+        "Everyone, take i8's PreVote: keep your term t8 and write nothing (R25). Answer ✗: i4 is the leader and the others hear it (R27), and i8's log (8/t3) is behind (R10).",
+        'Каждый: возьми PreVote от i8. Сохрани свой терм t8 и ничего не пиши (R25). Ответь ✗: i4 — лидер, остальные его слышат (R27), а журнал i8 (8/t3) отстаёт (R10).',
+      ),
+      goal: t(
+        'Everyone, a PreVote card is in your inbox: decide and answer.',
+        'Каждый: во входящих карточка PreVote — реши и ответь.',
+      ),
+      to: ids(1, 2, 3, 4, 5, 6, 7),
+      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
+      actions: [],
+      done: {
+        kind: 'all',
+        of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) }],
+      },
+    },
+    {
+      title: t('The leader stays', 'Лидер остаётся'),
+      prompt: t(
+        'i8, read the answers: 1 pre-vote of 8 — no election, your term stays t8 (R26). i4 still leads t8: nobody lost a term, nobody stopped writing.',
+        'i8, прочитай ответы: 1 предголос из 8 — выборов нет, твой терм остаётся t8 (R26). i4 по-прежнему лидер t8: ни один терм не потерян, записи не останавливались.',
+      ),
+      goal: t(
+        'i8, read the answers to your PreVote.',
+        'i8, прочитай ответы на свой PreVote.',
+      ),
+      to: ids(8),
+      tasks: { i8: INBOX },
+      actions: [],
+      done: { kind: 'all', of: [{ kind: 'inbox-empty', servers: ids(8) }, { kind: 'role', servers: ids(4), role: 'leader' }] },
+    },
+  ],
+};
+
 const freePlay: Game = {
   id: FREE_PLAY,
   size: null,
@@ -437,7 +681,7 @@ const freePlay: Game = {
   ],
 };
 
-export const GAMES: Record<number, Game> = { 1: game1, 2: game2, 3: game3, 4: game4, [FREE_PLAY]: freePlay };
+export const GAMES: Record<number, Game> = { 1: game1, 2: game2, 3: game3, 4: game4, 5: game5, [FREE_PLAY]: freePlay };
 /** The workshop order: `next` past a game's last step goes on with the next game. */
 export const GAME_ORDER = [1, 2, 3, 4];
 

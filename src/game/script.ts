@@ -23,6 +23,8 @@ export function playScript(d: Draft, cmd: ScriptCommand, targets: ClusterId[]): 
     const next = position(c, cmd, d.room.config.size);
     if ('ok' in next) return next;
     if (cmd.action === 'start') prepare(d, id, next.game);
+    // A game starts with Figure 2's elections: pre-vote is on only where a step turns it on (game 5).
+    if (cmd.action === 'start' && c.preVote) applyFault(d, id, { kind: 'pre-vote', on: false });
     emit(d, { type: 'script', cluster: id, script: next });
     if (cmd.action !== 'prev') for (const f of currentStep(clusterOf(d, id))?.actions ?? []) applyFault(d, id, f);
   }

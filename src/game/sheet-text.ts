@@ -23,6 +23,9 @@ const cell = (s: string) => s.padEnd(4);
 export function sheetHeader(s: ServerState, lang: Lang = 'en', online = true): string {
   const w = WORDS[lang];
   const parts = [s.id, ROLE[lang][s.role], `${w.term} t${currentTerm(s)}`, `${w.commit} ${s.commitIndex}`];
+  // Pre-vote games only (R26, R27): the pre-votes counted and the leader heard from.
+  if (s.preVotes) parts.push(`${lang === 'ru' ? 'предголоса' : 'pre-votes'} ${s.preVotes.join(' ')}`);
+  if (s.leader) parts.push(`${lang === 'ru' ? 'слышит лидера' : 'hears leader'} ${s.leader}`);
   if (!online) parts.push(w.offline);
   return parts.join(' · ');
 }

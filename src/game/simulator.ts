@@ -169,7 +169,7 @@ class Sim {
     const before = c.servers[server].state;
     if (w.when && !w.when(r.input, before)) return undefined;
     w.left--;
-    const correct = step(before, r.input, stepOptions(this.room));
+    const correct = step(before, r.input, stepOptions(this.room, c));
     return w.propose(before, r.input, { state: correct.state, send: correct.send });
   }
 

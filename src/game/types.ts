@@ -136,6 +136,8 @@ export interface ClusterState {
   question?: OpenQuestion;
   /** Questions asked in this cluster so far (ids `${cluster}-q${n}`; absent: none). */
   questions?: number;
+  /** Pre-vote (R24–R27, docs/rules-extended.md) is on: absent or false in games 1–4. */
+  preVote?: boolean;
 }
 
 /** A question asked (issue 14): answers are kept here, private until the reveal (views.ts). */
@@ -209,13 +211,15 @@ export type Fault =
   | { kind: 'duplicate-all'; on: boolean }
   | { kind: 'reorder'; server: ServerId }
   | { kind: 'loss-rate'; rate: number }
-  | { kind: 'adopt-term'; server: ServerId; term: number };
+  | { kind: 'adopt-term'; server: ServerId; term: number }
+  /** Pre-vote on or off for this cluster (R24–R27, docs/rules-extended.md); game 5 switches it. */
+  | { kind: 'pre-vote'; on: boolean };
 
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
   | { type: 'fault'; cluster: ClusterId; fault: Fault }
   | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number; message?: string }
-  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel }
+  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel; /** R24–R27 on or off (docs/rules-extended.md) */ preVote?: boolean }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
   | { type: 'reset'; cluster: ClusterId }
@@ -382,6 +386,8 @@ export interface SeatView {
   electionTimeoutMs?: [number, number];
   /** The question the room is asked about this cluster (absent: none): this seat's own answer only. */
   question?: SeatQuestion;
+  /** Pre-vote is on in this cluster (R24–R27): a timer that fires sends PreVote cards (absent: off). */
+  preVote?: boolean;
 }
 
 /**
@@ -433,7 +439,7 @@ export interface ServerGlance {
   /** Cards in flight to it (visible or not yet delivered). */
   cards: number;
   /** The first few of them, oldest first: `RV`, `RV↩`, `AE`, `AE↩` and the sender. */
-  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩'; from: ServerId }[];
+  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩' | 'PV' | 'PV↩'; from: ServerId }[];
   /** Restarted and not yet caught up (its ✔ dropped to ○). */
   restarted?: boolean;
 }
@@ -485,6 +491,8 @@ export interface ClusterOverview {
    * console's one-key ask; the answers are not in it (absent: none, or a question is open).
    */
   askable?: { server: ServerId; input: MoveInput; kind: QuestionKind; text: Text }[];
+  /** Pre-vote is on (R24–R27; absent: off). */
+  preVote?: boolean;
 }
 
 export interface InstructorView {

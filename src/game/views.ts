@@ -63,6 +63,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
     ...(c.question ? { question: seatQuestion(c, server) } : {}),
+    ...(c.preVote ? { preVote: true } : {}),
   };
 }
 
@@ -125,6 +126,10 @@ function cardTag(k: Card): ServerGlance['cardTags'][number]['type'] {
       return 'RV↩';
     case 'AppendEntries':
       return 'AE';
+    case 'PreVote':
+      return 'PV';
+    case 'PreVoteReply':
+      return 'PV↩';
     default:
       return 'AE↩';
   }
@@ -195,6 +200,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     ...(c.paused !== undefined ? { paused: c.paused } : {}),
     ...(c.question ? { question: questionView(c) } : {}),
     ...askable(room, c),
+    ...(c.preVote ? { preVote: true } : {}),
   };
 }
 

@@ -38,6 +38,10 @@ export const serverStateSchema = z.strictObject({
   votesGranted: z.array(serverIdSchema).max(16),
   nextIndex: z.record(serverIdSchema, index.max(MAX_LOG + 1)),
   matchIndex: z.record(serverIdSchema, index),
+  /** Pre-vote games only (R24–R27): pre-votes granted, self included; the leader heard from. */
+  preVotes: z.array(serverIdSchema).max(16).optional(),
+  leader: serverIdSchema.optional(),
+  heard: z.array(serverIdSchema).max(16).optional(),
 });
 
 const requestVoteSchema = z.strictObject({
@@ -58,12 +62,22 @@ const appendEntriesSchema = z.strictObject({
   leaderCommit: index,
 });
 const appendEntriesReplySchema = z.strictObject({ type: z.literal('AppendEntriesReply'), term, success: z.boolean() });
+const preVoteSchema = z.strictObject({
+  type: z.literal('PreVote'),
+  term,
+  candidateId: serverIdSchema,
+  lastLogIndex: index,
+  lastLogTerm: term,
+});
+const preVoteReplySchema = z.strictObject({ type: z.literal('PreVoteReply'), term, voteGranted: z.boolean() });
 
 export const messageSchema = z.discriminatedUnion('type', [
   requestVoteSchema,
   requestVoteReplySchema,
   appendEntriesSchema,
   appendEntriesReplySchema,
+  preVoteSchema,
+  preVoteReplySchema,
 ]);
 
 export const moveSchema = z.strictObject({
@@ -95,6 +109,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reorder'), server: serverIdSchema }),
   z.strictObject({ kind: z.literal('loss-rate'), rate: z.number().min(0).max(1) }),
   z.strictObject({ kind: z.literal('adopt-term'), server: serverIdSchema, term }),
+  /** Pre-vote on or off for the cluster (docs/rules-extended.md R24–R27; game 5). */
+  z.strictObject({ kind: z.literal('pre-vote'), on: z.boolean() }),
 ]);
 
 export const paceSchema = z.enum(['human', 'fast']);
@@ -124,6 +140,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     election: z.enum(['cue', 'timers']).optional(),
     /** What `?` gives students: nothing, the rule, or the rule and the answer. */
     hints: z.enum(['none', 'rule', 'answer']).optional(),
+    /** Pre-vote (docs/rules-extended.md R24–R27) on or off. */
+    preVote: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
   /** An announcement: a sentence for the board in both languages (src/game/reducer.ts announce). */

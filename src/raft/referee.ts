@@ -26,6 +26,7 @@ import { leaderRewritesLog, matchIndexWrong, nextIndexWrong, noopOnElection, old
 import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge, rejectForVote } from './referee/detectors-log.js';
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
+import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout, quorumCheck } from './referee/detectors-prevote.js';
 import { formatMove } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
 import { explain } from './referee/explanations.js';
@@ -36,6 +37,11 @@ export { formatCard, formatLog } from './referee/format.js';
 
 /** Most specific first: each claims what it explains before a broader one can see it. */
 const DETECTORS: readonly Detector[] = [
+  // Pre-vote games (docs/rules-extended.md): a pre-vote move is never judged by RequestVote's rules.
+  preVoteTimeout,
+  preVoteAnswer,
+  preVoteCount,
+  quorumCheck,
   lowerTerm,
   staleRequest,
   replyTerms,
@@ -57,6 +63,7 @@ const DETECTORS: readonly Detector[] = [
   appliedTooFar,
   timerReset,
   wrongTerm,
+  leaderCell,
 ];
 
 /**
@@ -119,7 +126,15 @@ function partsOf(a: ServerState, b: ServerState): Part[] {
       },
     })),
   );
-  return [...plain, granted, ...keyed];
+  // R26, R27: the pre-vote cells, absent outside pre-vote games.
+  const optional = (['preVotes', 'leader', 'heard'] as const).map((k): Part => ({
+    get: (s) => (k !== 'leader' && s[k] ? [...s[k]].sort() : (s[k] ?? null)),
+    set: (t, f) => {
+      if (f[k] === undefined) delete t[k];
+      else Object.assign(t, { [k]: structuredClone(f[k]) });
+    },
+  }));
+  return [...plain, granted, ...keyed, ...optional];
 }
 
 const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);

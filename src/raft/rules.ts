@@ -5,6 +5,7 @@
  * Plain data, so it travels on the wire and in the journal as is.
  */
 import type { Text } from '../i18n/text.js';
+import { EXTENDED_MISTAKES, EXTENDED_RULES } from './rules-extended.js';
 
 export type RuleId = `R${number}` | `P${number}`;
 export type MistakeId = `M${number}`;
@@ -187,6 +188,8 @@ export const RULES: readonly RuleInfo[] = [
       'If a server has applied the entry at index i, no server ever applies a different entry at index i. This is what the whole algorithm exists for: every state machine executes the same commands in the same order.'],
     ['Безопасность машины состояний',
       'Если сервер применил запись с индексом i, ни один сервер никогда не применит по индексу i другую запись. Ради этого и существует весь алгоритм: все машины состояний выполняют одни и те же команды в одном порядке.']),
+  // ---- beyond Figure 2: docs/rules-extended.md (pre-vote, game 5) ----
+  ...EXTENDED_RULES,
 ];
 
 export const MISTAKES: readonly MistakeInfo[] = [
@@ -285,6 +288,7 @@ export const MISTAKES: readonly MistakeInfo[] = [
       'Real implementations add their own choices: etcd drops a stale request without answering, etcd and hashicorp refuse votes while they know a leader ("leader stickiness", PreVote, CheckQuorum), and both append an empty entry when a leader is elected. These are engineering options, not Raft\'s Figure 2: here a stale request gets ✗ with your term (R5), a vote depends only on term, vote cell and logs (R9), and a new leader writes nothing on election (R13).'],
     ['Привычки etcd/hashicorp, которых нет в статье',
       'В реальных реализациях есть свои решения: etcd молча выбрасывает устаревший запрос, etcd и hashicorp не голосуют, пока знают лидера («липкость лидера», PreVote, CheckQuorum), а при избрании оба добавляют пустую запись. Это инженерные опции, а не Figure 2 статьи: здесь на устаревший запрос отвечают ✗ со своим термом (R5), голос зависит только от терма, ячейки голоса и журналов (R9), а новый лидер при избрании ничего не пишет (R13).']),
+  ...EXTENDED_MISTAKES,
 ];
 
 const RULE_BY_ID = new Map<string, RuleInfo>(RULES.map((x) => [x.id, x]));

@@ -15,6 +15,8 @@ import type {
   AppendEntries,
   AppendEntriesReply,
   Input,
+  PreVote,
+  PreVoteReply,
   Move,
   Outgoing,
   Request,
@@ -64,20 +66,32 @@ export function adoptTerm(s: ServerState, term: number): ServerState {
   if (term <= currentTerm(s)) return s;
   const votes = [...s.votes];
   while (votes.length < term) votes.push(null);
-  return { ...s, votes, role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} };
+  // R26, R27: a new term ends a pre-vote and forgets the leader of the old term.
+  return { ...withoutPreVote(s), votes, role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} };
+}
+
+/** The sheet without the pre-vote cells (R26), the known leader (R27) and the quorum check (R28); absent = empty. */
+export function withoutPreVote(s: ServerState, keepLeader = false): ServerState {
+  if (s.preVotes === undefined && s.heard === undefined && (keepLeader || s.leader === undefined)) return s;
+  const out = { ...s };
+  delete out.preVotes;
+  delete out.heard;
+  if (!keepLeader) delete out.leader;
+  return out;
 }
 
 /** The correct move of server `s` for `input`. */
 export function step(s: ServerState, input: Input, options: StepOptions = DEFAULT_STEP_OPTIONS): StepResult {
   switch (input.kind) {
     case 'timeout':
-      return startElection(s);
+      if (!options.preVote) return startElection(s);
+      return s.role === 'leader' ? checkQuorum(s) : startPreVote(s);
     case 'client':
       return clientLetter(s, input.value);
     case 'send':
       return { state: s, send: appendEntriesFor(s, input.to, options), resetTimer: false };
     case 'receive':
-      return receive(s, input);
+      return receive(s, input, options);
     case 'replies':
       return readReplies(s, input.replies, options);
   }
@@ -112,7 +126,7 @@ function startElection(s: ServerState): StepResult {
   if (s.role === 'leader') return unchanged(s); // R8: leaders never start elections
   const term = currentTerm(s) + 1;
   let state: ServerState = {
-    ...s,
+    ...withoutPreVote(s),
     votes: [...s.votes, s.id],
     role: 'candidate',
     votesGranted: [s.id],
@@ -167,23 +181,32 @@ export function appendEntriesFor(s: ServerState, to: ServerId[], options: StepOp
     });
 }
 
-function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>): StepResult {
+function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>, options: StepOptions): StepResult {
   const m = input.message;
-  // R4: adopt a higher term from a request *or* a reply before anything else.
-  const state = m.term > currentTerm(s) ? adoptTerm(s, m.term) : s;
+  // R4: adopt a higher term from a request *or* a reply before anything else; R25: except a
+  // PreVote's, which is only the term its sender would start.
+  const state = m.term > currentTerm(s) && m.type !== 'PreVote' ? adoptTerm(s, m.term) : s;
   switch (m.type) {
     case 'RequestVote':
       return handleRequestVote(state, input.from, m);
     case 'AppendEntries':
-      return handleAppendEntries(state, input.from, m);
+      return handleAppendEntries(state, input.from, m, options);
+    case 'PreVote':
+      return handlePreVote(state, input.from, m);
+    case 'PreVoteReply': {
+      const request = (input as { request: Request }).request;
+      // R26: a reply to another round, or arriving after the pre-vote ended, is dropped (R6).
+      if (m.term < currentTerm(state) || request.term !== currentTerm(state) + 1 || state.preVotes === undefined) return unchanged(state);
+      return handlePreVoteReply(state, input.from, m);
+    }
     case 'RequestVoteReply':
     case 'AppendEntriesReply': {
       const request = (input as { request: Request }).request;
       // R6: a reply from an older term, or to a request of an older term, is dropped.
       if (m.term < currentTerm(state) || request.term !== currentTerm(state)) return unchanged(state);
       return m.type === 'RequestVoteReply'
-        ? handleVoteReply(state, input.from, m)
-        : handleAppendReply(state, input.from, m, request as AppendEntries);
+        ? handleVoteReply(state, input.from, m as RequestVoteReply)
+        : handleAppendReply(options.preVote ? heardFrom(state, input.from) : state, input.from, m as AppendEntriesReply, request as AppendEntries);
     }
   }
 }
@@ -203,7 +226,7 @@ function handleRequestVote(s: ServerState, from: ServerId, m: RequestVote): Step
 }
 
 /** R5, R12, R17, R18, R19, R23: the follower side of AppendEntries. */
-function handleAppendEntries(s: ServerState, from: ServerId, m: AppendEntries): StepResult {
+function handleAppendEntries(s: ServerState, from: ServerId, m: AppendEntries, options: StepOptions): StepResult {
   const term = currentTerm(s);
   const reply = (state: ServerState, success: boolean, resetTimer: boolean): StepResult => ({
     state,
@@ -214,7 +237,9 @@ function handleAppendEntries(s: ServerState, from: ServerId, m: AppendEntries): 
   // Two leaders in one term cannot happen under P1; if a broken game makes it happen, a leader
   // refuses rather than letting another leader rewrite its log (P2).
   if (s.role === 'leader') return reply(s, false, false);
-  const follower: ServerState = s.role === 'candidate' ? { ...s, role: 'follower', votesGranted: [] } : s; // R12
+  let follower: ServerState = s.role === 'candidate' ? { ...s, role: 'follower', votesGranted: [] } : s; // R12
+  // R27: with pre-vote on, the follower now hears from the leader of its term; a pre-vote ends.
+  if (options.preVote) follower = { ...withoutPreVote(follower), leader: m.leaderId };
   // R17: consistency check; a missing or different entry at prevLogIndex fails without change.
   if (termAt(follower.log, m.prevLogIndex) !== m.prevLogTerm) return reply(follower, false, true);
   const log = mergeEntries(follower.log, m.prevLogIndex, m.entries);
@@ -295,4 +320,71 @@ export function advanceLeaderCommit(s: ServerState): ServerState {
 /** R23: apply lastApplied+1 … commitIndex, in order, never past commitIndex. */
 export function applyCommitted(s: ServerState): ServerState {
   return s.lastApplied < s.commitIndex ? { ...s, lastApplied: s.commitIndex } : s;
+}
+
+// ---- Pre-vote (docs/rules-extended.md R24–R27; Ongaro's dissertation §9.6) ----
+
+/**
+ * R24: with pre-vote on, a timer that fires does not start a term: the server stays in its term
+ * without voting, forgets the leader it heard from (R27: it has not heard from it for a whole
+ * timeout), counts its own pre-vote and asks everyone "would you vote for me in term T+1?".
+ */
+function startPreVote(s: ServerState): StepResult {
+  if (s.role === 'leader') return unchanged(s); // R8: leaders never start elections
+  const state: ServerState = {
+    ...withoutPreVote(s),
+    role: 'follower',
+    votesGranted: [],
+    nextIndex: {},
+    matchIndex: {},
+    preVotes: [s.id],
+  };
+  const pv: PreVote = {
+    type: 'PreVote',
+    term: currentTerm(s) + 1,
+    candidateId: s.id,
+    lastLogIndex: lastLogIndex(s.log),
+    lastLogTerm: lastLogTerm(s.log),
+  };
+  if (state.preVotes!.length >= majority(s.cluster.length)) return startElection(state); // one server: R26 at once
+  return { state, send: peersOf(s).map((to) => ({ to, message: pv })), resetTimer: true };
+}
+
+/**
+ * R25: a PreVote changes nothing on the receiver's sheet (no term, no vote, no timer). It is
+ * granted iff the term asked for is above the receiver's, the sender's log is at least as
+ * up-to-date (R10), and the receiver hears from no leader (it is not one and knows none, R27).
+ */
+function handlePreVote(s: ServerState, from: ServerId, m: PreVote): StepResult {
+  const term = currentTerm(s);
+  const hearsLeader = s.role === 'leader' || s.leader !== undefined;
+  const voteGranted = m.term > term && isUpToDate(m.lastLogTerm, m.lastLogIndex, s.log) && !hearsLeader;
+  return unchanged(s, [{ to: from, message: { type: 'PreVoteReply', term, voteGranted } satisfies PreVoteReply }]);
+}
+
+/** R26: count distinct pre-votes, self included; with a majority of the cluster, start the term (R8). */
+function handlePreVoteReply(s: ServerState, from: ServerId, m: PreVoteReply): StepResult {
+  const votes = s.preVotes ?? [];
+  if (!m.voteGranted || votes.includes(from)) return unchanged(s);
+  const state = { ...s, preVotes: [...votes, from] };
+  return state.preVotes.length >= majority(s.cluster.length) ? startElection(state) : unchanged(state);
+}
+
+/** R28: a leader notes each follower whose AppendEntries reply of its term it read (✔ or ✗). */
+function heardFrom(s: ServerState, from: ServerId): ServerState {
+  if (s.role !== 'leader' || (s.heard ?? []).includes(from)) return s;
+  // In sheet order, so the cell reads the same whatever order the replies came in.
+  return { ...s, heard: s.cluster.filter((id) => id === from || (s.heard ?? []).includes(id)) };
+}
+
+/**
+ * R28 (CheckQuorum, dissertation §6.2): with pre-vote on, a leader whose election timer fires
+ * checks that it heard from a majority (itself included) since the last check. If so it starts
+ * a new round; if not it steps down to follower in the same term (its vote cell unchanged), so a
+ * leader cut off in a minority stops acting as one and its followers' stickiness (R25) ends.
+ */
+function checkQuorum(s: ServerState): StepResult {
+  const heard = s.heard ?? [];
+  if (1 + heard.length >= majority(s.cluster.length)) return { state: { ...s, heard: [] }, send: [], resetTimer: true };
+  return { state: { ...withoutPreVote(s), role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} }, send: [], resetTimer: true };
 }

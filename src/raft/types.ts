@@ -39,6 +39,13 @@ export interface ServerState {
   nextIndex: Record<ServerId, number>;
   /** Leader only (R2, R13): highest index known replicated on each other server. */
   matchIndex: Record<ServerId, number>;
+  // ---- volatile, pre-vote games only (docs/rules-extended.md); absent otherwise ----
+  /** R24, R26: in a pre-vote, the distinct servers that granted one, self included. */
+  preVotes?: ServerId[];
+  /** R27: the leader of currentTerm this server hears from (its AppendEntries accepted). */
+  leader?: ServerId;
+  /** R28 (leader): followers whose AppendEntries reply it read since its last quorum check. */
+  heard?: ServerId[];
 }
 
 export interface RequestVote {
@@ -71,8 +78,28 @@ export interface AppendEntriesReply {
   success: boolean;
 }
 
-export type Request = RequestVote | AppendEntries;
-export type Reply = RequestVoteReply | AppendEntriesReply;
+/**
+ * R24 (dissertation §9.6): "would you vote for me in `term`?" Sent before a server increments
+ * its term; the receiver changes nothing on its sheet (R25).
+ */
+export interface PreVote {
+  type: 'PreVote';
+  /** The term the sender would start: its currentTerm + 1. */
+  term: number;
+  candidateId: ServerId;
+  lastLogIndex: number;
+  lastLogTerm: number;
+}
+
+export interface PreVoteReply {
+  type: 'PreVoteReply';
+  /** The receiver's currentTerm (R7). */
+  term: number;
+  voteGranted: boolean;
+}
+
+export type Request = RequestVote | AppendEntries | PreVote;
+export type Reply = RequestVoteReply | AppendEntriesReply | PreVoteReply;
 export type Message = Request | Reply;
 
 /** A card a server hands to the network, addressed to one other server. */
@@ -119,6 +146,8 @@ export interface Move {
 export interface StepOptions {
   /** Entries per AppendEntries card; the paper card has four cells. */
   maxEntries: number;
+  /** R24–R27: a timer that fires asks for pre-votes first (off unless a game or room says so). */
+  preVote?: boolean;
 }
 
 export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };

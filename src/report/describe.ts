@@ -149,6 +149,8 @@ export function describeFault(f: Fault, lang: Lang): string {
       return say(lang, 'lossRate', { rate: Math.round(f.rate * 100) });
     case 'adopt-term':
       return say(lang, 'adoptTerm', { server: f.server, term: f.term });
+    case 'pre-vote':
+      return lang === 'ru' ? `предголосование ${f.on ? 'вкл' : 'выкл'}` : `pre-vote ${f.on ? 'on' : 'off'}`;
   }
 }
 
@@ -168,6 +170,10 @@ export function cardLabel(m: Message, from: string, o: DescribeOptions): string 
       return `${say(o.lang, 'vote')} ${from} ${m.voteGranted ? ok : no}`;
     case 'AppendEntriesReply':
       return `${say(o.lang, 'append')} ${from} ${m.success ? ok : no}`;
+    case 'PreVote':
+      return `PreVote ${from} t${m.term}`;
+    case 'PreVoteReply':
+      return `pre-vote ${from} ${m.voteGranted ? ok : no}`;
   }
 }
 
@@ -214,7 +220,7 @@ function moveOutcome(server: string, was: ServerState | undefined, events: reado
   for (const e of events) {
     if (e.type !== 'card-sent' || e.card.from !== server || !e.card.inReplyTo) continue;
     const m = e.card.message;
-    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : null;
+    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : m.type === 'PreVoteReply' ? `pre-vote ${m.voteGranted ? ok : no}` : null;
     if (cell && !out.includes(cell)) out.push(cell);
   }
   const sheet = [...events].reverse().find((e): e is Extract<GameEvent, { type: 'sheet' }> => e.type === 'sheet' && e.server === server);

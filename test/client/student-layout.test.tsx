@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
 import { makeTheme, type Theme } from '../../client/theme.js';
 import type { Card, SeatView, SentBatch } from '../../src/game/types.js';
-import type { AppendEntries, Message, RequestVote, ServerState } from '../../src/raft/types.js';
+import type { AppendEntries, Message, PreVote, RequestVote, ServerState } from '../../src/raft/types.js';
 import { newServer } from '../../src/raft/step.js';
 import { CLUSTER8, card, seatView } from '../fixtures/seat-view.js';
 import { closeAll, lay, layElement } from './render-at.js';
@@ -41,8 +41,12 @@ const candidate = (): ServerState => ({ ...newServer('i1', CLUSTER8), role: 'can
 const rv = (from: string): RequestVote => ({ type: 'RequestVote', term: 2, candidateId: from, lastLogIndex: 8, lastLogTerm: 1 });
 const ae: AppendEntries = { type: 'AppendEntries', term: 1, leaderId: 'i1', prevLogIndex: 4, prevLogTerm: 1, entries: [...'Load'].map((value) => ({ term: 1, value })), leaderCommit: 4 };
 
-type Kind = 'RequestVote' | 'AppendEntries' | 'RequestVoteReply' | 'AppendEntriesReply';
-const KINDS: Kind[] = ['RequestVote', 'AppendEntries', 'RequestVoteReply', 'AppendEntriesReply'];
+// Game 5's cards (docs/rules-extended.md R24–R26): a PreVote asks for the next term.
+const pv = (from: string): PreVote => ({ type: 'PreVote', term: 9, candidateId: from, lastLogIndex: 8, lastLogTerm: 3 });
+const asking = (): ServerState => ({ ...follower(), id: 'i8', votes: ['i1', 'i8', 'i4', 'i8', 'i8', 'i8', 'i8', 'i4'], preVotes: ['i8'] });
+
+type Kind = 'RequestVote' | 'AppendEntries' | 'RequestVoteReply' | 'AppendEntriesReply' | 'PreVote' | 'PreVoteReply';
+const KINDS: Kind[] = ['RequestVote', 'AppendEntries', 'RequestVoteReply', 'AppendEntriesReply', 'PreVote', 'PreVoteReply'];
 
 function inbox(kind: Kind, n: number, to: string): Card[] {
   return Array.from({ length: n }, (_, k) => {
@@ -57,23 +61,27 @@ function inbox(kind: Kind, n: number, to: string): Card[] {
         return card(id, from, to, { type: 'RequestVoteReply', term: 2, voteGranted: k % 2 === 0 }, rv(to));
       case 'AppendEntriesReply':
         return card(id, from, to, { type: 'AppendEntriesReply', term: 1, success: true } as Message, ae);
+      case 'PreVote':
+        return card(id, from, to, pv(from));
+      case 'PreVoteReply':
+        return card(id, from, to, { type: 'PreVoteReply', term: 8, voteGranted: k % 3 === 0 }, pv(to));
     }
   });
 }
 
 function sheetFor(kind: Kind): ServerState {
-  return kind === 'RequestVoteReply' ? candidate() : kind === 'AppendEntriesReply' ? leader() : follower();
+  return kind === 'RequestVoteReply' ? candidate() : kind === 'AppendEntriesReply' ? leader() : kind === 'PreVoteReply' ? asking() : follower();
 }
 
 /** A leader's or candidate's last card with its Response row, half answered. */
 function sent(sheet: ServerState, kind: Kind): SentBatch[] {
-  if (kind !== 'RequestVoteReply' && kind !== 'AppendEntriesReply') return [];
+  if (kind !== 'RequestVoteReply' && kind !== 'AppendEntriesReply' && kind !== 'PreVoteReply') return [];
   const peers = CLUSTER8.filter((id) => id !== sheet.id);
   const cells = ['ok', 'no', 'waiting', 'lost'] as const;
   return [{
     id: 'b-1',
     from: sheet.id,
-    message: kind === 'RequestVoteReply' ? { ...rv(sheet.id) } : ae,
+    message: kind === 'RequestVoteReply' ? { ...rv(sheet.id) } : kind === 'PreVoteReply' ? pv(sheet.id) : ae,
     cards: Object.fromEntries(peers.map((p) => [p, `c-${p}`])),
     responses: Object.fromEntries(peers.map((p, i) => [p, cells[i % 4]])),
     sentAt: 0,
@@ -129,6 +137,8 @@ describe('the student screen never draws one box over another', () => {
         drafts.push([`answer to ${kind}`, seatView(sheet, inbox(kind, 8, sheet.id), { sent: sent(sheet, kind), assist }), [{ kind: 'enter' }]]);
       }
       drafts.push(['timeout: a RequestVote to everyone', seatView(follower(), inbox('AppendEntries', 3, 'i2'), { assist }), [{ kind: 'char', char: 't' }]]);
+      // Game 5 with pre-vote on (R24): the timer opens a PreVote card for everyone instead.
+      drafts.push(['timeout with pre-vote: a PreVote to everyone', seatView(follower(), inbox('PreVoteReply', 3, 'i2'), { assist, preVote: true }), [{ kind: 'char', char: 't' }]]);
       // A leader writes the client's word: w, the letters, Enter opens the draft (R15).
       drafts.push(['a word in the log', seatView(leader(), inbox('AppendEntriesReply', 5, 'i1'), { assist, sent: sent(leader(), 'AppendEntriesReply') }), [{ kind: 'char', char: 'w' }, ...[...'xyz'].map((char) => ({ kind: 'char' as const, char })), { kind: 'enter' }]]);
       // "Read the Response row": every reply to one request in one move.
@@ -137,6 +147,7 @@ describe('the student screen never draws one box over another', () => {
       for (const [name, view, keys] of drafts) {
         const s = press(view, keys, assist);
         expect(s.draft, name).not.toBeNull();
+        if (/pre-vote/.test(name)) expect(s.draft!.move.send.map((o) => o.message.type)).toEqual(Array(7).fill('PreVote'));
         expectHonest(name, view, s);
         expect(lay({ ...view, prompt: { en: long, ru: long } }, s, 80, 24).problems, `${name}, long prompt at 80×24`).toEqual([]);
         // The cursor walks every row of the draft (tab): each position must lay out as honestly

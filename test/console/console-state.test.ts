@@ -200,3 +200,24 @@ describe('reset, rewind, quit', () => {
     expect(run.last.effect).toEqual({ kind: 'quit' });
   });
 });
+
+describe('g 5 starts game 5 (pre-vote, docs/rules-extended.md)', () => {
+  it('g then 5 sends script start of game 5 for every cluster; 6 is no game', () => {
+    let s: ConsoleState = initialConsole;
+    const ctx = { clusters: [A], moments: [] };
+    s = reduceConsoleKey(s, ch('g'), ctx).state;
+    const r = reduceConsoleKey(s, ch('5'), ctx);
+    expect(r.effect).toMatchObject({ kind: 'command', command: { type: 'script', action: 'start', game: 5 } });
+    expect(reduceConsoleKey(s, ch('6'), ctx).effect).toBeUndefined();
+  });
+});
+
+describe('m v switches pre-vote (R24–R27) for the room or one cluster', () => {
+  it('on when it is off, off when every cluster targeted has it on', () => {
+    const ctx = (preVote?: boolean) => ({ clusters: [{ ...A, ...(preVote ? { preVote } : {}) } as ClusterOverview], moments: [] });
+    let s: ConsoleState = reduceConsoleKey(initialConsole, ch('m'), ctx()).state;
+    expect(reduceConsoleKey(s, ch('v'), ctx()).effect).toMatchObject({ kind: 'command', command: { type: 'mode', preVote: true }, label: 'all clusters: pre-vote on (R24–R27)' });
+    s = reduceConsoleKey(initialConsole, ch('m'), ctx(true)).state;
+    expect(reduceConsoleKey(s, ch('v'), ctx(true)).effect).toMatchObject({ command: { type: 'mode', preVote: false } });
+  });
+});

@@ -30,7 +30,7 @@ function fromPrompt(t: Table, server: string, input: MoveInput, prompt: string):
 }
 
 describe('every step of every game: doing what the prompt says is accepted', () => {
-  for (const game of GAME_ORDER) {
+  for (const game of [...GAME_ORDER, 5]) {
     it(`game ${game}, from its prepared state`, () => {
       const t = new Table({ size: 8 });
       t.ok({ type: 'script', action: 'start', game });
@@ -52,7 +52,9 @@ describe('every step of every game: doing what the prompt says is accepted', () 
         const rv = /term t(\d+), candidateId (i\d), lastLogIndex (\d+), lastLogTerm t(\d+)/.exec(prompt)
           ?? /election for t(\d+) \(lastLogIndex (\d+), lastLogTerm t(\d+)\)/.exec(prompt);
         if (rv) {
-          const card = sent.find((c) => c.message.type === 'RequestVote')?.message as RequestVote;
+          // Game 5: "PreVote (term t9, candidateId i8, …)" is a PreVote card (R24), not a RequestVote.
+          const type = /PreVote \(term/.test(prompt) ? 'PreVote' : 'RequestVote';
+          const card = sent.find((c) => c.message.type === type)?.message as RequestVote;
           expect(card, prompt).toBeDefined();
           const [term, index, last] = rv.length === 5 ? [rv[1], rv[3], rv[4]] : [rv[1], rv[2], rv[3]];
           expect([card.term, card.lastLogIndex, card.lastLogTerm]).toEqual([Number(term), Number(index), Number(last)]);
@@ -74,6 +76,9 @@ describe('every step of every game: doing what the prompt says is accepted', () 
           const votes = s.role === 'leader' ? IDS.filter((id) => t.sheet(id).votes[s.votes.length - 1] === counter).length : s.votesGranted.length;
           expect(votes, prompt).toBe(Number(count[1]));
         }
+        // "1 pre-vote of 8": the asking server's count (R26).
+        const pre = /(\d) pre-votes? of 8/.exec(prompt);
+        if (pre) expect(t.sheet(step.to[0]).preVotes?.length, prompt).toBe(Number(pre[1]));
         // "write HighLoad … indexes 1–8, term t1": the leader's log reads the word there.
         const write = /"([^"]+)".*?indexes (\d+)–(\d+), term t(\d+)/.exec(prompt);
         if (write) {

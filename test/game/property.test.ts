@@ -2,6 +2,8 @@
  * Property: seeded runs of 5- and 8-server bot clusters (timers mode) under random loss, offline
  * periods, partitions, duplicates, reordering and delay never break P1–P5, and once the faults
  * stop each cluster elects a leader and replicates the message to every server within a bound.
+ * The same with pre-vote on (docs/rules-extended.md R24–R27): asking first never breaks safety
+ * and still elects a leader once the faults stop.
  */
 import { describe, expect, it } from 'vitest';
 import { logText } from '../../src/raft/log.js';
@@ -23,13 +25,14 @@ function replicated(room: Room): boolean {
   return leader && sheets.every((s) => logText(s.log) === MESSAGE);
 }
 
-function run(size: number, seed: number) {
+function run(size: number, seed: number, preVote = false) {
   const servers = serverIds(size);
+  const chaos = chaosSchedule({ seed, servers, faultsEndMs: FAULTS_END });
   return simulate({
     seed,
     config: { size, election: 'timers', mode: 'observe' },
     message: MESSAGE,
-    faults: chaosSchedule({ seed, servers, faultsEndMs: FAULTS_END }),
+    faults: preVote ? [{ at: 0, fault: { kind: 'pre-vote', on: true } }, ...chaos] : chaos,
     untilMs: FAULTS_END + BOUND,
     stopWhen: (room) => room.now >= FAULTS_END && replicated(room),
     record: false,
@@ -50,6 +53,25 @@ describe('bot clusters under random faults', () => {
       }
       expect(failures).toEqual([]);
       expect(slowest).toBeLessThanOrEqual(BOUND);
+    });
+  }
+});
+
+describe('bot clusters with pre-vote on, under random faults', () => {
+  for (const size of [5, 8]) {
+    it(`${size} servers: 150 seeded runs, no violation, leader and message within ${BOUND / 1000} s after faults stop`, () => {
+      const failures: string[] = [];
+      let preVotes = 0;
+      for (let seed = 1; seed <= 150; seed++) {
+        const r = run(size, seed * 104729 + size, true);
+        const c = r.room.clusters.A;
+        expect(c.preVote).toBe(true);
+        preVotes += Object.values(c.batches).filter((b) => b.message.type === 'PreVote').length;
+        if (c.violations.length) failures.push(`seed ${seed}: ${c.violations.map((v) => v.property).join(',')}`);
+        else if (!replicated(r.room)) failures.push(`seed ${seed}: no leader/message by ${r.now} ms`);
+      }
+      expect(failures).toEqual([]);
+      expect(preVotes).toBeGreaterThan(150); // the runs really asked first
     });
   }
 });

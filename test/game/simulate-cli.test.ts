@@ -17,6 +17,18 @@ describe('raft-sheet simulate', () => {
     expect(text).toMatch(/value {3}H {3}i {3}g {3}h {3}L {3}o {3}a {3}d/);
   });
 
+  it('--game 5 shows game 5 to its end: i8 deposes i4 without pre-vote, then asks with PreVote and i4 stays', async () => {
+    const io = captureIO();
+    expect(await simulate.run(['--game', '5', '--seed', '3', '--lang', 'en'])).toBe(0);
+    const text = io.out();
+    expect(text).toContain('Game 5 — the server that came back · 5/13 · A healthy leader is deposed');
+    expect(text).toContain('Game 5 — the server that came back · 13/13 · The leader stays');
+    const end = text.slice(text.lastIndexOf('13/13'));
+    expect(end).toContain('i4 · Leader ♛ · term t8 · commitIndex 12');
+    expect(end).toContain('i8 · Follower · term t8 · commitIndex 0 · pre-votes i8');
+    expect(end).toContain('i5 · Follower · term t8 · commitIndex 12 · hears leader i4');
+  });
+
   it('speaks Russian with --lang ru', async () => {
     const io = captureIO();
     expect(await simulate.run(['--game', '1', '--lang', 'ru'])).toBe(0);

@@ -1,11 +1,14 @@
-/** The rule catalogue: every rule, property and mistake of RAFT-RULES.md, explained in en and ru. */
+/**
+ * The rule catalogue: every rule, property and mistake of RAFT-RULES.md and of
+ * docs/rules-extended.md (R24–R28, M20–M23: pre-vote, CheckQuorum), explained in en and ru.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookup, MISTAKES, mistakeInfo, rule, RULES, ruleTitle } from '../../src/raft/rules.js';
 import type { Text } from '../../src/i18n/text.js';
 
 const expected = [
-  ...Array.from({ length: 23 }, (_, i) => `R${i + 1}`),
+  ...Array.from({ length: 28 }, (_, i) => `R${i + 1}`),
   ...Array.from({ length: 5 }, (_, i) => `P${i + 1}`),
 ];
 
@@ -17,7 +20,7 @@ function wellWritten(t: Text, min: number): void {
 }
 
 describe('rule catalogue', () => {
-  it('holds R1–R23 and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
+  it('holds R1–R28 and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...expected].sort());
     for (const r of RULES) {
       wellWritten(r.title, 4);
@@ -27,8 +30,8 @@ describe('rule catalogue', () => {
     }
   });
 
-  it('holds M1–M19 exactly once, each naming the rules it breaks', () => {
-    expect(MISTAKES.map((m) => m.id)).toEqual(Array.from({ length: 19 }, (_, i) => `M${i + 1}`));
+  it('holds M1–M23 exactly once, each naming the rules it breaks', () => {
+    expect(MISTAKES.map((m) => m.id)).toEqual(Array.from({ length: 23 }, (_, i) => `M${i + 1}`));
     for (const m of MISTAKES) {
       wellWritten(m.title, 8);
       wellWritten(m.explain, 120);
@@ -62,5 +65,17 @@ describe('rule catalogue', () => {
     const ids = new Set([...doc.matchAll(/\*\*(R\d+|P\d+)\b/g), ...doc.matchAll(/^\| (M\d+) \|/gm)].map((m) => m[1]));
     expect(ids.size).toBe(23 + 5 + 19);
     for (const id of ids) expect(lookup(id), id).toBeDefined();
+  });
+});
+
+describe('the extended rules document', () => {
+  it('docs/rules-extended.md defines R24–R28 and M20–M23, each in the catalogue, with its source cited', () => {
+    const doc = readFileSync(new URL('../../docs/rules-extended.md', import.meta.url), 'utf8');
+    const rules = [...doc.matchAll(/\*\*(R\d+) — /g)].map((m) => m[1]);
+    const mistakes = [...doc.matchAll(/^\| (M\d+) \|/gm)].map((m) => m[1]);
+    expect(rules).toEqual(['R24', 'R25', 'R26', 'R27', 'R28']);
+    expect(mistakes).toEqual(['M20', 'M21', 'M22', 'M23']);
+    for (const id of [...rules, ...mistakes]) expect(lookup(id), id).toBeDefined();
+    for (const section of ['§9.6', '§4.2.3', '§6.2']) expect(doc).toContain(section);
   });
 });

@@ -74,7 +74,7 @@ export function proposedReply(ctx: Ctx): Reply | undefined {
   return ctx.proposed.send.find((o) => o.to === sender(ctx) && o.message.type === type)?.message as Reply | undefined;
 }
 export const granted = (r: Reply | undefined): boolean | undefined =>
-  r === undefined ? undefined : r.type === 'RequestVoteReply' ? r.voteGranted : r.success;
+  r === undefined ? undefined : r.type === 'AppendEntriesReply' ? r.success : r.voteGranted;
 export const correctReplyOk = (ctx: Ctx): boolean | undefined => {
   const req = receivedRequest(ctx);
   const r = ctx.correct.send.find((o) => o.to === sender(ctx) && o.message.type !== req?.type)?.message as Reply | undefined;

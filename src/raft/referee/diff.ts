@@ -48,6 +48,16 @@ export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
       if (e !== g) add(`${name}[${k}]`, e, g);
     }
   }
+  // Pre-vote games (R24–R27): the pre-votes counted and the leader heard; absent = empty.
+  const ePre = [...(expectedState.preVotes ?? [])].sort();
+  const gPre = [...(givenState.preVotes ?? [])].sort();
+  if (expectedState.preVotes !== undefined || givenState.preVotes !== undefined) {
+    if (ePre.join(',') !== gPre.join(',') || (expectedState.preVotes === undefined) !== (givenState.preVotes === undefined)) add('preVotes', expectedState.preVotes ? ePre : null, givenState.preVotes ? gPre : null);
+  }
+  if ((expectedState.leader ?? null) !== (givenState.leader ?? null)) add('leader', expectedState.leader ?? null, givenState.leader ?? null);
+  const eHeard = [...(expectedState.heard ?? [])].sort().join(',');
+  const gHeard = [...(givenState.heard ?? [])].sort().join(',');
+  if (eHeard !== gHeard) add('heard', expectedState.heard ? [...expectedState.heard].sort() : null, givenState.heard ? [...givenState.heard].sort() : null);
   out.push(...diffCards(correct.send, proposed.send));
   if (proposed.resetTimer !== undefined && proposed.resetTimer !== correct.resetTimer) {
     add('resetTimer', correct.resetTimer, proposed.resetTimer);

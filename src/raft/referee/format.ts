@@ -34,6 +34,10 @@ export function formatCard(msg: Message): string {
       return `AppendEntries(term ${msg.term}, leader ${msg.leaderId}, prev ${msg.prevLogIndex}/t${msg.prevLogTerm}, entries ${formatLog(msg.entries, msg.prevLogIndex + 1)}, leaderCommit ${msg.leaderCommit})`;
     case 'AppendEntriesReply':
       return `AppendEntriesReply(term ${msg.term}, ${msg.success ? '✔' : '✗'})`;
+    case 'PreVote':
+      return `PreVote(term ${msg.term}, candidate ${msg.candidateId}, last ${msg.lastLogIndex}/t${msg.lastLogTerm})`;
+    case 'PreVoteReply':
+      return `PreVoteReply(term ${msg.term}, ${msg.voteGranted ? '✔' : '✗'})`;
   }
 }
 
