@@ -4,6 +4,7 @@
  * cluster an election; with pre-vote its PreVote cards are refused and i4 stays. The sheets at the
  * end of each half are golden (test/fixtures/golden/game5-*.txt).
  */
+import { gameCommandSchema } from '../../src/protocol/game-schemas.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentTerm } from '../../src/raft/log.js';
@@ -101,6 +102,8 @@ describe('pre-vote as a room mode', () => {
     step({ type: 'move', cluster: 'A', server: follower, input: { kind: 'timeout' } });
     const asked = room.clusters.A.inFlight.filter((k) => k.from === follower).map((k) => k.message.type);
     expect(asked).toEqual(Array(4).fill('PreVote'));
-    expect(reduce(room, { type: 'mode', preVote: 'yes' as unknown as boolean }, { now: room.now, random: () => 0.5 }).ok).toBe(false);
+    // A preVote that is not a boolean never reaches the reducer: the wire's schema refuses it.
+    expect(gameCommandSchema.safeParse({ type: 'mode', preVote: 'yes' }).success).toBe(false);
+    expect(gameCommandSchema.safeParse({ type: 'mode', preVote: true }).success).toBe(true);
   });
 });
