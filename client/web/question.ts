@@ -13,7 +13,7 @@ import type { Lang, Text } from '../../src/i18n/text.js';
 import { esc } from './draw.js';
 
 const WORDS = {
-  head: { en: 'Question · cluster {c} · {s} decides', ru: 'Вопрос · кластер {c} · решает {s}' },
+  head: { en: 'Question about {c} · {s}', ru: 'Вопрос о {c} · {s}' },
   left: { en: '{n} s left', ru: 'осталось {n} с' },
   timeUp: { en: 'time is up', ru: 'время вышло' },
   answered: { en: '{n} of {m} answered', ru: 'ответили {n} из {m}' },
@@ -53,6 +53,14 @@ export function barWidths(tally: number[]): number[] {
   return tally.map((n) => Math.round((n / most) * 100));
 }
 
+/**
+ * A bar `percent` full, as SVG: the page's Content-Security-Policy (server/web-projector.ts)
+ * allows no inline style, and an SVG rect's width is an attribute.
+ */
+function bar(cls: string, fill: string, percent: number): string {
+  return `<svg class="${cls}" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="${cls}-back" width="100" height="10" rx="1"/><rect class="${fill}" width="${percent}" height="10" rx="1"/></svg>`;
+}
+
 /** The panel's markup for question `q`, `left` seconds of its countdown left. */
 export function questionPanel(q: QuestionView, lang: Lang, left: number): string {
   const r = q.reveal;
@@ -67,7 +75,7 @@ export function questionPanel(q: QuestionView, lang: Lang, left: number): string
     return (
       `<li class="q-choice${right ? ' q-correct' : ''}" data-choice="${i}" data-count="${count}" data-correct="${right}">` +
       label +
-      `<span class="q-bar"><span class="q-fill" style="width:${widths[i]}%"></span></span>` +
+      bar('q-bar', 'q-fill', widths[i]!) +
       `<span class="q-count">${count}</span>` +
       (right ? `<span class="q-ok">✔ ${esc(qw(lang, 'correct'))}</span>` : `<span class="q-ok"></span>`) +
       `</li>`
@@ -85,7 +93,7 @@ export function questionPanel(q: QuestionView, lang: Lang, left: number): string
     `<span class="q-clock" data-left="${r ? 0 : left}">${esc(state)}</span></div>` +
     `<p class="q-text">${esc(q.text[lang])}</p>` +
     `<ol class="q-choices${r ? ' q-revealed' : ''}">${choices.join('')}</ol>` +
-    `<div class="q-answered"><span class="q-answered-text">${esc(answered)}</span><span class="q-progress"><span class="q-progress-fill" style="width:${share}%"></span></span></div>` +
+    `<div class="q-answered"><span class="q-answered-text">${esc(answered)}</span>${bar('q-progress', 'q-progress-fill', share)}</div>` +
     foot +
     `</section>`
   );

@@ -34,7 +34,7 @@ describe('the question panel', () => {
     expect(secondsLeft(q, 30_000)).toBe(0);
     const html = questionPanel(q, 'en', secondsLeft(q, 4000));
     expect(html).toContain('data-state="open"');
-    expect(html).toContain('Question · cluster A · i2 decides');
+    expect(html).toContain('Question about A · i2');
     expect(html).toContain("i2 takes i1&#39;s RequestVote (term 1, last 0/t0): will it grant the vote?");
     expect(html).toContain('<span class="q-key">y</span><span class="q-label">Yes</span>');
     expect(html).toContain('<span class="q-key">n</span><span class="q-label">No</span>');
@@ -64,6 +64,9 @@ describe('the question panel', () => {
     expect(html).toContain('The vote of term 1 is free');
     expect(html).toContain('2 of 2 answered');
     expect(html).toContain('Next: the decision is played.');
+    // One answer each: both bars full. Bars are SVG rects: the page's CSP refuses inline styles.
+    expect(html.match(/<rect class="q-fill" width="100"/g)?.length).toBe(2);
+    expect(html).not.toContain('style=');
   });
 
   it('bars are shares of the most-chosen answer; none chosen, all empty', () => {
@@ -76,7 +79,7 @@ describe('the question panel', () => {
     const t = asked();
     t.ok({ type: 'reveal', cluster: 'A' });
     const html = questionPanel(question(t), 'ru', 0);
-    expect(html).toContain('Вопрос · кластер A · решает i2');
+    expect(html).toContain('Вопрос о A · i2');
     expect(html).toContain('отдаст ли он голос');
     expect(html).toContain('ответили 0 из 2');
     expect(html).toContain('✔ верно');

@@ -115,8 +115,9 @@ describe('asking the room on the web projector', () => {
     // The correct one: the symbol and the colour (bluish green), the wrong one neither.
     expect(await yes.locator('.q-ok').textContent()).toBe('✔ correct');
     expect(await no.locator('.q-ok').textContent()).toBe('');
-    expect(await yes.locator('.q-fill').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 158, 115)');
-    expect(await no.locator('.q-fill').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgb(0, 158, 115)');
+    const fill = (e: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(e).fill;
+    expect(await yes.locator('.q-fill').evaluate(fill)).toBe('rgb(0, 158, 115)');
+    expect(await no.locator('.q-fill').evaluate(fill)).not.toBe('rgb(0, 158, 115)');
     // The Yes bar is twice the No bar.
     const yesBar = (await yes.locator('.q-fill').boundingBox())!.width;
     const noBar = (await no.locator('.q-fill').boundingBox())!.width;
