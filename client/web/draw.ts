@@ -193,7 +193,8 @@ function violations(c: ClusterOverview, lang: Lang): string {
   const name = PROPERTY_NAMES[v.property]?.[lang] ?? v.property;
   const more = c.violations.length > 1 ? ` (+${c.violations.length - 1} ${w(lang, 'more')})` : '';
   const line = `⚠ ${v.property} ${name}: ${v.explain[lang]}`;
-  const cut = line.length > 80 ? `${line.slice(0, 79)}…` : line;
+  // About 58 characters of bold 26-unit type fill the 1000-unit band; the whole line is in the title.
+  const cut = line.length > 58 ? `${line.slice(0, 57)}…` : line;
   return `<g class="violation" data-property="${esc(v.property)}"><rect x="0" y="${PANEL.h - 44}" width="${PANEL.w}" height="44" fill="${COLOUR.error}"/><text x="14" y="${PANEL.h - 13}" font-size="26" font-weight="700" fill="#ffffff">${esc(cut + more)}<title>${esc(line)}</title></text></g>`;
 }
 

@@ -12,6 +12,7 @@ import type { InstructorView } from '../../src/game/types.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 import { PANEL, esc, movingItems, staticLayer, type MovingItem } from './draw.js';
 import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
+import { askedCluster, questionPanel, secondsLeft } from './question.js';
 
 interface Stats {
   frames: number;
@@ -66,6 +67,12 @@ interface Panel {
   moving: Map<string, { el: SVGGElement; attrs: string; body: string; place: string }>;
 }
 const panels = new Map<string, Panel>();
+/** The question panel (question.ts), a cell of the grid beside the cluster asked; its markup as last drawn. */
+const questionBox = document.createElement('div');
+questionBox.id = 'question';
+questionBox.setAttribute('aria-live', 'polite');
+let questionHtml = '';
+let questionTimer: ReturnType<typeof setTimeout> | null = null;
 
 function setStatus(s: 'connecting' | 'online' | 'reconnecting'): void {
   stats.status = s;
@@ -154,6 +161,10 @@ function panelFor(id: string): Panel {
 }
 
 function shownClusters(v: InstructorView): InstructorView['clusters'] {
+  // Asking the room (issue 14): the cluster asked fills the screen beside its question, as on
+  // the terminal projector; the others come back once the decision is played.
+  const asked = askedCluster(v.clusters, focus);
+  if (asked) return [asked];
   const one = focus ? v.clusters.filter((c) => c.id === focus) : [];
   return one.length ? one : v.clusters;
 }
@@ -213,6 +224,33 @@ function updateMoving(p: Panel, items: MovingItem[]): void {
   }
 }
 
+/**
+ * The question panel, redrawn only when its markup changes: a new count of answers, the reveal,
+ * or the countdown's next second (looked at four times a second while it runs, not every frame).
+ */
+function drawQuestion(v: InstructorView, now: number, main: HTMLElement): void {
+  const asked = askedCluster(v.clusters, focus);
+  const q = asked?.question;
+  if (!q) {
+    if (questionBox.parentNode) questionBox.remove();
+    questionHtml = '';
+    return;
+  }
+  const left = secondsLeft(q, now);
+  const html = questionPanel(q, lang, left);
+  if (html !== questionHtml) {
+    questionHtml = html;
+    questionBox.innerHTML = html;
+  }
+  if (questionBox.parentNode !== main || main.lastElementChild !== questionBox) main.append(questionBox);
+  if (!q.reveal && left > 0 && questionTimer === null) {
+    questionTimer = setTimeout(() => {
+      questionTimer = null;
+      ask();
+    }, 250);
+  }
+}
+
 function frame(): void {
   frameAsked = false;
   const t0 = performance.now();
@@ -226,9 +264,19 @@ function frame(): void {
     view = next.view;
     drawHeader(view, roomCode);
     const shown = shownClusters(view);
-    const grid = tiling(shown.length, main.clientWidth / Math.max(1, main.clientHeight));
-    main.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
-    main.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
+    const aspect = main.clientWidth / Math.max(1, main.clientHeight);
+    if (askedCluster(view.clusters, focus)) {
+      // The question beside its cluster on a wide screen, above it on a narrow one.
+      const side = aspect >= 1.25;
+      main.dataset.layout = side ? 'question-beside' : 'question-above';
+      main.style.gridTemplateColumns = side ? 'minmax(0, 1.15fr) minmax(0, 1fr)' : 'minmax(0, 1fr)';
+      main.style.gridTemplateRows = side ? 'minmax(0, 1fr)' : 'auto minmax(0, 1fr)';
+    } else {
+      const grid = tiling(shown.length, aspect);
+      delete main.dataset.layout;
+      main.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
+      main.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
+    }
     const ids = new Set(shown.map((c) => c.id));
     for (const [id, p] of panels) if (!ids.has(id)) (p.box.remove(), panels.delete(id));
     for (const c of shown) {
@@ -242,6 +290,7 @@ function frame(): void {
       }
     }
   }
+  if (view) drawQuestion(view, now, main);
   if (announceDirty) {
     announceDirty = false;
     const a = el('announce');
