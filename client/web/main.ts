@@ -7,10 +7,17 @@
  * happens in requestAnimationFrame, at most once per animation tick, so a busy room (1,000
  * connections' worth of traffic) costs one draw per frame however many views arrive. Between
  * views, frames run only while something moves (a card in flight, a torn card, a countdown).
+ *
+ * Cost (issue 13, docs/performance.md §8): the projector's browser usually shares the laptop
+ * with the hub, and software rendering (no GPU) pays for every repainted pixel. So the still
+ * sheets are redrawn at most STATIC_MS apart (they change at human speed) and only the parts
+ * that changed (staticParts: one server's box, the message); what moves is redrawn at most
+ * MOVING_MS apart, each card an element kept and moved, each countdown's text set in place;
+ * nothing is drawn while nothing moves or while the page is hidden.
  */
 import type { InstructorView } from '../../src/game/types.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
-import { PANEL, esc, movingItems, staticLayer, type MovingItem } from './draw.js';
+import { PANEL, esc, movingItems, staticParts, type MovingItem } from './draw.js';
 import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
 
 interface Stats {
@@ -55,15 +62,27 @@ let announcement: Text | null = null;
 let announceDirty = false;
 let torn: TornCard[] = [];
 let frameAsked = false;
+/** The still layers at most four times a second: sheets change at human speed (P4 of issue 13's reading). */
+const STATIC_MS = 250;
+/** What moves at most 30 times a second: a card crosses in 0.9 s or more, 27 steps at least. */
+const MOVING_MS = 33;
+/** A view came whose still parts are not drawn yet. */
+let staticDirty = false;
+let lastStatic = -Infinity;
+let lastFrame = -Infinity;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let timerDue = 0;
 interface Panel {
   box: HTMLDivElement;
   svg: SVGSVGElement;
   stat: SVGGElement;
   dyn: SVGGElement;
-  /** What the static layer was last drawn from: it is replaced only when that changes. */
+  /** What the static layer was last drawn from: it is redrawn only when that changes. */
   statKey: string;
+  /** The static layer's parts by key (staticParts), with the markup each was drawn from. */
+  parts: Map<string, { el: Element; markup: string }>;
   /** The moving layer's elements by key, with what they were drawn from. */
-  moving: Map<string, { el: SVGGElement; attrs: string; body: string; place: string }>;
+  moving: Map<string, { el: SVGGElement; attrs: string; body: string; place: string; live: string }>;
 }
 const panels = new Map<string, Panel>();
 
@@ -78,6 +97,21 @@ function ask(): void {
   if (frameAsked) return;
   frameAsked = true;
   requestAnimationFrame(frame);
+}
+
+/** A frame `ms` from now (the caps above), or sooner if one is already due sooner. */
+function askIn(ms: number): void {
+  if (ms <= 0) return ask();
+  const due = performance.now() + ms;
+  if (timer !== null) {
+    if (timerDue <= due) return;
+    clearTimeout(timer);
+  }
+  timerDue = due;
+  timer = setTimeout(() => {
+    timer = null;
+    ask();
+  }, ms);
 }
 
 // ------------------------------------------------------------------ the connection
@@ -148,7 +182,7 @@ function panelFor(id: string): Panel {
   const dyn = document.createElementNS(SVG, 'g');
   over.append(dyn);
   box.append(svg, over);
-  p = { box, svg, stat, dyn, statKey: '', moving: new Map() };
+  p = { box, svg, stat, dyn, statKey: '', parts: new Map(), moving: new Map() };
   panels.set(id, p);
   return p;
 }
@@ -163,14 +197,54 @@ function staticKey(c: InstructorView['clusters'][number]): string {
   return JSON.stringify([c.sheets, c.online, c.faults.partitions, c.script, c.violations.length, c.violations[c.violations.length - 1]?.property, c.paused, c.leaders]);
 }
 
+/** Sets a node's text only when it differs: writing the same text still costs a layout. */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function drawHeader(v: InstructorView, code: string | undefined): void {
   const shown = shownClusters(v);
   const first = shown[0];
   // The step's title and prompt: the cluster shown, or the first one (a room plays one script).
   const s = first?.script;
-  el('title').textContent = s ? s.title[lang] : '';
-  el('prompt').textContent = s ? s.prompt[lang] : '';
-  el('room').textContent = `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`;
+  setText(el('title'), s ? s.title[lang] : '');
+  setText(el('prompt'), s ? s.prompt[lang] : '');
+  setText(el('room'), `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`);
+}
+
+/** One element from its markup (each static part and moving item is a single element). */
+function parse(markup: string): Element {
+  const holder = document.createElementNS(SVG, 'g');
+  holder.innerHTML = markup;
+  return holder.firstElementChild!;
+}
+
+/**
+ * The static layer, part by part: a part whose markup is unchanged keeps its element (no
+ * re-layout, no repaint of its pixels); a changed one is replaced; the order is kept bottom to top.
+ */
+function updateStatic(p: Panel, c: InstructorView['clusters'][number]): void {
+  const seen = new Set<string>();
+  let prev: Element | null = null;
+  for (const part of staticParts(c, lang)) {
+    seen.add(part.key);
+    let m = p.parts.get(part.key);
+    if (!m || m.markup !== part.markup) {
+      const fresh = parse(part.markup);
+      m?.el.replaceWith(fresh);
+      m = { el: fresh, markup: part.markup };
+      p.parts.set(part.key, m);
+    }
+    const want: Node | null = prev ? prev.nextSibling : p.stat.firstChild;
+    if (m.el !== want) p.stat.insertBefore(m.el, want);
+    prev = m.el;
+  }
+  for (const [key, m] of p.parts) {
+    if (!seen.has(key)) {
+      m.el.remove();
+      p.parts.delete(key);
+    }
+  }
 }
 
 /**
@@ -188,12 +262,21 @@ function updateMoving(p: Panel, items: MovingItem[]): void {
       m = undefined;
     }
     if (!m) {
-      const holder = document.createElementNS(SVG, 'g');
-      holder.innerHTML = `<g ${item.attrs}>${item.body}</g>`;
-      const el = holder.firstElementChild as SVGGElement;
-      m = { el, attrs: item.attrs, body: item.body, place: '' };
+      const el = parse(`<g ${item.attrs}>${item.body}</g>`) as SVGGElement;
+      m = { el, attrs: item.attrs, body: item.body, place: '', live: '' };
       p.moving.set(item.key, m);
       p.dyn.append(el);
+    }
+    if (item.live) {
+      // A countdown: its text node, bar and data-left set in place, only when they changed.
+      const live = JSON.stringify(item.live);
+      if (m.live !== live) {
+        m.live = live;
+        for (const [k, v] of Object.entries(item.live.data)) m.el.setAttribute(`data-${k}`, v);
+        const text = m.el.querySelector('text.value');
+        if (text) setText(text, item.live.text);
+        m.el.querySelector('rect.bar')?.setAttribute('width', String(item.live.bar));
+      }
     }
     if (m.place !== place) {
       m.place = place;
@@ -215,6 +298,8 @@ function updateMoving(p: Panel, items: MovingItem[]): void {
 
 function frame(): void {
   frameAsked = false;
+  // Hidden (another tab, a closed lid): nothing drawn; the newest view waits, drawn once visible.
+  if (document.visibilityState === 'hidden') return;
   const t0 = performance.now();
   let animating = false;
   const now = clock.now(t0);
@@ -224,11 +309,20 @@ function frame(): void {
     pending = null;
     torn = keepTorn([...torn, ...tornBetween(view, next.view, now)], now);
     view = next.view;
+    staticDirty = true;
+  }
+  let drew = false;
+  if (view && staticDirty && t0 - lastStatic >= STATIC_MS) {
+    drew = true;
+    staticDirty = false;
+    lastStatic = t0;
     drawHeader(view, roomCode);
     const shown = shownClusters(view);
     const grid = tiling(shown.length, main.clientWidth / Math.max(1, main.clientHeight));
-    main.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
-    main.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
+    const cols = `repeat(${grid.cols}, minmax(0, 1fr))`;
+    const rows = `repeat(${grid.rows}, minmax(0, 1fr))`;
+    if (main.style.gridTemplateColumns !== cols) main.style.gridTemplateColumns = cols;
+    if (main.style.gridTemplateRows !== rows) main.style.gridTemplateRows = rows;
     const ids = new Set(shown.map((c) => c.id));
     for (const [id, p] of panels) if (!ids.has(id)) (p.box.remove(), panels.delete(id));
     for (const c of shown) {
@@ -238,9 +332,11 @@ function frame(): void {
       const key = staticKey(c);
       if (key !== p.statKey) {
         p.statKey = key;
-        p.stat.innerHTML = staticLayer(c, lang);
+        updateStatic(p, c);
       }
     }
+  } else if (staticDirty) {
+    askIn(lastStatic + STATIC_MS - t0);
   }
   if (announceDirty) {
     announceDirty = false;
@@ -248,19 +344,28 @@ function frame(): void {
     a.hidden = announcement === null;
     a.innerHTML = announcement ? esc(announcement[lang]) : '';
   }
-  if (view) {
+  if (view && t0 - lastFrame >= MOVING_MS - 4) {
+    drew = true;
+    lastFrame = t0;
     torn = keepTorn(torn, now);
     const max = view.config.electionTimeoutMs[1];
     for (const c of shownClusters(view)) {
+      // A panel whose still layer is not drawn yet (a new cluster, waiting for STATIC_MS) stays empty.
+      if (!panels.has(c.id)) continue;
       const cards = cardsAt(c, torn, now);
       updateMoving(panelFor(c.id), movingItems(c, cards, now, max, lang));
       if (cards.some((d) => d.state !== 'arrived') || (c.election === 'timers' && c.paused === undefined)) animating = true;
     }
+  } else if (view) {
+    animating = true;
   }
-  stats.frames++;
-  stats.frameMs.push(performance.now() - t0);
-  if (stats.frameMs.length > 2000) stats.frameMs.splice(0, 1000);
-  if (animating) ask();
+  // Counted: frames that drew (a view taken and left for later is not a frame of the room's).
+  if (drew) {
+    stats.frames++;
+    stats.frameMs.push(performance.now() - t0);
+    if (stats.frameMs.length > 2000) stats.frameMs.splice(0, 1000);
+  }
+  if (animating) askIn(lastFrame + MOVING_MS - performance.now());
 }
 
 // ------------------------------------------------------------------ start
@@ -275,4 +380,7 @@ window.addEventListener('hashchange', () => location.reload());
 window.addEventListener('resize', () => {
   if (view) pending ??= { view };
   ask();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') ask();
 });
