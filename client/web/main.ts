@@ -26,6 +26,8 @@ interface Stats {
   /** ms spent drawing each of the last frames (at most 2,000 kept). */
   frameMs: number[];
   status: string;
+  /** The longest room message received, in characters of JSON (the benchmark reports it). */
+  largestView: number;
 }
 
 declare global {
@@ -45,7 +47,7 @@ const STATUS: Record<string, Text> = {
   },
 };
 
-const stats: Stats = { frames: 0, views: 0, frameMs: [], status: 'connecting' };
+const stats: Stats = { frames: 0, views: 0, frameMs: [], status: 'connecting', largestView: 0 };
 window.__projector = stats;
 
 const frag = fromFragment(location.hash);
@@ -135,6 +137,7 @@ function connect(key: string): void {
       setStatus('online');
     } else if (m.type === 'room' && m.view) {
       stats.views++;
+      stats.largestView = Math.max(stats.largestView, ev.data.length);
       clock.sync(m.view.now, performance.now());
       if (m.code) roomCode = m.code;
       pending = { view: m.view };
