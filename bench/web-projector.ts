@@ -178,7 +178,11 @@ export async function webProjectorBench(o: { clusters: number; processes: number
     const m0 = await Promise.all(counters.map((c) => c()));
     const cpu0 = browserCpuMs();
     const t0 = performance.now();
+    // WEB_TRACE=file: a Chrome trace of the first page over the window (where its time goes).
+    const trace = process.env.WEB_TRACE;
+    if (trace) await browser.startTracing(pages[0], { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'viz', 'gpu', 'toplevel'] });
     const withPages = result('hub', o.clusters, connections, await measure(hub, loads, o.measureMs));
+    if (trace) await browser.stopTracing();
     const seconds = (performance.now() - t0) / 1000;
     const browserCpu = browserCpuMs() - cpu0;
     const m1 = await Promise.all(counters.map((c) => c()));

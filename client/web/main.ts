@@ -215,11 +215,16 @@ function drawHeader(v: InstructorView, code: string | undefined): void {
   setText(el('room'), `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`);
 }
 
-/** One element from its markup (each static part and moving item is a single element). */
-function parse(markup: string): Element {
+/**
+ * Elements from their markups, one each, in one parse: each innerHTML starts an HTML parser,
+ * whose setting up cost more than the parsing of a card (the bench's trace, docs/performance.md
+ * §8), so a frame parses all that is new in a panel at once.
+ */
+function parseAll(markups: string[]): Element[] {
+  if (markups.length === 0) return [];
   const holder = document.createElementNS(SVG, 'g');
-  holder.innerHTML = markup;
-  return holder.firstElementChild!;
+  holder.innerHTML = markups.join('');
+  return [...holder.children];
 }
 
 /**
@@ -229,15 +234,17 @@ function parse(markup: string): Element {
 function updateStatic(p: Panel, c: InstructorView['clusters'][number]): void {
   const seen = new Set<string>();
   let prev: Element | null = null;
-  for (const part of staticParts(c, lang)) {
+  const parts = staticParts(c, lang);
+  const changed = parts.filter((part) => p.parts.get(part.key)?.markup !== part.markup);
+  const fresh = parseAll(changed.map((part) => part.markup));
+  changed.forEach((part, i) => {
+    const old = p.parts.get(part.key);
+    if (old) old.el.replaceWith(fresh[i]!);
+    p.parts.set(part.key, { el: fresh[i]!, markup: part.markup });
+  });
+  for (const part of parts) {
     seen.add(part.key);
-    let m = p.parts.get(part.key);
-    if (!m || m.markup !== part.markup) {
-      const fresh = parse(part.markup);
-      m?.el.replaceWith(fresh);
-      m = { el: fresh, markup: part.markup };
-      p.parts.set(part.key, m);
-    }
+    const m = p.parts.get(part.key)!;
     const want: Node | null = prev ? prev.nextSibling : p.stat.firstChild;
     if (m.el !== want) p.stat.insertBefore(m.el, want);
     prev = m.el;
@@ -256,20 +263,26 @@ function updateStatic(p: Panel, c: InstructorView['clusters'][number]): void {
  */
 function updateMoving(p: Panel, items: MovingItem[]): void {
   const seen = new Set<string>();
+  const asked = new Set<string>();
+  const fresh = items.filter((item) => {
+    if (asked.has(item.key)) return false;
+    asked.add(item.key);
+    const m = p.moving.get(item.key);
+    if (m && (m.attrs !== item.attrs || m.body !== item.body)) {
+      m.el.remove();
+      p.moving.delete(item.key);
+    }
+    return !p.moving.has(item.key);
+  });
+  const made = parseAll(fresh.map((item) => `<g ${item.attrs}>${item.body}</g>`));
+  fresh.forEach((item, i) => {
+    p.moving.set(item.key, { el: made[i] as SVGGElement, attrs: item.attrs, body: item.body, place: '', live: '' });
+    p.dyn.append(made[i]!);
+  });
   for (const item of items) {
     seen.add(item.key);
     const place = `translate(${Math.round(item.x * 10) / 10} ${Math.round(item.y * 10) / 10})`;
-    let m = p.moving.get(item.key);
-    if (m && (m.attrs !== item.attrs || m.body !== item.body)) {
-      m.el.remove();
-      m = undefined;
-    }
-    if (!m) {
-      const el = parse(`<g ${item.attrs}>${item.body}</g>`) as SVGGElement;
-      m = { el, attrs: item.attrs, body: item.body, place: '', live: '' };
-      p.moving.set(item.key, m);
-      p.dyn.append(el);
-    }
+    const m = p.moving.get(item.key)!;
     if (item.live) {
       // A countdown: its text node, bar and data-left set in place, only when they changed.
       const live = JSON.stringify(item.live);
