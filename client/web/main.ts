@@ -64,7 +64,7 @@ let announcement: Text | null = null;
 let announceDirty = false;
 let torn: TornCard[] = [];
 let frameAsked = false;
-/** The still layers at most four times a second: sheets change at human speed (P4 of issue 13's reading). */
+/** The still layers at most four times a second: sheets change at human speed (docs/performance.md §8). */
 const STATIC_MS = 250;
 /** What moves at most 30 times a second: a card crosses in 0.9 s or more, 27 steps at least. */
 const MOVING_MS = 33;
