@@ -89,7 +89,8 @@ async function main(): Promise<number> {
     say(
       `web projector ${w.clusters}×8, ${w.pages} pages: hub delivery p99 ${fmt(w.withPages.latency.p99)} ms with the pages vs ${fmt(w.none.latency.p99)} without (${ratio(w.withPages.latency.p99, w.none.latency.p99)}; after closing them ${fmt(w.noneAfter.latency.p99)}), ` +
         `rounds/s ${fmt(w.withPages.roundsPerSec)} vs ${fmt(w.none.roundsPerSec)} (${ratio(w.withPages.roundsPerSec, w.none.roundsPerSec)}), hub CPU ${fmt(w.withPages.cpuPct, 0)}% vs ${fmt(w.none.cpuPct, 0)}%; ` +
-        `page: ${fmt(w.viewsPerSec, 0)} views/s drawn in ${fmt(w.framesPerSec, 0)} frames/s, drawing p50 ${fmt(w.drawMs.p50, 2)} p99 ${fmt(w.drawMs.p99, 2)} ms per frame, rAF interval p50 ${fmt(w.frameIntervalMs.p50)} p99 ${fmt(w.frameIntervalMs.p99)} ms; browser CPU ${fmt(w.browserCpuMsPerSec, 0)} ms/s, ${fmt(w.browserCpuMsPerFrame, 1)} ms per frame; load average ${fmt(w.load[0])} → ${fmt(w.load[1])}`,
+        `page: ${fmt(w.viewsPerSec, 0)} views/s drawn in ${fmt(w.framesPerSec, 0)} frames/s, drawing p50 ${fmt(w.drawMs.p50, 2)} p99 ${fmt(w.drawMs.p99, 2)} ms per frame, rAF interval p50 ${fmt(w.frameIntervalMs.p50)} p99 ${fmt(w.frameIntervalMs.p99)} ms; browser CPU ${fmt(w.browserCpuMsPerSec, 0)} ms/s, ${fmt(w.browserCpuMsPerFrame, 1)} ms per frame; ` +
+        `per page, main thread ms/s: script ${fmt(w.mainThread.scriptMs, 0)}, style ${fmt(w.mainThread.styleMs, 0)}, layout ${fmt(w.mainThread.layoutMs, 0)}, all tasks ${fmt(w.mainThread.taskMs, 0)}; largest view ${fmt(w.viewBytes / 1024, 0)} KiB; load average ${fmt(w.load[0])} → ${fmt(w.load[1])}`,
     );
   }
   const dir = path.join(ROOT, 'bench-results');

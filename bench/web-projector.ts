@@ -28,6 +28,14 @@ export interface WebProjectorResult {
   /** CPU the browser's processes used over the window with pages, in ms per second (all pages) and per frame drawn. */
   browserCpuMsPerSec: number;
   browserCpuMsPerFrame: number;
+  /**
+   * Where the pages' main threads spent their time (Chrome's Performance domain), ms per second
+   * per page: script, style, layout, and every task together (the rest of the browser's CPU is
+   * painting, rasterising and compositing on other threads, and the network).
+   */
+  mainThread: { scriptMs: number; styleMs: number; layoutMs: number; taskMs: number };
+  /** The largest room view a page received in the window, in bytes of JSON. */
+  viewBytes: number;
   /** The machine's 1-minute load average at the start and the end (two cores shared with others). */
   load: [number, number];
 }
@@ -39,6 +47,18 @@ interface PageStats {
   views: number;
   frameMs: number[];
   intervals: number[];
+}
+
+type Metrics = () => Promise<Record<string, number>>;
+
+/** Chrome's own counters of a page's main thread (seconds, cumulative from `Performance.enable`). */
+async function metrics(page: Page): Promise<Metrics> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const got = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(got.metrics.map((m) => [m.name, m.value]));
+  };
 }
 
 /** CPU time (ms) of this process's Chromium descendants, from /proc (Linux; 0 elsewhere). */
@@ -154,12 +174,21 @@ export async function webProjectorBench(o: { clusters: number; processes: number
     await sleep(1000);
     log(`  web ${o.clusters}×8: ${o.pages} pages open`);
     await Promise.all(pages.map(reset));
+    const counters = await Promise.all(pages.map(metrics));
+    const m0 = await Promise.all(counters.map((c) => c()));
     const cpu0 = browserCpuMs();
     const t0 = performance.now();
+    // WEB_TRACE=file: a Chrome trace of the first page over the window (where its time goes).
+    const trace = process.env.WEB_TRACE;
+    if (trace) await browser.startTracing(pages[0], { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'viz', 'gpu', 'toplevel'] });
     const withPages = result('hub', o.clusters, connections, await measure(hub, loads, o.measureMs));
+    if (trace) await browser.stopTracing();
     const seconds = (performance.now() - t0) / 1000;
     const browserCpu = browserCpuMs() - cpu0;
+    const m1 = await Promise.all(counters.map((c) => c()));
     const got = await Promise.all(pages.map(collect));
+    const perPageSec = (name: string) => (m1.reduce((a, m, i) => a + (m[name] ?? 0) - (m0[i]![name] ?? 0), 0) * 1000) / o.pages / seconds;
+    const viewBytes = await pages[0]!.evaluate(() => (globalThis as unknown as { __projector: { largestView?: number } }).__projector.largestView ?? 0);
     await browser.close();
     browser = null;
     await sleep(1000);
@@ -178,6 +207,8 @@ export async function webProjectorBench(o: { clusters: number; processes: number
       framesPerSec: got.reduce((n, g) => n + g.frames, 0) / o.pages / seconds,
       browserCpuMsPerSec: browserCpu / seconds,
       browserCpuMsPerFrame: browserCpu / Math.max(1, got.reduce((n, g) => n + g.frames, 0)),
+      mainThread: { scriptMs: perPageSec('ScriptDuration'), styleMs: perPageSec('RecalcStyleDuration'), layoutMs: perPageSec('LayoutDuration'), taskMs: perPageSec('TaskDuration') },
+      viewBytes,
       load: [loadBefore, loadavg()[0]!],
     };
   } finally {

@@ -212,11 +212,29 @@ function legend(lang: Lang): string {
   );
 }
 
+/**
+ * The still layer as parts, bottom to top, each one element under its own key: the page
+ * replaces only the parts whose markup changed (a busy cluster: one or two servers' boxes per
+ * view), so the browser re-lays out and repaints those boxes, not the whole panel.
+ */
+export function staticParts(c: ClusterOverview, lang: Lang): { key: string; markup: string }[] {
+  const places = placesOf(c);
+  const parts = [
+    { key: 'header', markup: `<g class="header">${header(c, lang)}</g>` },
+    { key: 'walls', markup: walls(c, places.walls, lang) },
+    { key: 'message', markup: message(c, lang, places.walls.length > 0) },
+    ...places.order.map((id) => ({ key: `server:${id}`, markup: serverBox(c, id, places.at[id]!, lang) })),
+    { key: 'legend', markup: legend(lang) },
+    { key: 'violation', markup: violations(c, lang) },
+  ];
+  return parts.filter((p) => p.markup !== '');
+}
+
 /** Everything of a cluster that changes only when a view comes. */
 export function staticLayer(c: ClusterOverview, lang: Lang): string {
-  const places = placesOf(c);
-  const boxes = places.order.map((id) => serverBox(c, id, places.at[id]!, lang));
-  return header(c, lang) + walls(c, places.walls, lang) + message(c, lang, places.walls.length > 0) + boxes.join('') + legend(lang) + violations(c, lang);
+  return staticParts(c, lang)
+    .map((p) => p.markup)
+    .join('');
 }
 
 /** The point on the segment from a to b at fraction p, the ends pulled in by `inset` (box edges). */
@@ -241,6 +259,12 @@ export interface MovingItem {
   x: number;
   y: number;
   opacity: number;
+  /**
+   * What changes often inside an item that stays (a countdown, ten times a second), set in place
+   * on the element the page keeps instead of parsing a new body: `data-*` attributes, the text
+   * of its `text.value`, the width of its `rect.bar`.
+   */
+  live?: { data: Record<string, string>; text: string; bar: number };
 }
 
 function envelope(d: DrawnCard, at: Point, lang: Lang, extra = ''): MovingItem {
@@ -311,17 +335,20 @@ export function movingItems(c: ClusterOverview, cards: DrawnCard[], hubNow: numb
       const left = Math.ceil(Math.max(0, deadline - hubNow) / 100) * 100;
       const at = places.at[id]!;
       const frac = Math.min(1, left / Math.max(1, timeoutMax));
+      const ink = left < 1000 ? COLOUR.error : COLOUR.ink;
       out.push({
-        key: `countdown:${id}`,
-        attrs: `class="countdown" data-server="${esc(id)}" data-left="${Math.round(left)}"`,
+        // The colour in the key: the last second is a new element; the other changes are live.
+        key: `countdown:${id}:${left < 1000 ? 'last' : 'on'}`,
+        attrs: `class="countdown" data-server="${esc(id)}"`,
         x: at.x - BOX.w / 2,
         y: at.y - BOX.h / 2,
         opacity: 1,
         body:
           // A clock drawn, not a glyph: projector laptops lack the emoji fonts.
-          `<circle cx="${BOX.w - 84}" cy="55" r="8" fill="none" stroke="${left < 1000 ? COLOUR.error : COLOUR.ink}" stroke-width="2"/><path d="M${BOX.w - 84} 50 V55 H${BOX.w - 80}" fill="none" stroke="${left < 1000 ? COLOUR.error : COLOUR.ink}" stroke-width="2"/>` +
-          `<text x="${BOX.w - 12}" y="62" font-size="20" text-anchor="end" fill="${left < 1000 ? COLOUR.error : COLOUR.ink}">${(left / 1000).toFixed(1)}s</text>` +
-          `<rect x="6" y="${BOX.h - 9}" width="${n((BOX.w - 12) * frac)}" height="5" rx="2" fill="${left < 1000 ? COLOUR.error : COLOUR.committed}"/>`,
+          `<circle cx="${BOX.w - 84}" cy="55" r="8" fill="none" stroke="${ink}" stroke-width="2"/><path d="M${BOX.w - 84} 50 V55 H${BOX.w - 80}" fill="none" stroke="${ink}" stroke-width="2"/>` +
+          `<text class="value" x="${BOX.w - 12}" y="62" font-size="20" text-anchor="end" fill="${ink}"></text>` +
+          `<rect class="bar" x="6" y="${BOX.h - 9}" width="0" height="5" rx="2" fill="${left < 1000 ? COLOUR.error : COLOUR.committed}"/>`,
+        live: { data: { left: String(Math.round(left)) }, text: `${(left / 1000).toFixed(1)}s`, bar: Math.round((BOX.w - 12) * frac * 10) / 10 },
       });
     }
   }
@@ -331,6 +358,13 @@ export function movingItems(c: ClusterOverview, cards: DrawnCard[], hubNow: numb
 /** The moving layer as markup (tests; the page updates items in place). */
 export function dynamicLayer(c: ClusterOverview, cards: DrawnCard[], hubNow: number, timeoutMax: number, lang: Lang): string {
   return movingItems(c, cards, hubNow, timeoutMax, lang)
-    .map((i) => `<g ${i.attrs} transform="translate(${n(i.x)} ${n(i.y)})"${i.opacity < 1 ? ` opacity="${i.opacity}"` : ''}>${i.body}</g>`)
+    .map((i) => {
+      const data = Object.entries(i.live?.data ?? {})
+        .map(([k, v]) => ` data-${k}="${esc(v)}"`)
+        .join('');
+      // The live values written into the markup where the page sets them on the element.
+      const body = i.live ? i.body.replace(/(<text class="value"[^>]*>)<\/text>/, `$1${esc(i.live.text)}</text>`).replace(/(<rect class="bar"[^>]*?)width="0"/, `$1width="${i.live.bar}"`) : i.body;
+      return `<g ${i.attrs}${data} transform="translate(${n(i.x)} ${n(i.y)})"${i.opacity < 1 ? ` opacity="${i.opacity}"` : ''}>${body}</g>`;
+    })
     .join('');
 }

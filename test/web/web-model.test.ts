@@ -5,7 +5,7 @@
  * address's fragment.
  */
 import { describe, expect, it } from 'vitest';
-import { dynamicLayer, staticLayer } from '../../client/web/draw.js';
+import { dynamicLayer, staticLayer, staticParts } from '../../client/web/draw.js';
 import { HubClock, TRAVEL_MS, cardsAt, fromFragment, progress, ringLayout, tiling, tornBetween } from '../../client/web/model.js';
 import { instructorView } from '../../src/game/views.js';
 import { Table } from '../game/helpers.js';
@@ -89,6 +89,19 @@ describe('the static layer', () => {
     expect(places.walls).toEqual([500]);
     for (const s of ['i1', 'i2', 'i3']) expect(places.at[s]!.x).toBeLessThan(500);
     for (const s of ['i4', 'i5', 'i6', 'i7', 'i8']) expect(places.at[s]!.x).toBeGreaterThan(500);
+  });
+
+  it('comes in keyed parts, so a move on one sheet redraws that server only', () => {
+    const t = election();
+    const before = staticParts(instructorView(t.room).clusters[0]!, 'en');
+    expect(before.map((p) => p.key)).toEqual(['header', 'message', ...['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'].map((s) => `server:${s}`), 'legend'].filter((k) => before.some((p) => p.key === k)));
+    // Each part is one element: the page replaces it whole.
+    for (const p of before) expect(p.markup.match(/^<g [^>]*>/)?.[0], p.key).toBeDefined();
+    t.ok({ type: 'move', cluster: 'A', server: 'i2', input: { kind: 'card', card: instructorView(t.room).clusters[0]!.inFlight.find((f) => f.card.to === 'i2')!.card.id } });
+    const after = staticParts(instructorView(t.room).clusters[0]!, 'en');
+    const changed = after.filter((p) => before.find((b) => b.key === p.key)?.markup !== p.markup).map((p) => p.key);
+    expect(changed).toContain('server:i2');
+    expect(changed.filter((k) => k.startsWith('server:'))).toEqual(['server:i2']);
   });
 
   it('shows a violation in red with the property by name', () => {
