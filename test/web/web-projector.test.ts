@@ -194,10 +194,10 @@ describe('the web projector during game 2', () => {
     await hub.close();
     await page.waitForSelector('#status[data-status="reconnecting"]', { timeout: 15_000 });
     expect(await page.locator('#status').textContent()).toContain('reconnecting');
-    const views = Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views));
+    const views = Number(await page.evaluate(() => globalThis.__projector.views));
     hub = await testHub({ resume: dir, port });
     await page.waitForSelector('#status[data-status="online"]', { timeout: 20_000 });
-    await expect.poll(async () => Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views)), { timeout: 10_000 }).toBeGreaterThan(views);
+    await expect.poll(async () => Number(await page.evaluate(() => globalThis.__projector.views)), { timeout: 10_000 }).toBeGreaterThan(views);
     expect(await page.locator('g.server').count()).toBe(8);
     // The key travelled in the fragment and the upgrade's query: neither reaches the hub's log.
     const log = readFileSync(path.join(dir, 'hub.log'), 'utf8');
