@@ -7,6 +7,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { QuestionView, SeatQuestion } from '../../src/game/types.js';
+import { type Vars, wordsOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
@@ -36,9 +37,8 @@ export const QUESTION_WORDS = {
 
 export type QuestionWord = keyof typeof QUESTION_WORDS;
 
-export function questionSay(lang: Lang, k: QuestionWord, vars: Record<string, string | number> = {}): string {
-  return QUESTION_WORDS[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
-}
+/** A panel word in the reader's language, filled (src/i18n/format.ts). */
+export const questionSay: (lang: Lang, k: QuestionWord, vars?: Vars) => string = wordsOf(QUESTION_WORDS);
 
 export interface QuestionLine {
   text: string;

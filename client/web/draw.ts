@@ -10,6 +10,7 @@
  * the paper sheet and in the terminal, log-grid.tsx), the leader ♛, a candidate ✋, a lost card ✂.
  */
 import type { ClusterOverview } from '../../src/game/types.js';
+import { wordsOf } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { PROPERTY_NAMES, cardTag, ringLayout, replicated, type DrawnCard, type Point } from './model.js';
@@ -58,9 +59,8 @@ const WORDS = {
   to: { en: 'to', ru: 'к' },
 } satisfies Record<string, Text>;
 
-export function w(lang: Lang, k: keyof typeof WORDS): string {
-  return WORDS[k][lang];
-}
+/** A word of the drawing in the page's language (src/i18n/format.ts, the one lookup). */
+export const w: (lang: Lang, k: keyof typeof WORDS) => string = wordsOf(WORDS);
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
