@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../server/hub.js';
 import type { RemoteBot } from '../../client/remote-bot.js';
 import { logText } from '../../src/raft/log.js';
-import { readJournal } from '../../server/journal.js';
-import { applyEvents } from '../../src/game/apply.js';
-import { createRoom } from '../../src/game/room.js';
-import { KEY, seatedBots, testHub, url } from './harness.js';
+import { KEY, replayJournal, seatedBots, testHub, url } from './harness.js';
 import { ScriptDriver } from './script-driver.js';
 
 let hub: Hub;
@@ -52,11 +49,9 @@ describe('eight network bots play games 1–4 through the hub', () => {
     for (const b of bots) expect(b.view!.sheet).toEqual(a.servers[b.seat!.server].state);
 
     // Replaying the journal from scratch gives the same room (what --resume relies on).
-    const { records } = await readJournal(hub.dir);
+    const { records, room: replayed } = await replayJournal(hub);
     expect(records.length).toBeGreaterThan(50);
     expect(records.every((r, i) => r.n === i + 1)).toBe(true);
-    let replayed = createRoom({});
-    for (const r of records) if (r.kind === 'command' || r.kind === 'refused') replayed = applyEvents(replayed, r.events);
     expect(replayed.clusters.A.servers).toEqual(a.servers);
     expect(replayed.clusters.A.script).toEqual(a.script);
     expect(replayed.clusters.A.seats).toEqual(a.seats);
