@@ -8,12 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Tmux } from './tmux.js';
+import { flat, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
 const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-predict-'));
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
 
 afterAll(() => tmux.close());
 

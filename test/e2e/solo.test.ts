@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { Tmux } from './tmux.js';
+import { flat, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
@@ -18,16 +18,8 @@ const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-home-'));
 
 afterAll(() => tmux.close());
 
-/** The screen as one line of words: the guide wraps at 80 columns. */
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
-
 /** One move: the keys that open the draft, then Enter hands it over; wait until it is gone. */
-async function play(open: () => void): Promise<void> {
-  open();
-  await tmux.waitFor('solo', /draft ◌/, 10_000);
-  tmux.keys('solo', 'Enter');
-  await tmux.waitFor('solo', (s) => !/draft ◌/.test(s), 10_000);
-}
+const play = (open: () => void) => tmux.playMove('solo', open);
 
 describe('npm start: solo mode in a real terminal', () => {
   it('a first-time player wins games 1 and 2 by the keys the screen names, then quits', async () => {

@@ -64,6 +64,18 @@ export class Tmux {
     throw new Error(`screen of ${name} never matched ${String(test)}; last screen:\n${last}`);
   }
 
+  /**
+   * One move by keys, as a player makes it: `open` presses what opens the draft, Enter hands it
+   * over, and the draft is gone once the referee answered. Returns the screen with the draft open.
+   */
+  async playMove(name: string, open: () => void, timeoutMs = 10_000): Promise<string> {
+    open();
+    const draft = await this.waitFor(name, /draft ◌/, timeoutMs);
+    this.keys(name, 'Enter');
+    await this.waitFor(name, (s) => !/draft ◌/.test(s), timeoutMs);
+    return draft;
+  }
+
   close(): void {
     try {
       this.tmux('kill-server');
@@ -72,6 +84,9 @@ export class Tmux {
     }
   }
 }
+
+/** The screen as one line of words: a guide line wraps at the terminal's edge. */
+export const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
