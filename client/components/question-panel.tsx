@@ -7,14 +7,14 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { QuestionView, SeatQuestion } from '../../src/game/types.js';
-import { type Vars, wordsOf } from '../../src/i18n/format.js';
+import { type WordOf, wordsOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import { padTo, truncateTo, widthOf, wrapTo } from './text-width.js';
 
 /** The panel's words (en, ru; the student is addressed with «ты»). */
-export const QUESTION_WORDS = {
+export const questionSay = wordsOf({
   title: { en: '? QUESTION about {c} · {s}', ru: '? ВОПРОС о {c} · {s}' },
   left: { en: '{n} s left', ru: 'осталось {n} с' },
   timeUp: { en: 'time is up', ru: 'время вышло' },
@@ -33,12 +33,10 @@ export const QUESTION_WORDS = {
   hidden: { en: 'p: the question again', ru: 'p — снова вопрос' },
   recapPredictions: { en: 'Predictions: {right} of {asked} right', ru: 'Прогнозы: верных {right} из {asked}' },
   keysLine: { en: 'Esc: the sheet · c: the cluster · q: quit', ru: 'Esc — лист · c — кластер · q — выход' },
-} as const;
+});
 
-export type QuestionWord = keyof typeof QUESTION_WORDS;
-
-/** A panel word in the reader's language, filled (src/i18n/format.ts). */
-export const questionSay: (lang: Lang, k: QuestionWord, vars?: Vars) => string = wordsOf(QUESTION_WORDS);
+export type QuestionWord = WordOf<typeof questionSay>;
+export const QUESTION_WORDS = questionSay.table;
 
 export interface QuestionLine {
   text: string;

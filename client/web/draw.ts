@@ -11,7 +11,7 @@
  */
 import type { ClusterOverview } from '../../src/game/types.js';
 import { wordsOf } from '../../src/i18n/format.js';
-import type { Lang, Text } from '../../src/i18n/text.js';
+import type { Lang } from '../../src/i18n/text.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { PROPERTY_NAMES, cardTag, ringLayout, replicated, type DrawnCard, type Point } from './model.js';
 
@@ -36,7 +36,8 @@ export const COLOUR = {
   error: '#C0181F',
 };
 
-const WORDS = {
+/** A word of the drawing in the page's language (src/i18n/format.ts, the one lookup). */
+export const w = wordsOf({
   term: { en: 'term', ru: 'терм' },
   leader: { en: 'leader', ru: 'лидер' },
   candidate: { en: 'candidate', ru: 'кандидат' },
@@ -57,10 +58,7 @@ const WORDS = {
   lost: { en: 'lost', ru: 'потеряна' },
   from: { en: 'from', ru: 'от' },
   to: { en: 'to', ru: 'к' },
-} satisfies Record<string, Text>;
-
-/** A word of the drawing in the page's language (src/i18n/format.ts, the one lookup). */
-export const w: (lang: Lang, k: keyof typeof WORDS) => string = wordsOf(WORDS);
+});
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
