@@ -88,6 +88,23 @@ export class Tmux {
 /** The screen as one line of words: a guide line wraps at the terminal's edge. */
 export const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
 
+/**
+ * One step of a player who follows the green guide line (solo): Enter past a recap, Escape out
+ * of a stray draft, or the key the guide names (t, r, Enter, s), played with `play`. False when
+ * the guide names none of these (the test handles it, or waits).
+ */
+export async function followGuide(tmux: Tmux, name: string, screen: string, play: (open: () => void) => Promise<unknown>): Promise<boolean> {
+  const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
+  if (/: recap/.test(screen)) tmux.keys(name, 'Enter');
+  else if (/draft ◌/.test(screen)) tmux.keys(name, 'Escape');
+  else if (/Press t/.test(guide)) await play(() => tmux.type(name, 't'));
+  else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type(name, 'r'));
+  else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys(name, 'Enter'));
+  else if (/Press s/.test(guide)) await play(() => tmux.type(name, 's'));
+  else return false;
+  return true;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
