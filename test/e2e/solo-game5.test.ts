@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { flat, Tmux } from './tmux.js';
+import { Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
@@ -17,7 +17,15 @@ const home = mkdtempSync(path.join(tmpdir(), 'raft-solo5-home-'));
 
 afterAll(() => tmux.close());
 
-const play = (open: () => void) => tmux.playMove('g5', open);
+const flat = (screen: string) => screen.replace(/\s+/g, ' ');
+
+async function play(open: () => void): Promise<string> {
+  open();
+  const draft = await tmux.waitFor('g5', /draft ◌/, 10_000);
+  tmux.keys('g5', 'Enter');
+  await tmux.waitFor('g5', (s) => !/draft ◌/.test(s), 10_000);
+  return draft;
+}
 
 describe('solo game 5 in a real terminal', () => {
   it('as i8: the guide leads through the first half, then t sends PreVote for t9 and the term stays t8', async () => {

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../server/hub.js';
 import { TestClient } from './client.js';
 import type { Welcome } from '../../src/protocol/messages.js';
@@ -32,6 +33,23 @@ export async function seatedBots(hub: Hub, count: number, key = KEY): Promise<Re
   const bots = Array.from({ length: count }, () => new RemoteBot({ url: url(hub), key, cluster: 'A', pace: 'fast' }).start());
   await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
   return bots;
+}
+
+/**
+ * A hub for a whole test file and the bots its tests seat: started before the first test, the
+ * bots stopped and the hub closed after the last.
+ */
+export function hubForSuite(options: HubOptions = {}): { hub: () => Hub; bots: RemoteBot[] } {
+  let hub: Hub | undefined;
+  const bots: RemoteBot[] = [];
+  beforeAll(async () => {
+    hub = await testHub(options);
+  });
+  afterAll(async () => {
+    for (const b of bots) b.stop();
+    await hub?.close();
+  });
+  return { hub: () => hub!, bots };
 }
 
 /** The hub's journal and the room its commands rebuild from scratch (what --resume relies on). */
