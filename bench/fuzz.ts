@@ -24,7 +24,7 @@
 import * as path from 'node:path';
 import WebSocket from 'ws';
 import { isDeepStrictEqual } from 'node:util';
-import { readJournal } from '../server/journal.js';
+import { type JournalRecord, readJournal } from '../server/journal.js';
 import { parseClientFrame } from '../src/protocol/parse.js';
 import { isSafeText } from '../src/protocol/safe-text.js';
 import { statSync } from 'node:fs';
@@ -377,6 +377,35 @@ function frame(r: () => number, conn: FuzzConn): [string, string | Buffer, boole
   return ['bad-utf8', Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0xa0, 0xa1, 0x22, 0x7d]), false];
 }
 
+/**
+ * The journal records of the fuzz window that no frame the protocol accepts explains: a record by
+ * the control cluster or the clock is the game's own; a seat, a move or a command in cluster B must
+ * match a valid frame that was sent, and tokens may not outnumber the valid hellos.
+ */
+function unexplainedRecords(records: readonly JournalRecord[], sentValid: readonly { by: string; what: unknown }[], validHellos: number): string[] {
+  const sentBy = (by: string, what: unknown) => sentValid.some((s) => s.by === by && isDeepStrictEqual(s.what, what));
+  const unexplained: string[] = [];
+  let tokens = 0;
+  for (const rec of records) {
+    if (rec.kind === 'token' || rec.kind === 'revoke') {
+      if (rec.cluster !== 'B' || (rec.kind === 'token' && ++tokens > validHellos)) unexplained.push(`${rec.kind} for ${rec.cluster}/${rec.server} (record ${rec.n})`);
+      continue;
+    }
+    if (rec.kind === 'hub' || rec.kind === 'hand') {
+      unexplained.push(`${rec.kind} record ${rec.n}`);
+      continue;
+    }
+    const by = rec.by;
+    if (by.startsWith('A/') || by === 'clock') continue;
+    // A seat taken by a hello is journaled as the hub's own `seat` command.
+    if (by === 'hub' && rec.command.type === 'seat' && rec.command.cluster === 'B') continue;
+    if (by.startsWith('B/') && rec.command.type === 'move' && sentBy(by, rec.command.input)) continue;
+    if (by === 'instructor' && sentBy(by, rec.command)) continue;
+    unexplained.push(`record ${rec.n} by ${by}: ${JSON.stringify(rec.command).slice(0, 160)}`);
+  }
+  return unexplained;
+}
+
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const log = o.log ?? (() => {});
   const r = mulberry32(o.seed ?? 42);
@@ -461,26 +490,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     // Every record since the fuzz began must be explained by a frame the protocol accepts
     // (the hub may have accepted it even if the connection closed before its verdict arrived).
     const { records } = await readJournal(dir);
-    const sentBy = (by: string, what: unknown) => sentValid.some((s) => s.by === by && isDeepStrictEqual(s.what, what));
-    const unexplained: string[] = [];
-    let tokens = 0;
-    for (const rec of records.slice(before, attackFrom)) {
-      if (rec.kind === 'token' || rec.kind === 'revoke') {
-        if (rec.cluster !== 'B' || (rec.kind === 'token' && ++tokens > validHellos)) unexplained.push(`${rec.kind} for ${rec.cluster}/${rec.server} (record ${rec.n})`);
-        continue;
-      }
-      if (rec.kind === 'hub' || rec.kind === 'hand') {
-        unexplained.push(`${rec.kind} record ${rec.n}`);
-        continue;
-      }
-      const by = rec.by;
-      if (by.startsWith('A/') || by === 'clock') continue;
-      // A seat taken by a hello is journaled as the hub's own `seat` command.
-      if (by === 'hub' && rec.command.type === 'seat' && rec.command.cluster === 'B') continue;
-      if (by.startsWith('B/') && rec.command.type === 'move' && sentBy(by, rec.command.input)) continue;
-      if (by === 'instructor' && sentBy(by, rec.command)) continue;
-      unexplained.push(`record ${rec.n} by ${by}: ${JSON.stringify(rec.command).slice(0, 160)}`);
-    }
+    const unexplained = unexplainedRecords(records.slice(before, attackFrom), sentValid, validHellos);
     log(`  fuzz: ${o.frames} frames in ${seconds.toFixed(1)} s; control moves/s ${(controlMoves / seconds).toFixed(0)} (before ${controlMovesBefore.toFixed(0)}); unexplained records ${unexplained.length}`);
     const result: FuzzResult = {
       frames: o.frames,

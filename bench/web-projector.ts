@@ -42,6 +42,17 @@ export interface WebProjectorResult {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * What the benchmark reads and sets on the projector page inside page.evaluate: the page's own
+ * counters (client/web/main.ts sets window.__projector), the rAF intervals this file collects, and
+ * the browser's requestAnimationFrame, which Node's types (no DOM lib here) do not declare.
+ */
+declare global {
+  var __projector: { status: string; frames: number; views: number; frameMs: number[] };
+  var __intervals: number[];
+  function requestAnimationFrame(tick: (t: number) => void): number;
+}
+
 interface PageStats {
   frames: number;
   views: number;
@@ -98,10 +109,7 @@ async function openPage(browser: Browser, port: number, clusters: number): Promi
   await page.goto(`http://127.0.0.1:${port}/projector#key=${KEY}`);
   // Polled from here (not by the page's animation frames, which a busy page delays).
   const state = () =>
-    page.evaluate(() => {
-      const g = globalThis as unknown as { __projector: { status: string }; document: { querySelectorAll(s: string): { length: number } } };
-      return { status: g.__projector.status, clusters: g.document.querySelectorAll('svg.cluster').length };
-    });
+    Promise.all([page.evaluate(() => globalThis.__projector.status), page.locator('svg.cluster').count()]).then(([status, clusters]) => ({ status, clusters }));
   await until(async () => {
     const s = await state();
     return s.status === 'online' && s.clusters === clusters;
@@ -112,7 +120,7 @@ async function openPage(browser: Browser, port: number, clusters: number): Promi
 /** Starts counting on the page: its own frames and views from zero, and rAF intervals. */
 async function reset(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const g = globalThis as unknown as { __projector: { frames: number; views: number; frameMs: number[] }; __intervals: number[]; requestAnimationFrame: (f: (t: number) => void) => void };
+    const g = globalThis;
     g.__projector.frames = 0;
     g.__projector.views = 0;
     g.__projector.frameMs.length = 0;
@@ -129,7 +137,7 @@ async function reset(page: Page): Promise<void> {
 
 async function collect(page: Page): Promise<PageStats> {
   return page.evaluate(() => {
-    const g = globalThis as unknown as { __projector: { frames: number; views: number; frameMs: number[] }; __intervals: number[] };
+    const g = globalThis;
     return { frames: g.__projector.frames, views: g.__projector.views, frameMs: [...g.__projector.frameMs], intervals: [...g.__intervals] };
   });
 }

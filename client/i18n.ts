@@ -2,10 +2,10 @@
  * The client's own words (labels, key help, connection sentences), in English and Russian.
  * Rule and mistake explanations come from the core's catalogue and the referee.
  */
-import { type Vars, wordsOf } from '../src/i18n/format.js';
-import type { Lang, Text } from '../src/i18n/text.js';
+import { type WordOf, wordsOf } from '../src/i18n/format.js';
 
-export const WORDS = {
+/** A client word in the reader's language, filled (src/i18n/format.ts: `{n}`, plurals `{n:card|cards}`). */
+export const t = wordsOf({
   terms: { en: 'Terms', ru: 'Термы' },
   term: { en: 'term', ru: 'терм' },
   /** Game 5 (R26, R27): the pre-votes a server counted, the leader it hears from. */
@@ -82,9 +82,7 @@ export const WORDS = {
   recapDismiss: { en: 'Enter or Esc: back to the sheet', ru: 'Enter или Esc: назад к листу' },
   noLeader: { en: 'no leader', ru: 'лидера нет' },
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },
-} satisfies Record<string, Text>;
+});
 
-export type WordKey = keyof typeof WORDS;
-
-/** A client word in the reader's language, filled (src/i18n/format.ts: `{n}`, plurals `{n:card|cards}`). */
-export const t: (lang: Lang, key: WordKey, vars?: Vars) => string = wordsOf(WORDS);
+export type WordKey = WordOf<typeof t>;
+export const WORDS = t.table;

@@ -7,13 +7,14 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { QuestionView, SeatQuestion } from '../../src/game/types.js';
+import { type WordOf, wordsOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import { padTo, truncateTo, widthOf, wrapTo } from './text-width.js';
 
 /** The panel's words (en, ru; the student is addressed with «ты»). */
-export const QUESTION_WORDS = {
+export const questionSay = wordsOf({
   title: { en: '? QUESTION about {c} · {s}', ru: '? ВОПРОС о {c} · {s}' },
   left: { en: '{n} s left', ru: 'осталось {n} с' },
   timeUp: { en: 'time is up', ru: 'время вышло' },
@@ -32,13 +33,10 @@ export const QUESTION_WORDS = {
   hidden: { en: 'p: the question again', ru: 'p — снова вопрос' },
   recapPredictions: { en: 'Predictions: {right} of {asked} right', ru: 'Прогнозы: верных {right} из {asked}' },
   keysLine: { en: 'Esc: the sheet · c: the cluster · q: quit', ru: 'Esc — лист · c — кластер · q — выход' },
-} as const;
+});
 
-export type QuestionWord = keyof typeof QUESTION_WORDS;
-
-export function questionSay(lang: Lang, k: QuestionWord, vars: Record<string, string | number> = {}): string {
-  return QUESTION_WORDS[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
-}
+export type QuestionWord = WordOf<typeof questionSay>;
+export const QUESTION_WORDS = questionSay.table;
 
 export interface QuestionLine {
   text: string;

@@ -1,8 +1,8 @@
 /** The console's own words (menus, key help), in English and Russian. */
-import { type Vars, wordsOf } from '../../src/i18n/format.js';
-import type { Lang, Text } from '../../src/i18n/text.js';
+import { type WordOf, wordsOf } from '../../src/i18n/format.js';
 
-const words = {
+/** A console word in the reader's language, filled (src/i18n/format.ts). */
+export const cw = wordsOf({
   keysMain: {
     en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · space pause · a announce · ? ask · r reset · w rewind · k key · q quit',
     ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · пробел пауза · a объявить · ? спросить · r сброс · w откат · k ключ · q выход',
@@ -104,9 +104,6 @@ const words = {
   lHold: { en: '{c}: bot {server} holds its next card', ru: '{c}: бот {server} придерживает следующий ход' },
   lRelease: { en: '{c}: bot {server} plays again', ru: '{c}: бот {server} снова играет' },
   lRefused: { en: 'refused', ru: 'отклонено' },
-} satisfies Record<string, Text>;
+});
 
-export type ConsoleWord = keyof typeof words;
-
-/** A console word in the reader's language, filled (src/i18n/format.ts). */
-export const cw: (lang: Lang, key: ConsoleWord, vars?: Vars) => string = wordsOf(words);
+export type ConsoleWord = WordOf<typeof cw>;

@@ -2,10 +2,10 @@
  * The projector's and replay's words in English and Russian. Kept beside them rather than in
  * client/i18n.ts, which the student screen edits often: the words are only used here.
  */
-import { type Vars, wordsOf } from '../../src/i18n/format.js';
-import type { Lang, Text } from '../../src/i18n/text.js';
+import { type WordOf, wordsOf } from '../../src/i18n/format.js';
 
-const words = {
+/** A projector word in the reader's language, filled (src/i18n/format.ts). */
+export const pw = wordsOf({
   projector: { en: 'projector', ru: 'проектор' },
   roomPaused: { en: '⏸ PAUSED — the room stops for a discussion', ru: '⏸ ПАУЗА — обсуждаем' },
   clustersPaused: { en: '⏸ PAUSED: cluster {ids}', ru: '⏸ ПАУЗА: кластер {ids}' },
@@ -36,9 +36,6 @@ const words = {
   split: { en: 'split {groups}', ru: 'раздел {groups}' },
   healed: { en: 'partition healed', ru: 'раздел снят' },
   offList: { en: 'off {servers}', ru: 'не в сети {servers}' },
-} satisfies Record<string, Text>;
+});
 
-export type ProjectorWord = keyof typeof words;
-
-/** A projector word in the reader's language, filled (src/i18n/format.ts). */
-export const pw: (lang: Lang, key: ProjectorWord, vars?: Vars) => string = wordsOf(words);
+export type ProjectorWord = WordOf<typeof pw>;

@@ -12,8 +12,8 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 
-/** The timer line's words (exported for the one-voice test). */
-export const TIMER_WORDS = {
+/** The timer line's words (the table exported for the one-voice test). */
+const word = wordsOf({
   paused: { en: '⏸ PAUSED by the instructor — moves wait', ru: '⏸ ПАУЗА — ходы ждут преподавателя' },
   stopped: { en: 'your timer stopped at {s} s', ru: 'твой таймер остановлен на {s} с' },
   timer: { en: '⏱ election timer {s} s', ru: '⏱ таймер выборов {s} с' },
@@ -21,9 +21,9 @@ export const TIMER_WORDS = {
   resets: { en: 'a heartbeat or a vote you grant resets it', ru: 'heartbeat или отданный тобой голос сбрасывают его' },
   fired: { en: '⏱ your election timer fired: t starts an election (R8)', ru: '⏱ твой таймер сработал: t — начать выборы (R8)' },
   leader: { en: '⏱ leader: no election timer · heartbeat at least every {s} s (R13)', ru: '⏱ лидер: таймера нет · heartbeat не реже раза в {s} с (R13)' },
-} as const;
+});
 
-const word = wordsOf(TIMER_WORDS);
+export const TIMER_WORDS = word.table;
 const say = (lang: Lang, k: keyof typeof TIMER_WORDS, s = 0): string => word(lang, k, { s });
 
 /** Whole seconds left, rounded up (a timer at 0.4 s still shows 1 s until it fires). */

@@ -10,7 +10,8 @@
  * the paper sheet and in the terminal, log-grid.tsx), the leader ♛, a candidate ✋, a lost card ✂.
  */
 import type { ClusterOverview } from '../../src/game/types.js';
-import type { Lang, Text } from '../../src/i18n/text.js';
+import { wordsOf } from '../../src/i18n/format.js';
+import type { Lang } from '../../src/i18n/text.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { PROPERTY_NAMES, cardTag, ringLayout, replicated, type DrawnCard, type Point } from './model.js';
 
@@ -35,7 +36,8 @@ export const COLOUR = {
   error: '#C0181F',
 };
 
-const WORDS = {
+/** A word of the drawing in the page's language (src/i18n/format.ts, the one lookup). */
+export const w = wordsOf({
   term: { en: 'term', ru: 'терм' },
   leader: { en: 'leader', ru: 'лидер' },
   candidate: { en: 'candidate', ru: 'кандидат' },
@@ -56,11 +58,7 @@ const WORDS = {
   lost: { en: 'lost', ru: 'потеряна' },
   from: { en: 'from', ru: 'от' },
   to: { en: 'to', ru: 'к' },
-} satisfies Record<string, Text>;
-
-export function w(lang: Lang, k: keyof typeof WORDS): string {
-  return WORDS[k][lang];
-}
+});
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

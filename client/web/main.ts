@@ -16,6 +16,7 @@
  * nothing is drawn while nothing moves or while the page is hidden.
  */
 import type { InstructorView } from '../../src/game/types.js';
+import { wordsOf } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 import { PANEL, esc, movingItems, staticParts, type MovingItem } from './draw.js';
 import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
@@ -38,7 +39,8 @@ declare global {
   }
 }
 
-const STATUS: Record<string, Text> = {
+/** The page's link status in its language (src/i18n/format.ts, the one lookup). */
+const status = wordsOf({
   connecting: { en: 'connecting…', ru: 'подключение…' },
   online: { en: '● online', ru: '● на связи' },
   reconnecting: { en: 'reconnecting…', ru: 'переподключение…' },
@@ -46,7 +48,7 @@ const STATUS: Record<string, Text> = {
     en: 'This address has no key. Open the projector address the hub printed (it ends with #key=…).',
     ru: 'В адресе нет ключа. Откройте адрес проектора, который напечатал хаб (он кончается на #key=…).',
   },
-};
+});
 
 const stats: Stats = { frames: 0, views: 0, frameMs: [], status: 'connecting', largestView: 0 };
 window.__projector = stats;
@@ -99,7 +101,7 @@ function setStatus(s: 'connecting' | 'online' | 'reconnecting'): void {
   stats.status = s;
   const node = el('status');
   node.dataset.status = s;
-  node.textContent = STATUS[s]![lang];
+  node.textContent = status(lang, s);
 }
 
 function ask(): void {
@@ -439,7 +441,7 @@ function frame(): void {
 // ------------------------------------------------------------------ start
 setStatus('connecting');
 if (!frag.key) {
-  el('clusters').innerHTML = `<p class="hint">${esc(STATUS.nokey![lang])}</p>`;
+  el('clusters').innerHTML = `<p class="hint">${esc(status(lang, 'nokey'))}</p>`;
 } else {
   connect(frag.key);
 }

@@ -4,6 +4,7 @@
  * servers of a cluster sit (a ring, each partition group on its own arc).
  */
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
+import { type CardTag, cardTag as tagOf } from '../../src/game/card-tag.js';
 import type { Text } from '../../src/i18n/text.js';
 
 /**
@@ -140,19 +141,8 @@ export function keepTorn(torn: TornCard[], now: number): TornCard[] {
   return torn.filter((x) => now - x.at < TORN_MS);
 }
 
-/** A short name for a card's message, as on the paper card. */
-export function cardTag(card: CardMark): string {
-  switch (card.type) {
-    case 'RequestVote':
-      return 'RV';
-    case 'RequestVoteReply':
-      return 'RV↩';
-    case 'AppendEntries':
-      return 'AE';
-    default:
-      return 'AE↩';
-  }
-}
+/** A short name for a card's message, as on the paper card (src/game/card-tag.ts). */
+export const cardTag = (card: CardMark): CardTag => tagOf(card.type);
 
 export interface Point {
   x: number;

@@ -12,6 +12,7 @@ import type { Mistake } from '../raft/referee.js';
 import type { MonitorState, Violation } from '../raft/monitor.js';
 import type { Text } from '../i18n/text.js';
 import type { Question, QuestionKind } from './questions.js';
+import type { CardTag } from './card-tag.js';
 
 export type ClusterId = string;
 
@@ -439,7 +440,7 @@ export interface ServerGlance {
   /** Cards in flight to it (visible or not yet delivered). */
   cards: number;
   /** The first few of them, oldest first: `RV`, `RV↩`, `AE`, `AE↩` and the sender. */
-  cardTags: { type: 'RV' | 'RV↩' | 'AE' | 'AE↩' | 'PV' | 'PV↩'; from: ServerId }[];
+  cardTags: { type: CardTag; from: ServerId }[];
   /** Restarted and not yet caught up (its ✔ dropped to ○). */
   restarted?: boolean;
 }

@@ -7,6 +7,7 @@
  */
 import { currentTerm, votedFor } from '../raft/log.js';
 import type { ServerId } from '../raft/types.js';
+import { cardTag } from './card-tag.js';
 import { INBOX_SHOWN, IN_FLIGHT_SHOWN } from './limits.js';
 import { inboxOf } from './move.js';
 import { askableOf, questionView, seatQuestion } from './question-view.js';
@@ -110,29 +111,12 @@ export function glanceOf(c: ClusterState): ServerGlance[] {
       commitIndex: s.commitIndex,
       lastApplied: s.lastApplied,
       cards: cards.length,
-      cardTags: cards.slice(0, GLANCE_CARDS).map((k) => ({ type: cardTag(k), from: k.from })),
+      cardTags: cards.slice(0, GLANCE_CARDS).map((k) => ({ type: cardTag(k.message.type), from: k.from })),
       ...(restartedFrom ? { restarted: true } : {}),
     };
   });
   glances.set(c, out);
   return out;
-}
-
-function cardTag(k: Card): ServerGlance['cardTags'][number]['type'] {
-  switch (k.message.type) {
-    case 'RequestVote':
-      return 'RV';
-    case 'RequestVoteReply':
-      return 'RV↩';
-    case 'AppendEntries':
-      return 'AE';
-    case 'PreVote':
-      return 'PV';
-    case 'PreVoteReply':
-      return 'PV↩';
-    default:
-      return 'AE↩';
-  }
 }
 
 function sentBy(c: ClusterState, server: ServerId): SentBatch[] {

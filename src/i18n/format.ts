@@ -55,7 +55,19 @@ export function sayBoth(text: Text, vars: Vars = {}): Text {
   return { en: format('en', text.en, vars), ru: format('ru', text.ru, vars) };
 }
 
-/** A table of words as a lookup: `const cw = wordsOf(words); cw('ru', 'keysFault', { c: 'A' })`. */
-export function wordsOf<K extends string>(table: Readonly<Record<K, Text>>): (lang: Lang, key: K, vars?: Vars) => string {
-  return (lang, key, vars = {}) => format(lang, table[key][lang], vars);
+/** A table of words and its lookup in one: `lookup(lang, key, vars)`, the table itself as `lookup.table`. */
+export interface Words<K extends string> {
+  (lang: Lang, key: K, vars?: Vars): string;
+  readonly table: Readonly<Record<K, Text>>;
+}
+
+/** The keys of a word table's lookup. */
+export type WordOf<W> = W extends Words<infer K> ? K : never;
+
+/**
+ * The one lookup every word table uses, declared with its table: `export const cw = wordsOf({ … })`;
+ * `cw('ru', 'keysFault', { c: 'A' })`. Each screen keeps its own words beside it.
+ */
+export function wordsOf<K extends string>(table: Readonly<Record<K, Text>>): Words<K> {
+  return Object.assign((lang: Lang, key: K, vars: Vars = {}) => format(lang, table[key][lang], vars), { table });
 }

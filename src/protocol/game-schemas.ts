@@ -44,14 +44,12 @@ export const serverStateSchema = z.strictObject({
   heard: z.array(serverIdSchema).max(16).optional(),
 });
 
-const requestVoteSchema = z.strictObject({
-  type: z.literal('RequestVote'),
-  term,
-  candidateId: serverIdSchema,
-  lastLogIndex: index,
-  lastLogTerm: term,
-});
-const requestVoteReplySchema = z.strictObject({ type: z.literal('RequestVoteReply'), term, voteGranted: z.boolean() });
+/** A vote request and its answer: RequestVote (R8) and PreVote (R24) carry the same fields. */
+const voteRequest = <T extends 'RequestVote' | 'PreVote'>(type: T) =>
+  z.strictObject({ type: z.literal(type), term, candidateId: serverIdSchema, lastLogIndex: index, lastLogTerm: term });
+const voteReply = <T extends 'RequestVoteReply' | 'PreVoteReply'>(type: T) => z.strictObject({ type: z.literal(type), term, voteGranted: z.boolean() });
+const requestVoteSchema = voteRequest('RequestVote');
+const requestVoteReplySchema = voteReply('RequestVoteReply');
 const appendEntriesSchema = z.strictObject({
   type: z.literal('AppendEntries'),
   term,
@@ -62,14 +60,8 @@ const appendEntriesSchema = z.strictObject({
   leaderCommit: index,
 });
 const appendEntriesReplySchema = z.strictObject({ type: z.literal('AppendEntriesReply'), term, success: z.boolean() });
-const preVoteSchema = z.strictObject({
-  type: z.literal('PreVote'),
-  term,
-  candidateId: serverIdSchema,
-  lastLogIndex: index,
-  lastLogTerm: term,
-});
-const preVoteReplySchema = z.strictObject({ type: z.literal('PreVoteReply'), term, voteGranted: z.boolean() });
+const preVoteSchema = voteRequest('PreVote');
+const preVoteReplySchema = voteReply('PreVoteReply');
 
 export const messageSchema = z.discriminatedUnion('type', [
   requestVoteSchema,

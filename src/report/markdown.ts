@@ -3,12 +3,12 @@
  * session. Deterministic for a given debrief, so a committed expected file can be compared.
  */
 import { escapeLines } from '../protocol/safe-text.js';
-import { type Vars, wordsOf } from '../i18n/format.js';
-import type { Lang, Text } from '../i18n/text.js';
+import { wordsOf } from '../i18n/format.js';
+import type { Lang } from '../i18n/text.js';
 import type { ClusterDebrief, Debrief, FinalSheet, StudentDebrief, TimelineEntry } from './debrief.js';
 import { describeFault } from './describe.js';
 
-const H = {
+const h = wordsOf({
   title: { en: 'raft-sheet debrief', ru: 'raft-sheet: разбор занятия' },
   session: { en: 'Session', ru: 'Занятие' },
   clustersOf: { en: '{n} {n:cluster|clusters} of {size}', ru: '{n} {n:кластер|кластера|кластеров} по {size}' },
@@ -86,11 +86,7 @@ const H = {
   nobodyAnswered: { en: 'Nobody answered.', ru: 'Никто не ответил.' },
   predictions: { en: 'Predictions', ru: 'Прогнозы' },
   predictionLine: { en: '**{name}** ({cluster}/{server}): {right} right, {wrong} wrong — {list}', ru: '**{name}** ({cluster}/{server}): верно {right}, неверно {wrong} — {list}' },
-} satisfies Record<string, Text>;
-
-type Key = keyof typeof H;
-
-const h: (lang: Lang, key: Key, vars?: Vars) => string = wordsOf(H);
+});
 
 /** `mm:ss` since the session's first record (`h:mm:ss` past an hour). */
 export function clockText(ms: number): string {

@@ -2,12 +2,13 @@
  * The debrief's and replay's own words in English and Russian. Rule and mistake titles come from
  * the catalogue (src/raft/rules.ts); violation explanations from the monitor.
  */
-import { type Vars, wordsOf } from '../i18n/format.js';
-import type { Lang, Text } from '../i18n/text.js';
+import { type WordOf, wordsOf } from '../i18n/format.js';
+import type { Text } from '../i18n/text.js';
 
 const w = (en: string, ru: string): Text => ({ en, ru });
 
-export const WORDS = {
+/** A report word in the reader's language, filled (src/i18n/format.ts). */
+export const say = wordsOf({
   instructor: w('instructor', 'ведущий'),
   hub: w('hub', 'хаб'),
   clock: w('clock', 'часы'),
@@ -69,9 +70,7 @@ export const WORDS = {
   allClusters: w('all clusters', 'все кластеры'),
   on: w('on', 'вкл'),
   off: w('off', 'выкл'),
-} satisfies Record<string, Text>;
+});
 
-export type ReportWord = keyof typeof WORDS;
-
-/** A report word in the reader's language, filled (src/i18n/format.ts). */
-export const say: (lang: Lang, key: ReportWord, vars?: Vars) => string = wordsOf(WORDS);
+export type ReportWord = WordOf<typeof say>;
+export const WORDS = say.table;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GAMES } from '../../src/game/scenarios.js';
 import { capture, normalise } from './screens.js';
-import { sleep, Tmux } from './tmux.js';
+import { flat, sleep, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
@@ -21,7 +21,6 @@ const dir = path.join(home, 'session');
 
 afterAll(() => tmux.close());
 
-const flat = (s: string) => s.replace(/\s+/g, ' ');
 /** `A  ♛i1 t1 4 6 …`: the cluster's row of the console table. */
 const row = (screen: string, id: string) => screen.split('\n').find((l) => new RegExp(`^.${id}  `).test(l)) ?? '';
 /** Columns: cl, leader, term, commit, cards in flight, … */
@@ -44,10 +43,7 @@ async function studentWorksInbox(): Promise<void> {
   const screen = tmux.screen('student');
   const n = Number(screen.match(/Inbox \((\d+)\)/)?.[1] ?? 0);
   if (n === 0 || /draft ◌/.test(screen)) return;
-  tmux.keys('student', 'Enter');
-  await tmux.waitFor('student', /draft ◌/, 10_000);
-  tmux.keys('student', 'Enter');
-  await tmux.waitFor('student', (s) => !/draft ◌/.test(s), 10_000);
+  await tmux.playMove('student', () => tmux.keys('student', 'Enter'));
 }
 
 describe('the instructor console in a real terminal', () => {

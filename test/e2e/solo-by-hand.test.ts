@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Tmux } from './tmux.js';
+import { flat, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
@@ -16,7 +16,6 @@ const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-hand-'));
 
 afterAll(() => tmux.close());
 
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
 const W = 'hand';
 
 /** Hands the open draft over and waits for the referee's word. */

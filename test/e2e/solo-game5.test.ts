@@ -29,7 +29,7 @@ async function play(open: () => void): Promise<string> {
 
 describe('solo game 5 in a real terminal', () => {
   it('as i8: the guide leads through the first half, then t sends PreVote for t9 and the term stays t8', async () => {
-    tmux.open('g5', `node ${BIN} solo --pace fast --game 5`, { RAFT_SHEET_HOME: home });
+    tmux.open('g5', `node ${BIN} solo --pace fast --game 5 --no-predict`, { RAFT_SHEET_HOME: home });
     const first = await tmux.waitFor('g5', /game 5·/, 20_000);
     expect(first).toMatch(/A · i8 ·/);
     let preVoteDraft = '';

@@ -8,12 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Tmux } from './tmux.js';
+import { flat, followGuide, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
 const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-predict-'));
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
 
 afterAll(() => tmux.close());
 
@@ -57,14 +56,7 @@ describe('solo asks for predictions', () => {
         await new Promise((r) => setTimeout(r, 200));
         continue;
       }
-      const guide = text.match(/▶ ([^↑←]*)/)?.[1] ?? '';
-      if (/: recap/.test(screen)) tmux.keys('solo', 'Enter');
-      else if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
-      else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
-      else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('solo', 'r'));
-      else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
-      else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
-      else await new Promise((r) => setTimeout(r, 200));
+      if (!(await followGuide(tmux, 'solo', screen, play))) await new Promise((r) => setTimeout(r, 200));
     }
     expect(asked.size).toBeGreaterThanOrEqual(1);
     expect(results.length).toBe(asked.size);

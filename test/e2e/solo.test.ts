@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { Tmux } from './tmux.js';
+import { flat, followGuide, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
 const tmux = new Tmux(80, 24);
@@ -18,16 +18,8 @@ const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-home-'));
 
 afterAll(() => tmux.close());
 
-/** The screen as one line of words: the guide wraps at 80 columns. */
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
-
 /** One move: the keys that open the draft, then Enter hands it over; wait until it is gone. */
-async function play(open: () => void): Promise<void> {
-  open();
-  await tmux.waitFor('solo', /draft ◌/, 10_000);
-  tmux.keys('solo', 'Enter');
-  await tmux.waitFor('solo', (s) => !/draft ◌/.test(s), 10_000);
-}
+const play = (open: () => void) => tmux.playMove('solo', open);
 
 describe('npm start: solo mode in a real terminal', () => {
   it('a first-time player wins games 1 and 2 by the keys the screen names, then quits', async () => {
@@ -56,13 +48,9 @@ describe('npm start: solo mode in a real terminal', () => {
       if (/♛ Leader/.test(screen) && !won) won = screen;
       const guide = text.match(/▶ ([^↑←]*)/)?.[1] ?? '';
       // After each game a recap (client/student/recap-screen.tsx): Enter goes back to the sheet.
-      if (/: recap/.test(screen)) tmux.keys('solo', 'Enter');
-      else if (/draft ◌/.test(screen)) tmux.keys('solo', 'Escape');
-      else if (/Press t/.test(guide)) await play(() => tmux.type('solo', 't'));
-      else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('solo', 'r'));
-      else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('solo', 'Enter'));
-      else if (/Press s/.test(guide)) await play(() => tmux.type('solo', 's'));
-      else if (/Press w, type "([^"]+)"/.test(guide)) {
+      if (await followGuide(tmux, 'solo', screen, play)) {
+        // a key the guide named, played
+      } else if (/Press w, type "([^"]+)"/.test(guide)) {
         const word = guide.match(/Press w, type "([^"]+)"/)![1].replace(/␣/g, ' ');
         words.push(word);
         if (word === 'HighLoad' && !leaderShown) {

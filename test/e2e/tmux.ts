@@ -64,6 +64,18 @@ export class Tmux {
     throw new Error(`screen of ${name} never matched ${String(test)}; last screen:\n${last}`);
   }
 
+  /**
+   * One move by keys, as a player makes it: `open` presses what opens the draft, Enter hands it
+   * over, and the draft is gone once the referee answered. Returns the screen with the draft open.
+   */
+  async playMove(name: string, open: () => void, timeoutMs = 10_000): Promise<string> {
+    open();
+    const draft = await this.waitFor(name, /draft ◌/, timeoutMs);
+    this.keys(name, 'Enter');
+    await this.waitFor(name, (s) => !/draft ◌/.test(s), timeoutMs);
+    return draft;
+  }
+
   close(): void {
     try {
       this.tmux('kill-server');
@@ -71,6 +83,26 @@ export class Tmux {
       // already gone
     }
   }
+}
+
+/** The screen as one line of words: a guide line wraps at the terminal's edge. */
+export const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
+
+/**
+ * One step of a player who follows the green guide line (solo): Enter past a recap, Escape out
+ * of a stray draft, or the key the guide names (t, r, Enter, s), played with `play`. False when
+ * the guide names none of these (the test handles it, or waits).
+ */
+export async function followGuide(tmux: Tmux, name: string, screen: string, play: (open: () => void) => Promise<unknown>): Promise<boolean> {
+  const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
+  if (/: recap/.test(screen)) tmux.keys(name, 'Enter');
+  else if (/draft ◌/.test(screen)) tmux.keys(name, 'Escape');
+  else if (/Press t/.test(guide)) await play(() => tmux.type(name, 't'));
+  else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type(name, 'r'));
+  else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys(name, 'Enter'));
+  else if (/Press s/.test(guide)) await play(() => tmux.type(name, 's'));
+  else return false;
+  return true;
 }
 
 export function sleep(ms: number): Promise<void> {

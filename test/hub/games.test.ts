@@ -3,39 +3,26 @@
  * and end where the simulator does (EXERCISE.md): i4 leads t3, every log starts "High vol" with
  * entries 5–8 in term t3, i4 has committed 8.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../../server/hub.js';
-import type { RemoteBot } from '../../client/remote-bot.js';
+import { describe, expect, it } from 'vitest';
 import { logText } from '../../src/raft/log.js';
-import { readJournal } from '../../server/journal.js';
-import { applyEvents } from '../../src/game/apply.js';
-import { createRoom } from '../../src/game/room.js';
-import { KEY, seatedBots, testHub, url } from './harness.js';
+import { hubForSuite, KEY, replayJournal, seatedBots, testHub, url } from './harness.js';
 import { ScriptDriver } from './script-driver.js';
 
-let hub: Hub;
-const bots: RemoteBot[] = [];
-
-beforeAll(async () => {
-  hub = await testHub();
-});
-afterAll(async () => {
-  for (const b of bots) b.stop();
-  await hub.close();
-});
+const suite = hubForSuite();
+const bots = suite.bots;
 
 describe('eight network bots play games 1–4 through the hub', () => {
   it('ends in the golden state', async () => {
-    bots.push(...(await seatedBots(hub, 8)));
+    bots.push(...(await seatedBots(suite.hub(), 8)));
     expect(new Set(bots.map((b) => b.seat!.server)).size).toBe(8);
     const refused: string[] = [];
     for (const b of bots) b.on('refused', (code) => refused.push(code));
 
-    const driver = new ScriptDriver({ url: url(hub), key: KEY });
+    const driver = new ScriptDriver({ url: url(suite.hub()), key: KEY });
     await driver.finished;
     driver.stop();
 
-    const a = hub.room().clusters.A;
+    const a = suite.hub().room().clusters.A;
     const sheets = Object.values(a.servers).map((s) => s.state);
     const i4 = a.servers.i4.state;
     expect(i4.role).toBe('leader');
@@ -52,11 +39,9 @@ describe('eight network bots play games 1–4 through the hub', () => {
     for (const b of bots) expect(b.view!.sheet).toEqual(a.servers[b.seat!.server].state);
 
     // Replaying the journal from scratch gives the same room (what --resume relies on).
-    const { records } = await readJournal(hub.dir);
+    const { records, room: replayed } = await replayJournal(suite.hub());
     expect(records.length).toBeGreaterThan(50);
     expect(records.every((r, i) => r.n === i + 1)).toBe(true);
-    let replayed = createRoom({});
-    for (const r of records) if (r.kind === 'command' || r.kind === 'refused') replayed = applyEvents(replayed, r.events);
     expect(replayed.clusters.A.servers).toEqual(a.servers);
     expect(replayed.clusters.A.script).toEqual(a.script);
     expect(replayed.clusters.A.seats).toEqual(a.seats);

@@ -2,10 +2,15 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../server/hub.js';
 import { TestClient } from './client.js';
 import type { Welcome } from '../../src/protocol/messages.js';
 import { RemoteBot } from '../../client/remote-bot.js';
+import { type JournalRecord, readJournal } from '../../server/journal.js';
+import { applyEvents } from '../../src/game/apply.js';
+import { createRoom } from '../../src/game/room.js';
+import type { Room } from '../../src/game/types.js';
 
 export const KEY = 'test-instructor-key';
 export const CODE = 'K7Q2';
@@ -28,6 +33,31 @@ export async function seatedBots(hub: Hub, count: number, key = KEY): Promise<Re
   const bots = Array.from({ length: count }, () => new RemoteBot({ url: url(hub), key, cluster: 'A', pace: 'fast' }).start());
   await Promise.all(bots.map((b) => new Promise<void>((r) => (b.seat ? r() : b.once('seat', () => r())))));
   return bots;
+}
+
+/**
+ * A hub for a whole test file and the bots its tests seat: started before the first test, the
+ * bots stopped and the hub closed after the last.
+ */
+export function hubForSuite(options: HubOptions = {}): { hub: () => Hub; bots: RemoteBot[] } {
+  let hub: Hub | undefined;
+  const bots: RemoteBot[] = [];
+  beforeAll(async () => {
+    hub = await testHub(options);
+  });
+  afterAll(async () => {
+    for (const b of bots) b.stop();
+    await hub?.close();
+  });
+  return { hub: () => hub!, bots };
+}
+
+/** The hub's journal and the room its commands rebuild from scratch (what --resume relies on). */
+export async function replayJournal(hub: Hub): Promise<{ records: JournalRecord[]; room: Room }> {
+  const { records } = await readJournal(hub.dir);
+  let room = createRoom({});
+  for (const r of records) if (r.kind === 'command' || r.kind === 'refused') room = applyEvents(room, r.events);
+  return { records, room };
 }
 
 export function journalText(hub: Hub): string {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dynamicLayer, staticLayer, staticParts } from '../../client/web/draw.js';
-import { HubClock, TRAVEL_MS, cardsAt, fromFragment, progress, ringLayout, tiling, tornBetween } from '../../client/web/model.js';
+import { HubClock, TRAVEL_MS, cardTag, cardsAt, fromFragment, progress, ringLayout, tiling, tornBetween } from '../../client/web/model.js';
 import { instructorView } from '../../src/game/views.js';
 import { Table } from '../game/helpers.js';
 
@@ -33,6 +33,11 @@ describe('cards on the hub clock', () => {
     const svg = dynamicLayer(c, flying, sent + 100, 6000, 'en');
     expect(svg).toContain('data-from="i1" data-to="i2" data-type="RequestVote" data-state="flying"');
     expect(svg).toContain('aria-label="RequestVote from i1 to i2"');
+  });
+
+  it('names each card as the paper card does, PreVote cards of game 5 included', () => {
+    const tags = (['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply', 'PreVote', 'PreVoteReply'] as const).map((type) => cardTag({ id: 'k1', from: 'i1', to: 'i2', type }));
+    expect(tags).toEqual(['RV', 'RV↩', 'AE', 'AE↩', 'PV', 'PV↩']);
   });
 
   it("the page's clock follows the hub's, never going back for a late view", () => {

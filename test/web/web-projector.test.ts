@@ -15,7 +15,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Hub } from '../../server/hub.js';
+import type { Hub, HubOptions } from '../../server/hub.js';
 import { webRoot } from '../../server/web-projector.js';
 import type { ClusterOverview, InstructorView } from '../../src/game/types.js';
 import type { HubMessage } from '../../src/protocol/messages.js';
@@ -74,22 +74,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * A hub with the web projector on, its instructor joined and a browser page. Bots wait 2.5–4 s
+ * before each move, as people would: cards stay in sight long enough to be torn.
+ */
+async function projectorRoom(options: HubOptions): Promise<{ hub: Hub; instructor: TestClient; page: Page }> {
+  const hub = await testHub({ projectorKey: PROJECTOR_KEY, humanPaceMs: [2500, 4000], ...options });
+  const { client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  return { hub, instructor, page };
+}
+
+async function closeRoom(room: { hub?: Hub; instructor?: TestClient; page?: Page }): Promise<void> {
+  await room.page?.close();
+  room.instructor?.close();
+  await room.hub?.close();
+}
+
 describe('the web projector during game 2', () => {
   let hub: Hub;
   let instructor: TestClient;
   let page: Page;
 
-  beforeAll(async () => {
-    // Bots wait 2.5–4 s before each move, as people would: cards stay in sight long enough to be torn.
-    hub = await testHub({ projectorKey: PROJECTOR_KEY, humanPaceMs: [2500, 4000] });
-    ({ client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY }));
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  });
-  afterAll(async () => {
-    await page?.close();
-    instructor?.close();
-    await hub?.close();
-  });
+  beforeAll(async () => void ({ hub, instructor, page } = await projectorRoom({})));
+  afterAll(() => closeRoom({ hub, instructor, page }));
 
   it('serves the page and its files, and nothing else', async () => {
     const base = `http://127.0.0.1:${hub.port}`;
@@ -194,10 +202,10 @@ describe('the web projector during game 2', () => {
     await hub.close();
     await page.waitForSelector('#status[data-status="reconnecting"]', { timeout: 15_000 });
     expect(await page.locator('#status').textContent()).toContain('reconnecting');
-    const views = Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views));
+    const views = Number(await page.evaluate(() => globalThis.__projector.views));
     hub = await testHub({ resume: dir, port });
     await page.waitForSelector('#status[data-status="online"]', { timeout: 20_000 });
-    await expect.poll(async () => Number(await page.evaluate(() => (globalThis as unknown as { __projector: { views: number } }).__projector.views)), { timeout: 10_000 }).toBeGreaterThan(views);
+    await expect.poll(async () => Number(await page.evaluate(() => globalThis.__projector.views)), { timeout: 10_000 }).toBeGreaterThan(views);
     expect(await page.locator('g.server').count()).toBe(8);
     // The key travelled in the fragment and the upgrade's query: neither reaches the hub's log.
     const log = readFileSync(path.join(dir, 'hub.log'), 'utf8');
@@ -211,16 +219,8 @@ describe('the web projector with several clusters', () => {
   let instructor: TestClient;
   let page: Page;
 
-  beforeAll(async () => {
-    hub = await testHub({ projectorKey: PROJECTOR_KEY, clusters: 4, humanPaceMs: [2500, 4000] });
-    ({ client: instructor } = await join(hub, { role: 'instructor' }, { key: KEY }));
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  });
-  afterAll(async () => {
-    await page?.close();
-    instructor?.close();
-    await hub?.close();
-  });
+  beforeAll(async () => void ({ hub, instructor, page } = await projectorRoom({ clusters: 4 })));
+  afterAll(() => closeRoom({ hub, instructor, page }));
 
   it('tiles the clusters, draws a partition as a wall and an offline server turned over', async () => {
     const send = (command: object) => instructor.send({ type: 'command', id: instructor.id(), command });

@@ -725,6 +725,111 @@ export const EXPLANATIONS = {
     en: 'the {part} on {cards}',
     ru: 'поле {part} на {cards}',
   },
+  // ---- Pre-vote games: PreVote, leader stickiness, CheckQuorum (detectors-prevote.ts; R24–R28) ----
+  preVoteTimeout: {
+    en: 'Pre-vote is on: when your timer fires you do not start term {next} yet. Stay a follower in term ' +
+      '{term} with no new vote, count your own pre-vote and send PreVote (term t{next}, candidateId {id}, ' +
+      'last {last}) to everyone; the term grows only once a majority said ✔ (R24, R26).',
+    ru: 'Предголосование включено: когда срабатывает таймер, ты ещё не начинаешь терм {next}. Останься ' +
+      'фолловером в терме {term} без нового голоса, засчитай свой предголос и отправь всем PreVote (term ' +
+      't{next}, candidateId {id}, last {last}); терм растёт, только когда большинство ответило ✔ (R24, R26).',
+  },
+  preVoteTimeout2: {
+    en: 'Timer fired with pre-vote on: the sheet stays in term {term} as a follower, your pre-votes are just ' +
+      '{id}, any leader you wrote is forgotten, and a PreVote card (term t{next}, candidateId {id}, last ' +
+      '{last}) goes to every other server (R24, R27).',
+    ru: 'Таймер сработал при включённом предголосовании: лист остаётся в терме {term}, ты фолловер, ' +
+      'предголоса — только {id}, записанный лидер забыт, а карточка PreVote (term t{next}, candidateId {id}, ' +
+      'last {last}) уходит всем остальным (R24, R27).',
+  },
+  preVoteAnswer: {
+    en: '{from}\'s PreVote asks about term {asked}, a term nobody is in yet. Keep your term {term}, your vote ' +
+      'cell and your role; only answer, with your own term {term} (R25). Adopting it is how a returning ' +
+      'server deposes a healthy leader.',
+    ru: 'PreVote от {from} спрашивает про терм {asked}, в котором ещё никто не находится. Сохрани свой терм ' +
+      '{term}, ячейку голоса и роль; только ответь, со своим термом {term} (R25). Принять его — как раз то, ' +
+      'чем вернувшийся сервер свергает здорового лидера.',
+  },
+  preVoteAnswer2: {
+    en: 'you are the leader',
+    ru: 'ты сам лидер',
+  },
+  preVoteAnswer3: {
+    en: 'you hear from leader {leader}',
+    ru: 'ты слышишь лидера {leader}',
+  },
+  preVoteAnswer4: {
+    en: '{from}\'s log is up-to-date, but {who}: the cluster has a working leader, so the answer is ✗ (R25, ' +
+      'R27; leader stickiness, dissertation §4.2.3).',
+    ru: 'Журнал {from} актуален, но {who}: у кластера есть работающий лидер, поэтому ответ ✗ (R25, R27; ' +
+      '«липкость лидера», диссертация §4.2.3).',
+  },
+  preVoteAnswer5: {
+    en: 'the term asked for ({asked}) is not above yours ({term})',
+    ru: 'запрошенный терм ({asked}) не больше твоего ({term})',
+  },
+  preVoteAnswer6: {
+    en: 'its log ({theirs}) is less up-to-date than yours ({mine}, R10)',
+    ru: 'его журнал ({theirs}) менее актуален, чем твой ({mine}, R10)',
+  },
+  preVoteAnswer7: {
+    en: 'you hear from a leader (R27)',
+    ru: 'ты слышишь лидера (R27)',
+  },
+  preVoteAnswer8: {
+    en: 'its term is higher, its log is up-to-date and you hear no leader',
+    ru: 'его терм больше, журнал актуален, а лидера ты не слышишь',
+  },
+  preVoteAnswer9: {
+    en: 'Answer {from}\'s PreVote with PreVoteReply (term {term}, {tick}) and change nothing on your sheet: ' +
+      '{why} (R25).',
+    ru: 'Ответь на PreVote от {from} карточкой PreVoteReply (term {term}, {tick}) и ничего не меняй на ' +
+      'листе: {why} (R25).',
+  },
+  preVoteCount: {
+    en: 'That ✔ from {from} makes {need} of {size} pre-votes (yours included): start the real election now ' +
+      '— term {next}, candidate, vote for yourself, RequestVote to everyone (R26, R8).',
+    ru: 'Этот ✔ от {from} даёт {need} из {size} предголосов (считая свой): начни настоящие выборы сейчас — ' +
+      'терм {next}, кандидат, голос за себя, RequestVote всем (R26, R8).',
+  },
+  preVoteCount2: {
+    en: 'Pre-votes: {n} of {size}, {need} needed (distinct ✔ of this round, yours included). Below a ' +
+      'majority nothing else changes: no new term, no candidacy (R26).',
+    ru: 'Предголоса: {n} из {size}, нужно {need} (различные ✔ этого раунда, считая свой). Без большинства ' +
+      'больше ничего не меняется: ни нового терма, ни кандидатуры (R26).',
+  },
+  quorumCheck: {
+    en: 'Your check timer fired: you heard from {n} of {size} (yourself included, {need} needed) since the ' +
+      'last check, so you stay leader in term {term} and start counting again from nobody (R28).',
+    ru: 'Сработал таймер проверки: с прошлой проверки ты слышал {n} из {size} (считая себя, нужно {need}), ' +
+      'поэтому остаёшься лидером в терме {term} и начинаешь счёт заново (R28).',
+  },
+  quorumCheck2: {
+    en: 'Your check timer fired: you heard from only {n} of {size} (yourself included, {need} needed) since ' +
+      'the last check. Step down to follower in the same term {term}, vote cell unchanged: a leader cut off ' +
+      'from a majority must not go on as one (R28).',
+    ru: 'Сработал таймер проверки: с прошлой проверки ты слышал лишь {n} из {size} (считая себя, нужно ' +
+      '{need}). Стань фолловером в том же терме {term}, ячейку голоса не трогай: лидер, отрезанный от ' +
+      'большинства, не должен продолжать быть лидером (R28).',
+  },
+  leaderCell: {
+    en: 'With pre-vote on, a leader notes every follower whose AppendEntries reply of its term it reads, ✔ ' +
+      'or ✗: that is what its quorum check counts (R28).',
+    ru: 'При включённом предголосовании лидер отмечает каждого фолловера, чей ответ на AppendEntries своего ' +
+      'терма он прочитал, ✔ или ✗: именно их считает его проверка кворума (R28).',
+  },
+  leaderCell2: {
+    en: 'You accepted an AppendEntries of term {term} from {leader}: write {leader} in your leader cell — you ' +
+      'hear from a leader — and any pre-vote of yours is over (R27).',
+    ru: 'Ты принял AppendEntries терма {term} от {leader}: впиши {leader} в ячейку лидера — ты слышишь ' +
+      'лидера, — а твоё предголосование, если было, закончено (R27).',
+  },
+  leaderCell3: {
+    en: 'The leader cell holds the leader of your current term you hear from; it is cleared when your term ' +
+      'changes or your timer fires, and a new term also ends a pre-vote (R27, R26).',
+    ru: 'В ячейке лидера — лидер твоего текущего терма, которого ты слышишь; она очищается, когда меняется ' +
+      'терм или срабатывает твой таймер, а новый терм ещё и заканчивает предголосование (R27, R26).',
+  },
   // ---- The referee itself (referee.ts) ----
   refereeOne: {
     en: 'The move differs from the correct one.',
