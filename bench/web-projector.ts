@@ -48,7 +48,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * the browser's requestAnimationFrame, which Node's types (no DOM lib here) do not declare.
  */
 declare global {
-  var __projector: { status: string; frames: number; views: number; frameMs: number[] };
+  var __projector: { status: string; frames: number; views: number; frameMs: number[]; largestView?: number };
   var __intervals: number[];
   function requestAnimationFrame(tick: (t: number) => void): number;
 }
@@ -196,7 +196,7 @@ export async function webProjectorBench(o: { clusters: number; processes: number
     const m1 = await Promise.all(counters.map((c) => c()));
     const got = await Promise.all(pages.map(collect));
     const perPageSec = (name: string) => (m1.reduce((a, m, i) => a + (m[name] ?? 0) - (m0[i]![name] ?? 0), 0) * 1000) / o.pages / seconds;
-    const viewBytes = await pages[0]!.evaluate(() => (globalThis as unknown as { __projector: { largestView?: number } }).__projector.largestView ?? 0);
+    const viewBytes = await pages[0]!.evaluate(() => globalThis.__projector.largestView ?? 0);
     await browser.close();
     browser = null;
     await sleep(1000);
