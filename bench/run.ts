@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --only hub,journal,client,soak,fuzz,web]`
+ * `npm run bench [-- --quick] [-- --only hub,journal,client,onefile,soak,fuzz,web] [-- --pages N]`
+ * (`--pages`: projector pages the web bench opens; 5 by default, 1 is a classroom's projector)
  * Runs the benchmarks one after another (they share 2 cores: never in parallel), prints each
  * figure as it comes and writes everything to bench-results/<time>.json.
  */
@@ -18,11 +19,16 @@ import { webProjectorBench } from './web-projector.js';
 const ALL = ['hub', 'journal', 'client', 'onefile', 'soak', 'fuzz', 'web'] as const;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, pages: { type: 'string' } } });
   const quick = values.quick ?? false;
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...ALL];
   for (const o of only) if (!(ALL as readonly string[]).includes(o)) {
     process.stderr.write(`bench: unknown benchmark "${o}" (one of ${ALL.join(', ')})\n`);
+    return 2;
+  }
+  const pages = Number(values.pages ?? 5);
+  if (!Number.isInteger(pages) || pages < 1 || pages > 20) {
+    process.stderr.write(`bench: --pages is a whole number from 1 to 20, got "${values.pages}"\n`);
     return 2;
   }
   const say = (line: string) => process.stdout.write(line + '\n');
@@ -84,7 +90,7 @@ async function main(): Promise<number> {
     say(`  answers ${JSON.stringify(f.answers)}; closes ${JSON.stringify(f.closes)}`);
   }
   if (only.includes('web')) {
-    const w = await webProjectorBench({ clusters: 12, processes: 2, pages: 5, measureMs: quick ? 5000 : 10_000, log: say });
+    const w = await webProjectorBench({ clusters: 12, processes: 2, pages, measureMs: quick ? 5000 : 10_000, log: say });
     results.web = w;
     say(
       `web projector ${w.clusters}×8, ${w.pages} pages: hub delivery p99 ${fmt(w.withPages.latency.p99)} ms with the pages vs ${fmt(w.none.latency.p99)} without (${ratio(w.withPages.latency.p99, w.none.latency.p99)}; after closing them ${fmt(w.noneAfter.latency.p99)}), ` +

@@ -293,6 +293,7 @@ function runHub(o: OpenHub): Hub {
   function shutdown(): Promise<void> {
     state.closing = true;
     clearInterval(heartbeat);
+    views.stop();
     shutdownPromise ??= stopHub({ bots, roomClock, server, queue, conns, wss, journal, log, lock: heldLock });
     return shutdownPromise;
   }

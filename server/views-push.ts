@@ -21,6 +21,16 @@ export interface ViewsPushDeps {
   errs?: () => ReadonlyMap<SeatKey, string>;
 }
 
+/**
+ * The room view goes to instructors (console, terminal and web projectors) at most once per
+ * ROOM_VIEW_MS of wall time, the last batch's state always following within that time. At full
+ * pace a room commits hundreds of batches a second, and each room view of 12 clusters is
+ * 100–200 KB: building, sending and parsing every one starved the hub (a single web projector
+ * page cost a whole core and cut the room's rounds to a quarter; docs/performance.md §8). A
+ * person at the console or the room at the projector cannot read faster than 10 views a second.
+ */
+export const ROOM_VIEW_MS = 100;
+
 export class ViewsPush {
   /** Instructor connections (console, projector): the only ones a room view is built for. */
   readonly instructors = new Set<Conn>();
@@ -32,7 +42,35 @@ export class ViewsPush {
    */
   readonly cork = new CorkScope();
 
+  /** When the last room view was built (performance.now), and the trailing push waiting, if any. */
+  private lastRoomPush = -Infinity;
+  private roomTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly deps: ViewsPushDeps) {}
+
+  /** Stops the trailing push (the hub is closing). */
+  stop(): void {
+    if (this.roomTimer) clearTimeout(this.roomTimer);
+    this.roomTimer = null;
+  }
+
+  /**
+   * A room view now if the last one is ROOM_VIEW_MS old or a newly welcomed instructor waits
+   * for its first; otherwise one trailing push at the end of the interval carries the latest state.
+   */
+  private requestRoomViews(): void {
+    if (this.instructors.size === 0) return void this.roomForced.clear();
+    const wait = this.lastRoomPush + ROOM_VIEW_MS - performance.now();
+    if (wait <= 0 || this.roomForced.size > 0) {
+      if (this.roomTimer) clearTimeout(this.roomTimer);
+      this.roomTimer = null;
+      return this.pushRoomViews();
+    }
+    this.roomTimer ??= setTimeout(() => {
+      this.roomTimer = null;
+      this.cork.run(() => this.pushRoomViews());
+    }, wait);
+  }
 
   presence(): Presence {
     const { queue, seats } = this.deps;
@@ -72,6 +110,7 @@ export class ViewsPush {
    */
   pushRoomViews(): void {
     if (this.instructors.size === 0) return void this.roomForced.clear();
+    this.lastRoomPush = performance.now();
     const { queue, engine, code } = this.deps;
     const content = `"view":${JSON.stringify(engine.instructorView(queue.room))},"presence":${JSON.stringify(this.presence())}`;
     const message = `{"type":"room","version":${queue.version},"code":${JSON.stringify(code)},${content}}`;
@@ -94,7 +133,7 @@ export class ViewsPush {
         if (forced || batch.touchesSeat(cid, sid)) this.pushSeatView(c, forced);
       }
       const changed = batch.records.some((r) => r.kind === 'command' || r.kind === 'refused') || batch.presence || batch.all || batch.touched.size > 0;
-      if (changed || this.roomForced.size > 0) this.pushRoomViews();
+      if (changed || this.roomForced.size > 0) this.requestRoomViews();
       for (const f of batch.reply) f();
     });
   }

@@ -4,7 +4,7 @@
  * strip shows it (views.ts glance).
  * Also: the room view for instructors is built once per batch and only when one is connected.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { gameEngine } from '../../server/engine.js';
 import type { Hub } from '../../server/hub.js';
 import type { TestClient } from './client.js';
@@ -58,7 +58,7 @@ describe('views pushed after a batch', () => {
     for (const c of seats) c.close();
   });
 
-  it('build the room view only for connected instructors, once per batch, the same text for each', async () => {
+  it('build the room view only for connected instructors, at most once per batch, the same text for each', async () => {
     let built = 0;
     const hub = await testHub({ clusters: 2, engine: { ...gameEngine, instructorView: (room) => (built++, gameEngine.instructorView(room)) } });
     hubs.push(hub);
@@ -77,6 +77,8 @@ describe('views pushed after a batch', () => {
     const roomsB = b.messages.length;
     s.send({ type: 'move', id: 9, cluster: 'A', server: 'i1', input: { kind: 'timeout' } });
     await s.verdict(9);
+    // The room view follows the batch within ROOM_VIEW_MS (views-push.ts), not necessarily in the same write.
+    await vi.waitFor(() => expect(a.messages.slice(roomsA).some((m) => m.type === 'room')).toBe(true), { timeout: 5000 });
     await drained(a);
     await drained(b);
     const newA = a.messages.slice(roomsA).filter((m) => m.type === 'room');

@@ -23,7 +23,11 @@ describe('watch on a live hub', () => {
     closers.push(() => driver.stop());
     await driver.finished;
 
-    await waitFor('HighLoad in cluster A', () => /i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/.test(app.lastFrame() ?? ''));
+    // The room view follows the last batch within ROOM_VIEW_MS (server/views-push.ts): wait for the last step.
+    await waitFor('game 2 to its end, HighLoad in cluster A', () => {
+      const f = app.lastFrame() ?? '';
+      return f.includes('Game 2 · step 5/5') && /i1♛ t1\S*\s+H\s+i\s+g\s+h\s+L\s+o\s+a\s+d/.test(f) && /\ni5 +t1→i1 +H\s+i\s+g\s+h\s*\n/.test(f);
+    });
     const frame = app.lastFrame()!;
     expect(frame).toContain('Game 2 · step 5/5');
     expect(frame).toMatch(/♛ i1 \(t1\) · commit 4/);
