@@ -20,6 +20,7 @@ import { CLOSE } from '../src/protocol/codes.js';
 import { closeConn, type Conn } from './conn.js';
 import { HubBots } from './hub-bots.js';
 import type { HubParts } from './hub-frames.js';
+import { format } from '../src/i18n/format.js';
 import { webProjectorRoute } from './web-projector.js';
 import { clientDownloadRoute, type ClientFile } from './client-download.js';
 import { openConnection, startHeartbeat } from './hub-conns.js';
@@ -283,7 +284,9 @@ function runHub(o: OpenHub): Hub {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULTS.port);
   state.started = true;
-  log('info', `listening on ${host}:${port}; session ${dir}; code ${code}; ${seats.clusterIds().length} cluster(s) of ${queue.room.config.size}; at most ${seats.limits.seatsPerAddress} student seat(s) per address`);
+  log('info', format('en', 'listening on {host}:{port}; session {dir}; code {code}; {clusters} {clusters:cluster|clusters} of {size}; at most {seats} student {seats:seat|seats} per address', {
+    host, port, dir, code, clusters: seats.clusterIds().length, size: queue.room.config.size, seats: seats.limits.seatsPerAddress,
+  }));
   bots.schedule(null);
   roomClock.schedule();
   // The debrief's timeline shows where the hub stopped and came back (src/report).

@@ -2,6 +2,7 @@
  * `raft-sheet replay DIR [--cluster A] [--lang en|ru] [--ascii]`: time travel through a recorded
  * session in the projector's view. Wiring only: client/replay holds the app and its pure parts.
  */
+import { format } from '../../src/i18n/format.js';
 import * as path from 'node:path';
 import { clusterIds } from '../../src/game/room.js';
 import type { Command } from './index.js';
@@ -43,7 +44,7 @@ export const replay: Command = defineCommand(
     requireTerminal();
     const session = await loadSession(dir);
     const clusters = session.info.config.clusters ?? 1;
-    if (cluster && !clusterIds(clusters).includes(cluster)) usage(`the session has ${clusters} cluster(s); there is no cluster ${cluster}`);
+    if (cluster && !clusterIds(clusters).includes(cluster)) usage(format('en', 'the session has {n} {n:cluster|clusters}; there is no cluster {cluster}', { n: clusters, cluster }));
     const { runReplay } = await import('../../client/replay/run-replay.js');
     return runReplay({ title: path.basename(path.resolve(dir)), info: session.info, records: session.records, focus: cluster, start: at, ...display(values) });
   },
