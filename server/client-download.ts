@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { ServerResponse } from 'node:http';
 import type { HttpRoute } from './upgrade.js';
 
 export const CLIENT_PATH = '/raft-sheet.mjs';
@@ -43,6 +42,7 @@ export function readClientFile(file: string): ClientFile | null {
 export function clientDownloadRoute(client: ClientFile): HttpRoute {
   const plain = { body: client.body, etag: `"${client.sha256}"`, encoding: null };
   const gzipped = client.gzip ? { body: client.gzip, etag: `"${client.sha256}.gz"`, encoding: 'gzip' } : null;
+  const pacer = new DownloadPacer();
   return (req, res) => {
     const pathname = (req.url ?? '').split('?')[0];
     if (pathname !== CLIENT_PATH) return false;
@@ -68,29 +68,110 @@ export function clientDownloadRoute(client: ClientFile): HttpRoute {
       'content-disposition': 'attachment; filename="raft-sheet.mjs"',
     });
     if (req.method === 'HEAD') res.end();
-    else sendInChunks(res, v.body);
+    else pacer.send(res, v.body);
     return true;
   };
 }
 
 /**
- * 64 KiB at a time, the next when the socket has drained: one `end(body)` copies the whole
- * file into the kernel in one go, and a class of 100 starting at once would hold the event loop
- * (and every move's delivery) for all 100 copies in a row; in chunks the copies interleave with
- * the game's traffic.
+ * The bytes of every download under way share one budget per turn of the event loop: at most
+ * `TURN_BYTES` in all, one chunk of `CHUNK_BYTES` per download in turn, and the next turn is an
+ * immediate. A whole file in one `end(body)` (or all its chunks while the socket takes them:
+ * on a LAN or loopback the kernel takes a whole file at once) copied 100 files in one turn when
+ * a class arrived together, and every move waiting behind that turn was late (the hub's
+ * delivery p99 1.6× its own during a wave: docs/performance.md). Paced, a turn copies at most
+ * this budget, then the game's messages go; a wave takes longer to finish but the room does
+ * not feel it. A socket that is full waits for its 'drain'; one that closes leaves the set.
  */
 export const CHUNK_BYTES = 64 * 1024;
+export const TURN_BYTES = 128 * 1024;
 
-function sendInChunks(res: ServerResponse, body: Buffer): void {
-  let offset = 0;
-  const next = (): void => {
-    while (offset + CHUNK_BYTES < body.length) {
-      const chunk = body.subarray(offset, offset + CHUNK_BYTES);
-      offset += CHUNK_BYTES;
-      // A socket that closes meanwhile never drains: nothing more is written, nothing leaks.
-      if (!res.write(chunk)) return void res.once('drain', next);
+/** What the pacer needs of a response: node:http's ServerResponse (a stand-in in tests). */
+export interface DownloadSink {
+  write(chunk: Buffer): boolean;
+  end(chunk: Buffer): unknown;
+  once(event: 'close' | 'drain', listener: () => void): unknown;
+}
+
+interface Transfer {
+  res: DownloadSink;
+  body: Buffer;
+  offset: number;
+  /** Waiting for 'drain': its socket holds all it will take for now. */
+  full: boolean;
+}
+
+/** The downloads under way, in the order they are served (round-robin). */
+export class DownloadPacer {
+  private readonly transfers: Transfer[] = [];
+  private next = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly turnBytes = TURN_BYTES,
+    private readonly chunkBytes = CHUNK_BYTES,
+    /** When the next turn runs: the next pass of the event loop (tests turn it by hand). */
+    private readonly later: (turn: () => void) => void = setImmediate,
+  ) {}
+
+  /** How many downloads are under way (tests, the bench). */
+  get size(): number {
+    return this.transfers.length;
+  }
+
+  send(res: DownloadSink, body: Buffer): void {
+    const t: Transfer = { res, body, offset: 0, full: false };
+    this.transfers.push(t);
+    res.once('close', () => this.remove(t));
+    this.schedule();
+  }
+
+  private remove(t: Transfer): void {
+    const i = this.transfers.indexOf(t);
+    if (i < 0) return;
+    this.transfers.splice(i, 1);
+    if (i < this.next) this.next -= 1;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.transfers.length === 0) return;
+    this.scheduled = true;
+    this.later(() => this.turn());
+  }
+
+  /** One turn's budget, one chunk per download in turn, skipping full sockets. */
+  private turn(): void {
+    this.scheduled = false;
+    let budget = this.turnBytes;
+    let idle = 0;
+    while (budget > 0 && this.transfers.length > 0 && idle < this.transfers.length) {
+      if (this.next >= this.transfers.length) this.next = 0;
+      const t = this.transfers[this.next];
+      if (t.full) {
+        idle += 1;
+        this.next += 1;
+        continue;
+      }
+      idle = 0;
+      const end = Math.min(t.offset + this.chunkBytes, t.body.length);
+      const chunk = t.body.subarray(t.offset, end);
+      t.offset = end;
+      budget -= chunk.length;
+      if (end === t.body.length) {
+        this.remove(t);
+        t.res.end(chunk);
+        continue;
+      }
+      this.next += 1;
+      if (!t.res.write(chunk)) {
+        t.full = true;
+        t.res.once('drain', () => {
+          t.full = false;
+          this.schedule();
+        });
+      }
     }
-    res.end(body.subarray(offset));
-  };
-  next();
+    // What is left waits for the next turn (or for a drain when every socket is full).
+    if (this.transfers.some((t) => !t.full)) this.schedule();
+  }
 }

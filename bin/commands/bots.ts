@@ -2,9 +2,8 @@
  * `raft-sheet bots ws://HOST:PORT --key-file FILE | --key KEY --cluster A --count N [--pace human|fast]`
  * Bots as separate network clients (client/remote-bot.ts); they are also the load generator.
  */
-import type { Command } from './index.js';
 import { KEY_HELP, keyOption } from './key-option.js';
-import { choiceOption, clusterOption, defineCommand, hubAddress, intOption, valueOptions } from './options.js';
+import { choiceOption, clusterOption, defineCommand, hubAddress, intOption, valueOptions, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet bots ws://HOST:PORT --key-file FILE [options]
 
@@ -23,8 +22,8 @@ Stop with Ctrl-C (the seats stay bots' seats; run again to take new ones).
 Exit codes: 0 stopped, 1 every bot was refused (wrong key, room full), 2 usage error.
 `;
 
-export const bots: Command = defineCommand(
-  { name: 'bots', summary: 'connect bot servers to a hub over the network (also a load generator)', help: HELP, positionals: true, options: valueOptions('key', 'key-file', 'cluster', 'count', 'pace') },
+export const bots: Runnable = defineCommand(
+  { name: 'bots', help: HELP, positionals: true, options: valueOptions('key', 'key-file', 'cluster', 'count', 'pace') },
   async ({ values, positionals }) => {
     const url = hubAddress(positionals);
     const key = keyOption(values, 'bots');

@@ -13,10 +13,9 @@ import { langFrom, type Lang } from '../../src/i18n/text.js';
 import type { Hub } from '../../server/hub.js';
 import { projectorAddress } from '../../server/web-projector.js';
 import { MAX_CLUSTERS, PEOPLE_TIMEOUT_MS } from '../../src/game/room.js';
-import type { Command } from './index.js';
 import { appVersion, clientFilePath } from '../app-info.js';
 import { CLIENT_PATH, readClientFile } from '../../server/client-download.js';
-import { defineCommand, DISPLAY_OPTIONS, intOption, rangeOption, usage, valueOptions } from './options.js';
+import { defineCommand, DISPLAY_OPTIONS, intOption, rangeOption, usage, valueOptions, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet hub [options]
 
@@ -102,10 +101,9 @@ const BANNER: Record<Lang, { title: string; join: string; download: string; or: 
   },
 };
 
-export const hub: Command = defineCommand(
+export const hub: Runnable = defineCommand(
   {
     name: 'hub',
-    summary: 'start the classroom hub (prints the join command, code and instructor key)',
     help: HELP,
     options: { ...valueOptions('port', 'host', 'clusters', 'size', 'data', 'resume', 'timeout', 'bot-pace', 'seats-per-address'), ...DISPLAY_OPTIONS, plain: { type: 'boolean', default: false } },
   },

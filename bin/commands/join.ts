@@ -2,9 +2,8 @@
  * `raft-sheet join ws://HOST:PORT --code CODE [--name NAME] [--cluster A] [--lang en|ru] [--ascii]`
  */
 import { isSafeText } from '../../src/protocol/safe-text.js';
-import type { Command } from './index.js';
 import { appVersion } from '../app-info.js';
-import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, hubAddress, requireTerminal, usage } from './options.js';
+import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, hubAddress, requireTerminal, usage, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet join ws://HOST:PORT --code CODE [options]
 
@@ -25,8 +24,8 @@ Environment: NO_COLOR=1 draws without colour.
 Exit codes: 0 you quit, 1 the hub refused or could not be reached, 2 usage error or no terminal.
 `;
 
-export const join: Command = defineCommand(
-  { name: 'join', summary: 'join a hub as a student: your terminal becomes your Raft sheet', help: HELP, positionals: true, options: { ...valueOptions('code', 'name', 'cluster', 'seat'), ...DISPLAY_OPTIONS } },
+export const join: Runnable = defineCommand(
+  { name: 'join', help: HELP, positionals: true, options: { ...valueOptions('code', 'name', 'cluster', 'seat'), ...DISPLAY_OPTIONS } },
   async ({ values, positionals }) => {
     const url = hubAddress(positionals);
     if (!values.code) usage('give the join code with --code (the instructor reads it out)');

@@ -9,7 +9,6 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { langFrom, type Lang } from '../../src/i18n/text.js';
-import type { Command } from './index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
@@ -47,10 +46,14 @@ export function failure(sentence: string): never {
   throw new CommandExit(sentence, 1, false);
 }
 
+/** A command's body behind its options: what a command module exports (the one-line summary is the table's, bin/commands/index.ts). */
+export interface Runnable {
+  /** Resolves to the exit code: 0 ok, 1 runtime failure, 2 usage error. */
+  run(args: string[]): Promise<number>;
+}
+
 export interface CommandSpec<O extends Options> {
   name: string;
-  /** One line for the general help. */
-  summary: string;
   help: string;
   /** The command's own options; `-h, --help` is added. */
   options: O;
@@ -59,10 +62,9 @@ export interface CommandSpec<O extends Options> {
 }
 
 /** A command from its options and its body; the body throws `usage()` / `failure()` or returns the exit code. */
-export function defineCommand<const O extends Options>(spec: CommandSpec<O>, body: (parsed: Parsed<O>) => Promise<number> | number): Command {
+export function defineCommand<const O extends Options>(spec: CommandSpec<O>, body: (parsed: Parsed<O>) => Promise<number> | number): Runnable {
   const say = (sentence: string) => process.stderr.write(`raft-sheet ${spec.name}: ${sentence}\n`);
   return {
-    summary: spec.summary,
     async run(args) {
       try {
         let parsed: Parsed<O>;

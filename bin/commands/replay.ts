@@ -5,8 +5,7 @@
 import { format } from '../../src/i18n/format.js';
 import * as path from 'node:path';
 import { clusterIds } from '../../src/game/room.js';
-import type { Command } from './index.js';
-import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, requireTerminal, sessionDirArgument, usage } from './options.js';
+import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, requireTerminal, sessionDirArgument, usage, type Runnable } from './options.js';
 import { loadSession } from './session-dir.js';
 
 const HELP = `Usage: raft-sheet replay DIR [--cluster A] [--lang en|ru] [--ascii]
@@ -34,8 +33,8 @@ Environment: NO_COLOR=1 draws without colour.
 Exit codes: 0 you quit, 1 the session could not be read, 2 usage error or no terminal.
 `;
 
-export const replay: Command = defineCommand(
-  { name: 'replay', summary: 'step through a recorded session in the projector view', help: HELP, positionals: true, options: { ...valueOptions('cluster', 'at'), ...DISPLAY_OPTIONS } },
+export const replay: Runnable = defineCommand(
+  { name: 'replay', help: HELP, positionals: true, options: { ...valueOptions('cluster', 'at'), ...DISPLAY_OPTIONS } },
   async ({ values, positionals }) => {
     const dir = sessionDirArgument(positionals);
     const cluster = clusterOption(values.cluster) ?? null;

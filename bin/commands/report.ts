@@ -7,8 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { langFrom } from '../../src/i18n/text.js';
 import { debrief } from '../../src/report/debrief.js';
 import { debriefMarkdown } from '../../src/report/markdown.js';
-import type { Command } from './index.js';
-import { choiceOption, defineCommand, failure, sessionDirArgument, valueOptions } from './options.js';
+import { choiceOption, defineCommand, failure, sessionDirArgument, valueOptions, type Runnable } from './options.js';
 import { loadSession } from './session-dir.js';
 
 const HELP = `Usage: raft-sheet report DIR [--format md|json] [--lang en|ru] [--out FILE]
@@ -27,8 +26,8 @@ Options:
 Exit codes: 0 written, 1 the session could not be read, 2 usage error.
 `;
 
-export const report: Command = defineCommand(
-  { name: 'report', summary: 'the debrief of a recorded session (Markdown or JSON)', help: HELP, positionals: true, options: valueOptions('format', 'lang', 'out') },
+export const report: Runnable = defineCommand(
+  { name: 'report', help: HELP, positionals: true, options: valueOptions('format', 'lang', 'out') },
   async ({ values, positionals }) => {
     const dir = sessionDirArgument(positionals);
     const format = choiceOption(values.format, '--format', ['md', 'json'] as const) ?? 'md';

@@ -9,8 +9,7 @@ import { GAMES } from '../../src/game/scenarios.js';
 import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate as runSimulation } from '../../src/game/simulator.js';
 import type { Room } from '../../src/game/types.js';
-import type { Command } from './index.js';
-import { defineCommand, intOption, usage, valueOptions } from './options.js';
+import { defineCommand, intOption, usage, valueOptions, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet simulate [--game N] [--seed S] [--size 8] [--lang en|ru]
 
@@ -70,8 +69,8 @@ function run(p: Parsed): number {
   return r.stuck.length === 0 ? 0 : 1;
 }
 
-export const simulate: Command = defineCommand(
-  { name: 'simulate', summary: 'play the workshop games with bots and print every sheet after each step', help: HELP, options: valueOptions('game', 'seed', 'size', 'seconds', 'lang') },
+export const simulate: Runnable = defineCommand(
+  { name: 'simulate', help: HELP, options: valueOptions('game', 'seed', 'size', 'seconds', 'lang') },
   ({ values }) => {
     const game = intOption(values.game, '--game', 0, 5, 4);
     const size = intOption(values.size, '--size', MIN_SIZE, MAX_SIZE, 8);

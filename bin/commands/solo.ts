@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import type { Command } from './index.js';
-import { choiceOption, defineCommand, display, DISPLAY_OPTIONS, requireTerminal, usage, valueOptions } from './options.js';
+import { choiceOption, defineCommand, display, DISPLAY_OPTIONS, requireTerminal, usage, valueOptions, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet solo [options]     (npm start runs this)
 
@@ -47,10 +46,9 @@ export function soloDataDir(env: Record<string, string | undefined> = process.en
   return path.join(home, 'solo', now.toISOString().replace(/[:.]/g, '-'));
 }
 
-export const solo: Command = defineCommand(
+export const solo: Runnable = defineCommand(
   {
     name: 'solo',
-    summary: 'play alone against bots, guided through the four games (npm start)',
     help: HELP,
     options: { ...valueOptions('seat', 'pace', 'game', 'hints', 'data'), ...DISPLAY_OPTIONS, 'by-hand': { type: 'boolean', default: false }, 'no-predict': { type: 'boolean', default: false } },
   },

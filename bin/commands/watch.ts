@@ -3,8 +3,7 @@
  * the projector, read-only. Wiring only: client/projector holds the app.
  */
 import { KEY_HELP, keyOption } from './key-option.js';
-import type { Command } from './index.js';
-import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, hubAddress, requireTerminal } from './options.js';
+import { clusterOption, defineCommand, DISPLAY_OPTIONS, valueOptions, display, hubAddress, requireTerminal, type Runnable } from './options.js';
 
 const HELP = `Usage: raft-sheet watch ws://HOST:PORT --key-file FILE [--cluster A] [options]
 
@@ -26,8 +25,8 @@ Environment: NO_COLOR=1 draws without colour.
 Exit codes: 0 you quit, 1 the hub refused the key or could not be reached, 2 usage error or no terminal.
 `;
 
-export const watch: Command = defineCommand(
-  { name: 'watch', summary: 'the projector: the logs of one or all clusters, read-only', help: HELP, positionals: true, options: { ...valueOptions('key', 'key-file', 'cluster'), ...DISPLAY_OPTIONS } },
+export const watch: Runnable = defineCommand(
+  { name: 'watch', help: HELP, positionals: true, options: { ...valueOptions('key', 'key-file', 'cluster'), ...DISPLAY_OPTIONS } },
   async ({ values, positionals }) => {
     const url = hubAddress(positionals);
     const key = keyOption(values, 'watch');

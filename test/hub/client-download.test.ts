@@ -4,7 +4,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { EventEmitter } from 'node:events';
+import * as http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DownloadPacer } from '../../server/client-download.js';
 import type { Hub } from '../../server/hub.js';
 import { join, testHub } from './harness.js';
 
@@ -75,6 +78,121 @@ describe('GET /raft-sheet.mjs', () => {
     const none = await fetch(at(plain));
     expect(none.status).toBe(426);
     await none.arrayBuffer();
+  });
+});
+
+/** One download read with node:http, as the bench's class does: the bytes, or the error. */
+function download(h: Hub, headers: Record<string, string> = identity): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(at(h), { headers, agent: false }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+describe('a class downloading at once', () => {
+  it('forty downloads started together each get the whole file, and a student joins meanwhile', async () => {
+    const downloads = Array.from({ length: 40 }, () => download(hub));
+    const student = await join(hub, { role: 'student', name: 'Cy' });
+    expect(student.welcome.seat).toBeTruthy();
+    const bodies = await Promise.all(downloads);
+    expect(bodies.every((b) => b.equals(body))).toBe(true);
+    student.client.ws.close();
+  });
+
+  it('a download dropped half-way does not hold up the others', async () => {
+    const dropped = new Promise<void>((resolve) => {
+      const req = http.get(at(hub), { headers: identity, agent: false }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => resolve());
+    });
+    const others = Array.from({ length: 5 }, () => download(hub));
+    await dropped;
+    expect((await Promise.all(others)).every((b) => b.equals(body))).toBe(true);
+  });
+});
+
+/** A response that takes `room` bytes before it wants a 'drain', and records what it got. */
+class FakeResponse extends EventEmitter {
+  got: Buffer[] = [];
+  ended = false;
+  constructor(private room = Infinity) {
+    super();
+  }
+  write(chunk: Buffer): boolean {
+    this.got.push(chunk);
+    this.room -= chunk.length;
+    return this.room > 0;
+  }
+  end(chunk: Buffer): this {
+    this.got.push(chunk);
+    this.ended = true;
+    return this;
+  }
+  drain(room: number): void {
+    this.room = room;
+    this.emit('drain');
+  }
+  bytes(): number {
+    return this.got.reduce((n, c) => n + c.length, 0);
+  }
+}
+
+describe('the download pacer', () => {
+  /** A pacer whose turns run when the test says: [pacer, run the next turn → whether there was one]. */
+  const manual = (turnBytes: number, chunkBytes: number) => {
+    const queue: (() => void)[] = [];
+    const pacer = new DownloadPacer(turnBytes, chunkBytes, (turn) => queue.push(turn));
+    return { pacer, turn: () => (queue.length ? (queue.shift()!(), true) : false) };
+  };
+  const file = Buffer.alloc(10_000, 7);
+
+  it('copies at most one turn’s budget per turn, a chunk per download in turn, until every file is whole', () => {
+    const { pacer, turn } = manual(3_000, 1_000);
+    const res = Array.from({ length: 4 }, () => new FakeResponse());
+    for (const r of res) pacer.send(r, file);
+    const total = () => res.reduce((n, r) => n + r.bytes(), 0);
+    let turns = 0;
+    let before = 0;
+    while (turn()) {
+      turns += 1;
+      expect(total() - before).toBeLessThanOrEqual(3_000);
+      before = total();
+    }
+    // 40 000 bytes at 3 000 a turn; each download got its chunks in turn (none ran ahead).
+    expect(turns).toBe(Math.ceil(40_000 / 3_000));
+    expect(res.every((r) => r.ended && Buffer.concat(r.got).equals(file))).toBe(true);
+    expect(pacer.size).toBe(0);
+  });
+
+  it('a full socket waits for its drain while the others go on; a closed one is dropped', () => {
+    const { pacer, turn } = manual(3_000, 1_000);
+    const full = new FakeResponse(1_500);
+    const closed = new FakeResponse();
+    const free = new FakeResponse();
+    pacer.send(full, file);
+    pacer.send(closed, file);
+    pacer.send(free, file);
+    turn();
+    closed.emit('close');
+    while (turn());
+    expect(free.ended && Buffer.concat(free.got).equals(file)).toBe(true);
+    expect(full.bytes()).toBe(2_000);
+    expect(closed.ended).toBe(false);
+    expect(pacer.size).toBe(1);
+    full.drain(Infinity);
+    while (turn());
+    expect(full.ended && Buffer.concat(full.got).equals(file)).toBe(true);
+    expect(pacer.size).toBe(0);
   });
 });
 
