@@ -58,9 +58,68 @@ export class HubConnection extends EventEmitter<ConnectionEvents> {
   private readonly startedAt = Date.now();
   status: LinkStatus = 'connecting';
   seat: Welcome['seat'] | null = null;
+  /**
+   * Events held back while nobody listens yet (`hold()` … `release()`): a student's connection
+   * starts before the screen's modules have loaded (issue 15), and what the hub says meanwhile
+   * (the welcome, the first view) waits here instead of being emitted to no one.
+   */
+  private held: { emit: () => void; event: keyof ConnectionEvents; args: unknown[] }[] | null = null;
+  private heldListener: (() => void) | null = null;
 
   constructor(private readonly options: ConnectionOptions) {
     super();
+  }
+
+  /** Hold every event back until `release()`. */
+  hold(): this {
+    this.held ??= [];
+    return this;
+  }
+
+  /** Emit what was held, in order, to the listeners there now; from now on events go out at once. */
+  release(): void {
+    const held = this.held;
+    this.held = null;
+    this.heldListener = null;
+    for (const h of held ?? []) h.emit();
+  }
+
+  /**
+   * While held: resolves when a view or a fatal end has arrived (the screen has something to
+   * draw), or after `ms` (it then draws "connecting…" as usual).
+   */
+  heard(ms: number): Promise<void> {
+    const arrived = () => this.held?.some((h) => h.event === 'view' || h.event === 'fatal') ?? true;
+    if (arrived()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.heldListener = () => {
+        if (arrived()) done();
+      };
+    });
+  }
+
+  /**
+   * While held: the latest view that came, taken out of what is held (the screen starts from it
+   * instead of hearing it after its first frame); null when none came.
+   */
+  takeHeldView(): [SeatView, number] | null {
+    const views = this.held?.filter((h) => h.event === 'view') ?? [];
+    const last = views.at(-1);
+    if (!last || !this.held) return null;
+    this.held = this.held.filter((h) => h.event !== 'view');
+    return last.args as [SeatView, number];
+  }
+
+  override emit<K extends keyof ConnectionEvents>(event: K, ...args: ConnectionEvents[K]): boolean {
+    if (!this.held) return super.emit(event as keyof ConnectionEvents, ...(args as never));
+    this.held.push({ event, args, emit: () => super.emit(event as keyof ConnectionEvents, ...(args as never)) });
+    this.heldListener?.();
+    return true;
   }
 
   start(): this {

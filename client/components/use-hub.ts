@@ -16,7 +16,7 @@ import type { ConnectionEvents, LinkStatus } from '../connection.js';
 export type HubHandlers = { [K in keyof ConnectionEvents]?: (...args: ConnectionEvents[K]) => void };
 
 /** What the hook needs of HubConnection (a bare EventEmitter with a status stands in for it in tests). */
-export type HubEvents = Pick<EventEmitter, 'on' | 'off'> & { status: LinkStatus };
+export type HubEvents = Pick<EventEmitter, 'on' | 'off'> & { status: LinkStatus; release?(): void };
 
 export function useHub(conn: HubEvents, handlers: HubHandlers): LinkStatus {
   const [status, setStatus] = useState<LinkStatus>(conn.status);
@@ -35,6 +35,9 @@ export function useHub(conn: HubEvents, handlers: HubHandlers): LinkStatus {
       conn.on(event, listener);
       return [event, listener] as const;
     });
+    // A connection started before the screen (run-student.tsx) held what came meanwhile: now
+    // that every handler listens, it is handed over in order.
+    conn.release?.();
     return () => {
       for (const [event, listener] of listeners) conn.off(event, listener);
     };
@@ -47,9 +50,10 @@ export function useHub(conn: HubEvents, handlers: HubHandlers): LinkStatus {
  * than React redraws, and a burst of keys (`ighLoad`, `wH⏎⏎`) must each see the state the one
  * before left, and send what that state decides. `set` takes a value or a functional update.
  */
-export function useLatestState<S>(initial: S): [S, (next: S | ((s: S) => S)) => void, () => S] {
+export function useLatestState<S>(initial: S | (() => S)): [S, (next: S | ((s: S) => S)) => void, () => S] {
+  // Like useState, a function is the initial value's recipe, run on the first render only.
   const [state, setState] = useState(initial);
-  const ref = useRef(initial);
+  const ref = useRef(state);
   const set = (next: S | ((s: S) => S)) => {
     ref.current = typeof next === 'function' ? (next as (s: S) => S)(ref.current) : next;
     setState(ref.current);

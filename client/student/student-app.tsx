@@ -37,6 +37,8 @@ export interface StudentAppProps {
   quitQuestion?: string;
   /** This program's version: a hub that tells another one in its welcome gets a sentence (issue 15). */
   appVersion?: string;
+  /** The hub's view that came before the app was drawn (run-student.tsx): the first frame is the sheet. */
+  firstView?: SeatView;
   /** Called once when the app ends, with the exit code and a sentence for the terminal. */
   onEnd: (code: number, sentence?: string) => void;
 }
@@ -53,19 +55,19 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
   return keysOf(input, key).flatMap((k) => toKeyPress(k.input, k.key) ?? []);
 }
 
-export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion, appVersion }: StudentAppProps) {
+export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloRecap, onRecapClose, onIdleKey, quitQuestion, appVersion, firstView }: StudentAppProps) {
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
-  const [view, setView, latestView] = useLatestState<SeatView | null>(null);
+  const [view, setView, latestView] = useLatestState<SeatView | null>(firstView ?? null);
   // Keys may arrive faster than React re-registers the input handler: they read the latest
   // screen (useLatestState), so no key is judged against a stale one.
-  const [screen, setScreen, latestScreen] = useLatestState<ScreenState>(initialScreen);
+  const [screen, setScreen, latestScreen] = useLatestState<ScreenState>(() => (firstView ? onView(initialScreen, firstView) : initialScreen));
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
   /** The answer on its way (issue 14): a refusal (time up) is shown as a notice. */
   const answerId = useRef<number | null>(null);
   // The recap after a game: solo's (a prop) or the app's own, with what the app saw of the games.
-  const [own, setOwn, latestOwn] = useLatestState<{ memo: RecapMemo; recap: RecapData | null }>({ memo: emptyRecapMemo, recap: null });
+  const [own, setOwn, latestOwn] = useLatestState<{ memo: RecapMemo; recap: RecapData | null }>(() => ({ memo: firstView ? recapStep(emptyRecapMemo, firstView).memo : emptyRecapMemo, recap: null }));
   const recap = soloRecap !== undefined ? soloRecap : own.recap;
   // Solo's recap goes away with a prop that comes with the next render: keys of the same burst
   // after the Enter that closed it are the sheet's already.
