@@ -70,7 +70,3 @@ export function touchedBy(events: readonly GameEvent[], before: Room, after: Roo
     }
   }
 }
-
-function findCard(c: ClusterState | undefined, id: string) {
-  return c?.inFlight.find((k) => k.id === id);
-}
