@@ -18,7 +18,7 @@
  *   heartbeat falling due), and the hub ticks the room at those moments and every ≤ 250 ms in
  *   timers mode; a tick refreshes every seat (room-queue.ts).
  */
-import type { ClusterId, ClusterState, GameEvent, Room } from '../src/game/types.js';
+import type { ClusterId, GameEvent, Room } from '../src/game/types.js';
 import type { ServerId } from '../src/raft/types.js';
 
 /** Marks one seat (or, with `true`, every seat) of a cluster as touched. */
