@@ -3,7 +3,10 @@
  * - first frame: spawn → the first frame that shows the sheet ("Terms") in a real pty (util-linux
  *   `script`, 80×24), for `node dist/bin/raft-sheet.js join …` (hundreds of files imported from
  *   node_modules) and for `node raft-sheet.mjs join …` copied alone into an empty folder, the two
- *   alternated run by run against one hub child; median and minimum of each;
+ *   alternated run by run against one hub child; median and minimum of each; and beside them the
+ *   floor: a one-box Ink app ("Terms" in a border) bundled the same way (esbuild, React's
+ *   production build, minified), what any Ink client pays before its first frame here; and Node
+ *   alone printing the word (the pty and Node's own start);
  * - the file: bytes, and gzipped bytes (what the hub sends to a client that accepts gzip, as
  *   Node's fetch does);
  * - delivery under downloads: the hub benchmark's full-pace room of 12 × 8 (bench/hub-load.ts),
@@ -13,7 +16,8 @@
  *   without vs waves back to back for the whole window (harsher than any class).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hubLoadWindows, type During, type Window } from './hub-load.js';
@@ -24,7 +28,21 @@ export const BUNDLE = path.join(ROOT, 'dist', 'raft-sheet.mjs');
 export interface OneFileResult {
   bytes: number;
   gzipBytes: number;
-  firstFrame: { dist: Stats; bundle: Stats; distMs: number[]; bundleMs: number[]; distCpu: Stats; bundleCpu: Stats };
+  firstFrame: {
+    dist: Stats;
+    bundle: Stats;
+    /** The one-box Ink app (buildFloor). */
+    floor: Stats;
+    /** Node alone: a module that prints "Terms" (the pty, Node's start, nothing else). */
+    node: Stats;
+    distMs: number[];
+    bundleMs: number[];
+    floorMs: number[];
+    nodeMs: number[];
+    distCpu: Stats;
+    bundleCpu: Stats;
+    floorCpu: Stats;
+  };
   delivery: {
     /** Pooled over the plain windows between the waves. */
     plain: Stats;
@@ -85,6 +103,43 @@ async function firstFrame(program: string, cwd: string, port: number): Promise<{
   }
 }
 
+/**
+ * The floor: an Ink app that draws one bordered box with "Terms" and nothing else, bundled with
+ * the options of scripts/build-client.mjs (one file, React's production build, minified).
+ * Node's own start, React, Ink, yoga's wasm and one frame: no client can show a sheet with Ink
+ * sooner than this on this machine.
+ */
+async function buildFloor(dir: string): Promise<string> {
+  writeFileSync(path.join(dir, 'node-alone.mjs'), "process.stdout.write('Terms\\n');\n");
+  const outfile = path.join(dir, 'ink-floor.mjs');
+  await build({
+    stdin: {
+      contents: "import { createElement as h } from 'react'; import { render, Box, Text } from 'ink'; render(h(Box, { borderStyle: 'round' }, h(Text, null, 'Terms')));",
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+    plugins: [
+      {
+        name: 'no-devtools',
+        setup(b) {
+          b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
+        },
+      },
+    ],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
 export async function oneFileBench(o: { runs: number; pairs: number; measureMs: number; log?: (l: string) => void }): Promise<OneFileResult> {
   const log = o.log ?? (() => {});
   const bytes = statSync(BUNDLE).size;
@@ -99,26 +154,49 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
   const bundleMs: number[] = [];
   const distCpuMs: number[] = [];
   const bundleCpuMs: number[] = [];
+  const floorMs: number[] = [];
+  const floorCpuMs: number[] = [];
+  const nodeMs: number[] = [];
+  const floor = await buildFloor(empty);
   try {
     const { port } = await hub.wait<{ port: number }>('ready');
-    // One unmeasured start of each first: the page cache then holds both, as on a second start.
+    // One unmeasured start of each first: the page cache then holds them, as on a second start.
     await firstFrame(BIN, ROOT, port);
     await firstFrame('raft-sheet.mjs', empty, port);
+    await firstFrame(floor, empty, port);
+    await firstFrame('node-alone.mjs', empty, port);
     for (let i = 0; i < o.runs; i++) {
       const d = await firstFrame(BIN, ROOT, port);
       const b = await firstFrame('raft-sheet.mjs', empty, port);
+      const f = await firstFrame(floor, empty, port);
+      nodeMs.push((await firstFrame('node-alone.mjs', empty, port)).wallMs);
       distMs.push(d.wallMs);
       distCpuMs.push(d.cpuMs);
       bundleMs.push(b.wallMs);
       bundleCpuMs.push(b.cpuMs);
+      floorMs.push(f.wallMs);
+      floorCpuMs.push(f.cpuMs);
     }
   } finally {
     await stopChild(hub);
   }
-  const firstFrameResult = { dist: stats(distMs), bundle: stats(bundleMs), distMs, bundleMs, distCpu: stats(distCpuMs), bundleCpu: stats(bundleCpuMs) };
+  const firstFrameResult = {
+    dist: stats(distMs),
+    bundle: stats(bundleMs),
+    floor: stats(floorMs),
+    node: stats(nodeMs),
+    distMs,
+    bundleMs,
+    floorMs,
+    nodeMs,
+    distCpu: stats(distCpuMs),
+    bundleCpu: stats(bundleCpuMs),
+    floorCpu: stats(floorCpuMs),
+  };
   log(
     `  one-file: first frame median ${firstFrameResult.bundle.p50.toFixed(0)} ms, CPU ${firstFrameResult.bundleCpu.p50.toFixed(0)} ms ` +
-      `(today's entry ${firstFrameResult.dist.p50.toFixed(0)} ms, CPU ${firstFrameResult.distCpu.p50.toFixed(0)} ms)`,
+      `(today's entry ${firstFrameResult.dist.p50.toFixed(0)} ms, CPU ${firstFrameResult.distCpu.p50.toFixed(0)} ms; ` +
+      `the one-box Ink floor ${firstFrameResult.floor.p50.toFixed(0)} ms, CPU ${firstFrameResult.floorCpu.p50.toFixed(0)} ms; Node alone ${firstFrameResult.node.p50.toFixed(0)} ms)`,
   );
 
   // Delivery p99 with and without a class downloading the file, in one room: plain windows

@@ -70,6 +70,7 @@ async function main(): Promise<number> {
       `one-file client: ${fmt(r.bytes / 1024, 0)} KiB (${fmt(r.gzipBytes / 1024, 0)} KiB gzipped); first frame median ${fmt(r.firstFrame.bundle.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.bundleMs), 0)} ` +
         `(dist/bin/raft-sheet.js ${fmt(r.firstFrame.dist.p50, 0)} ms, min ${fmt(Math.min(...r.firstFrame.distMs), 0)}: ${ratio(r.firstFrame.bundle.p50, r.firstFrame.dist.p50)}); ` +
         `CPU to the first frame ${fmt(r.firstFrame.bundleCpu.p50, 0)} ms vs ${fmt(r.firstFrame.distCpu.p50, 0)} ms: ${ratio(r.firstFrame.bundleCpu.p50, r.firstFrame.distCpu.p50)}; ` +
+        `a one-box Ink app's first frame ${fmt(r.firstFrame.floor.p50, 0)} ms (the bundle ${ratio(r.firstFrame.bundle.p50, r.firstFrame.floor.p50)} of it), Node alone ${fmt(r.firstFrame.node.p50, 0)} ms; ` +
         `12×8 delivery p99 during a wave of 100 downloads ${fmt(d.oneWave.p99)} ms vs ${fmt(d.plain.p99)} ms between waves: ${ratio(d.oneWave.p99, d.plain.p99)}; ` +
         `waves back to back ${fmt(d.longWaves.p99)} vs ${fmt(d.longPlain.p99)} ms: ${ratio(d.longWaves.p99, d.longPlain.p99)}`,
     );
