@@ -83,6 +83,8 @@ async function firstFrame(program: string, cwd: string, port: number): Promise<{
     cwd,
     stdio: ['pipe', 'pipe', 'ignore'],
   });
+  // Node alone (and the one-box app) end by themselves: a 'q' to a pty already gone is no error.
+  term.stdin.on('error', () => {});
   let screen = '';
   let at = NaN;
   let cpuMs = NaN;
