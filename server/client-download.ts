@@ -74,17 +74,19 @@ export function clientDownloadRoute(client: ClientFile): HttpRoute {
 }
 
 /**
- * The bytes of every download under way share one budget per turn of the event loop: at most
- * `TURN_BYTES` in all, one chunk of `CHUNK_BYTES` per download in turn, and the next turn is an
- * immediate. A whole file in one `end(body)` (or all its chunks while the socket takes them:
- * on a LAN or loopback the kernel takes a whole file at once) copied 100 files in one turn when
- * a class arrived together, and every move waiting behind that turn was late (the hub's
- * delivery p99 1.6× its own during a wave: docs/performance.md). Paced, a turn copies at most
- * this budget, then the game's messages go; a wave takes longer to finish but the room does
- * not feel it. A socket that is full waits for its 'drain'; one that closes leaves the set.
+ * The bytes of every download under way share one budget per turn: at most `TURN_BYTES` in
+ * all, one chunk of `CHUNK_BYTES` per download in turn, and the next turn comes on a timer
+ * (TURN_MS), so the downloads together take at most about 64 MB/s of the hub's time (a class of
+ * 100 gets a 370 KiB file in about a second; a room's Wi-Fi is slower than that anyway). A whole
+ * file in one `end(body)` (or all its chunks while the socket takes them: on a LAN or loopback
+ * the kernel takes a whole file at once) copied 100 files in one turn when a class arrived
+ * together, and every move waiting behind that turn was late (the hub's delivery p99 1.6× its
+ * own during a wave: docs/performance.md §7). Paced, a turn copies at most this budget, then the
+ * game's messages go. A socket that is full waits for its 'drain'; one that closes leaves the set.
  */
 export const CHUNK_BYTES = 64 * 1024;
-export const TURN_BYTES = 128 * 1024;
+export const TURN_BYTES = 64 * 1024;
+export const TURN_MS = 1;
 
 /** What the pacer needs of a response: node:http's ServerResponse (a stand-in in tests). */
 export interface DownloadSink {
@@ -110,8 +112,8 @@ export class DownloadPacer {
   constructor(
     private readonly turnBytes = TURN_BYTES,
     private readonly chunkBytes = CHUNK_BYTES,
-    /** When the next turn runs: the next pass of the event loop (tests turn it by hand). */
-    private readonly later: (turn: () => void) => void = setImmediate,
+    /** When the next turn runs: after TURN_MS (tests turn it by hand). */
+    private readonly later: (turn: () => void) => void = (turn) => setTimeout(turn, TURN_MS),
   ) {}
 
   /** How many downloads are under way (tests, the bench). */
