@@ -48,12 +48,15 @@ export const helloSchema = z.strictObject({
 });
 export type Hello = z.infer<typeof helloSchema>;
 
+/** A message's own number, chosen by the client and echoed in the verdict that answers it. */
+const messageIdSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** What a seat's message carries besides its body: its number and the seat it comes from. */
+const fromSeat = { id: messageIdSchema, cluster: clusterIdSchema, server: serverIdSchema };
+
 export const moveMessageSchema = z.strictObject({
   type: z.literal('move'),
-  /** Chosen by the client; echoed in the verdict. */
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  cluster: clusterIdSchema,
-  server: serverIdSchema,
+  ...fromSeat,
   input: moveInputSchema,
   /** The sheet after the move and the cards sent. Absent: the correct move (prefilled/bots). */
   proposal: moveSchema.optional(),
@@ -63,9 +66,7 @@ export type MoveMessage = z.infer<typeof moveMessageSchema>;
 /** A student's answer to the open question of its cluster (issue 14); answered with a verdict. */
 export const answerMessageSchema = z.strictObject({
   type: z.literal('answer'),
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  cluster: clusterIdSchema,
-  server: serverIdSchema,
+  ...fromSeat,
   /** The question's id (a late answer to an older question is refused, not counted). */
   question: z.string().min(1).max(64),
   /** 0-based index into the question's choices. */
@@ -105,7 +106,7 @@ export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
 
 export const commandMessageSchema = z.strictObject({
   type: z.literal('command'),
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  id: messageIdSchema,
   command: instructorCommandSchema,
 });
 export type CommandMessage = z.infer<typeof commandMessageSchema>;
