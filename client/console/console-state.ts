@@ -8,7 +8,8 @@ import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
 import type { InstructorCommand } from '../../src/protocol/messages.js';
 import type { Moment } from './moments.js';
 import type { Lang } from '../../src/i18n/text.js';
-import { cw, type ConsoleWord } from './console-words.js';
+import type { WordOf } from '../../src/i18n/format.js';
+import { cw } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
 export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release' | 'err';
@@ -72,7 +73,7 @@ export function selectedCluster(s: ConsoleState, ctx: ConsoleContext): ClusterOv
 }
 
 /** An echo in the instructor's language. */
-const say = (ctx: ConsoleContext, key: ConsoleWord, vars: Record<string, string | number> = {}): string => cw(ctx.lang ?? 'en', key, vars);
+const say = (ctx: ConsoleContext, key: WordOf<typeof cw>, vars: Record<string, string | number> = {}): string => cw(ctx.lang ?? 'en', key, vars);
 
 const to = (s: ConsoleState, panel: Panel): ConsoleReaction => ({ state: { ...s, panel } });
 const main = (s: ConsoleState): ConsoleReaction => to(s, { kind: 'main' });
