@@ -56,7 +56,6 @@ export const t = wordsOf({
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
   close: { en: 'close', ru: 'закрыть' },
   cluster: { en: 'Cluster', ru: 'Кластер' },
-  clusterStrip: { en: 'Cluster', ru: 'Кластер' },
   quitAskSolo: {
     en: 'Quit? The game is recorded; solo --game N starts a new one at game N. [y/n]',
     ru: 'Выйти? Игра записана; solo --game N начнёт новую с игры N. [y/n]',
