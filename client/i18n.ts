@@ -2,7 +2,7 @@
  * The client's own words (labels, key help, connection sentences), in English and Russian.
  * Rule and mistake explanations come from the core's catalogue and the referee.
  */
-import { type WordOf, wordsOf } from '../src/i18n/format.js';
+import { wordsOf } from '../src/i18n/format.js';
 
 /** A client word in the reader's language, filled (src/i18n/format.ts: `{n}`, plurals `{n:card|cards}`). */
 export const t = wordsOf({
@@ -56,7 +56,6 @@ export const t = wordsOf({
   hint: { en: 'Hint: the correct value here is', ru: 'Подсказка: правильное значение здесь —' },
   close: { en: 'close', ru: 'закрыть' },
   cluster: { en: 'Cluster', ru: 'Кластер' },
-  clusterStrip: { en: 'Cluster', ru: 'Кластер' },
   quitAskSolo: {
     en: 'Quit? The game is recorded; solo --game N starts a new one at game N. [y/n]',
     ru: 'Выйти? Игра записана; solo --game N начнёт новую с игры N. [y/n]',
@@ -81,8 +80,13 @@ export const t = wordsOf({
   recapClean: { en: 'none: every move you made was right.', ru: 'нет: все твои ходы верны.' },
   recapDismiss: { en: 'Enter or Esc: back to the sheet', ru: 'Enter или Esc: назад к листу' },
   noLeader: { en: 'no leader', ru: 'лидера нет' },
+  /** The timer line (client/student/timer-line.tsx): a pause, or the election timer (R8, R13, R14). */
+  timerPaused: { en: '⏸ PAUSED by the instructor — moves wait', ru: '⏸ ПАУЗА — ходы ждут преподавателя' },
+  timerStopped: { en: 'your timer stopped at {s} s', ru: 'твой таймер остановлен на {s} с' },
+  timerCountdown: { en: '⏱ election timer {s} s', ru: '⏱ таймер выборов {s} с' },
+  timerReset: { en: '↺ reset', ru: '↺ сброшен' },
+  timerResets: { en: 'a heartbeat or a vote you grant resets it', ru: 'heartbeat или отданный тобой голос сбрасывают его' },
+  timerFired: { en: '⏱ your election timer fired: t starts an election (R8)', ru: '⏱ твой таймер сработал: t — начать выборы (R8)' },
+  timerLeader: { en: '⏱ leader: no election timer · heartbeat at least every {s} s (R13)', ru: '⏱ лидер: таймера нет · heartbeat не реже раза в {s} с (R13)' },
   legend: { en: '✔ applied  ● committed  ○ persisted  ◌ draft', ru: '✔ применено  ● закоммичено  ○ сохранено  ◌ черновик' },
 });
-
-export type WordKey = WordOf<typeof t>;
-export const WORDS = t.table;

@@ -72,7 +72,7 @@ export function ClusterStrip({ glance, me, width, lang, theme }: ClusterStripPro
   const term = Math.max(0, ...glance.map((g) => g.term));
   const column = Math.max(0, ...glance.map((g) => g.length));
   // Short enough for the narrowest strip (24 columns): `Cluster · t3 · ♛ i4`.
-  const title = `${t(lang, 'clusterStrip')} · t${term} · ${leaders[0] ? `${theme.sym.leader} ${leaders[0].id}${leaders[0].term !== term ? ` t${leaders[0].term}` : ''}` : t(lang, 'noLeader')}`;
+  const title = `${t(lang, 'cluster')} · t${term} · ${leaders[0] ? `${theme.sym.leader} ${leaders[0].id}${leaders[0].term !== term ? ` t${leaders[0].term}` : ''}` : t(lang, 'noLeader')}`;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">

@@ -7,52 +7,17 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { QuestionView, SeatQuestion } from '../../src/game/types.js';
-import { type WordOf, wordsOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
+import { answerKey, isYesNo, questionSay } from '../asked-question.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import { padTo, truncateTo, widthOf, wrapTo } from './text-width.js';
-
-/** The panel's words (en, ru; the student is addressed with «ты»). */
-export const questionSay = wordsOf({
-  title: { en: '? QUESTION about {c} · {s}', ru: '? ВОПРОС о {c} · {s}' },
-  left: { en: '{n} s left', ru: 'осталось {n} с' },
-  timeUp: { en: 'time is up', ru: 'время вышло' },
-  answered: { en: '{n} of {m} answered', ru: 'ответили {n} из {m}' },
-  revealed: { en: 'the answer', ru: 'ответ' },
-  keysYesNo: { en: 'Press y or n (or 1–2) to answer; you may change it until the time is up.', ru: 'Нажми y или n (или 1–2), чтобы ответить; можно передумать, пока не вышло время.' },
-  keys: { en: 'Press 1–{n} to answer; you may change it until the time is up.', ru: 'Нажми 1–{n}, чтобы ответить; можно передумать, пока не вышло время.' },
-  mine: { en: '◂ your answer', ru: '◂ твой ответ' },
-  waiting: { en: 'Your answer is in; wait for the reveal.', ru: 'Твой ответ принят; жди, когда покажут ответ.' },
-  noAnswer: { en: 'No answer from you.', ru: 'Ответа от тебя нет.' },
-  watch: { en: 'Bots do not answer: watch the board.', ru: 'Боты не отвечают: смотри на доску.' },
-  right: { en: '✔ Your answer was right.', ru: '✔ Твой ответ верный.' },
-  wrong: { en: '✗ Not this time: the answer is {a}.', ru: '✗ На этот раз нет: ответ — {a}.' },
-  correct: { en: '✔ correct', ru: '✔ верно' },
-  next: { en: 'Next: the decision is played.', ru: 'Дальше: решение будет сыграно.' },
-  hidden: { en: 'p: the question again', ru: 'p — снова вопрос' },
-  recapPredictions: { en: 'Predictions: {right} of {asked} right', ru: 'Прогнозы: верных {right} из {asked}' },
-  keysLine: { en: 'Esc: the sheet · c: the cluster · q: quit', ru: 'Esc — лист · c — кластер · q — выход' },
-});
-
-export type QuestionWord = WordOf<typeof questionSay>;
-export const QUESTION_WORDS = questionSay.table;
 
 export interface QuestionLine {
   text: string;
   color?: string;
   bold?: boolean;
   inverse?: boolean;
-}
-
-/** Whole seconds left of the countdown at room time `now` (0 when over). */
-export function questionSecondsLeft(q: Pick<QuestionView, 'deadline'>, now: number): number {
-  return Math.max(0, Math.ceil((q.deadline - now) / 1000));
-}
-
-/** Is it a yes/no question (keys y and n as well as 1 and 2)? */
-export function isYesNo(q: Pick<QuestionView, 'choices'>): boolean {
-  return q.choices.length === 2 && q.choices[0].en === 'Yes' && q.choices[1].en === 'No';
 }
 
 const BAR = 12;
@@ -76,7 +41,7 @@ export function questionLines(q: QuestionView | SeatQuestion, lang: Lang, theme:
   });
   wrap(q.text[lang], { bold: true });
   const yesNo = isYesNo(q);
-  const labels = q.choices.map((c, i) => `${yesNo ? (i === 0 ? 'y' : 'n') : String(i + 1)}  ${c[lang]}`);
+  const labels = q.choices.map((c, i) => `${answerKey(q, i)}  ${c[lang]}`);
   const labelWidth = Math.min(Math.max(...labels.map(widthOf)), Math.max(8, width - BAR - 18));
   const most = Math.max(1, ...(q.reveal?.tally ?? [0]));
   q.choices.forEach((_, i) => {

@@ -10,13 +10,14 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
 import type { Presence } from '../../src/protocol/messages.js';
 import { ClusterBoard } from '../components/cluster-board.js';
-import { QuestionPanel, questionLines, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
+import { questionSecondsLeft } from '../asked-question.js';
+import { QuestionPanel, questionLines, useRoomNow } from '../components/question-panel.js';
 import { padTo, rowsOf } from '../components/text-width.js';
 import type { LinkStatus } from '../connection.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import { ClusterTable, secs, statusLine } from './cluster-table.js';
-import { pickableCards, selectedCluster, type ConsoleState } from './console-state.js';
+import { pickableCards, selectedCluster, type ConsoleState, type Panel } from './console-state.js';
 import { cw } from './console-words.js';
 import type { Moment } from './moments.js';
 
@@ -246,6 +247,39 @@ function MomentList({ c, moments, index, rows, lang, theme }: { c: ClusterOvervi
   );
 }
 
+/** The keys of panel `p` in the reader's language; `id` is the cluster in focus. */
+function keyHelp(p: Panel, lang: Lang, id: string): string {
+  const where = 'room' in p && p.room ? cw(lang, 'room') : id;
+  switch (p.kind) {
+    case 'main':
+      return cw(lang, 'keysMain');
+    case 'game':
+      return cw(lang, 'keysGame');
+    case 'fault':
+      return cw(lang, 'keysFault', { c: id });
+    case 'pick-card':
+      return cw(lang, 'keysCard', { what: p.purpose });
+    case 'pick-server':
+      return cw(lang, 'keysServer', { what: p.purpose });
+    case 'bots':
+      return cw(lang, 'keysBots', { c: id });
+    case 'pick-mistake':
+      return cw(lang, 'keysMistake', { server: p.server });
+    case 'modes':
+      return cw(lang, 'keysModes', { where });
+    case 'text':
+      return p.purpose === 'announce' ? cw(lang, 'keysAnnounce', { where }) : cw(lang, 'keysPartition', { c: id });
+    case 'confirm':
+      return p.purpose === 'quit' ? cw(lang, 'keysQuit') : cw(lang, 'keysReset', { c: id });
+    case 'rewind':
+      return cw(lang, 'keysRewind', { c: id });
+    case 'ask':
+      return cw(lang, 'keysAsk', { c: id, where });
+    case 'question':
+      return cw(lang, 'keysQuestion', { c: id });
+  }
+}
+
 /** The verdict line, the panel's prompt and the keys: what can be done right now. */
 function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { nodes: ReactNode[]; rows: number } {
   const { state, lang, theme, width } = props;
@@ -269,54 +303,16 @@ function bottomLines(props: ConsoleScreenProps, c: ClusterOverview | null): { no
       </Text>
     );
   };
-  switch (p.kind) {
-    case 'main':
-      lines.push(help(cw(lang, 'keysMain')));
-      break;
-    case 'game':
-      lines.push(help(cw(lang, 'keysGame')));
-      break;
-    case 'fault':
-      lines.push(help(cw(lang, 'keysFault', { c: id })));
-      break;
-    case 'pick-card':
-      lines.push(help(cw(lang, 'keysCard', { what: p.purpose })));
-      break;
-    case 'pick-server':
-      lines.push(help(cw(lang, 'keysServer', { what: p.purpose })));
-      break;
-    case 'bots':
-      lines.push(help(cw(lang, 'keysBots', { c: id })));
-      break;
-    case 'pick-mistake':
-      lines.push(help(cw(lang, 'keysMistake', { server: p.server })));
-      break;
-    case 'modes':
-      lines.push(help(cw(lang, 'keysModes', { where: p.room ? cw(lang, 'room') : id })));
-      break;
-    case 'text':
-      lines.push(help(p.purpose === 'announce' ? cw(lang, 'keysAnnounce', { where: p.room ? cw(lang, 'room') : id }) : cw(lang, 'keysPartition', { c: id })));
-      rows += 1;
-      lines.push(
-        <Text key="input" wrap="truncate">
-          {'> '}
-          {p.text}
-          <Text inverse>{' '}</Text>
-        </Text>,
-      );
-      break;
-    case 'confirm':
-      lines.push(help(p.purpose === 'quit' ? cw(lang, 'keysQuit') : cw(lang, 'keysReset', { c: id })));
-      break;
-    case 'rewind':
-      lines.push(help(cw(lang, 'keysRewind', { c: id })));
-      break;
-    case 'ask':
-      lines.push(help(cw(lang, 'keysAsk', { c: id, where: p.room ? cw(lang, 'room') : id })));
-      break;
-    case 'question':
-      lines.push(help(cw(lang, 'keysQuestion', { c: id })));
-      break;
+  lines.push(help(keyHelp(p, lang, id)));
+  if (p.kind === 'text') {
+    rows += 1;
+    lines.push(
+      <Text key="input" wrap="truncate">
+        {'> '}
+        {p.text}
+        <Text inverse>{' '}</Text>
+      </Text>,
+    );
   }
   return { nodes: lines, rows: rows + 1 };
 }

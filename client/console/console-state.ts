@@ -8,7 +8,8 @@ import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
 import type { InstructorCommand } from '../../src/protocol/messages.js';
 import type { Moment } from './moments.js';
 import type { Lang } from '../../src/i18n/text.js';
-import { cw, type ConsoleWord } from './console-words.js';
+import type { WordOf } from '../../src/i18n/format.js';
+import { cw } from './console-words.js';
 
 export type CardPurpose = 'lose' | 'delay' | 'duplicate';
 export type ServerPurpose = 'offline' | 'online' | 'reorder' | 'hand' | 'fire' | 'hold' | 'release' | 'err';
@@ -72,7 +73,7 @@ export function selectedCluster(s: ConsoleState, ctx: ConsoleContext): ClusterOv
 }
 
 /** An echo in the instructor's language. */
-const say = (ctx: ConsoleContext, key: ConsoleWord, vars: Record<string, string | number> = {}): string => cw(ctx.lang ?? 'en', key, vars);
+const say = (ctx: ConsoleContext, key: WordOf<typeof cw>, vars: Record<string, string | number> = {}): string => cw(ctx.lang ?? 'en', key, vars);
 
 const to = (s: ConsoleState, panel: Panel): ConsoleReaction => ({ state: { ...s, panel } });
 const main = (s: ConsoleState): ConsoleReaction => to(s, { kind: 'main' });
@@ -81,37 +82,34 @@ const send = (s: ConsoleState, command: InstructorCommand, label: string): Conso
   effect: { kind: 'command', command, label },
 });
 
+type PanelOf<K extends Panel['kind']> = Extract<Panel, { kind: K }>;
+
+/** What a key does on each panel (the panels without state of their own ignore it). */
+const PANEL_KEYS: { [K in Panel['kind']]: (s: ConsoleState, p: PanelOf<K>, key: ConsoleKey, ctx: ConsoleContext) => ConsoleReaction } = {
+  main: (s, _, key, ctx) => mainKey(s, key, ctx),
+  game: (s, _, key, ctx) => gameKey(s, key, ctx),
+  fault: (s, _, key, ctx) => faultKey(s, key, ctx),
+  'pick-card': pickCard,
+  'pick-server': pickServer,
+  text: textKey,
+  bots: (s, _, key, ctx) => botsKey(s, key, ctx),
+  'pick-mistake': pickMistake,
+  modes: modesKey,
+  confirm: confirmKey,
+  rewind: rewindKey,
+  ask: askKey,
+  question: (s, _, key, ctx) => questionKey(s, key, ctx),
+};
+
+/** The panel's own handler: generic in its kind, so TypeScript pairs each panel with its handler. */
+function panelKey<K extends Panel['kind']>(s: ConsoleState, p: PanelOf<K>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
+  return PANEL_KEYS[p.kind](s, p, key, ctx);
+}
+
 export function reduceConsoleKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
   const p = s.panel;
   if (p.kind !== 'main' && p.kind !== 'text' && key.kind === 'escape') return main(s);
-  switch (p.kind) {
-    case 'main':
-      return mainKey(s, key, ctx);
-    case 'game':
-      return gameKey(s, key, ctx);
-    case 'fault':
-      return faultKey(s, key, ctx);
-    case 'pick-card':
-      return pickCard(s, p, key, ctx);
-    case 'pick-server':
-      return pickServer(s, p, key, ctx);
-    case 'text':
-      return textKey(s, p, key, ctx);
-    case 'bots':
-      return botsKey(s, key, ctx);
-    case 'pick-mistake':
-      return pickMistake(s, p, key, ctx);
-    case 'modes':
-      return modesKey(s, p, key, ctx);
-    case 'confirm':
-      return confirmKey(s, p, key, ctx);
-    case 'rewind':
-      return rewindKey(s, p, key, ctx);
-    case 'ask':
-      return askKey(s, p, key, ctx);
-    case 'question':
-      return questionKey(s, key, ctx);
-  }
+  return panelKey(s, p, key, ctx);
 }
 
 /** How long students have to answer a question asked from the console. */
@@ -376,34 +374,32 @@ function pickMistake(s: ConsoleState, p: Extract<Panel, { kind: 'pick-mistake' }
   return send(s, { type: 'bots', action: 'err', cluster: c.id, server: p.server, mistake }, say(ctx, 'lErr', { c: c.id, server: p.server, mistake }));
 }
 
+type ModeChange = Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>;
+
+/** The modes panel's keys that set one mode: the change and the words the message line uses. */
+const MODE_KEYS: Partial<Record<string, [ModeChange, WordOf<typeof cw>]>> = {
+  g: [{ mode: 'guard' }, 'lGuard'],
+  o: [{ mode: 'observe' }, 'lObserve'],
+  h: [{ assist: 'by-hand' }, 'lByHand'],
+  p: [{ assist: 'prefilled' }, 'lPrefilled'],
+  c: [{ election: 'cue' }, 'lCue'],
+  t: [{ election: 'timers' }, 'lTimers'],
+  // What `?` gives the students: nothing, the rule, or the rule and the answer.
+  n: [{ hints: 'none' }, 'lHintsNone'],
+  r: [{ hints: 'rule' }, 'lHintsRule'],
+  a: [{ hints: 'answer' }, 'lHintsAnswer'],
+};
+
 function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
   if (key.kind === 'tab') return to(s, { ...p, room: !p.room });
   if (key.kind !== 'char') return { state: s };
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
   const where = target ?? say(ctx, 'lAllClusters');
-  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>, label: string) =>
-    send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
+  const mode = (m: ModeChange, label: string) => send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
+  const plain = MODE_KEYS[key.char];
+  if (plain) return mode(plain[0], say(ctx, plain[1]));
   switch (key.char) {
-    case 'g':
-      return mode({ mode: 'guard' }, say(ctx, 'lGuard'));
-    case 'o':
-      return mode({ mode: 'observe' }, say(ctx, 'lObserve'));
-    case 'h':
-      return mode({ assist: 'by-hand' }, say(ctx, 'lByHand'));
-    case 'p':
-      return mode({ assist: 'prefilled' }, say(ctx, 'lPrefilled'));
-    case 'c':
-      return mode({ election: 'cue' }, say(ctx, 'lCue'));
-    case 't':
-      return mode({ election: 'timers' }, say(ctx, 'lTimers'));
-    // What `?` gives the students: nothing, the rule, or the rule and the answer.
-    case 'n':
-      return mode({ hints: 'none' }, say(ctx, 'lHintsNone'));
-    case 'r':
-      return mode({ hints: 'rule' }, say(ctx, 'lHintsRule'));
-    case 'a':
-      return mode({ hints: 'answer' }, say(ctx, 'lHintsAnswer'));
     case 'v': {
       // Pre-vote (R24–R27) on or off: on unless every cluster targeted has it on already.
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;

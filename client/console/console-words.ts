@@ -1,5 +1,5 @@
 /** The console's own words (menus, key help), in English and Russian. */
-import { type WordOf, wordsOf } from '../../src/i18n/format.js';
+import { wordsOf } from '../../src/i18n/format.js';
 
 /** A console word in the reader's language, filled (src/i18n/format.ts). */
 export const cw = wordsOf({
@@ -105,5 +105,3 @@ export const cw = wordsOf({
   lRelease: { en: '{c}: bot {server} plays again', ru: '{c}: бот {server} снова играет' },
   lRefused: { en: 'refused', ru: 'отклонено' },
 });
-
-export type ConsoleWord = WordOf<typeof cw>;

@@ -12,7 +12,8 @@ import { tint } from '../theme.js';
 import type { ProjectorCluster } from './projector-model.js';
 import { groupsText, serversText } from './last-event.js';
 import { pw } from './words.js';
-import { QuestionPanel, questionLines, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
+import { questionSecondsLeft } from '../asked-question.js';
+import { QuestionPanel, questionLines, useRoomNow } from '../components/question-panel.js';
 
 export interface ProjectorViewProps {
   clusters: ProjectorCluster[];

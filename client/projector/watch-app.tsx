@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { Lang, Text as Words } from '../../src/i18n/text.js';
 import type { InstructorView } from '../../src/game/types.js';
 import { useHub, useKeys, type HubEvents } from '../components/use-hub.js';
+import { t } from '../i18n.js';
 import { useTerminalSize } from '../components/terminal-size.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
@@ -90,7 +91,7 @@ export function WatchApp({ conn, url, lang, theme, focus: initialFocus, onEnd }:
     });
   }));
 
-  const link = status === 'online' ? `${theme.sym.online} ${pw(lang, 'online')}` : status === 'reconnecting' ? `${theme.sym.offline} ${pw(lang, 'reconnecting')}` : pw(lang, 'connecting', { url });
+  const link = status === 'online' ? `${theme.sym.online} ${t(lang, 'online')}` : status === 'reconnecting' ? `${theme.sym.offline} ${t(lang, 'reconnecting')}` : pw(lang, 'connectingTo', { url });
   const header = (
     <Text bold wrap="truncate-end">
       raft-sheet · {pw(lang, 'projector')} · {url}

@@ -2,7 +2,7 @@
  * The projector's and replay's words in English and Russian. Kept beside them rather than in
  * client/i18n.ts, which the student screen edits often: the words are only used here.
  */
-import { type WordOf, wordsOf } from '../../src/i18n/format.js';
+import { wordsOf } from '../../src/i18n/format.js';
 
 /** A projector word in the reader's language, filled (src/i18n/format.ts). */
 export const pw = wordsOf({
@@ -19,9 +19,8 @@ export const pw = wordsOf({
   violation: { en: '{property} broken', ru: 'нарушено {property}' },
   more: { en: '+{n} more: {ids} (a: one large, ←→: choose)', ru: 'ещё {n}: {ids} (a: крупно, ←→: выбор)' },
   waiting: { en: 'waiting for the hub…', ru: 'ждём хаб…' },
-  connecting: { en: 'connecting to {url}…', ru: 'подключение к {url}…' },
-  reconnecting: { en: 'reconnecting…', ru: 'переподключение…' },
-  online: { en: 'online', ru: 'в сети' },
+  /** Only the first connection names the hub; the link's other states are client/i18n.ts's words. */
+  connectingTo: { en: 'connecting to {url}…', ru: 'подключение к {url}…' },
   keysWatch: { en: '←→ cluster · a one/all · q quit', ru: '←→ кластер · a один/все · q выход' },
   keysReplay: { en: '←→ record · [ ] ±10 · n p step · home end · tab cluster · a one/all · q quit', ru: '←→ запись · [ ] ±10 · n p шаг · home end · tab кластер · a один/все · q выход' },
   recordOf: { en: 'record {k} of {n}', ru: 'запись {k} из {n}' },
@@ -37,5 +36,3 @@ export const pw = wordsOf({
   healed: { en: 'partition healed', ru: 'раздел снят' },
   offList: { en: 'off {servers}', ru: 'не в сети {servers}' },
 });
-
-export type ProjectorWord = WordOf<typeof pw>;

@@ -11,7 +11,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { shown, tint } from '../theme.js';
 import type { RecapData } from './recap.js';
-import { questionSay } from '../components/question-panel.js';
+import { questionSay } from '../asked-question.js';
 
 export interface RecapScreenProps {
   recap: RecapData;

@@ -16,7 +16,8 @@ import { ClusterStrip } from '../components/cluster-strip.js';
 import { responseRow } from '../../src/game/cards.js';
 import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
-import { t, type WordKey } from '../i18n.js';
+import type { WordOf } from '../../src/i18n/format.js';
+import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { cursorText, shown, tint } from '../theme.js';
 import { type CardField, type CellId, type Draft, cellText, isReply, sameCell } from './draft.js';
@@ -25,7 +26,8 @@ import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
 import { padTo, widthOf } from '../components/text-width.js';
 import { hasTimerLine, TimerLine } from './timer-line.js';
-import { QuestionPanel, questionLines, questionSay, questionSecondsLeft, useRoomNow } from '../components/question-panel.js';
+import { questionSay, questionSecondsLeft } from '../asked-question.js';
+import { QuestionPanel, questionLines, useRoomNow } from '../components/question-panel.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -174,7 +176,7 @@ function QuestionScreen(props: StudentScreenProps & { sheet: ServerState; cell: 
 }
 
 function Header({ view, status, code, lang, theme, sheet, cell, screen, width }: StudentScreenProps & { sheet: ServerState; cell: CellId | null }) {
-  const roleWord: WordKey = sheet.role;
+  const roleWord: WordOf<typeof t> = sheet.role;
   const plate = `${theme.sym[sheet.role]} ${t(lang, roleWord)}`;
   const online = !view.online ? t(lang, 'offline') : status === 'online' ? t(lang, 'online') : t(lang, status);
   const dot = view.online && status === 'online' ? theme.sym.online : theme.sym.offline;
@@ -429,7 +431,7 @@ function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
 function noticeText(notice: string, lang: Lang): string {
   if (notice === 'expect-enter') return t(lang, 'noticeExpectEnter');
   if (notice.startsWith('expect-letter:')) return t(lang, 'noticeExpectLetter', { letter: notice.slice('expect-letter:'.length) === ' ' ? '␣ (space)' : notice.slice('expect-letter:'.length) });
-  const map: Record<string, WordKey> = {
+  const map: Record<string, WordOf<typeof t>> = {
     'inbox-empty': 'noticeInboxEmpty',
     'not-leader': 'noticeNotLeader',
     'leader-no-timeout': 'noticeLeaderNoTimeout',

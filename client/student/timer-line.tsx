@@ -7,24 +7,14 @@
 import { Text } from 'ink';
 import { useRef } from 'react';
 import type { SeatView } from '../../src/game/types.js';
-import { wordsOf } from '../../src/i18n/format.js';
+import type { WordOf } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/text.js';
+import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 
-/** The timer line's words (the table exported for the one-voice test). */
-const word = wordsOf({
-  paused: { en: '⏸ PAUSED by the instructor — moves wait', ru: '⏸ ПАУЗА — ходы ждут преподавателя' },
-  stopped: { en: 'your timer stopped at {s} s', ru: 'твой таймер остановлен на {s} с' },
-  timer: { en: '⏱ election timer {s} s', ru: '⏱ таймер выборов {s} с' },
-  reset: { en: '↺ reset', ru: '↺ сброшен' },
-  resets: { en: 'a heartbeat or a vote you grant resets it', ru: 'heartbeat или отданный тобой голос сбрасывают его' },
-  fired: { en: '⏱ your election timer fired: t starts an election (R8)', ru: '⏱ твой таймер сработал: t — начать выборы (R8)' },
-  leader: { en: '⏱ leader: no election timer · heartbeat at least every {s} s (R13)', ru: '⏱ лидер: таймера нет · heartbeat не реже раза в {s} с (R13)' },
-});
-
-export const TIMER_WORDS = word.table;
-const say = (lang: Lang, k: keyof typeof TIMER_WORDS, s = 0): string => word(lang, k, { s });
+/** One of the timer line's words (client/i18n.ts), `{s}` seconds filled. */
+const say = (lang: Lang, k: WordOf<typeof t>, s = 0): string => t(lang, k, { s });
 
 /** Whole seconds left, rounded up (a timer at 0.4 s still shows 1 s until it fires). */
 export function secondsLeft(view: SeatView): number | null {
@@ -50,15 +40,15 @@ export function TimerLine({ view, lang, theme, width }: { view: SeatView; lang: 
   if (view.paused !== undefined) {
     return (
       <Text inverse bold color={tint(theme, theme.colour.error)} wrap="truncate-end">
-        {say(lang, 'paused')}
-        {left !== null && view.election === 'timers' ? ` · ${say(lang, 'stopped', left)}` : ''}
+        {say(lang, 'timerPaused')}
+        {left !== null && view.election === 'timers' ? ` · ${say(lang, 'timerStopped', left)}` : ''}
       </Text>
     );
   }
   if (view.sheet.role === 'leader') {
     return (
       <Text color={tint(theme, theme.colour.dim)} wrap="truncate-end">
-        {say(lang, 'leader', Math.max(1, Math.round((view.heartbeatMs ?? 1000) / 1000)))}
+        {say(lang, 'timerLeader', Math.max(1, Math.round((view.heartbeatMs ?? 1000) / 1000)))}
       </Text>
     );
   }
@@ -66,7 +56,7 @@ export function TimerLine({ view, lang, theme, width }: { view: SeatView; lang: 
   if (left === 0) {
     return (
       <Text bold color={tint(theme, theme.colour.error)} wrap="truncate-end">
-        {say(lang, 'fired')}
+        {say(lang, 'timerFired')}
       </Text>
     );
   }
@@ -77,9 +67,9 @@ export function TimerLine({ view, lang, theme, width }: { view: SeatView; lang: 
   const justReset = seen.current.resetAt !== null && view.now - seen.current.resetAt < 3000;
   return (
     <Text wrap="truncate-end">
-      <Text bold color={tint(theme, left <= 5 ? theme.colour.error : 'yellow')}>{say(lang, 'timer', left)}</Text> {bar}
-      {justReset ? <Text color={tint(theme, theme.colour.ok)} bold> {say(lang, 'reset')}</Text> : null}
-      <Text color={tint(theme, theme.colour.dim)}>{width >= 80 ? ` · ${say(lang, 'resets')}` : ''}</Text>
+      <Text bold color={tint(theme, left <= 5 ? theme.colour.error : 'yellow')}>{say(lang, 'timerCountdown', left)}</Text> {bar}
+      {justReset ? <Text color={tint(theme, theme.colour.ok)} bold> {say(lang, 'timerReset')}</Text> : null}
+      <Text color={tint(theme, theme.colour.dim)}>{width >= 80 ? ` · ${say(lang, 'timerResets')}` : ''}</Text>
     </Text>
   );
 }

@@ -36,7 +36,7 @@ export const COLOUR = {
   error: '#C0181F',
 };
 
-/** A word of the drawing in the page's language (src/i18n/format.ts, the one lookup). */
+/** A word of the page in its language (src/i18n/format.ts, the one lookup; the link's state is client/i18n.ts's). */
 export const w = wordsOf({
   term: { en: 'term', ru: 'терм' },
   leader: { en: 'leader', ru: 'лидер' },
@@ -58,6 +58,10 @@ export const w = wordsOf({
   lost: { en: 'lost', ru: 'потеряна' },
   from: { en: 'from', ru: 'от' },
   to: { en: 'to', ru: 'к' },
+  noKey: {
+    en: 'This address has no key. Open the projector address the hub printed (it ends with #key=…).',
+    ru: 'В адресе нет ключа. Откройте адрес проектора, который напечатал хаб (он кончается на #key=…).',
+  },
 });
 
 export function esc(s: string): string {

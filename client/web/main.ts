@@ -16,11 +16,12 @@
  * nothing is drawn while nothing moves or while the page is hidden.
  */
 import type { InstructorView } from '../../src/game/types.js';
-import { wordsOf } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
-import { PANEL, esc, movingItems, staticParts, type MovingItem } from './draw.js';
+import { t } from '../i18n.js';
+import { PANEL, esc, movingItems, staticParts, w, type MovingItem } from './draw.js';
 import { HubClock, backoff, cardsAt, fromFragment, keepTorn, tiling, tornBetween, type TornCard } from './model.js';
-import { askedCluster, questionPanel, secondsLeft } from './question.js';
+import { questionSecondsLeft } from '../asked-question.js';
+import { askedCluster, questionPanel } from './question.js';
 
 interface Stats {
   frames: number;
@@ -38,17 +39,6 @@ declare global {
     __projector: Stats;
   }
 }
-
-/** The page's link status in its language (src/i18n/format.ts, the one lookup). */
-const status = wordsOf({
-  connecting: { en: 'connecting…', ru: 'подключение…' },
-  online: { en: '● online', ru: '● на связи' },
-  reconnecting: { en: 'reconnecting…', ru: 'переподключение…' },
-  nokey: {
-    en: 'This address has no key. Open the projector address the hub printed (it ends with #key=…).',
-    ru: 'В адресе нет ключа. Откройте адрес проектора, который напечатал хаб (он кончается на #key=…).',
-  },
-});
 
 const stats: Stats = { frames: 0, views: 0, frameMs: [], status: 'connecting', largestView: 0 };
 window.__projector = stats;
@@ -101,7 +91,7 @@ function setStatus(s: 'connecting' | 'online' | 'reconnecting'): void {
   stats.status = s;
   const node = el('status');
   node.dataset.status = s;
-  node.textContent = status(lang, s);
+  node.textContent = s === 'online' ? `● ${t(lang, 'online')}` : t(lang, s);
 }
 
 function ask(): void {
@@ -337,7 +327,7 @@ function drawQuestion(v: InstructorView, now: number, main: HTMLElement): void {
     questionHtml = '';
     return;
   }
-  const left = secondsLeft(q, now);
+  const left = questionSecondsLeft(q, now);
   const html = questionPanel(q, lang, left);
   if (html !== questionHtml) {
     questionHtml = html;
@@ -441,7 +431,7 @@ function frame(): void {
 // ------------------------------------------------------------------ start
 setStatus('connecting');
 if (!frag.key) {
-  el('clusters').innerHTML = `<p class="hint">${esc(status(lang, 'nokey'))}</p>`;
+  el('clusters').innerHTML = `<p class="hint">${esc(w(lang, 'noKey'))}</p>`;
 } else {
   connect(frag.key);
 }

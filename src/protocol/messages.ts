@@ -1,7 +1,7 @@
 /**
  * The wire messages, both directions, as zod schemas; the TypeScript types are inferred from
- * them so the hub, the clients and docs/protocol.md describe one thing. Every message is one
- * JSON object in one text frame, discriminated by `type`.
+ * them so the hub, the clients and docs/protocol.md describe one thing (each type right under its
+ * schema). Every message is one JSON object in one text frame, discriminated by `type`.
  */
 import { z } from 'zod';
 import type { SeatView } from '../game/types.js';
@@ -46,29 +46,33 @@ export const helloSchema = z.strictObject({
   /** Resume: the seat token from an earlier `welcome`. */
   token: z.string().min(1).max(64).optional(),
 });
+export type Hello = z.infer<typeof helloSchema>;
+
+/** A message's own number, chosen by the client and echoed in the verdict that answers it. */
+const messageIdSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** What a seat's message carries besides its body: its number and the seat it comes from. */
+const fromSeat = { id: messageIdSchema, cluster: clusterIdSchema, server: serverIdSchema };
 
 export const moveMessageSchema = z.strictObject({
   type: z.literal('move'),
-  /** Chosen by the client; echoed in the verdict. */
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  cluster: clusterIdSchema,
-  server: serverIdSchema,
+  ...fromSeat,
   input: moveInputSchema,
   /** The sheet after the move and the cards sent. Absent: the correct move (prefilled/bots). */
   proposal: moveSchema.optional(),
 });
+export type MoveMessage = z.infer<typeof moveMessageSchema>;
 
 /** A student's answer to the open question of its cluster (issue 14); answered with a verdict. */
 export const answerMessageSchema = z.strictObject({
   type: z.literal('answer'),
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  cluster: clusterIdSchema,
-  server: serverIdSchema,
+  ...fromSeat,
   /** The question's id (a late answer to an older question is refused, not counted). */
   question: z.string().min(1).max(64),
   /** 0-based index into the question's choices. */
   choice: z.int().min(0).max(9),
 });
+export type AnswerMessage = z.infer<typeof answerMessageSchema>;
 
 /**
  * The hub's own instructor action: fill empty seats with in-process bots, remove them, or hand
@@ -84,6 +88,7 @@ export const botsCommandSchema = z.strictObject({
   /** `err` (observe mode): the named mistake the bot makes on its next card it fits (src/game/bot-mistakes.ts). */
   mistake: z.enum(['grant-any-vote', 'ack-without-append', 'stay-in-old-term']).optional(),
 });
+export type BotsCommand = z.infer<typeof botsCommandSchema>;
 
 /**
  * The rewind picker's list: every moment of a cluster the journal holds (not only those the
@@ -94,26 +99,21 @@ export const momentsCommandSchema = z.strictObject({
   cluster: clusterIdSchema,
   lang: z.enum(['en', 'ru']).optional(),
 });
+export type MomentsCommand = z.infer<typeof momentsCommandSchema>;
 
 export const instructorCommandSchema = z.union([gameCommandSchema, botsCommandSchema, momentsCommandSchema]);
+export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
 
 export const commandMessageSchema = z.strictObject({
   type: z.literal('command'),
-  id: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  id: messageIdSchema,
   command: instructorCommandSchema,
 });
+export type CommandMessage = z.infer<typeof commandMessageSchema>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, moveMessageSchema, answerMessageSchema, commandMessageSchema]);
-export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'answer', 'command'] as const;
-
-export type Hello = z.infer<typeof helloSchema>;
-export type MoveMessage = z.infer<typeof moveMessageSchema>;
-export type AnswerMessage = z.infer<typeof answerMessageSchema>;
-export type BotsCommand = z.infer<typeof botsCommandSchema>;
-export type MomentsCommand = z.infer<typeof momentsCommandSchema>;
-export type InstructorCommand = z.infer<typeof instructorCommandSchema>;
-export type CommandMessage = z.infer<typeof commandMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export const CLIENT_MESSAGE_TYPES = ['hello', 'move', 'answer', 'command'] as const;
 
 // ---------------------------------------------------------------- hub → client
 
@@ -131,6 +131,7 @@ export const seatRefSchema = z.strictObject({
   /** True when the seat was drawn by lottery. */
   lottery: z.boolean(),
 });
+export type SeatRef = z.infer<typeof seatRefSchema>;
 
 export const welcomeSchema = z.strictObject({
   type: z.literal('welcome'),
@@ -145,6 +146,7 @@ export const welcomeSchema = z.strictObject({
   room: z.strictObject({ clusters: z.array(clusterIdSchema), size: z.int() }),
   seat: seatRefSchema.optional(),
 });
+export type Welcome = z.infer<typeof welcomeSchema>;
 
 export const viewMessageSchema = z.strictObject({
   type: z.literal('view'),
@@ -152,6 +154,7 @@ export const viewMessageSchema = z.strictObject({
   version: z.int(),
   view: seatViewSchema,
 });
+export type ViewMessage = z.infer<typeof viewMessageSchema>;
 
 export const presenceSchema = z.record(
   clusterIdSchema,
@@ -169,6 +172,7 @@ export const roomMessageSchema = z.strictObject({
   /** The join code, so the console can show it. */
   code: z.string(),
 });
+export type RoomMessage = z.infer<typeof roomMessageSchema>;
 
 export const verdictSchema = z.discriminatedUnion('ok', [
   z.strictObject({
@@ -190,12 +194,14 @@ export const verdictSchema = z.discriminatedUnion('ok', [
     mistakes: z.array(mistakeSchema).optional(),
   }),
 ]);
+export type Verdict = z.infer<typeof verdictSchema>;
 
 export const announceMessageSchema = z.strictObject({
   type: z.literal('announce'),
   cluster: clusterIdSchema.optional(),
   text,
 });
+export type AnnounceMessage = z.infer<typeof announceMessageSchema>;
 
 export const momentsMessageSchema = z.strictObject({
   type: z.literal('moments'),
@@ -203,6 +209,7 @@ export const momentsMessageSchema = z.strictObject({
   /** Oldest first: `version` is the journal record (0 = the cluster's start), `now` the hub clock. */
   moments: z.array(z.strictObject({ version: z.int(), now: z.number(), label: z.string() })),
 });
+export type MomentsMessage = z.infer<typeof momentsMessageSchema>;
 
 export const errorMessageSchema = z.strictObject({
   type: z.literal('error'),
@@ -213,6 +220,7 @@ export const errorMessageSchema = z.strictObject({
   /** A short technical hint (the first schema issue), English only. */
   detail: z.string().optional(),
 });
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 
 export const hubMessageSchema = z.union([
   welcomeSchema,
@@ -223,13 +231,4 @@ export const hubMessageSchema = z.union([
   momentsMessageSchema,
   errorMessageSchema,
 ]);
-
-export type Welcome = z.infer<typeof welcomeSchema>;
-export type SeatRef = z.infer<typeof seatRefSchema>;
-export type ViewMessage = z.infer<typeof viewMessageSchema>;
-export type RoomMessage = z.infer<typeof roomMessageSchema>;
-export type Verdict = z.infer<typeof verdictSchema>;
-export type AnnounceMessage = z.infer<typeof announceMessageSchema>;
-export type MomentsMessage = z.infer<typeof momentsMessageSchema>;
-export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type HubMessage = z.infer<typeof hubMessageSchema>;

@@ -149,20 +149,19 @@ class Watch {
 
   private reportMissing(s: ServerState, term: number, index: number, c: CommitRecord): void {
     const has = s.log[index - 1];
-    this.report(`P4|${s.id}|${term}|${index}`, {
-      property: 'P4',
-      servers: [s.id, c.by],
-      term,
-      index,
-      explain: {
-        en: `${s.id} is leader of term ${term}, but its log does not hold the entry ${entryEn(c)} at index ${index}` +
-          `${has ? ` (it has ${entryEn(has)} there)` : ''}, which ${c.by} committed in term ${c.committedIn}. ` +
-          'Every leader must hold all entries committed in earlier terms: a server must refuse its vote to a candidate whose log is less up-to-date.',
-        ru: `${s.id} — лидер терма ${term}, но в его журнале нет записи ${entryRu(c)} с индексом ${index}` +
-          `${has ? ` (там стоит ${entryRu(has)})` : ''}, а её закоммитил ${c.by} в терме ${c.committedIn}. ` +
-          'Каждый лидер обязан хранить все записи, закоммиченные в прежних термах: сервер должен отказать в голосе кандидату с менее актуальным журналом.',
-      },
+    this.reportP4(s.id, term, index, c, {
+      en: `${s.id} is leader of term ${term}, but its log does not hold the entry ${entryEn(c)} at index ${index}` +
+        `${has ? ` (it has ${entryEn(has)} there)` : ''}, which ${c.by} committed in term ${c.committedIn}. ` +
+        'Every leader must hold all entries committed in earlier terms: a server must refuse its vote to a candidate whose log is less up-to-date.',
+      ru: `${s.id} — лидер терма ${term}, но в его журнале нет записи ${entryRu(c)} с индексом ${index}` +
+        `${has ? ` (там стоит ${entryRu(has)})` : ''}, а её закоммитил ${c.by} в терме ${c.committedIn}. ` +
+        'Каждый лидер обязан хранить все записи, закоммиченные в прежних термах: сервер должен отказать в голосе кандидату с менее актуальным журналом.',
     });
+  }
+
+  /** P4: leader `id` of `term` lacks entry `c` at `index`, committed by `c.by` in an earlier term. */
+  private reportP4(id: ServerId, term: number, index: number, c: CommitRecord, explain: Text): void {
+    this.report(`P4|${id}|${term}|${index}`, { property: 'P4', servers: [id, c.by], term, index, explain });
   }
 
   /** P2: while s stays leader of the same term, its new log extends its previous log. */
@@ -229,17 +228,11 @@ class Watch {
     if (before.role === 'leader' && currentTerm(before) === term) {
       for (const [index, c] of Object.entries(this.m.committed).map(([k, c]) => [Number(k), c] as const)) {
         if (c.committedIn <= term && sameEntry(before.log[index - 1], c) && !sameEntry(after.log[index - 1], c)) {
-          this.report(`P4|${after.id}|${term}|${index}`, {
-            property: 'P4',
-            servers: [after.id, c.by],
-            term,
-            index,
-            explain: {
-              en: `${after.id}, leader of term ${term}, removed the entry ${entryEn(c)} at index ${index}, committed by ${c.by} in term ${c.committedIn}. ` +
-                'A committed entry must stay in the log of every later leader.',
-              ru: `${after.id}, лидер терма ${term}, убрал из журнала запись ${entryRu(c)} с индексом ${index}, закоммиченную ${c.by} в терме ${c.committedIn}. ` +
-                'Закоммиченная запись должна оставаться в журнале каждого следующего лидера.',
-            },
+          this.reportP4(after.id, term, index, c, {
+            en: `${after.id}, leader of term ${term}, removed the entry ${entryEn(c)} at index ${index}, committed by ${c.by} in term ${c.committedIn}. ` +
+              'A committed entry must stay in the log of every later leader.',
+            ru: `${after.id}, лидер терма ${term}, убрал из журнала запись ${entryRu(c)} с индексом ${index}, закоммиченную ${c.by} в терме ${c.committedIn}. ` +
+              'Закоммиченная запись должна оставаться в журнале каждого следующего лидера.',
           });
           break; // the first committed entry lost names the problem
         }

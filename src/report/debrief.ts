@@ -60,6 +60,9 @@ export interface FinalSheet {
   lastApplied: number;
 }
 
+/** How many times each id came up: a rule (R…, P…) or a known misconception (M…). */
+export type Counts = Record<string, number>;
+
 export interface ClusterDebrief {
   id: string;
   timeline: TimelineEntry[];
@@ -67,7 +70,7 @@ export interface ClusterDebrief {
   leader: { server: ServerId; term: number } | null;
   commitIndex: number;
   violations: number;
-  mistakesByRule: Record<string, number>;
+  mistakesByRule: Counts;
 }
 
 export interface StudentMove {
@@ -89,8 +92,8 @@ export interface StudentDebrief {
   accepted: number;
   refused: number;
   /** Mistakes counted by rule (R…/P…) and by known misconception (M…): one per wrong decision, main line only. */
-  byRule: Record<string, number>;
-  byMistake: Record<string, number>;
+  byRule: Counts;
+  byMistake: Counts;
   /** Moves on rewound branches: listed with their branch, never in the counts above. */
   onBranches: number;
 }
@@ -114,7 +117,7 @@ export interface BranchDebrief {
   rewoundAt: number;
   timeline: TimelineEntry[];
   /** Mistakes made on this branch by rule (one per wrong decision); not in any total. */
-  mistakesByRule: Record<string, number>;
+  mistakesByRule: Counts;
 }
 
 export interface Debrief {
@@ -425,8 +428,8 @@ function leaderOf(room: Room, cluster: string): { leader: ClusterDebrief['leader
   };
 }
 
-function countBy<T>(list: readonly T[], key: (x: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
+function countBy<T>(list: readonly T[], key: (x: T) => string): Counts {
+  const out: Counts = {};
   for (const x of list) out[key(x)] = (out[key(x)] ?? 0) + 1;
   return out;
 }

@@ -5,7 +5,7 @@
 import { escapeLines } from '../protocol/safe-text.js';
 import { wordsOf } from '../i18n/format.js';
 import type { Lang } from '../i18n/text.js';
-import type { ClusterDebrief, Debrief, FinalSheet, StudentDebrief, TimelineEntry } from './debrief.js';
+import type { ClusterDebrief, Counts, Debrief, FinalSheet, StudentDebrief, TimelineEntry } from './debrief.js';
 import { describeFault } from './describe.js';
 
 const h = wordsOf({
@@ -157,7 +157,7 @@ export function debriefMarkdown(d: Debrief, lang: Lang): string {
   return escapeLines(out.join('\n').replace(/\n+$/, '\n'));
 }
 
-const ruleList = (r: Record<string, number>) =>
+const ruleList = (r: Counts) =>
   Object.entries(r)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
     .map(([k, n]) => `${k}×${n}`)
@@ -246,7 +246,7 @@ function finalLogs(sheets: readonly FinalSheet[], lang: Lang): string[] {
 }
 
 function studentSection(s: StudentDebrief, lang: Lang): string[] {
-  const list = (r: Record<string, number>) =>
+  const list = (r: Counts) =>
     Object.entries(r)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
       .map(([k, n]) => `${k}×${n}`)

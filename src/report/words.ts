@@ -2,7 +2,7 @@
  * The debrief's and replay's own words in English and Russian. Rule and mistake titles come from
  * the catalogue (src/raft/rules.ts); violation explanations from the monitor.
  */
-import { type WordOf, wordsOf } from '../i18n/format.js';
+import { wordsOf } from '../i18n/format.js';
 import type { Text } from '../i18n/text.js';
 
 const w = (en: string, ru: string): Text => ({ en, ru });
@@ -71,6 +71,3 @@ export const say = wordsOf({
   on: w('on', 'вкл'),
   off: w('off', 'выкл'),
 });
-
-export type ReportWord = WordOf<typeof say>;
-export const WORDS = say.table;

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WORDS } from '../../client/i18n.js';
+import { t } from '../../client/i18n.js';
 import { GAMES } from '../../src/game/scenarios.js';
 import { REJECT_TEXT } from '../../src/game/rejections.js';
-import { TIMER_WORDS } from '../../client/student/timer-line.js';
 
 /** Polite-plural imperatives (впишите, нажмите, отправьте) and the pronoun вы/ваш/вам/вас. */
 const VY = /[а-яё]+(?:ите|йте|ьте)(?![а-яё])|(?<![а-яё])(?:вы|ваш[а-яё]*|вам|вас)(?![а-яё])/iu;
@@ -21,7 +20,7 @@ describe('Russian speaks to the student as «ты»', () => {
   });
 
   it('the sheet’s own words and the solo guide', () => {
-    for (const w of [...Object.values(WORDS), ...Object.values(TIMER_WORDS)]) expect(w.ru).not.toMatch(VY);
+    for (const w of Object.values(t.table)) expect(w.ru).not.toMatch(VY);
     const guide = readFileSync('client/solo/solo-guide.ts', 'utf8').match(/ru: '[^']*'/g) ?? [];
     expect(guide.length).toBeGreaterThan(5);
     for (const ru of guide) expect(ru).not.toMatch(VY);

@@ -82,9 +82,7 @@ describe('the instructor console in a real terminal', () => {
     tmux.type('hub', '1');
     const finished: string[] = [];
     let faultShown = '';
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline) {
-      const screen = tmux.screen('hub');
+    for await (const screen of tmux.screens('hub', 150_000)) {
       const at = scriptLine(screen);
       if (!at) {
         await sleep(100);

@@ -33,9 +33,7 @@ describe('solo game 5 in a real terminal', () => {
     const first = await tmux.waitFor('g5', /game 5·/, 20_000);
     expect(first).toMatch(/A · i8 ·/);
     let preVoteDraft = '';
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline && !preVoteDraft) {
-      const screen = tmux.screen('g5');
+    for await (const screen of tmux.screens('g5', 150_000)) {
       const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
       if (/: recap/.test(screen)) tmux.keys('g5', 'Enter');
       else if (/draft ◌/.test(screen)) tmux.keys('g5', 'Escape');
@@ -43,6 +41,7 @@ describe('solo game 5 in a real terminal', () => {
         // The pre-vote step, by keys: the draft shows a PreVote card, the sheet stays in t8.
         tmux.type('g5', 't');
         preVoteDraft = await tmux.waitFor('g5', /PreVoteRPC/, 10_000);
+        break;
       } else if (/Press t/.test(guide)) await play(() => tmux.type('g5', 't'));
       else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('g5', 'r'));
       else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('g5', 'Enter'));

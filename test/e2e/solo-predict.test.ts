@@ -30,9 +30,7 @@ describe('solo asks for predictions', () => {
     const asked = new Set<string>();
     const results: string[] = [];
     let recap = '';
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline) {
-      const screen = tmux.screen('solo');
+    for await (const screen of tmux.screens('solo', 150_000)) {
       const text = flat(screen);
       if (/Game 1 — .*: recap/.test(text)) {
         recap = text;

@@ -35,11 +35,9 @@ describe('npm start: solo mode in a real terminal', () => {
     let lastAtI1 = '';
     const words: string[] = [];
 
-    const deadline = Date.now() + 120_000;
     let moves = 0;
     let won = '';
-    while (Date.now() < deadline) {
-      const screen = tmux.screen('solo');
+    for await (const screen of tmux.screens('solo', 120_000)) {
       const text = flat(screen);
       // The last screen at i1 (solo moves the player to i8 for game 3 at once, at fast pace).
       if (/A · i1 ·/.test(screen) && /value\s+H\s+i\s+g\s+h\s+L/.test(screen)) lastAtI1 = screen;
@@ -116,9 +114,8 @@ describe('npm start: solo mode in a real terminal', () => {
     /** i2 times out (legal, off the script) and takes every card that reaches it, until the guide offers a way on. */
     const offTheScript = async (): Promise<string> => {
       await play2('i2', () => tmux.type('i2', 't')); // i2 starts its own election in t1
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        const text = flat(tmux.screen('i2'));
+      for await (const screen of tmux.screens('i2', 60_000)) {
+        const text = flat(screen);
         if (/Off the script/.test(text)) return text;
         if (/Press r to read/.test(text)) await play2('i2', () => tmux.type('i2', 'r'));
         else if (/Enter takes the top card/.test(text)) await play2('i2', () => tmux.keys('i2', 'Enter'));

@@ -43,6 +43,16 @@ export class Tmux {
     return this.tmux('capture-pane', '-p', '-t', `e2e:${name}`);
   }
 
+  /**
+   * The window's screen, captured afresh on each turn of a `for await` loop until `timeoutMs`
+   * have passed: a test that plays along reads, acts and waits in the loop, and breaks out once
+   * the screen shows the end it waits for.
+   */
+  async *screens(name: string, timeoutMs: number): AsyncGenerator<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) yield this.screen(name);
+  }
+
   /** Resizes the window, as a person dragging the terminal's edge would (the app gets SIGWINCH). */
   resize(name: string, width: number, height: number): void {
     this.tmux('resize-window', '-t', `e2e:${name}`, '-x', String(width), '-y', String(height));

@@ -39,18 +39,31 @@ function run(size: number, seed: number, preVote = false) {
   });
 }
 
+type Run = ReturnType<typeof run>;
+
+/**
+ * `count` seeded runs of a `size`-server cluster, `seedOf(k)` the k-th seed; `each` sees every
+ * run. A line for each run that broke P1–P5 or had no leader and message by its end.
+ */
+function failedRuns(size: number, count: number, seedOf: (k: number) => number, preVote: boolean, each: (r: Run) => void): string[] {
+  const failures: string[] = [];
+  for (let k = 1; k <= count; k++) {
+    const r = run(size, seedOf(k), preVote);
+    each(r);
+    const c = r.room.clusters.A;
+    if (c.violations.length) failures.push(`seed ${k}: ${c.violations.map((v) => v.property).join(',')}`);
+    else if (!replicated(r.room)) failures.push(`seed ${k}: no leader/message by ${r.now} ms`);
+  }
+  return failures;
+}
+
 describe('bot clusters under random faults', () => {
   for (const size of [5, 8]) {
     it(`${size} servers: 500 seeded runs, no violation, leader and message within ${BOUND / 1000} s after faults stop`, () => {
-      const failures: string[] = [];
       let slowest = 0;
-      for (let seed = 1; seed <= 500; seed++) {
-        const r = run(size, seed * 7919 + size);
-        const c = r.room.clusters.A;
-        if (c.violations.length) failures.push(`seed ${seed}: ${c.violations.map((v) => v.property).join(',')}`);
-        else if (!replicated(r.room)) failures.push(`seed ${seed}: no leader/message by ${r.now} ms`);
+      const failures = failedRuns(size, 500, (k) => k * 7919 + size, false, (r) => {
         slowest = Math.max(slowest, r.now - FAULTS_END);
-      }
+      });
       expect(failures).toEqual([]);
       expect(slowest).toBeLessThanOrEqual(BOUND);
     });
@@ -60,16 +73,11 @@ describe('bot clusters under random faults', () => {
 describe('bot clusters with pre-vote on, under random faults', () => {
   for (const size of [5, 8]) {
     it(`${size} servers: 150 seeded runs, no violation, leader and message within ${BOUND / 1000} s after faults stop`, () => {
-      const failures: string[] = [];
       let preVotes = 0;
-      for (let seed = 1; seed <= 150; seed++) {
-        const r = run(size, seed * 104729 + size, true);
-        const c = r.room.clusters.A;
-        expect(c.preVote).toBe(true);
-        preVotes += Object.values(c.batches).filter((b) => b.message.type === 'PreVote').length;
-        if (c.violations.length) failures.push(`seed ${seed}: ${c.violations.map((v) => v.property).join(',')}`);
-        else if (!replicated(r.room)) failures.push(`seed ${seed}: no leader/message by ${r.now} ms`);
-      }
+      const failures = failedRuns(size, 150, (k) => k * 104729 + size, true, (r) => {
+        expect(r.room.clusters.A.preVote).toBe(true);
+        preVotes += Object.values(r.room.clusters.A.batches).filter((b) => b.message.type === 'PreVote').length;
+      });
       expect(failures).toEqual([]);
       expect(preVotes).toBeGreaterThan(150); // the runs really asked first
     });

@@ -13,6 +13,16 @@ import { Table } from './helpers.js';
 const cardFrom = (t: Table, to: string, from: string, type: string) => t.inbox(to).find((k) => k.from === from && k.message.type === type)!;
 const choicesEn = (q: { choices: { en: string }[] }) => q.choices.map((c) => c.en);
 
+/** Three servers: i1 leads term 1 (i2's vote) and has sent "ab" to i2, which wrote it; i3 has nothing. */
+function abOnI1AndI2(): Table {
+  const t = new Table({ size: 3 });
+  t.elect('i1', 'i2');
+  t.write('i1', 'ab');
+  t.send('i1', 'i2');
+  t.work('i2');
+  return t;
+}
+
 describe('questions from the state', () => {
   it('a RequestVote makes a yes/no question: granted when the vote is free and the log up-to-date (R10)', () => {
     const t = new Table({ size: 3 });
@@ -28,11 +38,7 @@ describe('questions from the state', () => {
   });
 
   it('a voter whose log is more up-to-date refuses: No, R10, the wrong answer is voting by length (M4)', () => {
-    const t = new Table({ size: 3 });
-    t.elect('i1', 'i2');
-    t.write('i1', 'ab');
-    t.send('i1', 'i2');
-    t.work('i2');
+    const t = abOnI1AndI2();
     // i3 (empty log) runs in term 2: i2 holds 2/t1, more up-to-date than 0/t0.
     t.work('i3');
     t.timeout('i3');
@@ -86,11 +92,7 @@ describe('questions from the state', () => {
   });
 
   it('a heartbeat asks whether it is answered ✔: not when the follower lacks the entry at prevLogIndex (R17)', () => {
-    const t = new Table({ size: 3 });
-    t.elect('i1', 'i2');
-    t.write('i1', 'ab');
-    t.send('i1', 'i2');
-    t.work('i2');
+    const t = abOnI1AndI2();
     t.timeout('i2'); // term 2: i2 (2/t1) wins with i3's vote; it expects i3 to hold 2 entries
     t.work('i3');
     t.work('i2');

@@ -3,14 +3,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureIO } from '../bin/capture-io.js';
 import { simulate } from '../../bin/commands/simulate.js';
 
-
 afterEach(() => vi.restoreAllMocks());
+
+/** What `raft-sheet simulate ARGS` prints to stdout, once it has exited 0. */
+async function printed(...args: string[]): Promise<string> {
+  const io = captureIO();
+  expect(await simulate.run(args)).toBe(0);
+  return io.out();
+}
 
 describe('raft-sheet simulate', () => {
   it('--game 2 prints each step and the sheets as text', async () => {
-    const io = captureIO();
-    expect(await simulate.run(['--game', '2', '--seed', '7', '--lang', 'en'])).toBe(0);
-    const text = io.out();
+    const text = await printed('--game', '2', '--seed', '7', '--lang', 'en');
     expect(text).toContain('Game 1 — leader election · 1/3');
     expect(text).toContain('Game 2 — log replication · 5/5');
     expect(text).toContain('i1 · Leader ♛ · term t1 · commitIndex 4');
@@ -18,9 +22,7 @@ describe('raft-sheet simulate', () => {
   });
 
   it('--game 5 shows game 5 to its end: i8 deposes i4 without pre-vote, then asks with PreVote and i4 stays', async () => {
-    const io = captureIO();
-    expect(await simulate.run(['--game', '5', '--seed', '3', '--lang', 'en'])).toBe(0);
-    const text = io.out();
+    const text = await printed('--game', '5', '--seed', '3', '--lang', 'en');
     expect(text).toContain('Game 5 — the server that came back · 5/13 · A healthy leader is deposed');
     expect(text).toContain('Game 5 — the server that came back · 13/13 · The leader stays');
     const end = text.slice(text.lastIndexOf('13/13'));
@@ -30,9 +32,7 @@ describe('raft-sheet simulate', () => {
   });
 
   it('speaks Russian with --lang ru', async () => {
-    const io = captureIO();
-    expect(await simulate.run(['--game', '1', '--lang', 'ru'])).toBe(0);
-    expect(io.out()).toContain('Игра 1 — выборы лидера');
+    expect(await printed('--game', '1', '--lang', 'ru')).toContain('Игра 1 — выборы лидера');
   });
 
   it.each([[['--game', '9']], [['--size', '5']], [['--lang', 'fr']], [['--nope']], [['--seed', 'x']]])('%j is a usage error (exit 2)', async (args) => {

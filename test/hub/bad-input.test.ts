@@ -38,6 +38,16 @@ async function student(name: string): Promise<{ client: TestClient; seat: { clus
   return { client, seat: welcome.seat! };
 }
 
+/** A new student does `act`; afterwards the journal is as it was and the hub still serves the others. */
+async function changesNothing(name: string, act: (client: TestClient) => Promise<void>): Promise<void> {
+  const { client } = await student(name);
+  const before = journalText(hub);
+  await act(client);
+  expect(journalText(hub)).toBe(before);
+  await stillServing();
+  client.close();
+}
+
 describe('refused at the upgrade (HTTP 401, no WebSocket)', () => {
   it('a wrong or missing join code', async () => {
     expect(await TestClient.status(url(hub), { code: 'ZZZZ' })).toEqual({ status: 401, code: 'auth/bad-code' });
@@ -66,35 +76,29 @@ describe('bad frames get an error and change nothing', () => {
   ];
   for (const [name, frame, code] of cases) {
     it(name, async () => {
-      const { client } = await student(`bad ${name}`);
-      const before = journalText(hub);
-      client.send(frame);
-      const error = await client.type('error');
-      expect(error.code).toBe(code);
-      expect(error.message.en.length).toBeGreaterThan(0);
-      expect(error.message.ru.length).toBeGreaterThan(0);
-      expect(client.closed).toBeNull();
-      expect(journalText(hub)).toBe(before);
-      await stillServing();
-      client.close();
+      await changesNothing(`bad ${name}`, async (client) => {
+        client.send(frame);
+        const error = await client.type('error');
+        expect(error.code).toBe(code);
+        expect(error.message.en.length).toBeGreaterThan(0);
+        expect(error.message.ru.length).toBeGreaterThan(0);
+        expect(client.closed).toBeNull();
+      });
     });
   }
 
   it('a 60 KiB [[[[…]]]] frame is refused with frame/invalid before JSON.parse, and the hub serves others', async () => {
-    const { client } = await student('deep');
-    const before = journalText(hub);
-    const half = 30 * 1024;
-    client.send('['.repeat(half) + ']'.repeat(half));
-    const error = await client.type('error');
-    expect(error).toMatchObject({ code: 'frame/invalid', detail: 'nested deeper than 32 levels' });
-    expect(client.closed).toBeNull();
-    // A deep move still gets its id back, so its sender can end the request.
-    const deepObject = '{"type":"move","id":41,"cluster":"A","server":"i1","proposal":' + '{"a":'.repeat(40) + '0' + '}'.repeat(40) + '}';
-    client.send(deepObject);
-    expect(await client.next((m) => m.type === 'error' && m.id === 41)).toMatchObject({ code: 'frame/invalid' });
-    expect(journalText(hub)).toBe(before);
-    await stillServing();
-    client.close();
+    await changesNothing('deep', async (client) => {
+      const half = 30 * 1024;
+      client.send('['.repeat(half) + ']'.repeat(half));
+      const error = await client.type('error');
+      expect(error).toMatchObject({ code: 'frame/invalid', detail: 'nested deeper than 32 levels' });
+      expect(client.closed).toBeNull();
+      // A deep move still gets its id back, so its sender can end the request.
+      const deepObject = '{"type":"move","id":41,"cluster":"A","server":"i1","proposal":' + '{"a":'.repeat(40) + '0' + '}'.repeat(40) + '}';
+      client.send(deepObject);
+      expect(await client.next((m) => m.type === 'error' && m.id === 41)).toMatchObject({ code: 'frame/invalid' });
+    });
   });
 
   it('an oversized frame closes with 1009', async () => {

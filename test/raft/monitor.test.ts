@@ -62,6 +62,16 @@ class World {
 
 const fresh = (cluster: ServerId[]) => new World(cluster.map((id) => sheet(id, cluster)));
 
+/** Three servers; i1 leads term 1 and `text` is written on i1 and i2, so committed (R18). */
+function committedOnTwo(text: string): World {
+  const w = fresh(ids(3));
+  w.elect('i1');
+  w.write('i1', text);
+  w.replicate('i1', ['i2']);
+  expect(w.s.i1.commitIndex).toBe(text.length);
+  return w;
+}
+
 /**
  * Figure 8 (a)/(b) of the Raft paper as sheets: S1 led term 2 and wrote index 2 on S1 and S2;
  * S5 won term 3 with S3 and S4 and wrote index 2 of term 3 on its own log only.
@@ -253,11 +263,7 @@ describe('monitor — P3 Log Matching', () => {
 
 describe('monitor — P4 Leader Completeness', () => {
   it('P4: i2 votes for i3 (empty log) after entry 1 was committed; i3 leads term 2 without it', () => {
-    const w = fresh(ids(3));
-    w.elect('i1');
-    w.write('i1', 'a');
-    w.replicate('i1', ['i2']);
-    expect(w.s.i1.commitIndex).toBe(1);
+    const w = committedOnTwo('a');
     expect(w.m.committed).toEqual({ '1': { term: 1, value: 'a', committedIn: 1, by: 'i1' } });
     const [rvToI1, rvToI2] = w.step('i3', { kind: 'timeout' });
     expect(rvToI1.to).toBe('i1');
@@ -296,11 +302,7 @@ describe('monitor — P4 Leader Completeness', () => {
   });
 
   it('P4: a leader removing a committed entry from its log is reported (and P2 with it)', () => {
-    const w = fresh(ids(3));
-    w.elect('i1');
-    w.write('i1', 'ab');
-    w.replicate('i1', ['i2']);
-    expect(w.s.i1.commitIndex).toBe(2);
+    const w = committedOnTwo('ab');
     const found = w.set('i1', { ...w.s.i1, log: w.s.i1.log.slice(0, 1) });
     expect(found.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([
       ['P2', ['i1'], 1, 2],

@@ -5,7 +5,8 @@
  * title and why; in Russian too. The page shows the asked cluster beside its question.
  */
 import { describe, expect, it } from 'vitest';
-import { askedCluster, barWidths, questionPanel, secondsLeft } from '../../client/web/question.js';
+import { questionSecondsLeft } from '../../client/asked-question.js';
+import { askedCluster, barWidths, questionPanel } from '../../client/web/question.js';
 import { instructorView } from '../../src/game/views.js';
 import { Table } from '../game/helpers.js';
 
@@ -29,10 +30,10 @@ describe('the question panel', () => {
     const t = asked();
     t.ok({ type: 'answer', cluster: 'A', server: 'i2', question: 'A-q1', choice: 0 });
     const q = question(t);
-    expect(secondsLeft(q, 1000)).toBe(20);
-    expect(secondsLeft(q, 19_500)).toBe(2);
-    expect(secondsLeft(q, 30_000)).toBe(0);
-    const html = questionPanel(q, 'en', secondsLeft(q, 4000));
+    expect(questionSecondsLeft(q, 1000)).toBe(20);
+    expect(questionSecondsLeft(q, 19_500)).toBe(2);
+    expect(questionSecondsLeft(q, 30_000)).toBe(0);
+    const html = questionPanel(q, 'en', questionSecondsLeft(q, 4000));
     expect(html).toContain('data-state="open"');
     expect(html).toContain('Question about A · i2');
     expect(html).toContain("i2 takes i1&#39;s RequestVote (term 1, last 0/t0): will it grant the vote?");
