@@ -15,9 +15,8 @@
  *   arriving at once; bench/download-child.ts), latencies pooled per kind; then a longer pair,
  *   without vs waves back to back for the whole window (harsher than any class).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hubLoadWindows, type During, type Window } from './hub-load.js';
@@ -106,39 +105,15 @@ async function firstFrame(program: string, cwd: string, port: number): Promise<{
 }
 
 /**
- * The floor: an Ink app that draws one bordered box with "Terms" and nothing else, bundled with
- * the options of scripts/build-client.mjs (one file, React's production build, minified).
- * Node's own start, React, Ink, yoga's wasm and one frame: no client can show a sheet with Ink
- * sooner than this on this machine.
+ * The floor: an Ink app that draws one bordered box with "Terms" and nothing else, bundled by
+ * scripts/build-client.mjs with the bundle's own options (`--ink-floor`): Node's own start,
+ * React, Ink, yoga's wasm and one frame. No client can show a sheet with Ink sooner than this
+ * on this machine. Beside it, Node alone printing the word.
  */
-async function buildFloor(dir: string): Promise<string> {
+function buildFloor(dir: string): string {
   writeFileSync(path.join(dir, 'node-alone.mjs'), "process.stdout.write('Terms\\n');\n");
   const outfile = path.join(dir, 'ink-floor.mjs');
-  await build({
-    stdin: {
-      contents: "import { createElement as h } from 'react'; import { render, Box, Text } from 'ink'; render(h(Box, { borderStyle: 'round' }, h(Text, null, 'Terms')));",
-      resolveDir: ROOT,
-      loader: 'js',
-    },
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    plugins: [
-      {
-        name: 'no-devtools',
-        setup(b) {
-          b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
-        },
-      },
-    ],
-    logLevel: 'error',
-  });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-client.mjs'), '--ink-floor', outfile], { stdio: 'inherit' });
   return outfile;
 }
 
@@ -159,7 +134,7 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
   const floorMs: number[] = [];
   const floorCpuMs: number[] = [];
   const nodeMs: number[] = [];
-  const floor = await buildFloor(empty);
+  const floor = buildFloor(empty);
   try {
     const { port } = await hub.wait<{ port: number }>('ready');
     // One unmeasured start of each first: the page cache then holds them, as on a second start.

@@ -73,9 +73,19 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * `--ink-floor FILE`: instead of the CLI, an Ink app that draws one bordered box with "Terms",
+ * bundled with exactly these options: the floor of any Ink client's first frame, which
+ * bench/one-file.ts measures beside the bundle.
+ */
+const floorAt = process.argv.indexOf('--ink-floor');
+const floorFile = floorAt >= 0 ? process.argv[floorAt + 1] : null;
+const INK_FLOOR = "import { createElement as h } from 'react'; import { render, Box, Text } from 'ink'; render(h(Box, { borderStyle: 'round' }, h(Text, null, 'Terms')));";
+
 await build({
-  entryPoints: [path.join(root, 'bin', 'raft-sheet.ts')],
-  outfile,
+  ...(floorFile
+    ? { stdin: { contents: INK_FLOOR, resolveDir: root, loader: 'js' }, outfile: floorFile }
+    : { entryPoints: [path.join(root, 'bin', 'raft-sheet.ts')], outfile }),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -103,5 +113,6 @@ await build({
   logLevel: 'warning',
 });
 
+if (floorFile) process.exit(0);
 const size = statSync(outfile).size;
 if (process.argv.includes('--verbose')) process.stdout.write(`dist/raft-sheet.mjs: ${(size / 1024).toFixed(0)} KiB\n`);
