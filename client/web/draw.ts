@@ -58,6 +58,7 @@ export const w = wordsOf({
   lost: { en: 'lost', ru: 'потеряна' },
   from: { en: 'from', ru: 'от' },
   to: { en: 'to', ru: 'к' },
+  code: { en: 'code', ru: 'код' },
   noKey: {
     en: 'This address has no key. Open the projector address the hub printed (it ends with #key=…).',
     ru: 'В адресе нет ключа. Откройте адрес проектора, который напечатал хаб (он кончается на #key=…).',

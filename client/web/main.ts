@@ -215,7 +215,7 @@ function drawHeader(v: InstructorView, code: string | undefined): void {
   const s = first?.script;
   setText(el('title'), s ? s.title[lang] : '');
   setText(el('prompt'), s ? s.prompt[lang] : '');
-  setText(el('room'), `${code ? `code ${code} · ` : ''}${v.clusters.length}×${v.config.size}`);
+  setText(el('room'), `${code ? `${w(lang, 'code')} ${code} · ` : ''}${v.clusters.length}×${v.config.size}`);
 }
 
 /**
