@@ -201,16 +201,48 @@ function violations(c: ClusterOverview, lang: Lang): string {
   return `<g class="violation" data-property="${esc(v.property)}"><rect x="0" y="${PANEL.h - 44}" width="${PANEL.w}" height="44" fill="${COLOUR.error}"/><text x="14" y="${PANEL.h - 13}" font-size="26" font-weight="700" fill="#ffffff">${esc(cut + more)}<title>${esc(line)}</title></text></g>`;
 }
 
-/** What the colours and symbols mean, in a corner (a violation's band covers it). */
+/**
+ * Width of a line of SVG text in panel units, estimated (the page cannot measure text while it
+ * builds markup): about 0.56 em per character in the sans-serif face, Latin or Cyrillic.
+ */
+export function textWidth(s: string, fontSize: number): number {
+  return [...s].length * fontSize * 0.56;
+}
+
+/**
+ * What the colours and symbols mean, along the bottom (a violation's band covers it). The three
+ * swatches follow one another by the width of their words, and the cards' key on the right
+ * keeps its long names only where they fit beside them: in Russian the words are longer, and at
+ * fixed places they ran into each other.
+ */
+export function legendLayout(lang: Lang): { swatches: { x: number; word: string }[]; cardsFrom: number; cardsText: string; long: boolean } {
+  const FONT = 19;
+  const words = [w(lang, 'applied'), w(lang, 'committed'), w(lang, 'written')];
+  const swatches: { x: number; word: string }[] = [];
+  let x = 18;
+  for (const word of words) {
+    swatches.push({ x, word });
+    x += 28 + textWidth(word, FONT) + 20;
+  }
+  const leftEnd = x - 20;
+  const right = PANEL.w - 16;
+  const longText = `✉ RV RequestVote · ✉ AE AppendEntries · ✂ ${w(lang, 'lost')}`;
+  const long = right - textWidth(longText, FONT) > leftEnd + 20;
+  const cardsText = long ? longText : `✉ RV · ✉ AE · ✂ ${w(lang, 'lost')}`;
+  return { swatches, cardsFrom: right - textWidth(cardsText, FONT), cardsText, long };
+}
+
 function legend(lang: Lang): string {
   const item = (x: number, fill: string, stroke: string, sym: string, word: string, ink = '#ffffff') =>
     `<rect x="${x}" y="${PANEL.h - 34}" width="22" height="24" rx="3" fill="${fill}" stroke="${stroke}" stroke-width="2"/><text x="${x + 11}" y="${PANEL.h - 16}" font-size="15" text-anchor="middle" fill="${ink}">${sym}</text><text x="${x + 28}" y="${PANEL.h - 15}" font-size="19" fill="${COLOUR.ink}">${word}</text>`;
+  const { swatches: [a, c, p], long } = legendLayout(lang);
+  const name = (full: string) => (long ? ` ${full}` : '');
   return (
     `<g class="legend">` +
-    item(18, COLOUR.applied, COLOUR.applied, '✔', w(lang, 'applied')) +
-    item(148, COLOUR.committed, COLOUR.committed, '●', w(lang, 'committed')) +
-    item(310, '#ffffff', COLOUR.persisted, '○', w(lang, 'written'), COLOUR.ink) +
-    `<text x="${PANEL.w - 16}" y="${PANEL.h - 15}" font-size="19" text-anchor="end" fill="${COLOUR.ink}"><tspan fill="${COLOUR.rv}" font-weight="700">✉ RV</tspan> RequestVote · <tspan fill="${COLOUR.ae}" font-weight="700">✉ AE</tspan> AppendEntries · <tspan fill="${COLOUR.lost}" font-weight="700">✂</tspan> ${w(lang, 'lost')}</text>` +
+    item(a!.x, COLOUR.applied, COLOUR.applied, '✔', a!.word) +
+    item(c!.x, COLOUR.committed, COLOUR.committed, '●', c!.word) +
+    item(p!.x, '#ffffff', COLOUR.persisted, '○', p!.word, COLOUR.ink) +
+    `<text x="${PANEL.w - 16}" y="${PANEL.h - 15}" font-size="19" text-anchor="end" fill="${COLOUR.ink}"><tspan fill="${COLOUR.rv}" font-weight="700">✉ RV</tspan>${name('RequestVote')} · <tspan fill="${COLOUR.ae}" font-weight="700">✉ AE</tspan>${name('AppendEntries')} · <tspan fill="${COLOUR.lost}" font-weight="700">✂</tspan> ${w(lang, 'lost')}</text>` +
     `</g>`
   );
 }

@@ -307,3 +307,31 @@ describe('the hub command', () => {
     }
   }, 30_000);
 });
+
+describe('the legend', () => {
+  it('keeps its words apart in English and in Russian, as the browser draws them', async () => {
+    const room = await projectorRoom({});
+    try {
+      for (const lang of ['en', 'ru']) {
+        await room.page.goto(`http://127.0.0.1:${room.hub.port}/projector#key=${PROJECTOR_KEY}&lang=${lang}`);
+        await room.page.waitForSelector('svg.cluster g.legend', { timeout: 20_000 });
+        // The swatches' words and the cards' key: their drawn boxes, left to right.
+        const boxes = await room.page.locator('svg.cluster g.legend > text[font-size="19"]').evaluateAll((els) =>
+          els.map((e) => {
+            // An SVG text element (the test's types have no DOM).
+            const t = e as unknown as { getBBox(): { x: number; width: number }; textContent: string | null };
+            const b = t.getBBox();
+            return { text: t.textContent ?? '', from: b.x, to: b.x + b.width };
+          }),
+        );
+        expect(boxes).toHaveLength(4);
+        boxes.sort((a, b) => a.from - b.from);
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.from, `${lang}: "${boxes[i - 1]!.text}" runs into "${boxes[i]!.text}"`).toBeGreaterThan(boxes[i - 1]!.to);
+        expect(boxes.at(-1)!.to).toBeLessThanOrEqual(1000);
+      }
+      if (update) await room.page.screenshot({ path: path.join(SCREENS, 'web-legend-ru.png'), clip: { x: 0, y: 0, width: 1600, height: 900 } });
+    } finally {
+      await closeRoom(room);
+    }
+  }, 60_000);
+});
