@@ -56,7 +56,11 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, view.preVote ? { maxEntries: view.maxEntries, preVote: true } : { maxEntries: view.maxEntries });
+  const result = step(before, core, {
+    maxEntries: view.maxEntries,
+    ...(view.preVote ? { preVote: true } : {}),
+    ...(view.snapshotEvery ? { snapshotEvery: view.snapshotEvery } : {}),
+  });
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };
@@ -71,12 +75,16 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
   };
   // Pre-vote games (R26, R27): the pre-votes counted and the leader heard are bookkeeping like
   // votesGranted, kept for the student; the term, votes, role and cards are theirs to write.
-  const state: ServerState = withPreVoteCells({ ...clone(before), ...clone(hidden) }, correct.state);
+  // Log-compaction games (R30, R31): a move that changes the snapshot box comes with the sheet
+  // prefilled (the box and the log cut under it); the cards are still the student's to write.
+  const compacts = JSON.stringify(correct.state.snapshot) !== JSON.stringify(before.snapshot);
+  const state: ServerState = compacts ? clone(correct.state) : withPreVoteCells({ ...clone(before), ...clone(hidden) }, correct.state);
   switch (core.kind) {
     case 'receive':
       if (core.message.type === 'RequestVote') return { state, send: [reply(core.from, 'RequestVoteReply', currentTerm(before))] };
       if (core.message.type === 'AppendEntries') return { state, send: [reply(core.from, 'AppendEntriesReply', currentTerm(before))] };
       if (core.message.type === 'PreVote') return { state, send: [reply(core.from, 'PreVoteReply', currentTerm(before))] };
+      if (core.message.type === 'InstallSnapshot') return { state, send: [{ to: core.from, message: { type: 'InstallSnapshotReply', term: 0 } }] };
       return { state, send: [] };
     case 'timeout':
       // R24: with pre-vote on, a blank PreVote card for everyone instead.

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
+import { replyOk } from '../../src/raft/replies.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
@@ -277,7 +278,7 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
   // "Read the Response row": every reply to one request, taken in one move (R11, R21).
   if (draft.core.kind === 'replies') {
-    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'AppendEntriesReply' ? r.message.success : r.message.voteGranted) ? theme.sym.ok : theme.sym.no}`).join(' ');
+    const read = draft.core.replies.map((r) => `${r.from}${replyOk(r.message) ? theme.sym.ok : theme.sym.no}`).join(' ');
     blocks.push({ key: 'replies', lines: [{ key: 'read', node: shown(theme, `${t(lang, 'readingReplies')} ${read}`) }] });
   }
   blocks.push({

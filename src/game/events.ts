@@ -59,7 +59,7 @@ export type GameEvent =
   /** A move was played (for the journal and the debrief; changes nothing by itself). */
   | { type: 'moved'; cluster: ClusterId; server: ServerId; input: MoveInput; proposed: boolean; correct: boolean }
   /** `hints` absent: unchanged (journals written before hint levels). */
-  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel; /** absent: unchanged */ preVote?: boolean }
+  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel; /** absent: unchanged */ preVote?: boolean; /** R30, absent: unchanged; 0 off */ snapshotEvery?: number }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }

@@ -74,6 +74,10 @@ export function applyFault(d: Draft, cluster: ClusterId, f: Fault): Rejection | 
       if (typeof f.on !== 'boolean') return reject('fault/invalid');
       emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), preVote: f.on });
       return null;
+    case 'snapshot':
+      // R30: snapshot every N applied entries (0: off) for the cluster; the modes stay as they are.
+      emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), snapshotEvery: f.every });
+      return null;
     default:
       return reject('fault/invalid');
   }

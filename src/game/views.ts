@@ -65,6 +65,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
     ...(c.question ? { question: seatQuestion(c, server) } : {}),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
   };
 }
 
@@ -185,6 +186,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     ...(c.question ? { question: questionView(c) } : {}),
     ...askable(room, c),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
   };
 }
 
