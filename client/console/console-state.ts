@@ -5,6 +5,7 @@
  * and shows the verdict.
  */
 import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
+import { GAME6_SNAPSHOT_EVERY } from '../../src/game/scenario-game6.js';
 import type { InstructorCommand } from '../../src/protocol/messages.js';
 import type { Moment } from './moments.js';
 import type { Lang } from '../../src/i18n/text.js';
@@ -216,7 +217,7 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
 }
 
 function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
-  if (key.kind !== 'char' || !/^[0-5]$/.test(key.char)) return { state: s };
+  if (key.kind !== 'char' || !/^[0-6]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
   return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }
@@ -382,7 +383,7 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
   const c = selectedCluster(s, ctx);
   const target = p.room || !c ? undefined : c.id;
   const where = target ?? say(ctx, 'lAllClusters');
-  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>, label: string) =>
+  const mode = (m: Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote' | 'snapshotEvery'>>, label: string) =>
     send(s, { type: 'mode', ...(target ? { cluster: target } : {}), ...m }, `${where}: ${label}`);
   switch (key.char) {
     case 'g':
@@ -409,6 +410,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
       const on = !targets.every((x) => x.preVote === true);
       return mode({ preVote: on }, say(ctx, on ? 'lPreVoteOn' : 'lPreVoteOff'));
+    }
+    case 's': {
+      // Log compaction (R29–R32) on at game 6's threshold, or off: on unless every cluster targeted has it on.
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const on = !targets.every((x) => (x.snapshotEvery ?? 0) > 0);
+      return mode({ snapshotEvery: on ? GAME6_SNAPSHOT_EVERY : 0 }, say(ctx, on ? 'lSnapshotsOn' : 'lSnapshotsOff', { n: GAME6_SNAPSHOT_EVERY }));
     }
     case 'z': {
       // Pause or resume the target (the room, or the selected cluster after tab).

@@ -449,6 +449,8 @@ export interface ServerGlance {
   cardTags: { type: CardTag; from: ServerId }[];
   /** Restarted and not yet caught up (its ✔ dropped to ○). */
   restarted?: boolean;
+  /** R29: entries 1…snapshot are in its snapshot box (their `terms` are 0: unknown); absent: no box. */
+  snapshot?: number;
 }
 
 /** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */
