@@ -84,7 +84,8 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
       if (core.message.type === 'RequestVote') return { state, send: [reply(core.from, 'RequestVoteReply', currentTerm(before))] };
       if (core.message.type === 'AppendEntries') return { state, send: [reply(core.from, 'AppendEntriesReply', currentTerm(before))] };
       if (core.message.type === 'PreVote') return { state, send: [reply(core.from, 'PreVoteReply', currentTerm(before))] };
-      if (core.message.type === 'InstallSnapshot') return { state, send: [{ to: core.from, message: { type: 'InstallSnapshotReply', term: 0 } }] };
+      // R31: the reply carries only a term, written like the other replies' (the receiver's own).
+      if (core.message.type === 'InstallSnapshot') return { state, send: [{ to: core.from, message: { type: 'InstallSnapshotReply', term: currentTerm(before) } }] };
       return { state, send: [] };
     case 'timeout':
       // R24: with pre-vote on, a blank PreVote card for everyone instead.
@@ -150,7 +151,7 @@ export type CellId =
   | { area: 'ok'; to: ServerId }
   | { area: 'card-field'; to: ServerId | '*'; field: CardField };
 
-export type CardField = 'term' | 'lastLogIndex' | 'lastLogTerm' | 'prevLogIndex' | 'prevLogTerm' | 'leaderCommit';
+export type CardField = 'term' | 'lastLogIndex' | 'lastLogTerm' | 'prevLogIndex' | 'prevLogTerm' | 'leaderCommit' | 'lastIncludedIndex' | 'lastIncludedTerm';
 
 /** Cells laid out in rows (up/down moves between rows, left/right within one). */
 export function cellRows(draft: Draft): CellId[][] {
@@ -180,11 +181,13 @@ export function cellRows(draft: Draft): CellId[][] {
 function cardFields(m: Message): CardField[] {
   if (m.type === 'RequestVote' || m.type === 'PreVote') return ['term', 'lastLogIndex', 'lastLogTerm'];
   if (m.type === 'AppendEntries') return ['term', 'prevLogIndex', 'prevLogTerm', 'leaderCommit'];
+  // R32: the snapshot box's index and term; its text is copied from the box as it stands.
+  if (m.type === 'InstallSnapshot') return ['term', 'lastIncludedIndex', 'lastIncludedTerm'];
   return [];
 }
 
 export function isReply(m: Message): boolean {
-  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply' || m.type === 'PreVoteReply';
+  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply' || m.type === 'PreVoteReply' || m.type === 'InstallSnapshotReply';
 }
 
 export function sameCell(a: CellId, b: CellId): boolean {

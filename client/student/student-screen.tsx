@@ -323,12 +323,32 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
     });
     return blocks;
   }
+  const snapshots = requests.filter((o) => o.message.type === 'InstallSnapshot');
+  if (snapshots.length > 0) {
+    // R32: the snapshot box on a card, one line per addressee; the text is the box's as it stands.
+    blocks.push({
+      key: 'snapshot',
+      name: 'InstallSnapshotRPC',
+      title: title('InstallSnapshotRPC', snapshots.map((o) => o.to).join(' ')),
+      lines: snapshots.map((o) => {
+        const m = o.message;
+        const data = m.type === 'InstallSnapshot' ? [...m.data].map((v) => (v === ' ' ? theme.sym.space : v)).join('') : '';
+        const f = (name: CardField, label: string) => field({ area: 'card-field', to: o.to, field: name }, label);
+        return {
+          key: `s-${o.to}`,
+          focus: onCard(o.to),
+          node: <>{o.to}: {f('term', 'term')} {f('lastIncludedIndex', 'last')} {f('lastIncludedTerm', 't')} "{data}"</>,
+        };
+      }),
+    });
+    if (snapshots.length === requests.length) return blocks;
+  }
   blocks.push({
     key: 'request',
     name: 'AppendEntriesRPC',
-    title: title('AppendEntriesRPC', requests.map((o) => o.to).join(' ')),
+    title: title('AppendEntriesRPC', requests.filter((o) => o.message.type !== 'InstallSnapshot').map((o) => o.to).join(' ')),
     // Every addressee has its own line (nextIndex differs per follower, R16); the panel scrolls.
-    lines: requests.map((o) => {
+    lines: requests.filter((o) => o.message.type !== 'InstallSnapshot').map((o) => {
       const m = o.message;
       const entries = m.type === 'AppendEntries' ? m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('') : '';
       const f = (name: CardField, label: string) => field({ area: 'card-field', to: o.to, field: name }, label);
