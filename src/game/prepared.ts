@@ -32,7 +32,7 @@ export function gamesBefore(game: number): number[] {
 
 /** Fresh sheets: nobody has a term, an entry or a card yet (a room's first game). */
 export function isFresh(c: ClusterState): boolean {
-  return c.inFlight.length === 0 && Object.values(c.servers).every((r) => r.state.votes.length === 0 && r.state.log.length === 0);
+  return c.inFlight.length === 0 && Object.values(c.servers).every((r) => r.state.votes.length === 0 && r.state.log.length === 0 && !r.state.snapshot);
 }
 
 /**
