@@ -7,9 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMonitor, monitorStep, type MonitorState, type Violation } from '../../src/raft/monitor.js';
 import { fullText } from '../../src/raft/snapshot.js';
-import { step } from '../../src/raft/step.js';
 import type { Input, Outgoing, Reply, Request, ServerId, ServerState, StepOptions } from '../../src/raft/types.js';
-import { ids, newCluster, recv, reply } from './snapshot-world.js';
+import { newServer, step } from '../../src/raft/step.js';
+import { ids, recv, reply } from './referee-helpers.js';
+
+const newCluster = (members: ServerId[]): Record<ServerId, ServerState> => Object.fromEntries(members.map((id) => [id, newServer(id, members)]));
 
 const OPTS: StepOptions = { maxEntries: 4, snapshotEvery: 4 };
 
