@@ -28,6 +28,8 @@ export function ruleForCell(cell: CellId | null, input?: string): RuleId {
     case 'ok':
       return 'R9';
     case 'card-field':
+      // R32: the snapshot box's index and term on an InstallSnapshot card.
+      if (cell.field === 'lastIncludedIndex' || cell.field === 'lastIncludedTerm') return 'R32';
       return input === 'timeout' ? 'R8' : 'R16';
   }
 }
