@@ -23,6 +23,8 @@ export function ruleForCell(cell: CellId | null, input?: string): RuleId {
       return 'R23';
     case 'commit':
       return input === 'card' ? 'R19' : 'R22';
+    case 'snapshot':
+      return 'R30';
     case 'role':
       return 'R11';
     case 'ok':
@@ -50,6 +52,8 @@ export function cellWords(cell: CellId, lang: Lang): string {
       return ru ? 'твой commitIndex' : 'your commitIndex';
     case 'role':
       return ru ? 'твоя роль' : 'your role';
+    case 'snapshot':
+      return ru ? 'твоя клетка снимка (последний включённый индекс)' : 'your snapshot box (its last included index)';
     case 'ok':
       return ru ? `галка ответа для ${cell.to}` : `the tick of your answer to ${cell.to}`;
     case 'card-field':

@@ -20,7 +20,7 @@ import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { cursorText, shown, tint } from '../theme.js';
-import { type CardField, type CellId, type Draft, cellText, isReply, sameCell } from './draft.js';
+import { type CardField, type CellId, type Draft, cellRows, cellText, isReply, sameCell } from './draft.js';
 import { ruleHelp } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
@@ -283,7 +283,12 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   }
   blocks.push({
     key: 'sheet',
-    lines: [{ key: 'role', focus: cell?.area === 'role' || cell?.area === 'commit', node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}</> }],
+    lines: [{
+      key: 'role',
+      focus: cell?.area === 'role' || cell?.area === 'commit' || cell?.area === 'snapshot',
+      // R29, R30: where the game snapshots, the box's last included index is a cell of the draft too.
+      node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}{cellRows(draft)[0].some((c) => c.area === 'snapshot') ? <>{gap}{field({ area: 'snapshot' }, t(lang, 'snapshotBox'))}</> : null}</>,
+    }],
   });
   const replies = draft.move.send.filter((o) => isReply(o.message));
   if (replies.length > 0) {

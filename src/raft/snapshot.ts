@@ -74,9 +74,18 @@ export function fullText(s: Sheet): string {
  * state machine's state is snapshotted). Each server does it on its own (dissertation §5.1).
  */
 export function compact(s: ServerState, every: number | undefined): ServerState {
+  if (!every || every <= 0 || s.lastApplied - snapshotIndex(s) < every) return s;
+  return compactTo(s, s.lastApplied);
+}
+
+/**
+ * The sheet with entries up to `upTo` moved into its snapshot box (what R30 does at lastApplied;
+ * a by-hand player may write another index, and the referee judges it). Unchanged unless `upTo`
+ * is above the box and within the log.
+ */
+export function compactTo(s: ServerState, upTo: number): ServerState {
   const base = snapshotIndex(s);
-  if (!every || every <= 0 || s.lastApplied - base < every) return s;
-  const upTo = s.lastApplied;
+  if (upTo <= base || upTo > lastIndex(s)) return s;
   const snapshot: Snapshot = {
     lastIncludedIndex: upTo,
     lastIncludedTerm: termAtIndex(s, upTo) ?? 0,
