@@ -6,8 +6,8 @@
  * is never judged by AppendEntries' rules alone. Without a snapshot in the move they say nothing.
  */
 import { currentTerm } from '../log.js';
-import { lastIndex, snapshotIndex, termAtIndex } from '../snapshot.js';
-import type { InstallSnapshot } from '../types.js';
+import { fullText, lastIndex, snapshotIndex, termAtIndex } from '../snapshot.js';
+import type { InstallSnapshot, ServerState } from '../types.js';
 import { ALL, claim, type Ctx, type Detector, find, reportMistake } from './context.js';
 import { explain } from './explanations.js';
 import { formatLog, formatSnapshot } from './format.js';
@@ -36,6 +36,9 @@ export const snapshotBox: Detector = (ctx) => {
     else if (due) out.push(reportMistake(ctx, 'R30', undefined, box, explain('snapshotBox2', vars))); // not written when due
     else out.push(reportMistake(ctx, 'R30', undefined, box, explain('snapshotBox3', vars))); // written too early
     claim(ctx, 'snapshot');
+    // The log differs only where the box cuts it (the same letters, the same entries above both
+    // boxes): one mistake, the box's, not a second one about the log.
+    if (find(ctx, 'log') && sameBeyondBoxes(ctx.given, ctx.expected)) claim(ctx, 'log');
   }
   // R29: the log under a right box, cut at the wrong place (compacted entries kept, or lost).
   const log = find(ctx, 'log');
@@ -47,6 +50,15 @@ export const snapshotBox: Detector = (ctx) => {
   }
   return out;
 };
+
+/** Two sheets hold the same text and the same entries above the higher of their snapshot boxes. */
+function sameBeyondBoxes(a: ServerState, b: ServerState): boolean {
+  if (fullText(a) !== fullText(b) || lastIndex(a) !== lastIndex(b)) return false;
+  for (let i = Math.max(snapshotIndex(a), snapshotIndex(b)) + 1; i <= lastIndex(a); i++) {
+    if (termAtIndex(a, i) !== termAtIndex(b, i)) return false;
+  }
+  return true;
+}
 
 /** M25 / R32: the leader's send move, AppendEntries where a snapshot is due or the reverse. */
 export const snapshotSend: Detector = (ctx) => {
