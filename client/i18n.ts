@@ -13,6 +13,7 @@ export const t = wordsOf({
   hearsLeader: { en: 'hears', ru: 'слышит' },
   vote: { en: 'vote', ru: 'голос' },
   raftLog: { en: 'Raft Log', ru: 'Журнал' },
+  snapshotBox: { en: 'snapshot', ru: 'снимок' },
   index: { en: 'index', ru: 'индекс' },
   value: { en: 'value', ru: 'значение' },
   applied: { en: 'applied', ru: 'применено' },

@@ -13,12 +13,12 @@ import { defineCommand, intOption, usage, valueOptions, type Runnable } from './
 
 const HELP = `Usage: raft-sheet simulate [--game N] [--seed S] [--size 8] [--lang en|ru]
 
-Plays the games 1..N (1–4 the workshop's, 5 pre-vote; default 4) with bots on one cluster of 8 servers and prints,
+Plays the games 1..N (1–4 the workshop's, 5 pre-vote, 6 log compaction; default 4) with bots on one cluster of 8 servers and prints,
 after every step, its prompt and each server's Raft State sheet. --game 0 is free play with
 election timers on --size servers (3–9) for --seconds of simulated time (default 30).
 
 Options:
-  --game N      last game to play, 0–5 (default 4)
+  --game N      last game to play, 0–6 (default 4)
   --seed S      seed of the simulator's random numbers (default 1)
   --size N      servers in the cluster (the games need 8; free play 3–9)
   --seconds N   free play: simulated seconds (default 30)
@@ -72,7 +72,7 @@ function run(p: Parsed): number {
 export const simulate: Runnable = defineCommand(
   { name: 'simulate', help: HELP, options: valueOptions('game', 'seed', 'size', 'seconds', 'lang') },
   ({ values }) => {
-    const game = intOption(values.game, '--game', 0, 5, 4);
+    const game = intOption(values.game, '--game', 0, 6, 4);
     const size = intOption(values.size, '--size', MIN_SIZE, MAX_SIZE, 8);
     if (game > 0 && size !== 8) usage('the workshop games are written for 8 servers: use --size 8, or --game 0 for free play');
     return run({

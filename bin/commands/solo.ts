@@ -16,9 +16,9 @@ a leader, log overwrite), then free play. A green line always says which key to 
 
 Options:
   --seat i3        play this seat in every game (default: the seat with something to do:
-                   game 1 and 2 i1, game 3 i8, game 4 i4)
+                   game 1 and 2 i1, game 3 i8, game 4 i4, game 5 i8, game 6 i4)
   --pace P         bots' pace: human (default, about a second a move) or fast
-  --game N         start with game N (1-4; 5 pre-vote; 0 is free play)
+  --game N         start with game N (1-4; 5 pre-vote; 6 snapshots; 0 is free play)
   --by-hand        write every cell yourself: drafts open blank and the prompt states the goal,
                    not the answer (default: prefilled drafts to check and hand over); b switches
   --hints H        what ? gives: none, rule (the rule at the cursor) or answer (the rule and
@@ -56,7 +56,7 @@ export const solo: Runnable = defineCommand(
     if (values.seat && !/^i[1-8]$/.test(values.seat)) usage('--seat is a server id from i1 to i8');
     const pace = choiceOption(values.pace, '--pace', ['human', 'fast'] as const) ?? 'human';
     const game = Number(values.game ?? 1);
-    if (values.game?.trim() === '' || !Number.isInteger(game) || game < 0 || game > 5) usage('--game is 1, 2, 3, 4, 5 (pre-vote) or 0 (free play)');
+    if (values.game?.trim() === '' || !Number.isInteger(game) || game < 0 || game > 6) usage('--game is 1, 2, 3, 4, 5 (pre-vote), 6 (snapshots) or 0 (free play)');
     const hints = choiceOption(values.hints, '--hints', ['none', 'rule', 'answer'] as const);
     requireTerminal();
     const { lang, ascii, color } = display(values);

@@ -30,6 +30,10 @@ export function cardTitle(m: Message): string {
       return 'PreVoteRPC';
     case 'PreVoteReply':
       return 'PreVote reply';
+    case 'InstallSnapshot':
+      return 'InstallSnapshotRPC';
+    case 'InstallSnapshotReply':
+      return 'InstallSnapshot reply';
   }
 }
 
@@ -61,6 +65,16 @@ export function cardFields(m: Message, theme: Theme): [string, string][] {
       return [['term', `t${m.term}`], ['candidateId', m.candidateId], ['lastLogIndex', String(m.lastLogIndex)], ['lastLogTerm', `t${m.lastLogTerm}`]];
     case 'PreVoteReply':
       return [['term', `t${m.term}`], ['pre-vote', m.voteGranted ? theme.sym.ok : theme.sym.no]];
+    // R31, R32: the leader's snapshot box on a card; the reply carries only the receiver's term.
+    case 'InstallSnapshot':
+      return [
+        ['term', `t${m.term}`],
+        ['leaderId', m.leaderId],
+        ['lastIncluded', `${m.lastIncludedIndex}/t${m.lastIncludedTerm}`],
+        ['data', [...m.data].map((v) => (v === ' ' ? theme.sym.space : v)).join('')],
+      ];
+    case 'InstallSnapshotReply':
+      return [['term', `t${m.term}`]];
   }
 }
 

@@ -13,6 +13,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { entryState } from './log-grid.js';
+import { entryAtIndex, lastIndex, snapshotIndex } from '../../src/raft/snapshot.js';
 import { padTo, widthOf } from './text-width.js';
 
 export interface BoardServer {
@@ -54,7 +55,7 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, facts = [
   const list = Object.values(servers);
   const leader = leadersOf(servers)[0];
   const maxTerm = Math.max(0, ...list.map((s) => currentTerm(s.state)));
-  const longest = Math.max(1, ...list.map((s) => s.state.log.length));
+  const longest = Math.max(1, ...list.map((s) => lastIndex(s.state))); // R29: columns are absolute indexes
   const nameOf = (s: BoardServer) => (names && s.seat?.kind === 'student' ? s.seat.name : '');
   const nameCols = Math.min(NAME_MAX, Math.max(0, ...list.map((s) => widthOf(nameOf(s)))));
   const LABEL = 12 + (nameCols ? nameCols + 1 : 0);
@@ -103,14 +104,20 @@ function ServerRows({ server, idx, cell, label, name, compact, theme }: { server
   const role = s.role === 'leader' ? theme.sym.leader : s.role === 'candidate' ? theme.sym.candidate : ' ';
   const vote = votedFor(s);
   const head = padTo(`${s.id}${role} t${currentTerm(s)}${vote ? `→${vote}` : ''}`, label - (name ? widthOf(name) + 1 : 0)) + (name ? `${name} ` : '');
+  // R29: columns are absolute indexes; an entry in the snapshot box is applied, its letter read from the box.
+  const base = snapshotIndex(s);
   const colour = (i: number) => {
-    const st = entryState(s, s, i);
+    const st = i <= base ? 'applied' : entryState(s, s, i - base);
     return st === 'empty' ? undefined : tint(theme, theme.colour[st]);
   };
   const value = (i: number) => {
-    const e = s.log[i - 1];
+    const e = entryAtIndex(s, i);
     if (!e) return '';
     return e.value === ' ' ? theme.sym.space : e.value;
+  };
+  const termOf = (i: number) => {
+    const e = entryAtIndex(s, i);
+    return e && e.term > 0 ? `t${e.term}` : '';
   };
   return (
     <Box flexDirection="column">
@@ -128,9 +135,10 @@ function ServerRows({ server, idx, cell, label, name, compact, theme }: { server
       {compact ? null : (
         <Text color={tint(theme, theme.colour.dim)}>
           {' '.repeat(label)}
-          {idx.map((i) => padTo(s.log[i - 1] ? `t${s.log[i - 1].term}` : '', cell)).join('')}
+          {idx.map((i) => padTo(termOf(i), cell)).join('')}
           {'  '}
-          {idx.some((i) => i <= s.log.length) ? `${theme.sym.applied}${s.lastApplied} ${theme.sym.committed}${s.commitIndex}` : ''}
+          {idx.some((i) => i <= lastIndex(s)) ? `${theme.sym.applied}${s.lastApplied} ${theme.sym.committed}${s.commitIndex}` : ''}
+          {base > 0 ? ` ▣${base}` : ''}
         </Text>
       )}
     </Box>

@@ -44,7 +44,8 @@ function plate(g: ServerGlance, theme: Theme): string {
 export function glanceLine(g: ServerGlance, me: ServerId, width: number, theme: Theme, column = g.length): GlanceLine {
   const head = `${g.id === me ? theme.sym.pointer : ' '}${padTo(g.id, 2)}${plate(g, theme)} ${padTo(`t${g.term}·${g.vote ?? theme.sym.none}`, 6)} `;
   // Counts say the entry states without colour; the restart mark says why ✔ dropped (R1).
-  const stats = ` ${theme.sym.applied}${g.lastApplied}${theme.sym.committed}${g.commitIndex}${g.restarted ? ' ↻' : ''}`;
+  // R29: `▣12` — entries 1–12 are in its snapshot box.
+  const stats = ` ${theme.sym.applied}${g.lastApplied}${theme.sym.committed}${g.commitIndex}${g.restarted ? ' ↻' : ''}${g.snapshot ? ` ▣${g.snapshot}` : ''}`;
   const cards = g.cards > 0 ? ` ✉${g.cards}` : '';
   const tags = g.cardTags.map((k) => ` ${k.type}${k.from}`).join('');
   const fixed = widthOf(head);

@@ -2,9 +2,13 @@
  * The Raft Log of the paper sheet: blocks of columns with rows index / term / value / applied,
  * one letter per cell, wrapping to the terminal's width. The last row marks each entry's state
  * by symbol and colour: applied ✔, committed ●, persisted ○, draft ◌ (log-entry-states.png).
+ * In log-compaction games (R29) the title line holds the snapshot box (last included index and
+ * term, the applied text) and the columns count on from lastIncludedIndex + 1; the cells and the
+ * cursor stay positions in `log`, only the index row and the entry states read absolute indexes.
  */
 import { Box, Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
+import { snapshotIndex } from '../../src/raft/snapshot.js';
 import type { Entry, ServerState } from '../../src/raft/types.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
@@ -32,15 +36,25 @@ export interface LogGridProps {
 const CELL = 3;
 const LABEL = 10;
 
-/** The state of the entry at `index` (1-based) as drawn on the sheet. */
+/** The state of the entry at position `index` (1-based) of `sheet.log` as drawn on the sheet. */
 export function entryState(sheet: ServerState, saved: ServerState, index: number): EntryState {
   const e = sheet.log[index - 1];
   if (!e) return 'empty';
-  const s = saved.log[index - 1];
+  const abs = snapshotIndex(sheet) + index; // R29: the log starts after the snapshot box
+  const s = saved.log[abs - snapshotIndex(saved) - 1];
   if (!s || s.term !== e.term || s.value !== e.value) return 'draft';
-  if (index <= sheet.lastApplied) return 'applied';
-  if (index <= sheet.commitIndex) return 'committed';
+  if (abs <= sheet.lastApplied) return 'applied';
+  if (abs <= sheet.commitIndex) return 'committed';
   return 'persisted';
+}
+
+/** R29: the snapshot box in one short phrase, its text cut from the left to `room` columns. */
+export function snapshotPhrase(sheet: ServerState, lang: Lang, theme: Theme, room = 24): string {
+  const box = sheet.snapshot;
+  if (!box) return '';
+  const letters = [...box.data].map((v) => (v === ' ' ? theme.sym.space : v));
+  const text = letters.length > room ? `…${letters.slice(letters.length - room + 1).join('')}` : letters.join('');
+  return `${t(lang, 'snapshotBox')} ≤${box.lastIncludedIndex}/t${box.lastIncludedTerm} "${text}"`;
 }
 
 /** Columns in one block of the log at this width. */
@@ -56,6 +70,7 @@ export function logBlocks(cells: number, width: number, maxBlocks: number): numb
 export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }: LogGridProps) {
   const per = perBlock(width);
   const cells = Math.max(sheet.log.length, saved.log.length) + 1; // one free cell to write into
+  const box = snapshotPhrase(sheet, lang, theme, Math.max(8, width - 44));
   const blocks = Math.ceil(cells / per);
   const firstBlock = Math.max(0, blocks - maxBlocks);
   const out = [];
@@ -72,8 +87,9 @@ export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }:
           {'  '}
           {t(lang, 'commit')} {sheet.commitIndex}
           {'  '}
-          {theme.ascii ? '+ applied  * committed  o persisted  ~ draft' : t(lang, 'legend')}
+          {box ? '' : theme.ascii ? '+ applied  * committed  o persisted  ~ draft' : t(lang, 'legend')}
         </Text>
+        {box ? <Text color={tint(theme, theme.colour.applied)}>{box}</Text> : null}
       </Text>
       {out}
     </Box>
@@ -99,7 +115,7 @@ function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: 
         const state = entryState(sheet, saved, i);
         const here = cursor !== null && cursor.index === i && cursor.row === kind;
         const text =
-          kind === 'index' ? String(i) : kind === 'applied' ? symbolOf(state) : cellText(sheet.log[i - 1], kind);
+          kind === 'index' ? String(snapshotIndex(sheet) + i) : kind === 'applied' ? symbolOf(state) : cellText(sheet.log[i - 1], kind);
         const shownText = text || (here ? '_' : '');
         const beforeCursor = bracketed(kind) && cursor?.index === i + 1;
         const cell = here && !theme.color ? padTo(`[${shownText}]`, CELL + 1) : padTo(shownText, beforeCursor ? CELL - 1 : CELL);

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
 import type { Presence } from '../../src/protocol/messages.js';
+import { replyOk } from '../../src/raft/replies.js';
 import { ClusterBoard } from '../components/cluster-board.js';
 import { questionSecondsLeft } from '../asked-question.js';
 import { QuestionPanel, questionLines, useRoomNow } from '../components/question-panel.js';
@@ -176,7 +177,8 @@ export function cardLine(card: Card, now: number, theme: Theme, names: Record<st
     const range = m.entries.length ? ` ${m.prevLogIndex + 1}–${m.prevLogIndex + m.entries.length} ${m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('')}` : ' ♥';
     return `${card.id} AppendEntries ${card.from}→${card.to}${holder} t${m.term}${range} commit ${m.leaderCommit} · ${age}${hidden}`;
   }
-  const ok = m.type === 'AppendEntriesReply' ? m.success : m.voteGranted;
+  if (m.type === 'InstallSnapshot') return `${card.id} InstallSnapshot ${card.from}→${card.to}${holder} t${m.term} last ${m.lastIncludedIndex}/t${m.lastIncludedTerm} "${m.data}" · ${age}${hidden}`;
+  const ok = replyOk(m);
   return `${card.id} ↩ ${m.type.replace('Reply', '')} ${card.from}→${card.to}${holder} ${ok ? theme.sym.ok : theme.sym.no} · ${age}${hidden}`;
 }
 

@@ -5,6 +5,7 @@
  * and shows the verdict.
  */
 import type { ClusterOverview, Command, Fault } from '../../src/game/types.js';
+import { GAME6_SNAPSHOT_EVERY } from '../../src/game/scenario-game6.js';
 import type { InstructorCommand } from '../../src/protocol/messages.js';
 import type { Moment } from './moments.js';
 import type { Lang } from '../../src/i18n/text.js';
@@ -214,7 +215,7 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
 }
 
 function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
-  if (key.kind !== 'char' || !/^[0-5]$/.test(key.char)) return { state: s };
+  if (key.kind !== 'char' || !/^[0-6]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
   return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }
@@ -374,7 +375,7 @@ function pickMistake(s: ConsoleState, p: Extract<Panel, { kind: 'pick-mistake' }
   return send(s, { type: 'bots', action: 'err', cluster: c.id, server: p.server, mistake }, say(ctx, 'lErr', { c: c.id, server: p.server, mistake }));
 }
 
-type ModeChange = Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote'>>;
+type ModeChange = Partial<Pick<Extract<Command, { type: 'mode' }>, 'mode' | 'assist' | 'election' | 'hints' | 'preVote' | 'snapshotEvery'>>;
 
 /** The modes panel's keys that set one mode: the change and the words the message line uses. */
 const MODE_KEYS: Partial<Record<string, [ModeChange, WordOf<typeof cw>]>> = {
@@ -405,6 +406,12 @@ function modesKey(s: ConsoleState, p: Extract<Panel, { kind: 'modes' }>, key: Co
       const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
       const on = !targets.every((x) => x.preVote === true);
       return mode({ preVote: on }, say(ctx, on ? 'lPreVoteOn' : 'lPreVoteOff'));
+    }
+    case 's': {
+      // Log compaction (R29–R32) on at game 6's threshold, or off: on unless every cluster targeted has it on.
+      const targets = target ? ctx.clusters.filter((x) => x.id === target) : ctx.clusters;
+      const on = !targets.every((x) => (x.snapshotEvery ?? 0) > 0);
+      return mode({ snapshotEvery: on ? GAME6_SNAPSHOT_EVERY : 0 }, say(ctx, on ? 'lSnapshotsOn' : 'lSnapshotsOff', { n: GAME6_SNAPSHOT_EVERY }));
     }
     case 'z': {
       // Pause or resume the target (the room, or the selected cluster after tab).

@@ -10,7 +10,7 @@ import { say } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 /** The seat with something to do in each workshop game (EXERCISE.md). */
-export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8' };
+export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8', 6: 'i4' };
 
 const ROLE: Record<number, Text> = {
   1: { en: 'the candidate', ru: 'кандидат' },
@@ -18,6 +18,7 @@ const ROLE: Record<number, Text> = {
   3: { en: 'the candidate of t2', ru: 'кандидат в t2' },
   4: { en: 'back from a crash, the candidate of t3', ru: 'вернулся после сбоя, кандидат в t3' },
   5: { en: 'the server cut off from the others', ru: 'сервер, отрезанный от остальных' },
+  6: { en: 'the leader whose log outgrows the sheet', ru: 'лидер, чей журнал не помещается на листе' },
 };
 
 /** The game solo plays after `game`: the workshop's next, none after game 4 or a later game (5). */
@@ -80,6 +81,10 @@ export function keyLine(lang: Lang, view: SeatView): string {
       return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), заполни карточку, затем Enter.' });
+      // R32: a follower behind the leader's snapshot box gets InstallSnapshot from the same key.
+      if (view.sheet.snapshot && input.to.some((p) => (view.sheet.nextIndex[p] ?? Infinity) <= view.sheet.snapshot!.lastIncludedIndex)) {
+        return say(lang, { en: '▶ Press s (InstallSnapshot: the entries it lacks are gone), then Enter to send.', ru: '▶ Нажми s (InstallSnapshot: нужных записей уже нет), затем Enter — отправить.' });
+      }
       return say(lang, { en: '▶ Press s (AppendEntries to laggards), then Enter to send.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), затем Enter — отправить.' });
   }
 }

@@ -11,6 +11,7 @@
  * is judged on what they can see and write.
  */
 import { currentTerm, lastLogIndex, lastLogTerm } from '../../src/raft/log.js';
+import { compactTo, snapshotIndex } from '../../src/raft/snapshot.js';
 import { peersOf, step } from '../../src/raft/step.js';
 import type { Entry, Input, Message, Move, Outgoing, Request, ServerId, ServerState } from '../../src/raft/types.js';
 import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
@@ -26,6 +27,8 @@ export interface Draft {
   move: Move;
   /** The correct move, for hints (`h`) and the hidden bookkeeping. */
   correct: Move;
+  /** R30 by hand: the sheet as it was before the student wrote an index into the snapshot box. */
+  uncompacted?: ServerState;
 }
 
 /** Resolve a hub input against the seat's view into the core's input, or null if not possible. */
@@ -56,7 +59,11 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, view.preVote ? { maxEntries: view.maxEntries, preVote: true } : { maxEntries: view.maxEntries });
+  const result = step(before, core, {
+    maxEntries: view.maxEntries,
+    ...(view.preVote ? { preVote: true } : {}),
+    ...(view.snapshotEvery ? { snapshotEvery: view.snapshotEvery } : {}),
+  });
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };
@@ -71,12 +78,18 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
   };
   // Pre-vote games (R26, R27): the pre-votes counted and the leader heard are bookkeeping like
   // votesGranted, kept for the student; the term, votes, role and cards are theirs to write.
-  const state: ServerState = withPreVoteCells({ ...clone(before), ...clone(hidden) }, correct.state);
+  // R31: installing a snapshot comes with the sheet prefilled (the box copied from the card, the
+  // log cut under it); the reply is still the student's to write. R30's compaction is theirs: they
+  // write the index into the snapshot box (cell 'snapshot').
+  const installs = core.kind === 'receive' && core.message.type === 'InstallSnapshot';
+  const state: ServerState = installs ? clone(correct.state) : withPreVoteCells({ ...clone(before), ...clone(hidden) }, correct.state);
   switch (core.kind) {
     case 'receive':
       if (core.message.type === 'RequestVote') return { state, send: [reply(core.from, 'RequestVoteReply', currentTerm(before))] };
       if (core.message.type === 'AppendEntries') return { state, send: [reply(core.from, 'AppendEntriesReply', currentTerm(before))] };
       if (core.message.type === 'PreVote') return { state, send: [reply(core.from, 'PreVoteReply', currentTerm(before))] };
+      // R31: the reply carries only a term, written like the other replies' (the receiver's own).
+      if (core.message.type === 'InstallSnapshot') return { state, send: [{ to: core.from, message: { type: 'InstallSnapshotReply', term: currentTerm(before) } }] };
       return { state, send: [] };
     case 'timeout':
       // R24: with pre-vote on, a blank PreVote card for everyone instead.
@@ -139,10 +152,12 @@ export type CellId =
   | { area: 'applied'; index: number }
   | { area: 'commit' }
   | { area: 'role' }
+  /** R29, R30: the snapshot box's last included index (its term and text follow from the log). */
+  | { area: 'snapshot' }
   | { area: 'ok'; to: ServerId }
   | { area: 'card-field'; to: ServerId | '*'; field: CardField };
 
-export type CardField = 'term' | 'lastLogIndex' | 'lastLogTerm' | 'prevLogIndex' | 'prevLogTerm' | 'leaderCommit';
+export type CardField = 'term' | 'lastLogIndex' | 'lastLogTerm' | 'prevLogIndex' | 'prevLogTerm' | 'leaderCommit' | 'lastIncludedIndex' | 'lastIncludedTerm';
 
 /** Cells laid out in rows (up/down moves between rows, left/right within one). */
 export function cellRows(draft: Draft): CellId[][] {
@@ -150,8 +165,10 @@ export function cellRows(draft: Draft): CellId[][] {
   const terms = Math.max(currentTerm(s), currentTerm(draft.before)) + 1;
   const logLen = Math.max(lastLogIndex(s.log), lastLogIndex(draft.before.log)) + 1;
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  // R29, R30: the snapshot box's index is a cell where the game has snapshots (a box before or after).
+  const box: CellId[] = s.snapshot || draft.before.snapshot || draft.correct.state.snapshot ? [{ area: 'snapshot' }] : [];
   const rows: CellId[][] = [
-    [{ area: 'role' }, { area: 'commit' }],
+    [{ area: 'role' }, { area: 'commit' }, ...box],
     range(terms).map((term) => ({ area: 'vote', term }) as CellId),
     range(logLen).map((index) => ({ area: 'log-term', index }) as CellId),
     range(logLen).map((index) => ({ area: 'log-value', index }) as CellId),
@@ -172,11 +189,13 @@ export function cellRows(draft: Draft): CellId[][] {
 function cardFields(m: Message): CardField[] {
   if (m.type === 'RequestVote' || m.type === 'PreVote') return ['term', 'lastLogIndex', 'lastLogTerm'];
   if (m.type === 'AppendEntries') return ['term', 'prevLogIndex', 'prevLogTerm', 'leaderCommit'];
+  // R32: the snapshot box's index and term; its text is copied from the box as it stands.
+  if (m.type === 'InstallSnapshot') return ['term', 'lastIncludedIndex', 'lastIncludedTerm'];
   return [];
 }
 
 export function isReply(m: Message): boolean {
-  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply' || m.type === 'PreVoteReply';
+  return m.type === 'RequestVoteReply' || m.type === 'AppendEntriesReply' || m.type === 'PreVoteReply' || m.type === 'InstallSnapshotReply';
 }
 
 export function sameCell(a: CellId, b: CellId): boolean {
@@ -195,9 +214,11 @@ export function cellText(draft: Draft, cell: CellId): string {
     case 'log-value':
       return s.log[cell.index - 1]?.value ?? '';
     case 'applied':
-      return cell.index <= s.lastApplied ? '✔' : '';
+      return snapshotIndex(s) + cell.index <= s.lastApplied ? '✔' : '';
     case 'commit':
       return String(s.commitIndex);
+    case 'snapshot':
+      return s.snapshot ? String(s.snapshot.lastIncludedIndex) : '';
     case 'role':
       return s.role;
     case 'ok': {
@@ -234,9 +255,13 @@ export function editCell(draft: Draft, cell: CellId, edit: Edit, typed = ''): Dr
       return withState(editLogTerm(s, cell.index, edit, typed));
     case 'log-value':
       return withState(editLogValue(s, cell.index, edit));
-    case 'applied':
-      if (edit.kind === 'clear') return withState({ ...s, lastApplied: Math.min(s.lastApplied, cell.index - 1) });
-      return withState({ ...s, lastApplied: cell.index <= s.lastApplied ? cell.index - 1 : cell.index });
+    case 'applied': {
+      const index = snapshotIndex(s) + cell.index; // R29: log cells count on after the snapshot box
+      if (edit.kind === 'clear') return withState({ ...s, lastApplied: Math.min(s.lastApplied, index - 1) });
+      return withState({ ...s, lastApplied: index <= s.lastApplied ? index - 1 : index });
+    }
+    case 'snapshot':
+      return editSnapshot(draft, edit, typed);
     case 'commit': {
       const n = numberFrom(edit, typed);
       return n === undefined ? draft : withState({ ...s, commitIndex: n });
@@ -290,9 +315,22 @@ function editLogTerm(s: ServerState, index: number, edit: Edit, typed: string): 
   return { ...s, log };
 }
 
+/**
+ * R30 by hand: the index written into the snapshot box moves entries 1…index into it and cuts
+ * them from the log, always from the sheet as it was before the first such edit (so typing 1
+ * then 2 gives 12, and clearing gives the sheet back). The referee judges the index chosen.
+ */
+function editSnapshot(draft: Draft, edit: Edit, typed: string): Draft {
+  const n = numberFrom(edit, typed);
+  if (n === undefined) return draft;
+  const from = draft.uncompacted ?? draft.move.state;
+  const state = n === 0 ? from : compactTo(from, n);
+  return { ...draft, uncompacted: from, move: { ...draft.move, state } };
+}
+
 /** A value cell: one letter (space included); clearing it erases the log from there on. */
 function editLogValue(s: ServerState, index: number, edit: Edit): ServerState {
-  if (edit.kind === 'clear') return { ...s, log: s.log.slice(0, index - 1), lastApplied: Math.min(s.lastApplied, index - 1) };
+  if (edit.kind === 'clear') return { ...s, log: s.log.slice(0, index - 1), lastApplied: Math.min(s.lastApplied, snapshotIndex(s) + index - 1) };
   if (edit.kind !== 'type' || index > s.log.length + 1) return s;
   const entry: Entry = { term: s.log[index - 1]?.term ?? currentTerm(s), value: edit.char };
   const log = [...s.log];

@@ -8,6 +8,7 @@ import { GAMES } from '../../src/game/scenarios.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { Text } from '../../src/i18n/text.js';
 import type { Mistake, RuleId } from '../../src/raft/referee.js';
+import { fullText } from '../../src/raft/snapshot.js';
 
 export interface RecapData {
   game: number;
@@ -71,7 +72,7 @@ export function recapOf(view: SeatView, from = 0): RecapData {
   const leaders = glance.filter((g) => g.role === 'leader' && g.online).sort((a, b) => b.term - a.term);
   const leader = leaders[0] ?? null;
   const source = leader ?? glance.find((g) => g.id === view.server);
-  const log = source ? source.values : view.sheet.log.map((e) => e.value).join('');
+  const log = source ? source.values : fullText(view.sheet); // R29: the snapshot's text, then the log's
   return {
     game: game.id,
     title: game.title,

@@ -23,11 +23,15 @@ export function ruleForCell(cell: CellId | null, input?: string): RuleId {
       return 'R23';
     case 'commit':
       return input === 'card' ? 'R19' : 'R22';
+    case 'snapshot':
+      return 'R30';
     case 'role':
       return 'R11';
     case 'ok':
       return 'R9';
     case 'card-field':
+      // R32: the snapshot box's index and term on an InstallSnapshot card.
+      if (cell.field === 'lastIncludedIndex' || cell.field === 'lastIncludedTerm') return 'R32';
       return input === 'timeout' ? 'R8' : 'R16';
   }
 }
@@ -48,6 +52,8 @@ export function cellWords(cell: CellId, lang: Lang): string {
       return ru ? 'твой commitIndex' : 'your commitIndex';
     case 'role':
       return ru ? 'твоя роль' : 'your role';
+    case 'snapshot':
+      return ru ? 'твоя клетка снимка (последний включённый индекс)' : 'your snapshot box (its last included index)';
     case 'ok':
       return ru ? `галка ответа для ${cell.to}` : `the tick of your answer to ${cell.to}`;
     case 'card-field':

@@ -7,6 +7,7 @@ import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
 import type { Mistake } from '../../src/raft/referee.js';
 import type { Text } from '../../src/i18n/text.js';
 import { peersOf } from '../../src/raft/step.js';
+import { lastIndex } from '../../src/raft/snapshot.js';
 import { botMove } from '../../src/game/bots.js';
 import type { Move } from '../../src/raft/types.js';
 import { type CellId, type Draft, cellRows, editCell, proposal, startDraft } from './draft.js';
@@ -299,6 +300,6 @@ export function onView(s: ScreenState, view: SeatView): ScreenState {
 export function needing(view: SeatView): string[] {
   if (view.task?.kind === 'send' && view.task.to) return view.task.to;
   const s = view.sheet;
-  const behind = peersOf(s).filter((p) => (s.nextIndex[p] ?? s.log.length + 1) <= s.log.length);
+  const behind = peersOf(s).filter((p) => (s.nextIndex[p] ?? lastIndex(s) + 1) <= lastIndex(s)); // R29: absolute indexes
   return behind.length > 0 ? behind : peersOf(s);
 }

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
+import { replyOk } from '../../src/raft/replies.js';
 import type { ServerState } from '../../src/raft/types.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
@@ -20,7 +21,7 @@ import type { WordOf } from '../../src/i18n/format.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { cursorText, shown, tint } from '../theme.js';
-import { type CardField, type CellId, type Draft, cellText, isReply, sameCell } from './draft.js';
+import { type CardField, type CellId, type Draft, cellRows, cellText, isReply, sameCell } from './draft.js';
 import { ruleHelp } from './rule-help.js';
 import { currentCell, type ScreenState } from './screen-state.js';
 import { fitLines, totalRows, type FooterLine } from './footer-fit.js';
@@ -279,12 +280,17 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
   if (source) blocks.push(cardBlock({ key: `source-${source.id}`, message: source.message, from: source.from, lang, theme, width }));
   // "Read the Response row": every reply to one request, taken in one move (R11, R21).
   if (draft.core.kind === 'replies') {
-    const read = draft.core.replies.map((r) => `${r.from}${(r.message.type === 'AppendEntriesReply' ? r.message.success : r.message.voteGranted) ? theme.sym.ok : theme.sym.no}`).join(' ');
+    const read = draft.core.replies.map((r) => `${r.from}${replyOk(r.message) ? theme.sym.ok : theme.sym.no}`).join(' ');
     blocks.push({ key: 'replies', lines: [{ key: 'read', node: shown(theme, `${t(lang, 'readingReplies')} ${read}`) }] });
   }
   blocks.push({
     key: 'sheet',
-    lines: [{ key: 'role', focus: cell?.area === 'role' || cell?.area === 'commit', node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}</> }],
+    lines: [{
+      key: 'role',
+      focus: cell?.area === 'role' || cell?.area === 'commit' || cell?.area === 'snapshot',
+      // R29, R30: where the game snapshots, the box's last included index is a cell of the draft too.
+      node: <>{field({ area: 'role' }, 'role')}{gap}{field({ area: 'commit' }, 'commitIndex')}{cellRows(draft)[0].some((c) => c.area === 'snapshot') ? <>{gap}{field({ area: 'snapshot' }, t(lang, 'snapshotBox'))}</> : null}</>,
+    }],
   });
   const replies = draft.move.send.filter((o) => isReply(o.message));
   if (replies.length > 0) {
@@ -324,12 +330,32 @@ function draftBlocks(draft: Draft, cell: CellId | null, view: SeatView, lang: La
     });
     return blocks;
   }
+  const snapshots = requests.filter((o) => o.message.type === 'InstallSnapshot');
+  if (snapshots.length > 0) {
+    // R32: the snapshot box on a card, one line per addressee; the text is the box's as it stands.
+    blocks.push({
+      key: 'snapshot',
+      name: 'InstallSnapshotRPC',
+      title: title('InstallSnapshotRPC', snapshots.map((o) => o.to).join(' ')),
+      lines: snapshots.map((o) => {
+        const m = o.message;
+        const data = m.type === 'InstallSnapshot' ? [...m.data].map((v) => (v === ' ' ? theme.sym.space : v)).join('') : '';
+        const f = (name: CardField, label: string) => field({ area: 'card-field', to: o.to, field: name }, label);
+        return {
+          key: `s-${o.to}`,
+          focus: onCard(o.to),
+          node: <>{o.to}: {f('term', 'term')} {f('lastIncludedIndex', 'last')} {f('lastIncludedTerm', 't')} "{data}"</>,
+        };
+      }),
+    });
+    if (snapshots.length === requests.length) return blocks;
+  }
   blocks.push({
     key: 'request',
     name: 'AppendEntriesRPC',
-    title: title('AppendEntriesRPC', requests.map((o) => o.to).join(' ')),
+    title: title('AppendEntriesRPC', requests.filter((o) => o.message.type !== 'InstallSnapshot').map((o) => o.to).join(' ')),
     // Every addressee has its own line (nextIndex differs per follower, R16); the panel scrolls.
-    lines: requests.map((o) => {
+    lines: requests.filter((o) => o.message.type !== 'InstallSnapshot').map((o) => {
       const m = o.message;
       const entries = m.type === 'AppendEntries' ? m.entries.map((e) => (e.value === ' ' ? theme.sym.space : e.value)).join('') : '';
       const f = (name: CardField, label: string) => field({ area: 'card-field', to: o.to, field: name }, label);

@@ -110,11 +110,12 @@ function logCells(s: ServerState, x: number, y: number, width: number): string {
   const shown = Math.min(s.log.length, 14);
   if (shown === 0) return `<text x="${n(x)}" y="${n(y + 28)}" font-size="18" fill="${COLOUR.dim}">—</text>`;
   const first = s.log.length - shown;
+  const base = s.snapshot?.lastIncludedIndex ?? 0; // R29: the log starts after the snapshot box
   const cw = Math.min(22, width / shown);
   const out: string[] = [];
   for (let i = 0; i < shown; i++) {
-    const index = first + i + 1;
-    const e = s.log[index - 1]!;
+    const index = base + first + i + 1;
+    const e = s.log[first + i]!;
     const st = entryState(s, index);
     const cx = x + i * cw;
     const fill = st === 'persisted' ? '#ffffff' : COLOUR[st];
@@ -127,7 +128,9 @@ function logCells(s: ServerState, x: number, y: number, width: number): string {
         `</g>`,
     );
   }
-  if (first > 0) out.unshift(`<text x="${n(x - 4)}" y="${n(y + 28)}" font-size="14" text-anchor="end" fill="${COLOUR.dim}">…</text>`);
+  // R29: `▣12` marks entries 1–12 kept in the snapshot box; `…` entries cut off at the start.
+  const before = base > 0 ? `▣${base}` : first > 0 ? '…' : '';
+  if (before) out.unshift(`<text x="${n(x - 4)}" y="${n(y + 28)}" font-size="14" text-anchor="end" fill="${COLOUR.dim}" class="snapshot-mark">${esc(before)}</text>`);
   return out.join('');
 }
 

@@ -6,6 +6,7 @@
 import type { Card, ClusterOverview, InstructorView } from '../../src/game/types.js';
 import { type CardTag, cardTag as tagOf } from '../../src/game/card-tag.js';
 import type { Text } from '../../src/i18n/text.js';
+import { fullText } from '../../src/raft/snapshot.js';
 
 /**
  * A card with no delay arrives at once in the room (deliverAt = sentAt); on the screen it still
@@ -204,7 +205,7 @@ export function replicated(cluster: ClusterOverview): { letters: string[]; commi
   const sheets = Object.values(cluster.sheets);
   const holder = top ? cluster.sheets[top.server] : sheets.sort((a, b) => b.commitIndex - a.commitIndex || b.log.length - a.log.length)[0];
   if (!holder) return { letters: [], committed: 0, applied: 0, holder: null };
-  return { letters: holder.log.map((e) => e.value), committed: holder.commitIndex, applied: holder.lastApplied, holder: holder.id };
+  return { letters: [...fullText(holder)], committed: holder.commitIndex, applied: holder.lastApplied, holder: holder.id }; // R29: the box's text, then the log's
 }
 
 /** Safety properties by name (RAFT-RULES.md E, the paper's Figure 3). */

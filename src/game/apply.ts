@@ -106,7 +106,7 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
     case 'moved':
       return c;
     case 'mode':
-      return { ...c, mode: e.mode, assist: e.assist, election: e.election, ...(e.hints ? { hints: e.hints } : {}), ...(e.preVote !== undefined ? { preVote: e.preVote } : {}) };
+      return { ...c, mode: e.mode, assist: e.assist, election: e.election, ...(e.hints ? { hints: e.hints } : {}), ...(e.preVote !== undefined ? { preVote: e.preVote } : {}), ...(e.snapshotEvery !== undefined ? { snapshotEvery: e.snapshotEvery } : {}) };
     case 'seat':
       return Object.hasOwn(c.seats, e.server) ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
     case 'announce':

@@ -5,7 +5,8 @@
  * the inbox oldest first; a leader writes the message, sends AppendEntries to followers that lag
  * and have no card waiting (R16), and heartbeats when idle (R13); time out when the timer fired.
  */
-import { currentTerm, lastLogIndex, logText } from '../raft/log.js';
+import { currentTerm } from '../raft/log.js';
+import { fullText, lastIndex, snapshotIndex } from '../raft/snapshot.js';
 import { peersOf } from '../raft/step.js';
 import type { ServerId } from '../raft/types.js';
 import { reduce } from './reducer.js';
@@ -68,9 +69,10 @@ function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>)
   const { log } = view.sheet;
   if (view.sheet.role !== 'leader') return null;
   const term = currentTerm(view.sheet);
-  const at = task.at ?? log.filter((e) => e.term < term).length + 1;
-  if (lastLogIndex(log) < at - 1) return null;
-  const written = logText(log, at);
+  // R29: indexes count the snapshot box's entries too.
+  const at = task.at ?? snapshotIndex(view.sheet) + log.filter((e) => e.term < term).length + 1;
+  if (lastIndex(view.sheet) < at - 1) return null;
+  const written = [...fullText(view.sheet)].slice(at - 1).join('');
   if (written.length >= task.text.length || !task.text.startsWith(written)) return null;
   return { input: { kind: 'client', value: [...task.text].slice([...written].length).join('') } };
 }
@@ -80,18 +82,19 @@ function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>)
  * a peer whose last card was lost is retried only after a heartbeat interval (a person would
  * wait a little before writing again).
  */
-function busyPeers(view: SeatView): Set<ServerId> {
+function busyPeers(view: SeatView, waitAfterLoss = true): Set<ServerId> {
   const term = currentTerm(view.sheet);
   const busy = new Set<ServerId>();
   for (const k of view.inbox) if (k.inReplyTo) busy.add(k.from);
   const seen = new Set<ServerId>();
   for (const b of view.sent) {
-    if (b.message.type !== 'AppendEntries' || b.message.term !== term) continue;
+    // R32: an InstallSnapshot card waits for its answer like an AppendEntries.
+    if ((b.message.type !== 'AppendEntries' && b.message.type !== 'InstallSnapshot') || b.message.term !== term) continue;
     for (const [p, cell] of Object.entries(b.responses)) {
       if (cell === 'waiting') busy.add(p);
       if (seen.has(p)) continue; // only the newest card to p decides the retry pause
       seen.add(p);
-      if (cell === 'lost' && view.now - b.sentAt < heartbeatOf(view)) busy.add(p);
+      if (waitAfterLoss && cell === 'lost' && view.now - b.sentAt < heartbeatOf(view)) busy.add(p);
     }
   }
   return busy;
@@ -100,10 +103,11 @@ function busyPeers(view: SeatView): Set<ServerId> {
 function sendToLaggards(view: SeatView, only?: ServerId[]): { input: MoveInput } | null {
   const s = view.sheet;
   if (s.role !== 'leader') return null;
-  const busy = busyPeers(view);
+  // A step that names its addressees (game 6: "i4, send to i8") means now, even right after a loss.
+  const busy = busyPeers(view, !only);
   const firstCard = !view.sent.some((b) => b.message.type === 'AppendEntries' && b.message.term === currentTerm(s));
   const to = peersOf(s).filter(
-    (p) => (!only || only.includes(p)) && !busy.has(p) && (firstCard || (s.nextIndex[p] ?? 1) <= lastLogIndex(s.log)),
+    (p) => (!only || only.includes(p)) && !busy.has(p) && (firstCard || (s.nextIndex[p] ?? 1) <= lastIndex(s)),
   );
   return to.length ? { input: { kind: 'send', to } } : null; // a new leader's first card is R13's heartbeat
 }

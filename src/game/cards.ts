@@ -4,7 +4,8 @@
  * the link faults set on the cluster act on every new card (partition, offline addressee, random
  * loss, delay, duplication).
  */
-import type { Outgoing, Request, ServerId } from '../raft/types.js';
+import { replyOk } from '../raft/replies.js';
+import type { Outgoing, Reply, Request, ServerId } from '../raft/types.js';
 import { clusterOf, emit, type Draft } from './draft.js';
 import type { LossReason } from './events.js';
 import type { Card, ClusterId, ClusterState, ResponseCell } from './types.js';
@@ -19,7 +20,7 @@ export function responseRow(from: ServerId, responses: Record<ServerId, Response
 }
 
 export function isRequestMessage(m: { type: string }): m is Request {
-  return m.type === 'RequestVote' || m.type === 'AppendEntries' || m.type === 'PreVote';
+  return m.type === 'RequestVote' || m.type === 'AppendEntries' || m.type === 'PreVote' || m.type === 'InstallSnapshot';
 }
 
 function newId(d: Draft, cluster: ClusterId): string {
@@ -57,8 +58,7 @@ function sendCard(d: Draft, cluster: ClusterId, draft: CardDraft): void {
   emit(d, { type: 'card-sent', cluster, card });
   if (card.inReplyTo) {
     // The answer is written on the writer's paper card: ✔ or ✗ in the replier's cell.
-    const m = card.message as { voteGranted?: boolean; success?: boolean };
-    emit(d, { type: 'response', cluster, batch: card.inReplyTo.batch, server: card.from, cell: m.voteGranted || m.success ? 'ok' : 'no' });
+    emit(d, { type: 'response', cluster, batch: card.inReplyTo.batch, server: card.from, cell: replyOk(card.message as Reply) ? 'ok' : 'no' });
   }
   const lost = lossOf(d, c, card);
   if (lost) {

@@ -2,7 +2,8 @@
  * Completion conditions of script steps, as data, and the small interpreter that evaluates them
  * on a cluster. Data so that new games can be written without touching the engine.
  */
-import { currentTerm, logText } from '../raft/log.js';
+import { currentTerm } from '../raft/log.js';
+import { fullText, snapshotIndex } from '../raft/snapshot.js';
 import { sayBoth } from '../i18n/format.js';
 import type { Text } from '../i18n/text.js';
 import type { Role, ServerId, ServerState } from '../raft/types.js';
@@ -33,7 +34,9 @@ export type Condition =
   | { kind: 'cards-to'; servers: ServerId[]; from: ServerId }
   | { kind: 'online'; servers: ServerId[]; online: boolean }
   /** In a pre-vote: the server's timer fired with pre-vote on and no term was started yet (R24). */
-  | { kind: 'pre-vote'; servers: ServerId[] };
+  | { kind: 'pre-vote'; servers: ServerId[] }
+  /** The snapshot box holds at least entries 1…atLeast (R29–R31). */
+  | { kind: 'snapshot'; servers: ServerId[]; atLeast: number };
 
 export function holds(cond: Condition, c: ClusterFacts): boolean {
   const every = (servers: ServerId[], f: (id: ServerId) => boolean): boolean =>
@@ -52,7 +55,7 @@ export function holds(cond: Condition, c: ClusterFacts): boolean {
       return every(cond.servers, (id) => sheet(id).votes.length >= cond.term && sheet(id).votes[cond.term - 1] === cond.for);
     case 'log':
       return every(cond.servers, (id) => {
-        const t = logText(sheet(id).log);
+        const t = fullText(sheet(id)); // R29: the snapshot's text, then the log's letters
         return cond.prefix ? t.startsWith(cond.text) : t === cond.text;
       });
     case 'commit':
@@ -65,6 +68,8 @@ export function holds(cond: Condition, c: ClusterFacts): boolean {
       return every(cond.servers, (id) => c.servers[id].online === cond.online);
     case 'pre-vote':
       return every(cond.servers, (id) => (sheet(id).preVotes?.length ?? 0) > 0);
+    case 'snapshot':
+      return every(cond.servers, (id) => snapshotIndex(sheet(id)) >= cond.atLeast);
   }
 }
 
@@ -115,7 +120,7 @@ export function unmet(cond: Condition, c: ClusterFacts): Text[] {
       break;
     case 'log':
       each(cond.servers, (id, s) => {
-        const t = logText(s.log);
+        const t = fullText(s);
         if (cond.prefix ? t.startsWith(cond.text) : t === cond.text) return null;
         return { en: `${id}'s log reads "${t}", the step expects "${cond.text}"`, ru: `в журнале ${id} «${t}», а шаг ждёт «${cond.text}»` };
       });
@@ -143,10 +148,17 @@ export function unmet(cond: Condition, c: ClusterFacts): Text[] {
         en: `${id} is ${c.servers[id].online ? 'online' : 'offline'}`,
         ru: `${id} ${c.servers[id].online ? 'в сети' : 'не в сети'}`,
       }));
-      break;    case 'pre-vote':
+      break;
+    case 'pre-vote':
       each(cond.servers, (id, s) => ((s.preVotes?.length ?? 0) > 0 ? null : {
         en: `${id} has sent no PreVote yet (R24)`,
         ru: `${id} ещё не отправил PreVote (R24)`,
+      }));
+      break;
+    case 'snapshot':
+      each(cond.servers, (id, s) => (snapshotIndex(s) >= cond.atLeast ? null : {
+        en: `${id}'s snapshot box ends at ${snapshotIndex(s)}, the step expects ${cond.atLeast} (R30, R31)`,
+        ru: `клетка снимка ${id} заканчивается на ${snapshotIndex(s)}, а шаг ждёт ${cond.atLeast} (R30, R31)`,
       }));
       break;
   }

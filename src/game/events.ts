@@ -29,8 +29,11 @@ import type { PreparedCluster } from './prepared.js';
 /** Why a card never reached its addressee. */
 export type LossReason = 'torn' | 'offline' | 'partition' | 'loss';
 
-/** Why a sheet changed: a move, a restart (R1), a heard-of term (R4), a test fixture. */
-export type SheetCause = 'move' | 'restart' | 'adopt-term' | 'fixture';
+/**
+ * Why a sheet changed: a move, a restart (R1), a heard-of term (R4), a test fixture, or a mode
+ * switched off whose cells go with it (pre-vote off: R26–R28's cells are erased).
+ */
+export type SheetCause = 'move' | 'restart' | 'adopt-term' | 'fixture' | 'mode';
 
 export type GameEvent =
   /** The room's clock moved forward (a tick, or the time of a command). */
@@ -59,7 +62,7 @@ export type GameEvent =
   /** A move was played (for the journal and the debrief; changes nothing by itself). */
   | { type: 'moved'; cluster: ClusterId; server: ServerId; input: MoveInput; proposed: boolean; correct: boolean }
   /** `hints` absent: unchanged (journals written before hint levels). */
-  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel; /** absent: unchanged */ preVote?: boolean }
+  | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel; /** absent: unchanged */ preVote?: boolean; /** R30, absent: unchanged; 0 off */ snapshotEvery?: number }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }

@@ -5,7 +5,7 @@
  * higher term (R4: game 4's "i4 skipped t2").
  */
 import { currentTerm } from '../raft/log.js';
-import { adoptTerm, restart } from '../raft/step.js';
+import { adoptTerm, restart, withoutPreVote } from '../raft/step.js';
 import type { ServerId } from '../raft/types.js';
 import { loseCards } from './cards.js';
 import { armTimer, clusterOf, disarmTimer, emit, emitSheet, type Draft } from './draft.js';
@@ -73,6 +73,12 @@ export function applyFault(d: Draft, cluster: ClusterId, f: Fault): Rejection | 
       // R24–R27 on or off for the cluster; the modes stay as they are.
       if (typeof f.on !== 'boolean') return reject('fault/invalid');
       emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), preVote: f.on });
+      // Off: the pre-vote cells mean nothing any more (R26–R28), so no sheet keeps them (game 6 after game 5).
+      if (!f.on) for (const [id, r] of Object.entries(c.servers)) emitSheet(d, cluster, id, withoutPreVote(r.state), 'mode');
+      return null;
+    case 'snapshot':
+      // R30: snapshot every N applied entries (0: off) for the cluster; the modes stay as they are.
+      emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), snapshotEvery: f.every });
       return null;
     default:
       return reject('fault/invalid');

@@ -96,14 +96,18 @@ export function validProposal(c: ClusterState, server: ServerId, p: unknown, car
   return send.every((o) => {
     if (typeof o !== 'object' || o === null || !peers.includes(o.to) || typeof o.message?.type !== 'string') return false;
     if (isRequestMessage(o.message)) return true;
-    const isReply = o.message.type === 'RequestVoteReply' || o.message.type === 'AppendEntriesReply' || o.message.type === 'PreVoteReply';
+    const isReply = o.message.type === 'RequestVoteReply' || o.message.type === 'AppendEntriesReply' || o.message.type === 'PreVoteReply' || o.message.type === 'InstallSnapshotReply';
     return isReply && card !== undefined && isRequestMessage(card.message) && o.to === card.from;
   });
 }
 
-/** The room's card size, and pre-vote (R24–R27) where the cluster has it on. */
+/** The room's card size, pre-vote (R24–R27) and snapshots (R29–R32) where the cluster has them on. */
 export function stepOptions(room: Room, c?: ClusterState): StepOptions {
-  return c?.preVote ? { maxEntries: room.config.maxEntries, preVote: true } : { maxEntries: room.config.maxEntries };
+  return {
+    maxEntries: room.config.maxEntries,
+    ...(c?.preVote ? { preVote: true } : {}),
+    ...(c?.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
+  };
 }
 
 /** The correct move for this input: what a prefilled sheet proposes and what bots play. */

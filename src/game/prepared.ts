@@ -12,6 +12,7 @@
 import type { Room, RoomConfig, ClusterState } from './types.js';
 import { GAME_ORDER, GAMES } from './scenarios.js';
 import { simulate } from './simulator.js';
+import { withoutPreVote } from '../raft/step.js';
 
 /** What a prepared state sets on the cluster; seats, modes, mistakes and announcements stay. */
 export type PreparedCluster = Pick<ClusterState, 'servers' | 'inFlight' | 'batches' | 'seq' | 'monitor' | 'violations' | 'faults'>;
@@ -32,7 +33,7 @@ export function gamesBefore(game: number): number[] {
 
 /** Fresh sheets: nobody has a term, an entry or a card yet (a room's first game). */
 export function isFresh(c: ClusterState): boolean {
-  return c.inFlight.length === 0 && Object.values(c.servers).every((r) => r.state.votes.length === 0 && r.state.log.length === 0);
+  return c.inFlight.length === 0 && Object.values(c.servers).every((r) => r.state.votes.length === 0 && r.state.log.length === 0 && !r.state.snapshot);
 }
 
 /**
@@ -51,7 +52,8 @@ export function preparedState(config: RoomConfig, game: number): PreparedCluster
       record: false,
     });
     const c: ClusterState = (sim.room as Room).clusters[Object.keys(sim.room.clusters)[0]];
-    const servers = Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, { ...r, timerDeadline: null }]));
+    // A game starts with pre-vote off (script.ts): the pre-vote cells game 5 leaves are not kept (game 6).
+    const servers = Object.fromEntries(Object.entries(c.servers).map(([id, r]) => [id, { ...r, state: withoutPreVote(r.state), timerDeadline: null }]));
     cache.set(key, sim.stuck.length > 0 ? null : {
       servers,
       inFlight: c.inFlight,

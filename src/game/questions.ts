@@ -83,6 +83,8 @@ export function questionFor(room: Room, cluster: ClusterId, server: ServerId, in
   const r = resolveInput(room, c, server, input, room.now);
   if ('ok' in r) return null;
   const before = c.servers[server].state;
+  // Log-compaction games (R29–R32) ask nothing yet: these questions read the log from index 1.
+  if (before.snapshot || c.snapshotEvery) return null;
   const after = step(before, r.input, stepOptions(room));
   const base = { server, input };
   if (r.card && r.input.kind === 'receive') {

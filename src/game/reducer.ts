@@ -102,14 +102,14 @@ function tick(d: Draft, now: number): ReduceResult {
 
 function setMode(d: Draft, cmd: Extract<Command, { type: 'mode' }>, ids: string[]): Rejection | null {
   // The values are the schema's enums; a mode command that sets nothing is a room-level refusal.
-  if (cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined && cmd.preVote === undefined) return reject('mode/invalid');
+  if (cmd.mode === undefined && cmd.assist === undefined && cmd.election === undefined && cmd.hints === undefined && cmd.preVote === undefined && cmd.snapshotEvery === undefined) return reject('mode/invalid');
   for (const id of ids) {
     const c = clusterOf(d, id);
     const election = cmd.election ?? c.election;
     // `hints` only when set: a mode event without it leaves the hint level as it was.
     const hints = cmd.hints ?? c.hints;
     // `preVote` (R24–R27, docs/rules-extended.md) only when set, like `hints`.
-    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election, ...(hints ? { hints } : {}), ...(cmd.preVote !== undefined ? { preVote: cmd.preVote } : {}) });
+    emit(d, { type: 'mode', cluster: id, mode: cmd.mode ?? c.mode, assist: cmd.assist ?? c.assist, election, ...(hints ? { hints } : {}), ...(cmd.preVote !== undefined ? { preVote: cmd.preVote } : {}), ...(cmd.snapshotEvery !== undefined ? { snapshotEvery: cmd.snapshotEvery } : {}) });
     for (const [s, r] of Object.entries(c.servers)) {
       if (election === 'cue') disarmTimer(d, id, s);
       else if (r.online && r.state.role !== 'leader' && r.timerDeadline === null) armTimer(d, id, s);

@@ -25,6 +25,8 @@ export function playScript(d: Draft, cmd: ScriptCommand, targets: ClusterId[]): 
     if (cmd.action === 'start') prepare(d, id, next.game);
     // A game starts with Figure 2's elections: pre-vote is on only where a step turns it on (game 5).
     if (cmd.action === 'start' && c.preVote) applyFault(d, id, { kind: 'pre-vote', on: false });
+    // Likewise log compaction (R29–R32) only where a step turns it on (game 6).
+    if (cmd.action === 'start' && c.snapshotEvery) applyFault(d, id, { kind: 'snapshot', every: 0 });
     emit(d, { type: 'script', cluster: id, script: next });
     if (cmd.action !== 'prev') for (const f of currentStep(clusterOf(d, id))?.actions ?? []) applyFault(d, id, f);
   }

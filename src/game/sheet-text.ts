@@ -5,6 +5,7 @@
  * it and other parts may reuse it.
  */
 import { currentTerm } from '../raft/log.js';
+import { snapshotIndex } from '../raft/snapshot.js';
 import type { ServerState } from '../raft/types.js';
 import type { Lang } from '../i18n/text.js';
 
@@ -36,20 +37,29 @@ export function termsRows(s: ServerState): string[] {
   return [`  Terms  term   ${terms}`.trimEnd(), `         vote   ${votes}`.trimEnd()];
 }
 
+/** R29: the snapshot box, in log-compaction games only: last included index and term, the applied text. */
+export function snapshotRow(s: ServerState, lang: Lang = 'en'): string[] {
+  if (!s.snapshot) return [];
+  const { lastIncludedIndex: i, lastIncludedTerm: t, data } = s.snapshot;
+  const text = [...data].map((v) => (v === ' ' ? '␣' : v)).join('');
+  return [`  ${lang === 'ru' ? 'Снимок' : 'Snapshot'}  ${lang === 'ru' ? 'последняя включённая' : 'last included'} ${i}/t${t} · "${text}"`];
+}
+
 export function logRows(s: ServerState, lang: Lang = 'en'): string[] {
   if (s.log.length === 0) return [`  Log    ${WORDS[lang].empty}`];
   const out: string[] = [];
+  const base = snapshotIndex(s); // R29: the log starts after the snapshot box
   for (let from = 0; from < s.log.length; from += BLOCK) {
     const block = s.log.slice(from, from + BLOCK);
-    const idx = block.map((_, k) => cell(String(from + k + 1))).join('');
+    const idx = block.map((_, k) => cell(String(base + from + k + 1))).join('');
     const term = block.map((e) => cell(`t${e.term}`)).join('');
     const value = block.map((e) => cell(e.value === ' ' ? '␣' : e.value)).join('');
-    const applied = block.map((_, k) => cell(from + k + 1 <= s.lastApplied ? '✔' : '')).join('');
+    const applied = block.map((_, k) => cell(base + from + k + 1 <= s.lastApplied ? '✔' : '')).join('');
     out.push(`  Log   index   ${idx}`.trimEnd(), `         term   ${term}`.trimEnd(), `        value   ${value}`.trimEnd(), `      applied   ${applied}`.trimEnd());
   }
   return out;
 }
 
 export function sheetText(s: ServerState, lang: Lang = 'en', online = true): string {
-  return [sheetHeader(s, lang, online), ...termsRows(s), ...logRows(s, lang)].join('\n');
+  return [sheetHeader(s, lang, online), ...termsRows(s), ...snapshotRow(s, lang), ...logRows(s, lang)].join('\n');
 }

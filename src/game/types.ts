@@ -139,6 +139,8 @@ export interface ClusterState {
   questions?: number;
   /** Pre-vote (R24–R27, docs/rules-extended.md) is on: absent or false in games 1–4. */
   preVote?: boolean;
+  /** R30: servers snapshot every N applied entries (docs/rules-extended.md); absent or 0 in games 1–5. */
+  snapshotEvery?: number;
 }
 
 /** A question asked (issue 14): answers are kept here, private until the reveal (views.ts). */
@@ -214,13 +216,15 @@ export type Fault =
   | { kind: 'loss-rate'; rate: number }
   | { kind: 'adopt-term'; server: ServerId; term: number }
   /** Pre-vote on or off for this cluster (R24–R27, docs/rules-extended.md); game 5 switches it. */
-  | { kind: 'pre-vote'; on: boolean };
+  | { kind: 'pre-vote'; on: boolean }
+  /** Log compaction every N applied entries, 0 off (R29–R32, docs/rules-extended.md); game 6 switches it. */
+  | { kind: 'snapshot'; every: number };
 
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
   | { type: 'fault'; cluster: ClusterId; fault: Fault }
   | { type: 'script'; cluster?: ClusterId; action: 'start' | 'next' | 'prev'; game?: number; message?: string }
-  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel; /** R24–R27 on or off (docs/rules-extended.md) */ preVote?: boolean }
+  | { type: 'mode'; cluster?: ClusterId; mode?: RefereeMode; assist?: Assist; election?: ElectionMode; hints?: HintLevel; /** R24–R27 on or off (docs/rules-extended.md) */ preVote?: boolean; /** R30: snapshot every N applied entries, 0 off */ snapshotEvery?: number }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
   | { type: 'announce'; cluster?: ClusterId; text: Text }
   | { type: 'reset'; cluster: ClusterId }
@@ -389,6 +393,8 @@ export interface SeatView {
   question?: SeatQuestion;
   /** Pre-vote is on in this cluster (R24–R27): a timer that fires sends PreVote cards (absent: off). */
   preVote?: boolean;
+  /** R30: snapshots every N applied entries (absent: off). */
+  snapshotEvery?: number;
 }
 
 /**
@@ -443,6 +449,8 @@ export interface ServerGlance {
   cardTags: { type: CardTag; from: ServerId }[];
   /** Restarted and not yet caught up (its ✔ dropped to ○). */
   restarted?: boolean;
+  /** R29: entries 1…snapshot are in its snapshot box (their `terms` are 0: unknown); absent: no box. */
+  snapshot?: number;
 }
 
 /** One cluster as the instructor sees it (views.ts instructorView): everything, every sheet. */
@@ -494,6 +502,8 @@ export interface ClusterOverview {
   askable?: { server: ServerId; input: MoveInput; kind: QuestionKind; text: Text }[];
   /** Pre-vote is on (R24–R27; absent: off). */
   preVote?: boolean;
+  /** R30: snapshots every N applied entries (absent: off). */
+  snapshotEvery?: number;
 }
 
 export interface InstructorView {

@@ -6,6 +6,7 @@
  * the lesson of a step that happens elsewhere (game 4's overwrite) happens in sight.
  */
 import { currentTerm, votedFor } from '../raft/log.js';
+import { entryAtIndex, lastIndex } from '../raft/snapshot.js';
 import type { ServerId } from '../raft/types.js';
 import { cardTag } from './card-tag.js';
 import { INBOX_SHOWN, IN_FLIGHT_SHOWN } from './limits.js';
@@ -65,6 +66,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
     ...(c.question ? { question: seatQuestion(c, server) } : {}),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
   };
 }
 
@@ -95,8 +97,10 @@ export function glanceOf(c: ClusterState): ServerGlance[] {
   const to: Record<string, Card[]> = {};
   for (const k of c.inFlight) (to[k.to] ??= []).push(k);
   const out = Object.values(c.servers).map(({ state: s, online, restartedFrom }): ServerGlance => {
-    const from = Math.max(1, s.log.length - GLANCE_LOG + 1);
-    const tail = s.log.slice(from - 1);
+    // R29: absolute indexes; an entry in the snapshot box shows its letter from the box, term 0 (unknown).
+    const length = lastIndex(s);
+    const from = Math.max(1, length - GLANCE_LOG + 1);
+    const tail = Array.from({ length: length - from + 1 }, (_, k) => entryAtIndex(s, from + k)!);
     const cards = to[s.id] ?? [];
     return {
       id: s.id,
@@ -104,7 +108,7 @@ export function glanceOf(c: ClusterState): ServerGlance[] {
       vote: votedFor(s) ?? null,
       role: s.role,
       online,
-      length: s.log.length,
+      length,
       from,
       values: tail.map((e) => e.value).join(''),
       terms: tail.map((e) => e.term),
@@ -113,6 +117,7 @@ export function glanceOf(c: ClusterState): ServerGlance[] {
       cards: cards.length,
       cardTags: cards.slice(0, GLANCE_CARDS).map((k) => ({ type: cardTag(k.message.type), from: k.from })),
       ...(restartedFrom ? { restarted: true } : {}),
+      ...(s.snapshot ? { snapshot: s.snapshot.lastIncludedIndex } : {}),
     };
   });
   glances.set(c, out);
@@ -185,6 +190,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     ...(c.question ? { question: questionView(c) } : {}),
     ...askable(room, c),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export const serverStateSchema = z.strictObject({
   preVotes: z.array(serverIdSchema).max(16).optional(),
   leader: serverIdSchema.optional(),
   heard: z.array(serverIdSchema).max(16).optional(),
+  /** Log-compaction games only (R29): the snapshot box; `log` then holds the entries after it. */
+  snapshot: z.strictObject({ lastIncludedIndex: index, lastIncludedTerm: term, data: safeString(MAX_LOG * 2) }).optional(),
 });
 
 /** A vote request and its answer: RequestVote (R8) and PreVote (R24) carry the same fields. */
@@ -62,6 +64,16 @@ const appendEntriesSchema = z.strictObject({
 const appendEntriesReplySchema = z.strictObject({ type: z.literal('AppendEntriesReply'), term, success: z.boolean() });
 const preVoteSchema = voteRequest('PreVote');
 const preVoteReplySchema = voteReply('PreVoteReply');
+/** R32 (dissertation Figure 5.3): the leader's snapshot box on a card, and the term-only reply. */
+const installSnapshotSchema = z.strictObject({
+  type: z.literal('InstallSnapshot'),
+  term,
+  leaderId: serverIdSchema,
+  lastIncludedIndex: index,
+  lastIncludedTerm: term,
+  data: safeString(MAX_LOG * 2),
+});
+const installSnapshotReplySchema = z.strictObject({ type: z.literal('InstallSnapshotReply'), term });
 
 export const messageSchema = z.discriminatedUnion('type', [
   requestVoteSchema,
@@ -70,6 +82,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   appendEntriesReplySchema,
   preVoteSchema,
   preVoteReplySchema,
+  installSnapshotSchema,
+  installSnapshotReplySchema,
 ]);
 
 export const moveSchema = z.strictObject({
@@ -103,6 +117,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('adopt-term'), server: serverIdSchema, term }),
   /** Pre-vote on or off for the cluster (docs/rules-extended.md R24–R27; game 5). */
   z.strictObject({ kind: z.literal('pre-vote'), on: z.boolean() }),
+  /** R30: snapshot every N applied entries; 0 switches log compaction off. */
+  z.strictObject({ kind: z.literal('snapshot'), every: z.int().min(0).max(MAX_LOG) }),
 ]);
 
 export const paceSchema = z.enum(['human', 'fast']);
@@ -134,6 +150,8 @@ export const gameCommandSchema = z.discriminatedUnion('type', [
     hints: z.enum(['none', 'rule', 'answer']).optional(),
     /** Pre-vote (docs/rules-extended.md R24–R27) on or off. */
     preVote: z.boolean().optional(),
+    /** R30: snapshot every N applied entries, 0 off (docs/rules-extended.md). */
+    snapshotEvery: z.int().min(0).max(MAX_LOG).optional(),
   }),
   z.strictObject({ type: z.literal('seat'), cluster: clusterIdSchema, server: serverIdSchema, seat: seatSchema }),
   /** An announcement: a sentence for the board in both languages (src/game/reducer.ts announce). */

@@ -8,7 +8,8 @@
  * (records and arrays), because it is journaled with the game.
  */
 import type { Text } from '../i18n/text.js';
-import { currentTerm, sameEntry } from './log.js';
+import { currentTerm } from './log.js';
+import { entryAtIndex, lastIndex } from './snapshot.js';
 import type { Entry, ServerId, ServerState } from './types.js';
 
 export type PropertyId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
@@ -78,7 +79,7 @@ export function monitorStep(
   for (const o of others) w.logMatching(after, o); // P3
   w.commits(before, after, all); // P4
   w.keepsApplied(before, after); // P5: an applied or committed entry changed in place
-  w.applies(before.lastApplied, after); // P5
+  w.applies(before.lastApplied, after, before); // P5
   return { monitor: w.m, violations: w.found };
 }
 
@@ -133,7 +134,7 @@ class Watch {
     }
     // P4: the new leader of `term` must hold every entry committed in an earlier term.
     for (const [index, c] of this.commitsBefore(term)) {
-      if (!sameEntry(s.log[index - 1], c)) {
+      if (!sameEntry(at(s, index), c)) {
         this.reportMissing(s, term, index, c);
         break; // one violation per new leader: the first committed entry it lacks
       }
@@ -148,7 +149,7 @@ class Watch {
   }
 
   private reportMissing(s: ServerState, term: number, index: number, c: CommitRecord): void {
-    const has = s.log[index - 1];
+    const has = at(s, index);
     this.reportP4(s.id, term, index, c, {
       en: `${s.id} is leader of term ${term}, but its log does not hold the entry ${entryEn(c)} at index ${index}` +
         `${has ? ` (it has ${entryEn(has)} there)` : ''}, which ${c.by} committed in term ${c.committedIn}. ` +
@@ -168,11 +169,11 @@ class Watch {
   appendOnly(before: ServerState, after: ServerState): void {
     if (before.role !== 'leader' || after.role !== 'leader' || currentTerm(before) !== currentTerm(after)) return;
     const term = currentTerm(after);
-    const i = before.log.findIndex((e, k) => !sameEntry(e, after.log[k]));
-    if (i < 0) return;
-    const index = i + 1;
-    const was = before.log[i];
-    const now = after.log[i];
+    let index = 0;
+    for (let k = 1; k <= lastIndex(before) && index === 0; k++) if (!sameEntry(at(before, k), at(after, k))) index = k;
+    if (index === 0) return;
+    const was = at(before, index)!;
+    const now = at(after, index);
     this.report(`P2|${after.id}|${term}|${index}`, {
       property: 'P2',
       servers: [after.id],
@@ -189,20 +190,20 @@ class Watch {
 
   /** P3: an entry of the same index and term in two logs means the logs agree up to that index. */
   logMatching(a: ServerState, b: ServerState): void {
-    const n = Math.min(a.log.length, b.log.length);
+    const n = Math.min(lastIndex(a), lastIndex(b));
     let d = 0; // first index where the entries differ (term or value)
-    for (let k = 0; k < n; k++) {
-      if (!sameEntry(a.log[k], b.log[k])) {
-        d = k + 1;
+    for (let k = 1; k <= n; k++) {
+      if (!sameEntry(at(a, k), at(b, k))) {
+        d = k;
         break;
       }
     }
     if (d === 0) return;
     for (let j = d; j <= n; j++) {
-      const term = a.log[j - 1].term;
-      if (term !== b.log[j - 1].term) continue;
-      const x = a.log[d - 1];
-      const y = b.log[d - 1];
+      const term = at(a, j)!.term;
+      if (term === 0 || term !== at(b, j)!.term) continue; // a compacted entry's term is unknown
+      const x = at(a, d)!;
+      const y = at(b, d)!;
       this.report(`P3|${[a.id, b.id].sort().join('|')}|${j}|${term}`, {
         property: 'P3',
         servers: [a.id, b.id],
@@ -227,7 +228,7 @@ class Watch {
     const term = currentTerm(after);
     if (before.role === 'leader' && currentTerm(before) === term) {
       for (const [index, c] of Object.entries(this.m.committed).map(([k, c]) => [Number(k), c] as const)) {
-        if (c.committedIn <= term && sameEntry(before.log[index - 1], c) && !sameEntry(after.log[index - 1], c)) {
+        if (c.committedIn <= term && sameEntry(at(before, index), c) && !sameEntry(at(after, index), c)) {
           this.reportP4(after.id, term, index, c, {
             en: `${after.id}, leader of term ${term}, removed the entry ${entryEn(c)} at index ${index}, committed by ${c.by} in term ${c.committedIn}. ` +
               'A committed entry must stay in the log of every later leader.',
@@ -238,22 +239,22 @@ class Watch {
         }
       }
     }
-    if (after.commitIndex > before.commitIndex) this.recordCommits(after, before.commitIndex, after.commitIndex, all);
+    if (after.commitIndex > before.commitIndex) this.recordCommits(after, before.commitIndex, after.commitIndex, all, before);
   }
 
-  private recordCommits(s: ServerState, from: number, to: number, all: ServerState[]): void {
+  private recordCommits(s: ServerState, from: number, to: number, all: ServerState[], prior?: ServerState): void {
     const term = currentTerm(s);
     const fresh: number[] = [];
-    for (let index = from + 1; index <= Math.min(to, s.log.length); index++) {
+    for (let index = from + 1; index <= Math.min(to, lastIndex(s)); index++) {
       if (this.m.committed[String(index)]) continue; // the first decision stands (a second one is P1/P2/P4 elsewhere)
-      const e = s.log[index - 1];
+      const e = known(s, index, prior)!;
       this.m.committed = { ...this.m.committed, [String(index)]: { term: e.term, value: e.value, committedIn: term, by: s.id } };
       fresh.push(index);
     }
     // A leader of a later term elected before this (late) decision must hold the entry as well.
     for (const l of all) {
       if (l.role !== 'leader' || currentTerm(l) <= term) continue;
-      const index = fresh.find((i) => !sameEntry(l.log[i - 1], this.m.committed[String(i)]));
+      const index = fresh.find((i) => !sameEntry(at(l, i), this.m.committed[String(i)]));
       if (index !== undefined) this.reportMissing(l, currentTerm(l), index, this.m.committed[String(index)]);
     }
   }
@@ -268,10 +269,10 @@ class Watch {
    */
   keepsApplied(before: ServerState, after: ServerState): void {
     if (before.role === 'leader') return; // a leader's own log is P2 and P4's (reported above)
-    const upTo = Math.min(before.log.length, Math.max(before.lastApplied, before.commitIndex));
+    const upTo = Math.min(lastIndex(before), Math.max(before.lastApplied, before.commitIndex));
     for (let index = 1; index <= upTo; index++) {
-      const was = before.log[index - 1];
-      const now = after.log[index - 1];
+      const was = at(before, index)!;
+      const now = at(after, index);
       if (sameEntry(was, now)) continue;
       const applied = index <= before.lastApplied;
       const what = now ? { en: `replaced it with ${entryEn(now)}`, ru: `заменил её на ${entryRu(now)}` } : { en: 'deleted it', ru: 'удалил её' };
@@ -299,10 +300,10 @@ class Watch {
   }
 
   /** P5: an index is applied with one entry only, across all servers and all restarts. */
-  applies(lastAppliedBefore: number, s: ServerState): void {
+  applies(lastAppliedBefore: number, s: ServerState, prior?: ServerState): void {
     if (s.lastApplied <= lastAppliedBefore) return; // nothing newly applied (a restart resets to 0)
-    for (let index = lastAppliedBefore + 1; index <= Math.min(s.lastApplied, s.log.length); index++) {
-      const e = s.log[index - 1];
+    for (let index = lastAppliedBefore + 1; index <= Math.min(s.lastApplied, lastIndex(s)); index++) {
+      const e = known(s, index, prior)!;
       const first = this.m.applied[String(index)];
       if (!first) {
         this.m.applied = { ...this.m.applied, [String(index)]: { term: e.term, value: e.value, server: s.id } };
@@ -323,6 +324,28 @@ class Watch {
       }
     }
   }
+}
+
+/**
+ * An entry of a sheet by absolute index (R29): a compacted one is read from the snapshot box, its
+ * term unknown (0) except at lastIncludedIndex, so the properties hold across snapshots.
+ */
+const at = (s: ServerState, index: number): Entry | undefined => entryAtIndex(s, index);
+
+/**
+ * The entry with its term where the sheet before the move still showed it: a move that applies
+ * entries and compacts them at once (R30) leaves their terms only on the sheet before.
+ */
+function known(s: ServerState, index: number, prior?: ServerState): Entry | undefined {
+  const e = at(s, index);
+  if (!e || e.term !== 0 || !prior) return e;
+  const p = at(prior, index);
+  return p && p.term !== 0 && p.value === e.value ? p : e;
+}
+
+/** Two entries agree: same letter, and same term where both terms are known (a compacted entry's is not). */
+function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
+  return a !== undefined && b !== undefined && a.value === b.value && (a.term === b.term || a.term === 0 || b.term === 0);
 }
 
 function entryEn(e: Entry): string {

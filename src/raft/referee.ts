@@ -27,6 +27,7 @@ import { appliedTooFar, checkSkipped, followerCommit, goodCardRefused, logMerge,
 import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detectors-terms.js';
 import { groupGeneric } from './referee/fallback.js';
 import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout, quorumCheck } from './referee/detectors-prevote.js';
+import { snapshotBox, snapshotInstall, snapshotReply, snapshotSend } from './referee/detectors-snapshot.js';
 import { formatMove } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
 import { explain } from './referee/explanations.js';
@@ -42,6 +43,11 @@ const DETECTORS: readonly Detector[] = [
   preVoteAnswer,
   preVoteCount,
   quorumCheck,
+  // Log-compaction games (R29–R32): the snapshot box, InstallSnapshot and its reply.
+  snapshotInstall,
+  snapshotSend,
+  snapshotReply,
+  snapshotBox,
   lowerTerm,
   staleRequest,
   replyTerms,
@@ -126,9 +132,9 @@ function partsOf(a: ServerState, b: ServerState): Part[] {
       },
     })),
   );
-  // R26, R27: the pre-vote cells, absent outside pre-vote games.
-  const optional = (['preVotes', 'leader', 'heard'] as const).map((k): Part => ({
-    get: (s) => (k !== 'leader' && s[k] ? [...s[k]].sort() : (s[k] ?? null)),
+  // R26–R28 and R29: the pre-vote cells and the snapshot box, absent outside their games.
+  const optional = (['preVotes', 'leader', 'heard', 'snapshot'] as const).map((k): Part => ({
+    get: (s) => (k !== 'leader' && k !== 'snapshot' && s[k] ? [...s[k]].sort() : (s[k] ?? null)),
     set: (t, f) => {
       if (f[k] === undefined) delete t[k];
       else Object.assign(t, { [k]: structuredClone(f[k]) });

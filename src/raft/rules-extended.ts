@@ -1,7 +1,8 @@
 /**
  * The rules beyond the paper's Figure 2 that the later games switch on (docs/rules-extended.md),
  * catalogued like rules.ts: pre-vote (R24–R26) and hearing a leader (R27), from Ongaro's
- * dissertation (2014) §9.6 and §4.2.3, with the mistakes a class makes with them (M20–M23).
+ * dissertation (2014) §9.6 and §4.2.3, with the mistakes a class makes with them (M20–M23);
+ * log compaction and InstallSnapshot (R29–R32, M24–M27) from its §5.
  * Kept apart so that the Figure 2 catalogue of games 1–4 reads as before.
  */
 import type { MistakeInfo, RuleInfo } from './rules.js';
@@ -46,6 +47,27 @@ export const EXTENDED_RULES: readonly RuleInfo[] = [
       'With pre-vote on, a leader notes every follower whose AppendEntries reply of its term it reads (✔ or ✗). When its own election timer fires it checks: heard from a majority since the last check, itself included? Then it stays leader and counts again from nobody. If not, it steps down to follower in the same term, its vote cell unchanged. A leader cut off in a minority thus stops acting as one, and the followers that stuck to it (R25) can elect a new leader (dissertation §6.2).'],
     ['CheckQuorum: лидер проверяет, что его слышат',
       'Когда предголосование включено, лидер отмечает каждого фолловера, чей ответ на AppendEntries своего терма он прочитал (✔ или ✗). Когда срабатывает его собственный таймер выборов, он проверяет: слышал ли он большинство с прошлой проверки, считая себя? Если да, он остаётся лидером и начинает счёт заново. Если нет, он становится фолловером в том же терме, не трогая ячейку голоса. Так лидер, отрезанный в меньшинстве, перестаёт им быть, а фолловеры, державшиеся за него (R25), могут выбрать нового лидера (диссертация, §6.2).']),
+  // ---- H. Log compaction and InstallSnapshot (dissertation §5; game 6) ----
+  r('R29',
+    ['The snapshot box: the log starts after it',
+      'With snapshots on (game 6), a sheet may hold a snapshot box: lastIncludedIndex, lastIncludedTerm and the applied text of entries 1…lastIncludedIndex. The log then keeps only the entries after it, and every index still counts from 1: lastLogIndex is lastIncludedIndex plus the entries kept, lastLogTerm is the last kept entry\'s term or lastIncludedTerm when none is kept (R3, R10). The entry at lastIncludedIndex has term lastIncludedTerm for the AppendEntries check (R17); an index below it is committed, so the check passes there and the card\'s entries up to lastIncludedIndex are skipped. The box is persistent: after a restart commitIndex and lastApplied start at lastIncludedIndex (dissertation §5.1, Figure 5.1).'],
+    ['Клетка снимка: журнал начинается после неё',
+      'Когда снимки включены (игра 6), на листе может быть клетка снимка: lastIncludedIndex, lastIncludedTerm и применённый текст записей 1…lastIncludedIndex. Журнал тогда хранит только записи после неё, а индексы по-прежнему считаются с 1: lastLogIndex — это lastIncludedIndex плюс оставшиеся записи, lastLogTerm — терм последней оставшейся записи или lastIncludedTerm, если записей не осталось (R3, R10). Запись с индексом lastIncludedIndex для проверки AppendEntries имеет терм lastIncludedTerm (R17); индекс ниже закоммичен, поэтому проверка там проходит, а записи карточки до lastIncludedIndex ты пропускаешь. Снимок хранится на диске: после перезапуска commitIndex и lastApplied начинаются с lastIncludedIndex (диссертация, §5.1, рис. 5.1).']),
+  r('R30',
+    ['Snapshot the applied prefix',
+      'Each server compacts on its own, leader and followers alike: at the end of a move that leaves at least N applied entries above its snapshot box (N is the game\'s threshold, 8 in game 6), it writes the whole applied prefix into the box — lastIncludedIndex = lastApplied, lastIncludedTerm = that entry\'s term, the text so far — and erases those entries from its log. Never an entry that is not applied: only the state machine\'s state goes into a snapshot, and an unapplied entry may still be overwritten (dissertation §5.1–§5.2; Raft paper §7).'],
+    ['Сними снимок применённого префикса',
+      'Каждый сервер сжимает журнал сам — и лидер, и фолловеры: в конце хода, после которого над клеткой снимка не меньше N применённых записей (N — порог игры, в игре 6 это 8), он переносит весь применённый префикс в клетку — lastIncludedIndex = lastApplied, lastIncludedTerm = терм этой записи, текст до неё — и стирает эти записи из журнала. Никогда не забирай неприменённую запись: в снимок попадает только состояние машины состояний, а неприменённую запись ещё могут перезаписать (диссертация, §5.1–§5.2; статья о Raft, §7).']),
+  r('R31',
+    ['Receiving InstallSnapshot',
+      'A follower takes an InstallSnapshot card like an AppendEntries of its term: an older term is answered with its own term and changes nothing (R5); otherwise R4, R12 and R14 apply. If the snapshot covers nothing beyond its commitIndex, the sheet stays as it is. Otherwise it writes the card\'s box into its snapshot box; if its log holds the entry at lastIncludedIndex with lastIncludedTerm, it keeps the entries after it, else it discards its whole log; commitIndex and lastApplied become lastIncludedIndex (the state machine is the snapshot\'s text). It answers InstallSnapshotReply with its currentTerm (dissertation Figure 5.3).'],
+    ['Получение InstallSnapshot',
+      'Фолловер принимает карточку InstallSnapshot как AppendEntries своего терма: на старый терм отвечает своим термом и ничего не меняет (R5); иначе действуют R4, R12 и R14. Если снимок не покрывает ничего сверх твоего commitIndex, лист остаётся как есть. Иначе перепиши клетку снимка с карточки; если в твоём журнале есть запись с индексом lastIncludedIndex и термом lastIncludedTerm, оставь записи после неё, иначе сотри весь журнал; commitIndex и lastApplied становятся lastIncludedIndex (машина состояний — это текст снимка). Ответь InstallSnapshotReply со своим currentTerm (диссертация, рис. 5.3).']),
+  r('R32',
+    ['Sending a snapshot, reading its reply',
+      'A leader whose nextIndex for a follower is at or below its own lastIncludedIndex cannot send it AppendEntries: the entries the follower lacks are gone from its log. Its send move gives that follower InstallSnapshot (term, leaderId, lastIncludedIndex, lastIncludedTerm, data = the applied text) instead. Reading the reply of its current term (R4, R6 first), it sets matchIndex to at least the card\'s lastIncludedIndex and nextIndex to matchIndex + 1, then checks R22; the next card to that follower is an AppendEntries again (dissertation §5.3, Figure 5.3).'],
+    ['Отправка снимка и чтение ответа',
+      'Лидер, у которого nextIndex фолловера не больше его собственного lastIncludedIndex, не может отправить ему AppendEntries: записей, которых фолловеру не хватает, в его журнале уже нет. Ход «отправить» даёт этому фолловеру InstallSnapshot (term, leaderId, lastIncludedIndex, lastIncludedTerm, data = применённый текст). Прочитав ответ своего текущего терма (сначала R4, R6), лидер ставит matchIndex не меньше lastIncludedIndex карточки и nextIndex = matchIndex + 1, затем проверяет R22; следующая карточка этому фолловеру — снова AppendEntries (диссертация, §5.3, рис. 5.3).']),
 ];
 
 export const EXTENDED_MISTAKES: readonly MistakeInfo[] = [
@@ -69,4 +91,24 @@ export const EXTENDED_MISTAKES: readonly MistakeInfo[] = [
       'Pre-votes are counted like votes: distinct ✔ of this round, your own included, against a majority of the whole cluster (5 of 8). With a majority, the real election starts in the same move (R8: term + 1, candidate, RequestVote to all); without one, nothing changes — no term, no candidacy (R26).'],
     ['Неверный подсчёт предголосов',
       'Предголоса считают как голоса: различные ✔ этого раунда, включая свой, против большинства всего кластера (5 из 8). С большинством настоящие выборы начинаются в том же ходе (R8: терм + 1, кандидат, RequestVote всем); без большинства ничего не меняется — ни терма, ни кандидатуры (R26).']),
+  m('M24', ['R30', 'R29'],
+    ['Snapshotting what is not applied, or a wrong box',
+      'A snapshot holds the state machine, so only applied entries go into it: lastIncludedIndex is lastApplied, lastIncludedTerm the term of that very entry, and the data the text applied so far. Snapshotting past lastApplied (or past commitIndex) freezes an entry a new leader may still overwrite; leaving the compacted entries in the log, or losing entries after the box, breaks every index that follows (R29, R30).'],
+    ['Снимок неприменённого или неверная клетка снимка',
+      'Снимок хранит машину состояний, поэтому в него попадают только применённые записи: lastIncludedIndex — это lastApplied, lastIncludedTerm — терм именно этой записи, данные — уже применённый текст. Снимок дальше lastApplied (или commitIndex) замораживает запись, которую новый лидер ещё может перезаписать; оставить сжатые записи в журнале или потерять записи после клетки — значит сбить все следующие индексы (R29, R30).']),
+  m('M25', ['R32', 'R16'],
+    ['AppendEntries where only a snapshot can help',
+      'When a follower\'s nextIndex is at or below the leader\'s lastIncludedIndex, the leader no longer has the entries the follower lacks, nor the term of the entry before them: an AppendEntries would carry a made-up prevLogTerm or skip entries. Send InstallSnapshot with your snapshot box instead (R32). The reverse is a mistake too: a follower whose nextIndex is above the box gets an ordinary AppendEntries.'],
+    ['AppendEntries там, где поможет только снимок',
+      'Когда nextIndex фолловера не больше lastIncludedIndex лидера, у лидера уже нет записей, которых не хватает фолловеру, и нет терма записи перед ними: AppendEntries понёс бы выдуманный prevLogTerm или пропустил записи. Вместо этого отправь InstallSnapshot со своей клеткой снимка (R32). Обратное тоже ошибка: фолловер, у которого nextIndex выше клетки, получает обычный AppendEntries.']),
+  m('M26', ['R31'],
+    ['Installing a snapshot wrongly',
+      'On InstallSnapshot the box is copied from the card and the log is cut under it: entries after lastIncludedIndex stay only if your log holds that entry with lastIncludedTerm; otherwise the whole log goes (it disagrees with a committed prefix). commitIndex and lastApplied become lastIncludedIndex, because the snapshot is applied state. Keeping the old log beside the box, appending the text as new entries, or leaving commitIndex behind are the usual slips (R31). A snapshot that covers nothing beyond your commitIndex changes nothing.'],
+    ['Неверная установка снимка',
+      'Получив InstallSnapshot, перепиши клетку снимка с карточки и обрежь журнал под ней: записи после lastIncludedIndex остаются, только если в твоём журнале есть эта запись с термом lastIncludedTerm; иначе стирается весь журнал (он расходится с закоммиченным префиксом). commitIndex и lastApplied становятся lastIncludedIndex, потому что снимок — это применённое состояние. Оставить старый журнал рядом с клеткой, дописать текст как новые записи или не сдвинуть commitIndex — обычные промахи (R31). Снимок, не покрывающий ничего сверх твоего commitIndex, ничего не меняет.']),
+  m('M27', ['R32', 'R21'],
+    ['Misreading an InstallSnapshot reply',
+      'The reply says the follower now holds the snapshot: its matchIndex becomes (at least) the card\'s lastIncludedIndex and its nextIndex one more, so the next card to it is an AppendEntries from there. Leaving nextIndex where it was sends the snapshot again; setting matchIndex to your own last index counts entries the follower does not have and may commit them too early (R32, R21, R22).'],
+    ['Неверное чтение ответа на InstallSnapshot',
+      'Ответ значит, что у фолловера теперь есть снимок: его matchIndex становится (не меньше) lastIncludedIndex карточки, а nextIndex — на единицу больше, и следующая карточка ему — AppendEntries с этого места. Оставить nextIndex прежним — снова отправить снимок; поставить matchIndex по своему последнему индексу — засчитать записи, которых у фолловера нет, и, может быть, закоммитить их слишком рано (R32, R21, R22).']),
 ];

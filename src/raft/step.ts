@@ -10,11 +10,14 @@
  *   its own `send` move, as on paper, where the leader decides when to hand out a card.
  *   Likewise no no-op entry is appended on election (paper's basic algorithm, RAFT-RULES F).
  */
-import { currentTerm, isUpToDate, lastLogIndex, lastLogTerm, majority, termAt, votedFor } from './log.js';
+import { currentTerm, majority, termAt, votedFor } from './log.js';
+import { compact, entriesFrom, installSnapshot, installSnapshotOf, isUpToDateWith, lastIndex, lastTerm, snapshotIndex, termAtIndex } from './snapshot.js';
 import type {
   AppendEntries,
   AppendEntriesReply,
   Input,
+  InstallSnapshot,
+  InstallSnapshotReply,
   PreVote,
   PreVoteReply,
   Move,
@@ -49,9 +52,15 @@ export function newServer(id: ServerId, cluster: ServerId[]): ServerState {
   };
 }
 
-/** R1: a restart keeps currentTerm, votedFor and the log; everything volatile is gone. */
+/**
+ * R1: a restart keeps currentTerm, votedFor and the log; everything volatile is gone. R29: the
+ * snapshot is persistent too, and the state machine restarts from it (commit and applied at its index).
+ */
 export function restart(s: ServerState): ServerState {
-  return { ...newServer(s.id, s.cluster), votes: [...s.votes], log: s.log.map((e) => ({ ...e })) };
+  const out: ServerState = { ...newServer(s.id, s.cluster), votes: [...s.votes], log: s.log.map((e) => ({ ...e })) };
+  if (!s.snapshot) return out;
+  const at = s.snapshot.lastIncludedIndex;
+  return { ...out, snapshot: { ...s.snapshot }, commitIndex: at, lastApplied: at };
 }
 
 export function peersOf(s: ServerState): ServerId[] {
@@ -80,8 +89,15 @@ export function withoutPreVote(s: ServerState, keepLeader = false): ServerState 
   return out;
 }
 
-/** The correct move of server `s` for `input`. */
+/** The correct move of server `s` for `input`; R30: with snapshots on, it ends with the compaction due. */
 export function step(s: ServerState, input: Input, options: StepOptions = DEFAULT_STEP_OPTIONS): StepResult {
+  const out = react(s, input, options);
+  if (!options.snapshotEvery) return out;
+  const state = compact(out.state, options.snapshotEvery);
+  return state === out.state ? out : { ...out, state };
+}
+
+function react(s: ServerState, input: Input, options: StepOptions): StepResult {
   switch (input.kind) {
     case 'timeout':
       if (!options.preVote) return startElection(s);
@@ -137,8 +153,8 @@ function startElection(s: ServerState): StepResult {
     type: 'RequestVote',
     term,
     candidateId: s.id,
-    lastLogIndex: lastLogIndex(s.log),
-    lastLogTerm: lastLogTerm(s.log),
+    lastLogIndex: lastIndex(s),
+    lastLogTerm: lastTerm(s),
   };
   state = maybeWin(state); // a one-server cluster wins at once (R11)
   return { state, send: peersOf(s).map((to) => ({ to, message: rv })), resetTimer: true };
@@ -160,21 +176,27 @@ export function clientLetters(value: string): string[] {
   return [...value];
 }
 
-/** R16: one AppendEntries per addressee, from its nextIndex, at most `maxEntries` entries. */
+/**
+ * R16: one AppendEntries per addressee, from its nextIndex, at most `maxEntries` entries. R32: a
+ * follower whose nextIndex is inside the snapshot (the entries it lacks are gone) gets the
+ * snapshot instead.
+ */
 export function appendEntriesFor(s: ServerState, to: ServerId[], options: StepOptions = DEFAULT_STEP_OPTIONS): Outgoing[] {
   if (s.role !== 'leader') return [];
   return to
     .filter((id) => id !== s.id && s.cluster.includes(id))
     .map((id) => {
-      const next = s.nextIndex[id] ?? lastLogIndex(s.log) + 1;
-      const prevLogIndex = Math.min(next - 1, lastLogIndex(s.log));
+      const next = s.nextIndex[id] ?? lastIndex(s) + 1;
+      const snapshot = next <= snapshotIndex(s) ? installSnapshotOf(s, currentTerm(s)) : null;
+      if (snapshot) return { to: id, message: snapshot };
+      const prevLogIndex = Math.min(next - 1, lastIndex(s));
       const message: AppendEntries = {
         type: 'AppendEntries',
         term: currentTerm(s),
         leaderId: s.id,
         prevLogIndex,
-        prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
-        entries: s.log.slice(prevLogIndex, prevLogIndex + options.maxEntries).map((e) => ({ ...e })),
+        prevLogTerm: termAtIndex(s, prevLogIndex) ?? 0,
+        entries: entriesFrom(s, prevLogIndex + 1, options.maxEntries),
         leaderCommit: s.commitIndex,
       };
       return { to: id, message };
@@ -193,6 +215,14 @@ function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>, opt
       return handleAppendEntries(state, input.from, m, options);
     case 'PreVote':
       return handlePreVote(state, input.from, m);
+    case 'InstallSnapshot':
+      return handleInstallSnapshot(state, input.from, m);
+    case 'InstallSnapshotReply': {
+      const request = (input as { request: Request }).request;
+      // R6: a reply from an older term, or to a request of an older term, is dropped.
+      if (m.term < currentTerm(state) || request.term !== currentTerm(state) || request.type !== 'InstallSnapshot') return unchanged(state);
+      return handleSnapshotReply(options.preVote ? heardFrom(state, input.from) : state, input.from, request);
+    }
     case 'PreVoteReply': {
       const request = (input as { request: Request }).request;
       // R26: a reply to another round, or arriving after the pre-vote ended, is dropped (R6).
@@ -219,7 +249,7 @@ function handleRequestVote(s: ServerState, from: ServerId, m: RequestVote): Step
   ];
   if (m.term < term) return unchanged(s, reply(false)); // R5
   const free = votedFor(s) === null || votedFor(s) === m.candidateId;
-  if (!free || !isUpToDate(m.lastLogTerm, m.lastLogIndex, s.log)) return unchanged(s, reply(false));
+  if (!free || !isUpToDateWith(m.lastLogTerm, m.lastLogIndex, s)) return unchanged(s, reply(false));
   const votes = [...s.votes];
   votes[term - 1] = m.candidateId;
   return { state: { ...s, votes }, send: reply(true), resetTimer: true }; // R9, R14
@@ -241,8 +271,13 @@ function handleAppendEntries(s: ServerState, from: ServerId, m: AppendEntries, o
   // R27: with pre-vote on, the follower now hears from the leader of its term; a pre-vote ends.
   if (options.preVote) follower = { ...withoutPreVote(follower), leader: m.leaderId };
   // R17: consistency check; a missing or different entry at prevLogIndex fails without change.
-  if (termAt(follower.log, m.prevLogIndex) !== m.prevLogTerm) return reply(follower, false, true);
-  const log = mergeEntries(follower.log, m.prevLogIndex, m.entries);
+  // R29: an index below the snapshot's is committed, hence the leader's too: the check passes.
+  const base = snapshotIndex(follower);
+  const compacted = m.prevLogIndex < base;
+  if (!compacted && termAtIndex(follower, m.prevLogIndex) !== m.prevLogTerm) return reply(follower, false, true);
+  // R29: entries the snapshot already covers are skipped; the rest merge into the kept log.
+  const skip = compacted ? base - m.prevLogIndex : 0;
+  const log = mergeEntries(follower.log, m.prevLogIndex + skip - base, m.entries.slice(skip));
   let commitIndex = follower.commitIndex;
   if (m.leaderCommit > commitIndex) {
     // R19: min(leaderCommit, index of the last entry covered by this message), never lower.
@@ -276,7 +311,7 @@ function maybeWin(s: ServerState): ServerState {
   const nextIndex: Record<ServerId, number> = {};
   const matchIndex: Record<ServerId, number> = {};
   for (const id of peersOf(s)) {
-    nextIndex[id] = lastLogIndex(s.log) + 1; // R13
+    nextIndex[id] = lastIndex(s) + 1; // R13
     matchIndex[id] = 0;
   }
   return { ...s, role: 'leader', votesGranted: [], nextIndex, matchIndex };
@@ -286,7 +321,7 @@ function maybeWin(s: ServerState): ServerState {
 function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply, request: AppendEntries): StepResult {
   if (s.role !== 'leader') return unchanged(s);
   const match = s.matchIndex[from] ?? 0;
-  const next = s.nextIndex[from] ?? lastLogIndex(s.log) + 1;
+  const next = s.nextIndex[from] ?? lastIndex(s) + 1;
   if (m.success) {
     const acked = request.prevLogIndex + request.entries.length; // R20
     const matchIndex = { ...s.matchIndex, [from]: Math.max(match, acked) }; // R21: never decreases
@@ -306,8 +341,8 @@ export function advanceLeaderCommit(s: ServerState): ServerState {
   const term = currentTerm(s);
   const need = majority(s.cluster.length);
   let commitIndex = s.commitIndex;
-  for (let n = lastLogIndex(s.log); n > s.commitIndex; n--) {
-    if (termAt(s.log, n) !== term) break; // terms in a log never decrease: older entries below
+  for (let n = lastIndex(s); n > s.commitIndex; n--) {
+    if (termAtIndex(s, n) !== term) break; // terms in a log never decrease: older entries below
     const stored = 1 + peersOf(s).filter((id) => (s.matchIndex[id] ?? 0) >= n).length;
     if (stored >= need) {
       commitIndex = n;
@@ -343,8 +378,8 @@ function startPreVote(s: ServerState): StepResult {
     type: 'PreVote',
     term: currentTerm(s) + 1,
     candidateId: s.id,
-    lastLogIndex: lastLogIndex(s.log),
-    lastLogTerm: lastLogTerm(s.log),
+    lastLogIndex: lastIndex(s),
+    lastLogTerm: lastTerm(s),
   };
   if (state.preVotes!.length >= majority(s.cluster.length)) return startElection(state); // one server: R26 at once
   return { state, send: peersOf(s).map((to) => ({ to, message: pv })), resetTimer: true };
@@ -358,7 +393,7 @@ function startPreVote(s: ServerState): StepResult {
 function handlePreVote(s: ServerState, from: ServerId, m: PreVote): StepResult {
   const term = currentTerm(s);
   const hearsLeader = s.role === 'leader' || s.leader !== undefined;
-  const voteGranted = m.term > term && isUpToDate(m.lastLogTerm, m.lastLogIndex, s.log) && !hearsLeader;
+  const voteGranted = m.term > term && isUpToDateWith(m.lastLogTerm, m.lastLogIndex, s) && !hearsLeader;
   return unchanged(s, [{ to: from, message: { type: 'PreVoteReply', term, voteGranted } satisfies PreVoteReply }]);
 }
 
@@ -387,4 +422,27 @@ function checkQuorum(s: ServerState): StepResult {
   const heard = s.heard ?? [];
   if (1 + heard.length >= majority(s.cluster.length)) return { state: { ...s, heard: [] }, send: [], resetTimer: true };
   return { state: { ...withoutPreVote(s), role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} }, send: [], resetTimer: true };
+}
+
+// ---- Log compaction (docs/rules-extended.md R29–R32; dissertation §5, Figure 5.3) ----
+
+/**
+ * R31: the follower side of InstallSnapshot, checked like AppendEntries for its term (R5 stale,
+ * R12 a candidate steps down, R14 the timer resets), then the snapshot is installed (snapshot.ts).
+ */
+function handleInstallSnapshot(s: ServerState, from: ServerId, m: InstallSnapshot): StepResult {
+  const term = currentTerm(s);
+  const send: Outgoing[] = [{ to: from, message: { type: 'InstallSnapshotReply', term } satisfies InstallSnapshotReply }];
+  if (m.term < term || s.role === 'leader') return unchanged(s, send); // R5 (and P1, as for AppendEntries)
+  const follower: ServerState = s.role === 'candidate' ? { ...s, role: 'follower', votesGranted: [] } : s; // R12
+  return { state: installSnapshot(follower, m), send, resetTimer: true };
+}
+
+/** R32: the follower now holds the snapshot: matchIndex reaches its last index, nextIndex the one after; R22. */
+function handleSnapshotReply(s: ServerState, from: ServerId, request: InstallSnapshot): StepResult {
+  if (s.role !== 'leader') return unchanged(s);
+  const match = Math.max(s.matchIndex[from] ?? 0, request.lastIncludedIndex); // R21: never decreases
+  const matchIndex = { ...s.matchIndex, [from]: match };
+  const nextIndex = { ...s.nextIndex, [from]: match + 1 };
+  return unchanged(advanceLeaderCommit({ ...s, matchIndex, nextIndex }));
 }

@@ -46,6 +46,17 @@ export interface ServerState {
   leader?: ServerId;
   /** R28 (leader): followers whose AppendEntries reply it read since its last quorum check. */
   heard?: ServerId[];
+  // ---- persistent, log-compaction games only (docs/rules-extended.md R29–R32); absent otherwise ----
+  /** R29: the applied prefix 1..lastIncludedIndex, compacted; `log` then holds the entries after it. */
+  snapshot?: Snapshot;
+}
+
+/** R29 (dissertation §5.1): the snapshot box of the sheet. */
+export interface Snapshot {
+  lastIncludedIndex: number;
+  lastIncludedTerm: number;
+  /** The state machine: the applied text, one letter per compacted entry. */
+  data: string;
 }
 
 export interface RequestVote {
@@ -98,8 +109,25 @@ export interface PreVoteReply {
   voteGranted: boolean;
 }
 
-export type Request = RequestVote | AppendEntries | PreVote;
-export type Reply = RequestVoteReply | AppendEntriesReply | PreVoteReply;
+/** R32 (dissertation Figure 5.3): the leader's snapshot, for a follower whose missing entries are compacted. */
+export interface InstallSnapshot {
+  type: 'InstallSnapshot';
+  term: number;
+  leaderId: ServerId;
+  lastIncludedIndex: number;
+  lastIncludedTerm: number;
+  /** The applied text the snapshot holds. */
+  data: string;
+}
+
+export interface InstallSnapshotReply {
+  type: 'InstallSnapshotReply';
+  /** The receiver's currentTerm (R7). */
+  term: number;
+}
+
+export type Request = RequestVote | AppendEntries | PreVote | InstallSnapshot;
+export type Reply = RequestVoteReply | AppendEntriesReply | PreVoteReply | InstallSnapshotReply;
 export type Message = Request | Reply;
 
 /** A card a server hands to the network, addressed to one other server. */
@@ -148,6 +176,8 @@ export interface StepOptions {
   maxEntries: number;
   /** R24–R27: a timer that fires asks for pre-votes first (off unless a game or room says so). */
   preVote?: boolean;
+  /** R30: snapshot when this many applied entries are above the snapshot box (off when absent or 0). */
+  snapshotEvery?: number;
 }
 
 export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };

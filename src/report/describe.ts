@@ -151,6 +151,9 @@ export function describeFault(f: Fault, lang: Lang): string {
       return say(lang, 'adoptTerm', { server: f.server, term: f.term });
     case 'pre-vote':
       return lang === 'ru' ? `предголосование ${f.on ? 'вкл' : 'выкл'}` : `pre-vote ${f.on ? 'on' : 'off'}`;
+    case 'snapshot':
+      if (f.every === 0) return lang === 'ru' ? 'снимки выкл' : 'snapshots off';
+      return lang === 'ru' ? `снимок каждые ${f.every} применённых записей` : `snapshot every ${f.every} applied entries`;
   }
 }
 
@@ -174,6 +177,10 @@ export function cardLabel(m: Message, from: string, o: DescribeOptions): string 
       return `PreVote ${from} t${m.term}`;
     case 'PreVoteReply':
       return `pre-vote ${from} ${m.voteGranted ? ok : no}`;
+    case 'InstallSnapshot':
+      return `InstallSnapshot ${from} t${m.term} ${m.lastIncludedIndex}/t${m.lastIncludedTerm}`;
+    case 'InstallSnapshotReply':
+      return `${o.lang === 'ru' ? 'снимок' : 'snapshot'} ${from} ${ok}`;
   }
 }
 
@@ -220,7 +227,7 @@ function moveOutcome(server: string, was: ServerState | undefined, events: reado
   for (const e of events) {
     if (e.type !== 'card-sent' || e.card.from !== server || !e.card.inReplyTo) continue;
     const m = e.card.message;
-    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : m.type === 'PreVoteReply' ? `pre-vote ${m.voteGranted ? ok : no}` : null;
+    const cell = m.type === 'RequestVoteReply' ? `${say(o.lang, 'vote')} ${m.voteGranted ? ok : no}` : m.type === 'AppendEntriesReply' ? `${say(o.lang, 'append')} ${m.success ? ok : no}` : m.type === 'PreVoteReply' ? `pre-vote ${m.voteGranted ? ok : no}` : m.type === 'InstallSnapshotReply' ? `${o.lang === 'ru' ? 'снимок' : 'snapshot'} ${ok}` : null;
     if (cell && !out.includes(cell)) out.push(cell);
   }
   const sheet = [...events].reverse().find((e): e is Extract<GameEvent, { type: 'sheet' }> => e.type === 'sheet' && e.server === server);

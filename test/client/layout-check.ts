@@ -24,7 +24,7 @@ interface Rect {
 
 type Node = DOMElement & { nodeValue?: string; yogaNode?: { getComputedLayout(): { left: number; top: number; width: number; height: number }; getDisplay?(): number } };
 
-const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries reply|PreVoteRPC|PreVote reply)\b/;
+const TITLE = /^(RequestVoteRPC|AppendEntriesRPC|RequestVote reply|AppendEntries reply|PreVoteRPC|PreVote reply|InstallSnapshotRPC|InstallSnapshot reply)\b/;
 
 /** The text an `ink-text` draws, as Ink squashes its nested texts. */
 export function textOf(node: Node): string {

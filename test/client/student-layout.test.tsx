@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
 import { makeTheme, type Theme } from '../../client/theme.js';
 import type { Card, SeatView, SentBatch } from '../../src/game/types.js';
-import type { AppendEntries, Message, PreVote, RequestVote, ServerState } from '../../src/raft/types.js';
+import type { AppendEntries, InstallSnapshot, Message, PreVote, RequestVote, ServerState } from '../../src/raft/types.js';
 import { newServer } from '../../src/raft/step.js';
 import { CLUSTER8, card, seatView } from '../fixtures/seat-view.js';
 import { closeAll, lay, layElement } from './render-at.js';
@@ -45,8 +45,23 @@ const ae: AppendEntries = { type: 'AppendEntries', term: 1, leaderId: 'i1', prev
 const pv = (from: string): PreVote => ({ type: 'PreVote', term: 9, candidateId: from, lastLogIndex: 8, lastLogTerm: 3 });
 const asking = (): ServerState => ({ ...follower(), id: 'i8', votes: ['i1', 'i8', 'i4', 'i8', 'i8', 'i8', 'i8', 'i4'], preVotes: ['i8'] });
 
-type Kind = 'RequestVote' | 'AppendEntries' | 'RequestVoteReply' | 'AppendEntriesReply' | 'PreVote' | 'PreVoteReply';
-const KINDS: Kind[] = ['RequestVote', 'AppendEntries', 'RequestVoteReply', 'AppendEntriesReply', 'PreVote', 'PreVoteReply'];
+// Game 6's cards (docs/rules-extended.md R29–R32): a leader whose log starts after its snapshot box.
+const BOX = { lastIncludedIndex: 12, lastIncludedTerm: 3, data: 'High voltage' };
+const is = (from: string): InstallSnapshot => ({ type: 'InstallSnapshot', term: 8, leaderId: from, ...BOX });
+const boxed = (): ServerState => ({
+  ...leader(),
+  id: 'i4',
+  votes: ['i1', null, 'i4', null, null, null, null, 'i4'],
+  log: [...' zap'].map((value) => ({ term: 8, value })),
+  snapshot: { ...BOX },
+  commitIndex: 16,
+  lastApplied: 16,
+  nextIndex: Object.fromEntries(CLUSTER8.filter((p) => p !== 'i4').map((p) => [p, p === 'i8' ? 12 : 17])),
+  matchIndex: Object.fromEntries(CLUSTER8.filter((p) => p !== 'i4').map((p) => [p, p === 'i8' ? 0 : 16])),
+});
+
+type Kind = 'RequestVote' | 'AppendEntries' | 'RequestVoteReply' | 'AppendEntriesReply' | 'PreVote' | 'PreVoteReply' | 'InstallSnapshot' | 'InstallSnapshotReply';
+const KINDS: Kind[] = ['RequestVote', 'AppendEntries', 'RequestVoteReply', 'AppendEntriesReply', 'PreVote', 'PreVoteReply', 'InstallSnapshot', 'InstallSnapshotReply'];
 
 function inbox(kind: Kind, n: number, to: string): Card[] {
   return Array.from({ length: n }, (_, k) => {
@@ -65,23 +80,27 @@ function inbox(kind: Kind, n: number, to: string): Card[] {
         return card(id, from, to, pv(from));
       case 'PreVoteReply':
         return card(id, from, to, { type: 'PreVoteReply', term: 8, voteGranted: k % 3 === 0 }, pv(to));
+      case 'InstallSnapshot':
+        return card(id, from, to, is(from));
+      case 'InstallSnapshotReply':
+        return card(id, from, to, { type: 'InstallSnapshotReply', term: 8 }, is(to));
     }
   });
 }
 
 function sheetFor(kind: Kind): ServerState {
-  return kind === 'RequestVoteReply' ? candidate() : kind === 'AppendEntriesReply' ? leader() : kind === 'PreVoteReply' ? asking() : follower();
+  return kind === 'RequestVoteReply' ? candidate() : kind === 'AppendEntriesReply' ? leader() : kind === 'PreVoteReply' ? asking() : kind === 'InstallSnapshotReply' ? boxed() : follower();
 }
 
 /** A leader's or candidate's last card with its Response row, half answered. */
 function sent(sheet: ServerState, kind: Kind): SentBatch[] {
-  if (kind !== 'RequestVoteReply' && kind !== 'AppendEntriesReply' && kind !== 'PreVoteReply') return [];
+  if (kind !== 'RequestVoteReply' && kind !== 'AppendEntriesReply' && kind !== 'PreVoteReply' && kind !== 'InstallSnapshotReply') return [];
   const peers = CLUSTER8.filter((id) => id !== sheet.id);
   const cells = ['ok', 'no', 'waiting', 'lost'] as const;
   return [{
     id: 'b-1',
     from: sheet.id,
-    message: kind === 'RequestVoteReply' ? { ...rv(sheet.id) } : kind === 'PreVoteReply' ? pv(sheet.id) : ae,
+    message: kind === 'RequestVoteReply' ? { ...rv(sheet.id) } : kind === 'PreVoteReply' ? pv(sheet.id) : kind === 'InstallSnapshotReply' ? is(sheet.id) : ae,
     cards: Object.fromEntries(peers.map((p) => [p, `c-${p}`])),
     responses: Object.fromEntries(peers.map((p, i) => [p, cells[i % 4]])),
     sentAt: 0,
@@ -134,8 +153,10 @@ describe('the student screen never draws one box over another', () => {
       const drafts: [string, SeatView, KeyPress[]][] = [];
       for (const kind of KINDS) {
         const sheet = sheetFor(kind);
-        drafts.push([`answer to ${kind}`, seatView(sheet, inbox(kind, 8, sheet.id), { sent: sent(sheet, kind), assist }), [{ kind: 'enter' }]]);
+        drafts.push([`answer to ${kind}`, seatView(sheet, inbox(kind, 8, sheet.id), { sent: sent(sheet, kind), assist, snapshotEvery: 8 }), [{ kind: 'enter' }]]);
       }
+      // Game 6 (R32): s gives i8, whose nextIndex is inside the snapshot box, an InstallSnapshot card.
+      drafts.push(['InstallSnapshot to i8', seatView(boxed(), inbox('InstallSnapshotReply', 2, 'i4'), { assist, snapshotEvery: 8, task: { kind: 'send', to: ['i8'] } }), [{ kind: 'char', char: 's' }]]);
       drafts.push(['timeout: a RequestVote to everyone', seatView(follower(), inbox('AppendEntries', 3, 'i2'), { assist }), [{ kind: 'char', char: 't' }]]);
       // Game 5 with pre-vote on (R24): the timer opens a PreVote card for everyone instead.
       drafts.push(['timeout with pre-vote: a PreVote to everyone', seatView(follower(), inbox('PreVoteReply', 3, 'i2'), { assist, preVote: true }), [{ kind: 'char', char: 't' }]]);
@@ -148,6 +169,7 @@ describe('the student screen never draws one box over another', () => {
         const s = press(view, keys, assist);
         expect(s.draft, name).not.toBeNull();
         if (/pre-vote/.test(name)) expect(s.draft!.move.send.map((o) => o.message.type)).toEqual(Array(7).fill('PreVote'));
+        if (/InstallSnapshot to/.test(name)) expect(s.draft!.move.send.map((o) => o.message.type)).toEqual(['InstallSnapshot']);
         expectHonest(name, view, s);
         expect(lay({ ...view, prompt: { en: long, ru: long } }, s, 80, 24).problems, `${name}, long prompt at 80×24`).toEqual([]);
         // The cursor walks every row of the draft (tab): each position must lay out as honestly

@@ -201,14 +201,24 @@ describe('reset, rewind, quit', () => {
   });
 });
 
-describe('g 5 starts game 5 (pre-vote, docs/rules-extended.md)', () => {
-  it('g then 5 sends script start of game 5 for every cluster; 6 is no game', () => {
+describe('g 5 and g 6 start games 5 and 6 (pre-vote, log compaction: docs/rules-extended.md)', () => {
+  it('g then 5 or 6 sends script start of that game for every cluster; 8 is no game', () => {
     let s: ConsoleState = initialConsole;
     const ctx = { clusters: [A], moments: [] };
     s = reduceConsoleKey(s, ch('g'), ctx).state;
-    const r = reduceConsoleKey(s, ch('5'), ctx);
-    expect(r.effect).toMatchObject({ kind: 'command', command: { type: 'script', action: 'start', game: 5 } });
-    expect(reduceConsoleKey(s, ch('6'), ctx).effect).toBeUndefined();
+    expect(reduceConsoleKey(s, ch('5'), ctx).effect).toMatchObject({ kind: 'command', command: { type: 'script', action: 'start', game: 5 } });
+    expect(reduceConsoleKey(s, ch('6'), ctx).effect).toMatchObject({ kind: 'command', command: { type: 'script', action: 'start', game: 6 } });
+    expect(reduceConsoleKey(s, ch('8'), ctx).effect).toBeUndefined();
+  });
+});
+
+describe('m s switches snapshots (R29–R32) for the room or one cluster', () => {
+  it('on at game 6\'s threshold when off, off when every cluster targeted has them on', () => {
+    const ctx = (every?: number) => ({ clusters: [{ ...A, ...(every ? { snapshotEvery: every } : {}) } as ClusterOverview], moments: [] });
+    let s: ConsoleState = reduceConsoleKey(initialConsole, ch('m'), ctx()).state;
+    expect(reduceConsoleKey(s, ch('s'), ctx()).effect).toMatchObject({ kind: 'command', command: { type: 'mode', snapshotEvery: 8 }, label: 'all clusters: snapshots every 8 applied entries (R29–R32)' });
+    s = reduceConsoleKey(initialConsole, ch('m'), ctx(8)).state;
+    expect(reduceConsoleKey(s, ch('s'), ctx(8)).effect).toMatchObject({ command: { type: 'mode', snapshotEvery: 0 } });
   });
 });
 

@@ -10,8 +10,8 @@ import { prefill } from '../../src/game/move.js';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
 import { seatView } from '../../src/game/views.js';
 import type { GameEvent, MoveInput } from '../../src/game/types.js';
-import { logText } from '../../src/raft/log.js';
-import type { AppendEntries, Move, RequestVote } from '../../src/raft/types.js';
+import { entriesFrom, fullText, snapshotIndex } from '../../src/raft/snapshot.js';
+import type { AppendEntries, InstallSnapshot, Move, RequestVote } from '../../src/raft/types.js';
 import { Table } from './helpers.js';
 
 const IDS = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
@@ -25,12 +25,14 @@ function fromPrompt(t: Table, server: string, input: MoveInput, prompt: string):
   const [, word, from, to, term] = m!;
   expect(Number(to) - Number(from) + 1).toBe([...word].length);
   const before = t.sheet(server);
-  const log = [...before.log.slice(0, Number(from) - 1), ...[...word].map((value) => ({ term: Number(term), value }))];
-  return { ...correct, state: { ...correct.state, log } };
+  // R29: indexes count the snapshot box; a move that compacts (R30) keeps the log after its new box.
+  const base = snapshotIndex(before);
+  const log = [...before.log.slice(0, Number(from) - 1 - base), ...[...word].map((value) => ({ term: Number(term), value }))];
+  return { ...correct, state: { ...correct.state, log: log.slice(snapshotIndex(correct.state) - base) } };
 }
 
 describe('every step of every game: doing what the prompt says is accepted', () => {
-  for (const game of [...GAME_ORDER, 5]) {
+  for (const game of [...GAME_ORDER, 5, 6]) {
     it(`game ${game}, from its prepared state`, () => {
       const t = new Table({ size: 8 });
       t.ok({ type: 'script', action: 'start', game });
@@ -83,9 +85,18 @@ describe('every step of every game: doing what the prompt says is accepted', () 
         const write = /"([^"]+)".*?indexes (\d+)–(\d+), term t(\d+)/.exec(prompt);
         if (write) {
           const leader = step.to[0];
-          const log = t.sheet(leader).log;
-          expect(logText(log, Number(write[2]), Number(write[3]))).toBe(write[1]);
-          expect(log.slice(Number(write[2]) - 1).every((e) => e.term === Number(write[4]))).toBe(true);
+          const s = t.sheet(leader);
+          expect([...fullText(s)].slice(Number(write[2]) - 1, Number(write[3])).join('')).toBe(write[1]);
+          expect(entriesFrom(s, Number(write[2]), 64).every((e) => e.term === Number(write[4]))).toBe(true);
+        }
+        // Game 6: "write last included 12/t3 and "High voltage" into your snapshot box" (R30).
+        const box = /last included (\d+)\/t(\d+) and "([^"]+)"/.exec(prompt);
+        if (box) expect(t.sheet(step.to[0]).snapshot, prompt).toEqual({ lastIncludedIndex: Number(box[1]), lastIncludedTerm: Number(box[2]), data: box[3] });
+        // "InstallSnapshot (term t8, leaderId i4, lastIncludedIndex 12, lastIncludedTerm t3, data "High voltage")" (R32).
+        const is = /InstallSnapshot \(term t(\d+), leaderId (i\d), lastIncludedIndex (\d+), lastIncludedTerm t(\d+), data "([^"]+)"\)/.exec(prompt);
+        if (is) {
+          const card = sent.find((c) => c.message.type === 'InstallSnapshot')?.message as InstallSnapshot;
+          expect(card, prompt).toEqual({ type: 'InstallSnapshot', term: Number(is[1]), leaderId: is[2], lastIncludedIndex: Number(is[3]), lastIncludedTerm: Number(is[4]), data: is[5] });
         }
       });
       expect(t.violations()).toEqual([]);

@@ -31,6 +31,18 @@ describe('raft-sheet simulate', () => {
     expect(end).toContain('i5 · Follower · term t8 · commitIndex 12 · hears leader i4');
   });
 
+  it('--game 6 shows game 6 to its end: snapshot boxes 12/t3, i8 caught up by InstallSnapshot', async () => {
+    const io = captureIO();
+    expect(await simulate.run(['--game', '6', '--seed', '3', '--lang', 'en'])).toBe(0);
+    const text = io.out();
+    expect(text).toContain('Game 6 — the log outgrows the sheet · 6/9 · InstallSnapshot');
+    expect(text).not.toContain('step not finished');
+    const end = text.slice(text.lastIndexOf('9/9'));
+    expect(end).toContain('i8 · Follower · term t8 · commitIndex 16');
+    expect(end).toContain('  Snapshot  last included 12/t3 · "High␣voltage"');
+    expect(end).toMatch(/index {3}13 {2}14 {2}15 {2}16/);
+  });
+
   it('speaks Russian with --lang ru', async () => {
     expect(await printed('--game', '1', '--lang', 'ru')).toContain('Игра 1 — выборы лидера');
   });

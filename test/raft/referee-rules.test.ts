@@ -1,6 +1,6 @@
 /**
  * The rule catalogue: every rule, property and mistake of RAFT-RULES.md and of
- * docs/rules-extended.md (R24–R28, M20–M23: pre-vote, CheckQuorum), explained in en and ru.
+ * docs/rules-extended.md (R24–R28, M20–M23: pre-vote, CheckQuorum; R29–R32, M24–M27: log compaction), explained in en and ru.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { lookup, MISTAKES, mistakeInfo, rule, RULES, ruleTitle } from '../../src
 import type { Text } from '../../src/i18n/text.js';
 
 const expected = [
-  ...Array.from({ length: 28 }, (_, i) => `R${i + 1}`),
+  ...Array.from({ length: 32 }, (_, i) => `R${i + 1}`),
   ...Array.from({ length: 5 }, (_, i) => `P${i + 1}`),
 ];
 
@@ -20,7 +20,7 @@ function wellWritten(t: Text, min: number): void {
 }
 
 describe('rule catalogue', () => {
-  it('holds R1–R28 and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
+  it('holds R1–R32 and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...expected].sort());
     for (const r of RULES) {
       wellWritten(r.title, 4);
@@ -30,8 +30,8 @@ describe('rule catalogue', () => {
     }
   });
 
-  it('holds M1–M23 exactly once, each naming the rules it breaks', () => {
-    expect(MISTAKES.map((m) => m.id)).toEqual(Array.from({ length: 23 }, (_, i) => `M${i + 1}`));
+  it('holds M1–M27 exactly once, each naming the rules it breaks', () => {
+    expect(MISTAKES.map((m) => m.id)).toEqual(Array.from({ length: 27 }, (_, i) => `M${i + 1}`));
     for (const m of MISTAKES) {
       wellWritten(m.title, 8);
       wellWritten(m.explain, 120);
@@ -69,13 +69,13 @@ describe('rule catalogue', () => {
 });
 
 describe('the extended rules document', () => {
-  it('docs/rules-extended.md defines R24–R28 and M20–M23, each in the catalogue, with its source cited', () => {
+  it('docs/rules-extended.md defines R24–R32 and M20–M27, each in the catalogue, with its source cited', () => {
     const doc = readFileSync(new URL('../../docs/rules-extended.md', import.meta.url), 'utf8');
     const rules = [...doc.matchAll(/\*\*(R\d+) — /g)].map((m) => m[1]);
     const mistakes = [...doc.matchAll(/^\| (M\d+) \|/gm)].map((m) => m[1]);
-    expect(rules).toEqual(['R24', 'R25', 'R26', 'R27', 'R28']);
-    expect(mistakes).toEqual(['M20', 'M21', 'M22', 'M23']);
+    expect(rules).toEqual(['R24', 'R25', 'R26', 'R27', 'R28', 'R29', 'R30', 'R31', 'R32']);
+    expect(mistakes).toEqual(['M20', 'M21', 'M22', 'M23', 'M24', 'M25', 'M26', 'M27']);
     for (const id of [...rules, ...mistakes]) expect(lookup(id), id).toBeDefined();
-    for (const section of ['§9.6', '§4.2.3', '§6.2']) expect(doc).toContain(section);
+    for (const section of ['§9.6', '§4.2.3', '§6.2', '§5.1', '§5.3', 'Figure 5.3']) expect(doc).toContain(section);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dynamicLayer, staticLayer, staticParts } from '../../client/web/draw.js';
-import { HubClock, TRAVEL_MS, cardTag, cardsAt, fromFragment, progress, ringLayout, tiling, tornBetween } from '../../client/web/model.js';
+import { HubClock, TRAVEL_MS, cardTag, cardsAt, fromFragment, progress, replicated, ringLayout, tiling, tornBetween } from '../../client/web/model.js';
 import { instructorView } from '../../src/game/views.js';
 import { Table } from '../game/helpers.js';
 
@@ -35,9 +35,22 @@ describe('cards on the hub clock', () => {
     expect(svg).toContain('aria-label="RequestVote from i1 to i2"');
   });
 
-  it('names each card as the paper card does, PreVote cards of game 5 included', () => {
-    const tags = (['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply', 'PreVote', 'PreVoteReply'] as const).map((type) => cardTag({ id: 'k1', from: 'i1', to: 'i2', type }));
-    expect(tags).toEqual(['RV', 'RV↩', 'AE', 'AE↩', 'PV', 'PV↩']);
+  it('names each card as the paper card does, PreVote cards of game 5 and InstallSnapshot cards of game 6 included', () => {
+    const tags = (['RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply', 'PreVote', 'PreVoteReply', 'InstallSnapshot', 'InstallSnapshotReply'] as const).map((type) => cardTag({ id: 'k1', from: 'i1', to: 'i2', type }));
+    expect(tags).toEqual(['RV', 'RV↩', 'AE', 'AE↩', 'PV', 'PV↩', 'IS', 'IS↩']);
+  });
+
+  it('game 6: a log under a snapshot box is drawn from its absolute indexes, the box marked ▣12, and the message read whole', () => {
+    const t = new Table({ clusters: 1, size: 8 });
+    t.ok({ type: 'script', action: 'start', game: 6 });
+    t.ok({ type: 'move', cluster: 'A', server: 'i4', input: { kind: 'client', value: ' zap' } });
+    const c = instructorView(t.room).clusters[0]!;
+    expect(c.sheets.i4!.snapshot).toEqual({ lastIncludedIndex: 12, lastIncludedTerm: 3, data: 'High voltage' });
+    const svg = staticLayer(c, 'en');
+    expect(svg).toContain('▣12');
+    expect(svg).toContain('data-index="13" data-state="persisted"');
+    expect(svg).toContain('aria-label="entry 16: p, term 8, persisted"'); // i4's " zap" at 13–16, not at 1–4
+    expect(replicated(c).letters.join('')).toBe('High voltage zap');
   });
 
   it("the page's clock follows the hub's, never going back for a late view", () => {

@@ -4,6 +4,7 @@ import type { MistakeId, RuleId } from '../rules.js';
 import type { StepResult } from '../step.js';
 import type { AppendEntries, Input, Reply, Request, RequestVote, ServerId, ServerState } from '../types.js';
 import type { Diff } from './diff.js';
+import { replyOk } from '../replies.js';
 import type { Mistake, ProposedMove } from './mistake.js';
 
 export interface Ctx {
@@ -74,7 +75,7 @@ export function proposedReply(ctx: Ctx): Reply | undefined {
   return ctx.proposed.send.find((o) => o.to === sender(ctx) && o.message.type === type)?.message as Reply | undefined;
 }
 export const granted = (r: Reply | undefined): boolean | undefined =>
-  r === undefined ? undefined : r.type === 'AppendEntriesReply' ? r.success : r.voteGranted;
+  r === undefined ? undefined : replyOk(r);
 export const correctReplyOk = (ctx: Ctx): boolean | undefined => {
   const req = receivedRequest(ctx);
   const r = ctx.correct.send.find((o) => o.to === sender(ctx) && o.message.type !== req?.type)?.message as Reply | undefined;

@@ -2,7 +2,8 @@
 import { currentTerm, sameEntry, sameLog } from '../log.js';
 import type { StepResult } from '../step.js';
 import type { AppendEntries, Entry, Message, Outgoing, ServerId } from '../types.js';
-import { formatCard, formatLog } from './format.js';
+import { snapshotIndex } from '../snapshot.js';
+import { formatCard, formatLog, formatSnapshot } from './format.js';
 import type { ProposedMove } from './mistake.js';
 
 export interface Diff {
@@ -34,7 +35,9 @@ export function diffMoves(correct: StepResult, proposed: ProposedMove): Diff[] {
     if (e !== g) add(term === expectedTerm && givenTerm === expectedTerm ? 'votedFor' : `votes[t${term}]`, e, g);
   }
   if (givenState.role !== expectedState.role) add('role', expectedState.role, givenState.role);
-  if (!sameLog(givenState.log, expectedState.log)) add('log', formatLog(expectedState.log), formatLog(givenState.log));
+  // R29: a log under a snapshot box starts after it; the box itself is a field of its own.
+  if (!sameLog(givenState.log, expectedState.log)) add('log', formatLog(expectedState.log, snapshotIndex(expectedState) + 1), formatLog(givenState.log, snapshotIndex(givenState) + 1));
+  if (formatSnapshot(givenState.snapshot) !== formatSnapshot(expectedState.snapshot)) add('snapshot', formatSnapshot(expectedState.snapshot), formatSnapshot(givenState.snapshot));
   if (givenState.commitIndex !== expectedState.commitIndex) add('commitIndex', expectedState.commitIndex, givenState.commitIndex);
   if (givenState.lastApplied !== expectedState.lastApplied) add('lastApplied', expectedState.lastApplied, givenState.lastApplied);
   const eVotes = [...expectedState.votesGranted].sort();

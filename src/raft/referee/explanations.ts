@@ -7,8 +7,11 @@
  */
 import { sayBoth } from '../../i18n/format.js';
 import type { Text } from '../../i18n/text.js';
+import { SNAPSHOT_EXPLANATIONS } from './explanations-snapshot.js';
 
 export const EXPLANATIONS = {
+  // ---- Log compaction (detectors-snapshot.ts; R29–R32) ----
+  ...SNAPSHOT_EXPLANATIONS,
   // ---- Terms: a term not adopted, a stale request or reply (detectors-terms.ts; R3–R7) ----
   lowerTerm: {
     en: 'You went back from term {termBefore} to the card\'s term {term}. A card of an older term is answered ' +

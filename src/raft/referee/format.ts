@@ -1,7 +1,7 @@
 /** Formatting values the way the sheet shows them. */
 import { type Text, text } from '../../i18n/text.js';
 import { currentTerm } from '../log.js';
-import type { Entry, Message, Move, Role, ServerId } from '../types.js';
+import type { Entry, Message, Move, Role, ServerId, Snapshot } from '../types.js';
 import { explain } from './explanations.js';
 
 
@@ -24,6 +24,11 @@ export function formatLog(log: readonly Entry[], firstIndex = 1): string {
   return runs.join(', ');
 }
 
+/** R29: the snapshot box as the sheet shows it: `12/t3 "High␣voltage"`; `∅` without one. */
+export function formatSnapshot(s: Snapshot | undefined): string {
+  return s ? `${s.lastIncludedIndex}/t${s.lastIncludedTerm} "${[...s.data].map(letter).join('')}"` : '∅';
+}
+
 export function formatCard(msg: Message): string {
   switch (msg.type) {
     case 'RequestVote':
@@ -38,6 +43,10 @@ export function formatCard(msg: Message): string {
       return `PreVote(term ${msg.term}, candidate ${msg.candidateId}, last ${msg.lastLogIndex}/t${msg.lastLogTerm})`;
     case 'PreVoteReply':
       return `PreVoteReply(term ${msg.term}, ${msg.voteGranted ? '✔' : '✗'})`;
+    case 'InstallSnapshot':
+      return `InstallSnapshot(term ${msg.term}, leader ${msg.leaderId}, last included ${msg.lastIncludedIndex}/t${msg.lastIncludedTerm}, data "${[...msg.data].map(letter).join('')}")`;
+    case 'InstallSnapshotReply':
+      return `InstallSnapshotReply(term ${msg.term})`;
   }
 }
 
@@ -69,6 +78,7 @@ export function sheetPlace(field: string, term: number, to?: string): Text {
   if (field === 'currentTerm') return explain('sheetPlace4');
   if (field === 'role') return explain('sheetPlace5');
   if (field === 'log') return explain('sheetPlace6');
+  if (field === 'snapshot') return text('your snapshot box', 'твоя клетка снимка');
   if (field === 'commitIndex') return explain('sheetPlace7');
   if (field === 'lastApplied') return explain('sheetPlace8');
   if (field === 'votesGranted') return explain('sheetPlace9');
