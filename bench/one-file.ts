@@ -117,13 +117,11 @@ function buildFloor(dir: string): string {
   return outfile;
 }
 
-export async function oneFileBench(o: { runs: number; pairs: number; measureMs: number; log?: (l: string) => void }): Promise<OneFileResult> {
-  const log = o.log ?? (() => {});
-  const bytes = statSync(BUNDLE).size;
-  const gzipBytes = gzipSync(readFileSync(BUNDLE)).length;
-  log(`  one-file: dist/raft-sheet.mjs ${(bytes / 1024).toFixed(0)} KiB (${(gzipBytes / 1024).toFixed(0)} KiB gzipped)`);
-
-  // First frame, today's entry vs the bundle alone in an empty folder, alternated.
+/**
+ * First frames, alternated run by run against one hub child: today's entry, the bundle alone in
+ * an empty folder, the one-box Ink floor and Node alone.
+ */
+async function firstFrames(runs: number, log: (l: string) => void): Promise<OneFileResult['firstFrame']> {
   const empty = tempDir('raft-bench-onefile-');
   copyFileSync(BUNDLE, path.join(empty, 'raft-sheet.mjs'));
   const hub = forkChild('hub-child', { port: 0, key: 'bench-instructor-key', code: 'BNCH', data: `${tempDir('raft-bench-onefile-hub-')}/session`, clusters: 4, seatsPerAddress: 1000 });
@@ -142,7 +140,7 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
     await firstFrame('raft-sheet.mjs', empty, port);
     await firstFrame(floor, empty, port);
     await firstFrame('node-alone.mjs', empty, port);
-    for (let i = 0; i < o.runs; i++) {
+    for (let i = 0; i < runs; i++) {
       const d = await firstFrame(BIN, ROOT, port);
       const b = await firstFrame('raft-sheet.mjs', empty, port);
       const f = await firstFrame(floor, empty, port);
@@ -175,6 +173,16 @@ export async function oneFileBench(o: { runs: number; pairs: number; measureMs: 
       `(today's entry ${firstFrameResult.dist.p50.toFixed(0)} ms, CPU ${firstFrameResult.distCpu.p50.toFixed(0)} ms; ` +
       `the one-box Ink floor ${firstFrameResult.floor.p50.toFixed(0)} ms, CPU ${firstFrameResult.floorCpu.p50.toFixed(0)} ms; Node alone ${firstFrameResult.node.p50.toFixed(0)} ms)`,
   );
+  return firstFrameResult;
+}
+
+export async function oneFileBench(o: { runs: number; pairs: number; measureMs: number; log?: (l: string) => void }): Promise<OneFileResult> {
+  const log = o.log ?? (() => {});
+  const bytes = statSync(BUNDLE).size;
+  const gzipBytes = gzipSync(readFileSync(BUNDLE)).length;
+  log(`  one-file: dist/raft-sheet.mjs ${(bytes / 1024).toFixed(0)} KiB (${(gzipBytes / 1024).toFixed(0)} KiB gzipped)`);
+
+  const firstFrameResult = await firstFrames(o.runs, log);
 
   // Delivery p99 with and without a class downloading the file, in one room: plain windows
   // alternate with windows that are exactly one wave of 100 simultaneous downloads (the class
