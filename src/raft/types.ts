@@ -148,6 +148,11 @@ export interface StepOptions {
   maxEntries: number;
   /** R24–R27: a timer that fires asks for pre-votes first (off unless a game or room says so). */
   preVote?: boolean;
+  /**
+   * R33–R38 (membership changes, docs/rules-extended.md): the configuration before any
+   * configuration entry (`+iN`/`-iN` cells) in a log; absent = off, every server of the sheet votes.
+   */
+  initialConfig?: ServerId[];
 }
 
 export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };
