@@ -101,9 +101,13 @@ export function validProposal(c: ClusterState, server: ServerId, p: unknown, car
   });
 }
 
-/** The room's card size, and pre-vote (R24–R27) where the cluster has it on. */
+/** The room's card size, pre-vote (R24–R27) and membership changes (R33–R38) where the cluster has them on. */
 export function stepOptions(room: Room, c?: ClusterState): StepOptions {
-  return c?.preVote ? { maxEntries: room.config.maxEntries, preVote: true } : { maxEntries: room.config.maxEntries };
+  return {
+    maxEntries: room.config.maxEntries,
+    ...(c?.preVote ? { preVote: true } : {}),
+    ...(c?.membership ? { initialConfig: c.membership.voters, ...(c.membership.uncorrected ? { uncorrected: true } : {}) } : {}),
+  };
 }
 
 /** The correct move for this input: what a prefilled sheet proposes and what bots play. */

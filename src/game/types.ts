@@ -139,6 +139,12 @@ export interface ClusterState {
   questions?: number;
   /** Pre-vote (R24–R27, docs/rules-extended.md) is on: absent or false in games 1–4. */
   preVote?: boolean;
+  /**
+   * Membership changes (R33–R38, docs/rules-extended.md) are on: the initial configuration, before
+   * any +iN/-iN entry of a log, and whether R37 is off (the 2014 rules). Absent in games 1–6:
+   * every server of the sheet votes.
+   */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 /** A question asked (issue 14): answers are kept here, private until the reveal (views.ts). */
@@ -214,7 +220,9 @@ export type Fault =
   | { kind: 'loss-rate'; rate: number }
   | { kind: 'adopt-term'; server: ServerId; term: number }
   /** Pre-vote on or off for this cluster (R24–R27, docs/rules-extended.md); game 5 switches it. */
-  | { kind: 'pre-vote'; on: boolean };
+  | { kind: 'pre-vote'; on: boolean }
+  /** Membership changes on (the initial configuration) or off (null) for this cluster (R33–R38); game 7 switches it. */
+  | { kind: 'membership'; voters: ServerId[] | null; /** R37 off (the 2014 rules, docs/rules-extended.md) */ uncorrected?: boolean };
 
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }

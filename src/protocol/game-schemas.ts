@@ -103,6 +103,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('adopt-term'), server: serverIdSchema, term }),
   /** Pre-vote on or off for the cluster (docs/rules-extended.md R24–R27; game 5). */
   z.strictObject({ kind: z.literal('pre-vote'), on: z.boolean() }),
+  /** Membership changes on with this initial configuration, or off (R33–R38; game 7). */
+  z.strictObject({ kind: z.literal('membership'), voters: z.array(serverIdSchema).min(1).max(16).nullable(), uncorrected: z.boolean().optional() }),
 ]);
 
 export const paceSchema = z.enum(['human', 'fast']);

@@ -84,7 +84,7 @@ export function changeRefusal(s: ServerState, change: ConfigChange, options: Ste
   const member = config.includes(change.server);
   if ((change.op === '+') === member || !s.cluster.includes(change.server)) return 'no-op';
   if (lastConfigIndex(s.log) > s.commitIndex) return 'pending';
-  if (!committedOwnTerm(s)) return 'no-term-entry';
+  if (!committedOwnTerm(s) && !options.uncorrected) return 'no-term-entry';
   if (change.op === '+' && (s.matchIndex[change.server] ?? 0) < lastLogIndex(s.log)) return 'not-caught-up';
   return null;
 }

@@ -153,6 +153,11 @@ export interface StepOptions {
    * configuration entry (`+iN`/`-iN` cells) in a log; absent = off, every server of the sheet votes.
    */
   initialConfig?: ServerId[];
+  /**
+   * R37 off: configuration changes as the dissertation was printed (2014), before the raft-dev
+   * correction of 2015; game 7 plays its last part so, to show what the correction prevents.
+   */
+  uncorrected?: boolean;
 }
 
 export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };

@@ -151,6 +151,11 @@ export function describeFault(f: Fault, lang: Lang): string {
       return say(lang, 'adoptTerm', { server: f.server, term: f.term });
     case 'pre-vote':
       return lang === 'ru' ? `предголосование ${f.on ? 'вкл' : 'выкл'}` : `pre-vote ${f.on ? 'on' : 'off'}`;
+    case 'membership':
+      if (f.voters === null) return lang === 'ru' ? 'смена состава выкл' : 'membership changes off';
+      return lang === 'ru'
+        ? `смена состава вкл, конфигурация ${f.voters.join(' ')}${f.uncorrected ? ', без R37' : ''}`
+        : `membership changes on, configuration ${f.voters.join(' ')}${f.uncorrected ? ', without R37' : ''}`;
   }
 }
 
