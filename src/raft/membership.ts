@@ -9,7 +9,7 @@
  * without it membership changes are off and every server of the sheet votes (Figure 2).
  * Pure helpers; step.ts plays the rules with them and the referee reads them.
  */
-import { currentTerm, lastLogIndex, majority, termAt } from './log.js';
+import { currentTerm, majority, termAt } from './log.js';
 import type { Entry, ServerId, ServerState, StepOptions } from './types.js';
 
 export interface ConfigChange {
@@ -76,7 +76,7 @@ export type ChangeRefusal = 'not-leader' | 'no-op' | 'pending' | 'no-term-entry'
 /**
  * R35–R37: a leader appends a configuration entry only when (R36) every configuration entry in
  * its log is committed, (R37, raft-dev 2015) an entry of its own term is committed, (R35) a server
- * being added holds the leader's whole log, and the change changes something.
+ * being added holds every committed entry (matchIndex ≥ commitIndex), and the change changes something.
  */
 export function changeRefusal(s: ServerState, change: ConfigChange, options: StepOptions & { initialConfig: ServerId[] }): ChangeRefusal | null {
   if (s.role !== 'leader') return 'not-leader';
@@ -85,7 +85,7 @@ export function changeRefusal(s: ServerState, change: ConfigChange, options: Ste
   if ((change.op === '+') === member || !s.cluster.includes(change.server)) return 'no-op';
   if (lastConfigIndex(s.log) > s.commitIndex) return 'pending';
   if (!committedOwnTerm(s) && !options.uncorrected) return 'no-term-entry';
-  if (change.op === '+' && (s.matchIndex[change.server] ?? 0) < lastLogIndex(s.log)) return 'not-caught-up';
+  if (change.op === '+' && (s.matchIndex[change.server] ?? 0) < s.commitIndex) return 'not-caught-up';
   return null;
 }
 

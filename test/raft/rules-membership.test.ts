@@ -126,7 +126,7 @@ describe('R35: a learner catches up and does not vote or count', () => {
     expect(s.commitIndex).toBe(0); // i1, i2, i3, i8 of 8 (i9 not counted): 4 < 5
   });
 
-  it('+i9 is refused (nothing written) until i9 holds the leader\'s whole log', () => {
+  it('+i9 is refused (nothing written) until i9 holds every committed entry', () => {
     const behind = leaderOf({ matchIndex: { ...leaderOf().matchIndex, i9: 2 } });
     expect(step(behind, { kind: 'client', value: '+i9' }, ON).state).toEqual(behind);
   });

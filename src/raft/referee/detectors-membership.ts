@@ -24,8 +24,8 @@ const SENTENCES = {
     ru: 'Ни одна запись твоего терма {term} ещё не зафиксирована (в commitIndex {commit} — старый терм): сначала напиши и зафиксируй букву терма {term}, потом {change}. Иначе незавершённая смена прежнего лидера и твоя могут иметь непересекающиеся большинства (R37, raft-dev 2015).',
   },
   notCaughtUp: {
-    en: '{server} is a learner that has not caught up: its matchIndex is {match}, your log ends at {last}. Keep sending it AppendEntries until it holds your whole log, then add it (R35).',
-    ru: '{server} — ученик, который ещё не догнал: его matchIndex {match}, твой журнал кончается на {last}. Шли ему AppendEntries, пока у него не будет всего журнала, потом добавляй (R35).',
+    en: '{server} is a learner that has not caught up: its matchIndex is {match}, your commitIndex {last}. Keep sending it AppendEntries until it holds every committed entry, then add it (R35).',
+    ru: '{server} — ученик, который ещё не догнал: его matchIndex {match}, твой commitIndex {last}. Шли ему AppendEntries, пока у него не будут все зафиксированные записи, потом добавляй (R35).',
   },
   noOp: {
     en: '{change} changes nothing: the configuration in your log is {config} (R33).',
@@ -84,7 +84,7 @@ export const configChangeMove: Detector = (ctx) => {
   } else if (refusal === 'no-term-entry') {
     out = reportMistake(ctx, 'R37', 'M31', d, say('noTermEntry', vars));
   } else if (refusal === 'not-caught-up') {
-    out = reportMistake(ctx, 'R35', undefined, d, say('notCaughtUp', { server: change.server, match: s.matchIndex[change.server] ?? 0, last: lastLogIndex(s.log) }));
+    out = reportMistake(ctx, 'R35', undefined, d, say('notCaughtUp', { server: change.server, match: s.matchIndex[change.server] ?? 0, last: s.commitIndex }));
   } else if (refusal === 'no-op') {
     out = reportMistake(ctx, 'R33', undefined, d, say('noOp', { change: i.value, config: list(votersOf(s, o)) }));
   } else {
