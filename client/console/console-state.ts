@@ -216,7 +216,7 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
 }
 
 function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
-  if (key.kind !== 'char' || !/^[0-5]$/.test(key.char)) return { state: s };
+  if (key.kind !== 'char' || !/^[0-57]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
   return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }

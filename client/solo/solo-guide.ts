@@ -10,7 +10,7 @@ import { say } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 /** The seat with something to do in each workshop game (EXERCISE.md). */
-export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8' };
+export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8', 7: 'i1' };
 
 const ROLE: Record<number, Text> = {
   1: { en: 'the candidate', ru: 'кандидат' },
@@ -18,6 +18,7 @@ const ROLE: Record<number, Text> = {
   3: { en: 'the candidate of t2', ru: 'кандидат в t2' },
   4: { en: 'back from a crash, the candidate of t3', ru: 'вернулся после сбоя, кандидат в t3' },
   5: { en: 'the server cut off from the others', ru: 'сервер, отрезанный от остальных' },
+  7: { en: 'the leader that adds i9 and removes itself', ru: 'лидер, который добавляет i9 и удаляет себя' },
 };
 
 /** The game solo plays after `game`: the workshop's next, none after game 4 or a later game (5). */
@@ -31,12 +32,15 @@ export function seatFor(game: number, chosen: string | undefined): string {
 }
 
 
+/** The bots beside the player, in words: seven in games 1–5, eight in game 7 (nine servers). */
+const OTHERS: Record<number, Text> = { 8: { en: 'seven', ru: 'семь' }, 9: { en: 'eight', ru: 'восемь' } };
+
 /** The first words a new player reads: what they are, and the key to press. */
-export function introLine(lang: Lang, seat: string): string {
+export function introLine(lang: Lang, seat: string, size = 8): string {
   return say(lang, {
-    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
-    ru: 'Ты — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
-  }, { s: seat });
+    en: 'You are server {s} in a Raft cluster of {n}; the other {others} are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
+    ru: 'Ты — сервер {s} в Raft-кластере из {n}; остальные {others} — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
+  }, { s: seat, n: size, others: (OTHERS[size] ?? { en: String(size - 1), ru: String(size - 1) })[lang] });
 }
 
 /** The key(s) for the player's next move, or what to wait for. */
