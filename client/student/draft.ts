@@ -14,6 +14,7 @@ import { currentTerm, lastLogIndex, lastLogTerm } from '../../src/raft/log.js';
 import { peersOf, step } from '../../src/raft/step.js';
 import type { Entry, Input, Message, Move, Outgoing, Request, ServerId, ServerState } from '../../src/raft/types.js';
 import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
+import { seatStepOptions } from '../../src/game/seat-options.js';
 
 export interface Draft {
   /** The input as the hub names it (the card id, timeout, letter, send). */
@@ -56,7 +57,7 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, view.preVote ? { maxEntries: view.maxEntries, preVote: true } : { maxEntries: view.maxEntries });
+  const result = step(before, core, seatStepOptions(view));
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };

@@ -14,7 +14,7 @@ import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-p
 import { wrapTo } from '../components/text-width.js';
 import { ClusterStrip } from '../components/cluster-strip.js';
 import { responseRow } from '../../src/game/cards.js';
-import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
+import { LogGrid, cellWidth, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import { t, type WordKey } from '../i18n.js';
 import type { Theme } from '../theme.js';
@@ -66,7 +66,7 @@ export function StudentScreen(props: StudentScreenProps) {
   const wide = width >= 120;
   // Rows: header, the sheet, a gap, the inbox and cards, a gap, the footer; at most height − 1.
   const cells = Math.max(sheet.log.length, view.sheet.log.length) + 1;
-  const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2);
+  const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2, cellWidth(sheet.log, view.sheet.log));
   const sheetRows = wide ? Math.max(3, 1 + 4 * blocks) : 3 + 1 + 4 * blocks;
   // The timer line (timers mode or a pause) takes one row under the header when it is drawn.
   const fixed = 1 + (hasTimerLine(view) ? 1 : 0) + sheetRows + 1 + 1;

@@ -76,9 +76,9 @@ const joining: ScriptStep[] = [
     title: t('The members store Raft', 'Члены сохраняют Raft'),
     prompt: t(
       'i1, send AppendEntries to i2…i8: index 1 2 3 4, value R a f t, leaderCommit 0. i2…i8, append the four entries and answer ✔.',
-      'i1, отправь AppendEntries серверам i2…i8: index 1 2 3 4, value R a f t, leaderCommit 0. i2…i8: допишите четыре записи и ответьте ✔.',
+      'i1, отправь AppendEntries серверам i2…i8: index 1 2 3 4, value R a f t, leaderCommit 0. i2…i8: каждый допиши четыре записи и ответь ✔.',
     ),
-    goal: t("i1, replicate your log to the members. Members, take the leader's card and answer it.", 'i1, реплицируй журнал членам. Члены, возьмите карточку лидера и ответьте.'),
+    goal: t("i1, replicate your log to the members. Members, take the leader's card and answer it.", 'i1, реплицируй журнал членам. Член, возьми карточку лидера и ответь.'),
   }, EIGHT, { i1: { kind: 'send', to: ids(2, 3, 4, 5, 6, 7, 8) }, ...each(ids(2, 3, 4, 5, 6, 7, 8), INBOX) }, all(log(ids(2, 3, 4, 5, 6, 7, 8), RAFT), empty(ids(2, 3, 4, 5, 6, 7, 8)))),
   step({
     title: t('i1 commits 1–4', 'i1 фиксирует 1–4'),
@@ -224,9 +224,9 @@ const splitting: ScriptStep[] = [
     title: t('Only i2 and i3 hear it', 'Это слышат только i2 и i3'),
     prompt: t(
       'i5, send AppendEntries to everyone: index 11, value -i9, leaderCommit 10 — only i2 and i3 get it. i2, i3, append and answer ✔. With yours that is 3 of 7: -i9 is not committed.',
-      'i5, отправь всем AppendEntries: index 11, value -i9, leaderCommit 10 — дойдёт только до i2 и i3. i2, i3: допишите и ответьте ✔. С твоей это 3 из 7: -i9 не зафиксирована.',
+      'i5, отправь всем AppendEntries: index 11, value -i9, leaderCommit 10 — дойдёт только до i2 и i3. i2, i3: каждый допиши и ответь ✔. С твоей это 3 из 7: -i9 не зафиксирована.',
     ),
-    goal: t("i5, replicate -i9. i2, i3, take the leader's card and answer it.", 'i5, реплицируй -i9. i2, i3, возьмите карточку лидера и ответьте.'),
+    goal: t("i5, replicate -i9. i2, i3, take the leader's card and answer it.", 'i5, реплицируй -i9. i2, i3: каждый возьми карточку лидера и ответь.'),
   }, ids(2, 3, 5), { i5: { kind: 'send' }, ...each(ids(2, 3), INBOX) }, all(log(ids(2, 3), `${GOON}-i9`), empty(ids(2, 3)))),
 ];
 
@@ -260,7 +260,7 @@ const breaking: ScriptStep[] = [
     title: t('i7, i8, i9 take -i2', 'i7, i8, i9 получают -i2'),
     prompt: t(
       'i6, send AppendEntries to everyone: index 11, value -i2, leaderCommit 8. i1, i7, i8, i9: append and answer ✔.',
-      'i6, отправь всем AppendEntries: index 11, value -i2, leaderCommit 8. i1, i7, i8, i9: допишите и ответьте ✔.',
+      'i6, отправь всем AppendEntries: index 11, value -i2, leaderCommit 8. i1, i7, i8, i9: каждый допиши и ответь ✔.',
     ),
     goal: t("i6, replicate -i2. Take the leader's card and answer it.", 'i6, реплицируй -i2. Возьми карточку лидера и ответь.'),
   }, ids(1, 6, 7, 8, 9), { i6: { kind: 'send' }, ...each(ids(1, 7, 8, 9), INBOX) }, all(log(ids(7, 8, 9), `${GOON}-i2`), empty(ids(1, 7, 8, 9)))),

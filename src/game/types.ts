@@ -397,6 +397,8 @@ export interface SeatView {
   question?: SeatQuestion;
   /** Pre-vote is on in this cluster (R24–R27): a timer that fires sends PreVote cards (absent: off). */
   preVote?: boolean;
+  /** Membership changes are on (R33–R38): the initial configuration, R37 off (absent: off). */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 /**
@@ -502,6 +504,8 @@ export interface ClusterOverview {
   askable?: { server: ServerId; input: MoveInput; kind: QuestionKind; text: Text }[];
   /** Pre-vote is on (R24–R27; absent: off). */
   preVote?: boolean;
+  /** Membership changes are on (R33–R38; absent: off). */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 export interface InstructorView {

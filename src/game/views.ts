@@ -65,6 +65,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.election === 'timers' ? { electionTimeoutMs: room.config.electionTimeoutMs } : {}),
     ...(c.question ? { question: seatQuestion(c, server) } : {}),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.membership ? { membership: c.membership } : {}),
   };
 }
 
@@ -185,6 +186,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     ...(c.question ? { question: questionView(c) } : {}),
     ...askable(room, c),
     ...(c.preVote ? { preVote: true } : {}),
+    ...(c.membership ? { membership: c.membership } : {}),
   };
 }
 
@@ -224,3 +226,4 @@ export function countByRule(c: ClusterState): Record<string, number> {
   for (const list of Object.values(c.mistakes)) for (const m of list) out[m.rule] = (out[m.rule] ?? 0) + 1;
   return out;
 }
+
