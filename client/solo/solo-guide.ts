@@ -4,6 +4,7 @@
  * saying what just happened and what comes next. Pure; English and Russian.
  */
 import { botMove } from '../../src/game/bots.js';
+import { configChange } from '../../src/raft/membership.js';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
 import type { SeatView } from '../../src/game/types.js';
 import { say } from '../../src/i18n/format.js';
@@ -81,6 +82,8 @@ export function keyLine(lang: Lang, view: SeatView): string {
     }
     case 'client':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, type "{v}", Enter; fill in each entry\'s term, then Enter.', ru: '▶ Нажми w, набери «{v}», Enter; впиши терм каждой записи, затем Enter.' }, { v: input.value.replace(/ /g, '␣') });
+      // R33: a configuration change (+i9, -i1) is one cell, not letters.
+      if (view.membership && configChange(input.value)) return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (one configuration cell in your log).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (одна клетка конфигурации в журнале).' }, { v: input.value });
       return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), заполни карточку, затем Enter.' });

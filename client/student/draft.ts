@@ -79,12 +79,14 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
       if (core.message.type === 'AppendEntries') return { state, send: [reply(core.from, 'AppendEntriesReply', currentTerm(before))] };
       if (core.message.type === 'PreVote') return { state, send: [reply(core.from, 'PreVoteReply', currentTerm(before))] };
       return { state, send: [] };
-    case 'timeout':
+    case 'timeout': {
+      // R34: with membership changes on, a candidate asks only the members of its configuration.
+      const asked = correct.send.length > 0 ? [...new Set(correct.send.map((o) => o.to))] : peersOf(before);
       // R24: with pre-vote on, a blank PreVote card for everyone instead.
       if (correct.send.some((o) => o.message.type === 'PreVote')) {
         return {
           state,
-          send: peersOf(before).map((to) => ({
+          send: asked.map((to) => ({
             to,
             message: { type: 'PreVote', term: 0, candidateId: before.id, lastLogIndex: 0, lastLogTerm: 0 },
           })),
@@ -93,11 +95,12 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
       // A blank RequestVote card for everyone: the candidate writes term and log position.
       return {
         state,
-        send: peersOf(before).map((to) => ({
+        send: asked.map((to) => ({
           to,
           message: { type: 'RequestVote', term: 0, candidateId: before.id, lastLogIndex: 0, lastLogTerm: 0 },
         })),
       };
+    }
     case 'client':
       // The letter goes into the next free cell; its term is for the student to write.
       return { state: { ...state, log: [...state.log, { term: 0, value: core.value }] }, send: [] };

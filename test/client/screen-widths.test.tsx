@@ -45,6 +45,7 @@ const CAPTURE_SIZE: Record<string, { cols: number; rows: number } | 'markdown'> 
   'solo.txt': { cols: 80, rows: 24 },
   'solo-leader.txt': { cols: 80, rows: 24 },
   'solo-prevote.txt': { cols: 80, rows: 24 },
+  'solo-membership.txt': { cols: 80, rows: 24 },
   'student-80x24.txt': { cols: 80, rows: 24 },
   'student-120x40.txt': { cols: 120, rows: 40 },
   'student-card-by-hand.txt': { cols: 80, rows: 24 },
