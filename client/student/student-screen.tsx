@@ -9,6 +9,8 @@ import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import type { ServerState } from '../../src/raft/types.js';
+import { votersOf } from '../../src/raft/membership.js';
+import { seatStepOptions } from '../../src/game/seat-options.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
 import { wrapTo } from '../components/text-width.js';
@@ -193,6 +195,7 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen, width }:
           · {t(lang, 'term')} t{currentTerm(sheet)}
           {sheet.preVotes ? ` · ${t(lang, 'preVotes')} ${sheet.preVotes.length}/${sheet.cluster.length}` : null}
           {sheet.leader ? ` · ${t(lang, 'hearsLeader')} ${sheet.leader}` : null}
+          {membershipTag(sheet, view, lang)}
           {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
         </Text>
       </Box>
@@ -440,4 +443,14 @@ function noticeText(notice: string, lang: Lang): string {
     'hints-off': 'hintsOff',
   };
   return map[notice] ? t(lang, map[notice]) : notice;
+}
+
+/**
+ * Game 7 (R34, R35): how many servers the configuration in this sheet's log has, or that this
+ * server is a learner outside it; nothing when membership changes are off.
+ */
+function membershipTag(sheet: ServerState, view: SeatView, lang: Lang): string | null {
+  if (!view.membership) return null;
+  const config = votersOf(sheet, seatStepOptions(view));
+  return config.includes(sheet.id) ? ` · ${t(lang, 'members', { n: config.length })}` : ` · ${t(lang, 'learner')}`;
 }
