@@ -17,6 +17,7 @@ import { reduce } from '../../src/game/reducer.js';
 import type { GameEvent, Room } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import { votersOf } from '../../src/raft/membership.js';
+import { createMonitor, monitorStep } from '../../src/raft/monitor.js';
 import type { ServerState } from '../../src/raft/types.js';
 
 const NINE = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9'];
@@ -111,5 +112,26 @@ describe('with the correction (R37 on), the second change waits', () => {
     const corrected = applyEvents(room, [{ type: 'membership', cluster: 'A', voters: EIGHT }]);
     expect(remove(corrected).log).toHaveLength(10); // R37: refused, nothing written
     expect(remove(room).log.at(-1)).toEqual({ term: 3, value: '-i2' });
+  });
+});
+
+describe("the monitor's Election Safety (P1) with two configurations", () => {
+  it('in observe mode the class sees the same two leaders; the sentence names both configurations', () => {
+    const r = simulate({ seed: 5, games: [7], config: { size: 9, mode: 'observe' } });
+    expect(r.stuck).toEqual([]);
+    const p1 = r.room.clusters.A.violations.find((v) => v.property === 'P1')!;
+    expect(p1).toMatchObject({ term: 4 });
+    expect(p1.explain.en).toContain('i7: +i9 -i1 -i2; i5: +i9 -i1 -i9');
+  });
+
+  it('two leaders of one term without configuration entries keep the Figure 2 sentence', () => {
+    const C = ['i1', 'i2', 'i3'];
+    const lead = (id: string): ServerState => ({ id, cluster: C, votes: [id], log: [], role: 'leader', commitIndex: 0, lastApplied: 0, votesGranted: [], nextIndex: {}, matchIndex: {} });
+    let m = createMonitor();
+    const a = lead('i1');
+    m = monitorStep(m, { ...a, role: 'candidate' }, a, { i1: a }).monitor;
+    const b = lead('i2');
+    const v = monitorStep(m, { ...b, role: 'candidate' }, b, { i1: a, i2: b }).violations;
+    expect(v[0].explain.en).toContain('someone voted twice');
   });
 });
