@@ -135,3 +135,17 @@ describe("the monitor's Election Safety (P1) with two configurations", () => {
     expect(v[0].explain.en).toContain('someone voted twice');
   });
 });
+
+describe('game 7 needs a room of 9', () => {
+  it('started in a room of 8 it is refused with a sentence naming both sizes; games 1–5 in a room of 9 too', () => {
+    const room8 = createRoom({ size: 8 });
+    const out = reduce(room8, { type: 'script', action: 'start', game: 7 }, { now: 0, random: () => 0.5 });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.code).toBe('script/wrong-size');
+      expect(out.message.en).toContain('game 7 for 9');
+    }
+    const five = reduce(createRoom({ size: 9 }), { type: 'script', action: 'start', game: 5 }, { now: 0, random: () => 0.5 });
+    expect(five.ok).toBe(false);
+  });
+});
