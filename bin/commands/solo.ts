@@ -15,6 +15,7 @@ const HELP = `Usage: raft-sheet solo [options]     (npm start runs this)
 Play Raft alone: you are one server of an 8-server cluster, bots play the other seven, and you
 are guided through the workshop's four games (leader election, log replication, a term without
 a leader, log overwrite), then free play. A green line always says which key to press.
+--game 7 (a ninth server joins) plays in a cluster of 9: bots play the other eight.
 
 Options:
   --seat i3        play this seat in every game (default: the seat with something to do:
