@@ -138,3 +138,32 @@ describe('referee with membership changes on', () => {
     expect(m2[0].explain.en).toContain('not committed yet');
   });
 });
+
+describe('referee with membership changes on: counts and commits of the configuration, not the sheet', () => {
+  it('a candidate of i1…i8 (i9 a learner) that takes 4 votes for a majority hears of R34 with 8 members, not R11 of 9', () => {
+    const c = sheet('i1', C9, { votes: 'i1', role: 'candidate', votesGranted: ['i1', 'i2', 'i3'] });
+    const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
+    const input: Input = { kind: 'receive', from: 'i4', message: { type: 'RequestVoteReply', term: 1, voteGranted: true }, request: rv };
+    const wrong = edit(c, input, (x) => {
+      x.state.role = 'leader';
+      x.state.votesGranted = [];
+    }, ON);
+    const m = referee(c, input, wrong, ON);
+    expect(m).toEqual([expect.objectContaining({ rule: 'R34', field: 'role', expected: 'candidate', given: 'leader' })]);
+    expect(m[0].explain.en).toContain('4 of 8');
+  });
+
+  it("a follower's commitIndex mistake stays R19's, membership on or off", () => {
+    const f = sheet('i2', C9, { votes: 'i1', log: 't1:Raft' });
+    const card = appendCard(4, [cfg(1, '+i9')]);
+    const input: Input = { kind: 'receive', from: 'i1', message: card };
+    const wrong = edit(f, input, (x) => {
+      x.state.commitIndex = 5;
+      x.state.lastApplied = 5;
+    }, ON);
+    const m = referee(f, input, wrong, ON);
+    expect(m.length).toBeGreaterThan(0);
+    expect(m.map((x) => x.rule)).not.toContain('R34');
+    expect(m.map((x) => x.rule)).toEqual(referee(f, input, wrong).map((x) => x.rule)); // as in Figure 2
+  });
+});

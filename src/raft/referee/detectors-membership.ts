@@ -119,9 +119,14 @@ export const removedLeader: Detector = (ctx) => {
   return [reportMistake(ctx, 'R38', 'M32', d, say(stays ? 'removedStays' : 'removedEarly', { at, term: ctx.expectedTerm }))];
 };
 
-/** Who is counted for the decision that differs: votes for a role, stored copies for a commit. */
-function counted(s: ServerState, field: 'role' | 'commitIndex', n: number): ServerId[] {
-  if (field === 'role') return s.votesGranted;
+/** Who is counted for the decision that differs: the votes with this reply's, or the stored copies. */
+function counted(ctx: Ctx, field: 'role' | 'commitIndex', n: number): ServerId[] {
+  const i = ctx.input;
+  if (field === 'role') {
+    const granted = i.kind === 'receive' && i.message.type === 'RequestVoteReply' && i.message.voteGranted ? [i.from] : [];
+    return [...new Set([...ctx.before.votesGranted, ...granted])];
+  }
+  const s = ctx.expected;
   return [s.id, ...Object.entries(s.matchIndex).filter(([, m]) => m >= n).map(([id]) => id)];
 }
 
@@ -129,12 +134,13 @@ function counted(s: ServerState, field: 'role' | 'commitIndex', n: number): Serv
 export const membershipCount: Detector = (ctx) => {
   const o = optionsOf(ctx);
   if (!o) return [];
-  const d = find(ctx, 'commitIndex') ?? find(ctx, 'role');
-  if (!d || (d.field === 'role' && ctx.before.role !== 'candidate')) return [];
+  // A leader's commit (R22) or a candidate's win (R11); a follower's commitIndex is R19's.
+  const d = (ctx.before.role === 'leader' ? find(ctx, 'commitIndex') : undefined) ?? (ctx.before.role === 'candidate' ? find(ctx, 'role') : undefined);
+  if (!d) return [];
   const field = d.field as 'role' | 'commitIndex';
   const config = votersOf(ctx.expected, o);
   const n = field === 'commitIndex' ? Math.max(ctx.expected.commitIndex, ctx.given.commitIndex) : 0;
-  const who = counted(field === 'role' ? ctx.given : { ...ctx.given, matchIndex: ctx.expected.matchIndex }, field, n);
+  const who = counted(ctx, field, n);
   const q = quorumCount(config, who);
   const old = configAt(ctx.expected.log, ctx.before.commitIndex, o.initialConfig);
   const outside = [...new Set(who)].filter((id) => !config.includes(id));
@@ -148,7 +154,8 @@ export const membershipCount: Detector = (ctx) => {
     claim(ctx, ...claimed);
     return [reportMistake(ctx, 'R34', 'M29', d, say('nonMember', { config: list(config), outside: outside.join(', '), ...q }))];
   }
-  if (sameAsOld && outside.length === 0) return []; // Figure 2's own count: R11 / R22 tell it
+  // Every server of the sheet votes and nothing changed: Figure 2's own count, R11 / R22 tell it.
+  if (sameAsOld && outside.length === 0 && config.length === ctx.before.cluster.length) return [];
   claim(ctx, ...claimed);
   return [reportMistake(ctx, 'R34', undefined, d, say('count', { config: list(config), ...q }))];
 };
