@@ -2,7 +2,8 @@
  * Game 7 in a real terminal (tmux, 80×24): `raft-sheet solo --game 7` seats the player as i1 in
  * a cluster of nine. The player follows the green guide line (the election among i1…i8, "Raft",
  * the learner i9 catching up), and then adds i9 by keys: `w`, `+i9`, Enter opens a draft whose log
- * holds +i9 as one cell at index 5 (R33); Enter hands it over, and the next step begins.
+ * holds +i9 as one cell at index 5 (R33) and the header counts nine (R34); Enter hands it over,
+ * and the next step begins.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ describe('solo game 7 in a real terminal', () => {
       else if (!(await followGuide(tmux, 'g7', screen, play))) await sleep(100);
     }
     expect(addDraft).toMatch(/game 7·8\/32/);
-    expect(addDraft).toMatch(/A · i1 · ♛ Leader · term t1/);
+    expect(addDraft).toMatch(/A · i1 · ♛ Leader · term t1 · config 9/); // R34: the draft's log counts nine at once
     expect(addDraft).toMatch(/value R {3}a {3}f {3}t {3}\+i9/); // one cell, the columns widened for it
     expect(addDraft).toMatch(/term t1 {2}t1 {2}t1 {2}t1 {2}t1/);
     capture('solo-membership.txt', normalise(addDraft, {}), 'steady');
