@@ -11,6 +11,9 @@ export const t = wordsOf({
   /** Game 5 (R26, R27): the pre-votes a server counted, the leader it hears from. */
   preVotes: { en: 'pre-votes', ru: 'предголоса' },
   hearsLeader: { en: 'hears', ru: 'слышит' },
+  /** Game 7 (R34, R35): the size of the configuration in the sheet's log; a server outside it. */
+  members: { en: 'config {n}', ru: 'конфигурация {n}' },
+  learner: { en: 'learner', ru: 'ученик' },
   vote: { en: 'vote', ru: 'голос' },
   raftLog: { en: 'Raft Log', ru: 'Журнал' },
   snapshotBox: { en: 'snapshot', ru: 'снимок' },

@@ -14,13 +14,14 @@ import { defineCommand, intOption, usage, valueOptions, type Runnable } from './
 const HELP = `Usage: raft-sheet simulate [--game N] [--seed S] [--size 8] [--lang en|ru]
 
 Plays the games 1..N (1–4 the workshop's, 5 pre-vote, 6 log compaction; default 4) with bots on one cluster of 8 servers and prints,
-after every step, its prompt and each server's Raft State sheet. --game 0 is free play with
-election timers on --size servers (3–9) for --seconds of simulated time (default 30).
+after every step, its prompt and each server's Raft State sheet. --game 7 (a ninth server joins)
+is played alone by 9 servers. --game 0 is free play with election timers on --size servers (3–9)
+for --seconds of simulated time (default 30).
 
 Options:
-  --game N      last game to play, 0–6 (default 4)
+  --game N      last game to play, 0–7 (default 4)
   --seed S      seed of the simulator's random numbers (default 1)
-  --size N      servers in the cluster (the games need 8; free play 3–9)
+  --size N      servers in the cluster (games 1–5 need 8, game 7 needs 9; free play 3–9)
   --seconds N   free play: simulated seconds (default 30)
   --lang L      en or ru (default: from LANG)
   -h, --help    this help
@@ -64,17 +65,22 @@ function run(p: Parsed): number {
     for (const v of r.room.clusters.A.violations) out(`! ${v.property}: ${v.explain[p.lang]}`);
     return 0;
   }
-  const games = Array.from({ length: p.game }, (_, i) => i + 1);
-  const r = runSimulation({ seed: p.seed, games, onStep: (room, at) => out(stepReport(room, at.game, at.step, p.lang)) });
+  // Game 7 is written for 9 servers: it cannot follow games 1–5 (8) and starts on its own sheets.
+  const games = GAMES[p.game].size === 9 ? [p.game] : Array.from({ length: p.game }, (_, i) => i + 1);
+  const r = runSimulation({ seed: p.seed, games, config: { size: p.size }, onStep: (room, at) => out(stepReport(room, at.game, at.step, p.lang)) });
+  // Game 7's last part breaks a safety property on purpose (R37 off): say which, as free play does.
+  for (const v of r.room.clusters.A.violations) out(`! ${v.property}: ${v.explain[p.lang]}`);
   return r.stuck.length === 0 ? 0 : 1;
 }
 
 export const simulate: Runnable = defineCommand(
   { name: 'simulate', help: HELP, options: valueOptions('game', 'seed', 'size', 'seconds', 'lang') },
   ({ values }) => {
-    const game = intOption(values.game, '--game', 0, 6, 4);
-    const size = intOption(values.size, '--size', MIN_SIZE, MAX_SIZE, 8);
-    if (game > 0 && size !== 8) usage('the workshop games are written for 8 servers: use --size 8, or --game 0 for free play');
+    const game = intOption(values.game, '--game', 0, 7, 4);
+    if (!GAMES[game]) usage(`there is no game ${game}: --game is 0–7`);
+    const written = GAMES[game].size ?? 8;
+    const size = intOption(values.size, '--size', MIN_SIZE, MAX_SIZE, game === 0 ? 8 : written);
+    if (game > 0 && size !== written) usage(written === 8 ? 'the workshop games are written for 8 servers: use --size 8, or --game 0 for free play' : `game ${game} is written for ${written} servers: use --size ${written}`);
     return run({
       game,
       size,

@@ -7,18 +7,20 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { choiceOption, defineCommand, display, DISPLAY_OPTIONS, requireTerminal, usage, valueOptions, type Runnable } from './options.js';
+import { GAMES } from '../../src/game/scenarios.js';
 
 const HELP = `Usage: raft-sheet solo [options]     (npm start runs this)
 
 Play Raft alone: you are one server of an 8-server cluster, bots play the other seven, and you
 are guided through the workshop's four games (leader election, log replication, a term without
 a leader, log overwrite), then free play. A green line always says which key to press.
+--game 7 (a ninth server joins) plays in a cluster of 9: bots play the other eight.
 
 Options:
   --seat i3        play this seat in every game (default: the seat with something to do:
                    game 1 and 2 i1, game 3 i8, game 4 i4, game 5 i8, game 6 i4)
   --pace P         bots' pace: human (default, about a second a move) or fast
-  --game N         start with game N (1-4; 5 pre-vote; 6 snapshots; 0 is free play)
+  --game N         start with game N (1-4; 5 pre-vote; 6 snapshots; 7 a ninth server, 9 seats; 0 is free play)
   --by-hand        write every cell yourself: drafts open blank and the prompt states the goal,
                    not the answer (default: prefilled drafts to check and hand over); b switches
   --hints H        what ? gives: none, rule (the rule at the cursor) or answer (the rule and
@@ -53,10 +55,12 @@ export const solo: Runnable = defineCommand(
     options: { ...valueOptions('seat', 'pace', 'game', 'hints', 'data'), ...DISPLAY_OPTIONS, 'by-hand': { type: 'boolean', default: false }, 'no-predict': { type: 'boolean', default: false } },
   },
   async ({ values }) => {
-    if (values.seat && !/^i[1-8]$/.test(values.seat)) usage('--seat is a server id from i1 to i8');
     const pace = choiceOption(values.pace, '--pace', ['human', 'fast'] as const) ?? 'human';
     const game = Number(values.game ?? 1);
-    if (values.game?.trim() === '' || !Number.isInteger(game) || game < 0 || game > 6) usage('--game is 1, 2, 3, 4, 5 (pre-vote), 6 (snapshots) or 0 (free play)');
+    if (values.game?.trim() === '' || !Number.isInteger(game) || game < 0 || !GAMES[game]) usage('--game is 1, 2, 3, 4, 5 (pre-vote), 6 (snapshots), 7 (a ninth server) or 0 (free play)');
+    // Game 7 is written for nine servers (i9 joins); every other game for eight.
+    const size = GAMES[game].size ?? 8;
+    if (values.seat && !new RegExp(`^i[1-${size}]$`).test(values.seat)) usage(`--seat is a server id from i1 to i${size}`);
     const hints = choiceOption(values.hints, '--hints', ['none', 'rule', 'answer'] as const);
     requireTerminal();
     const { lang, ascii, color } = display(values);
@@ -67,7 +71,7 @@ export const solo: Runnable = defineCommand(
       host: '127.0.0.1',
       port: 0,
       clusters: 1,
-      size: 8,
+      size,
       data: values.data ?? soloDataDir(),
       key,
       lang,

@@ -59,11 +59,15 @@ export function ClusterBoard({ id, servers, compact, width, lastEvent, facts = [
   const nameOf = (s: BoardServer) => (names && s.seat?.kind === 'student' ? s.seat.name : '');
   const nameCols = Math.min(NAME_MAX, Math.max(0, ...list.map((s) => widthOf(nameOf(s)))));
   const LABEL = 12 + (nameCols ? nameCols + 1 : 0);
-  // Indexes past 9 need three columns: a log that long widens the compact cells (10 11 12, not 0 1 2).
-  const narrow = compact && longest < 10 ? 2 : 3;
-  // Large: the widest cell (up to wideCell) that still shows the whole log in the width.
+  // Indexes past 9 need three columns: a log that long widens the compact cells (10 11 12, not 0 1 2);
+  // so does a configuration entry (+i9, game 7), one column more than its text.
+  const widestValue = Math.max(1, ...list.flatMap((s) => s.state.log.map((e) => [...e.value].length)));
+  const narrow = Math.max(compact && longest < 10 ? 2 : 3, widestValue + 1);
+  // Large: the widest cell (up to wideCell) that still shows the whole log in the width, with the
+  // term row's "  ✔n ●n" after it (a row that does not fit wraps and the board grows).
+  const tail = 2 + 2 * (String(longest).length + 1) + 1;
   let cell = narrow;
-  if (!compact) for (let c = wideCell; c > narrow; c--) if (LABEL + longest * c <= width) { cell = c; break; }
+  if (!compact) for (let c = wideCell; c > narrow; c--) if (LABEL + longest * c + tail <= width) { cell = c; break; }
   const fit = Math.max(4, Math.floor((width - LABEL) / cell));
   const first = Math.max(1, longest - fit + 1);
   const idx = Array.from({ length: Math.min(fit, longest - first + 1) }, (_, i) => first + i);

@@ -36,6 +36,16 @@ export interface LogGridProps {
 const CELL = 3;
 const LABEL = 10;
 
+/**
+ * The width of one log column: a letter and two spaces, or wider when a configuration entry
+ * (`+i9`, `-i1`: game 7, R33) is in either log, so neighbouring cells never touch.
+ */
+export function cellWidth(...logs: readonly Entry[][]): number {
+  let widest = 1;
+  for (const log of logs) for (const e of log) widest = Math.max(widest, [...e.value].length);
+  return Math.max(CELL, widest + 1);
+}
+
 /** The state of the entry at position `index` (1-based) of `sheet.log` as drawn on the sheet. */
 export function entryState(sheet: ServerState, saved: ServerState, index: number): EntryState {
   const e = sheet.log[index - 1];
@@ -58,17 +68,18 @@ export function snapshotPhrase(sheet: ServerState, lang: Lang, theme: Theme, roo
 }
 
 /** Columns in one block of the log at this width. */
-export function perBlock(width: number): number {
-  return Math.max(4, Math.floor((width - LABEL) / CELL));
+export function perBlock(width: number, cell = CELL): number {
+  return Math.max(4, Math.floor((width - LABEL) / cell));
 }
 
 /** How many blocks (of 4 rows each) the log grid draws for `cells` cells. */
-export function logBlocks(cells: number, width: number, maxBlocks: number): number {
-  return Math.min(maxBlocks, Math.ceil(cells / perBlock(width)));
+export function logBlocks(cells: number, width: number, maxBlocks: number, cell = CELL): number {
+  return Math.min(maxBlocks, Math.ceil(cells / perBlock(width, cell)));
 }
 
 export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }: LogGridProps) {
-  const per = perBlock(width);
+  const cell = cellWidth(sheet.log, saved.log);
+  const per = perBlock(width, cell);
   const cells = Math.max(sheet.log.length, saved.log.length) + 1; // one free cell to write into
   const box = snapshotPhrase(sheet, lang, theme, Math.max(8, width - 44));
   const blocks = Math.ceil(cells / per);
@@ -77,7 +88,7 @@ export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }:
   for (let b = firstBlock; b < blocks; b++) {
     const from = b * per + 1;
     const to = Math.min(cells, from + per - 1);
-    out.push(<LogBlock key={b} from={from} to={to} sheet={sheet} saved={saved} cursor={cursor} lang={lang} theme={theme} />);
+    out.push(<LogBlock key={b} from={from} to={to} cell={cell} sheet={sheet} saved={saved} cursor={cursor} lang={lang} theme={theme} />);
   }
   return (
     <Box flexDirection="column">
@@ -96,8 +107,8 @@ export function LogGrid({ sheet, saved, cursor, width, maxBlocks, lang, theme }:
   );
 }
 
-function LogBlock(props: { from: number; to: number; sheet: ServerState; saved: ServerState; cursor: Cursor | null; lang: Lang; theme: Theme }) {
-  const { from, to, sheet, saved, cursor, lang, theme } = props;
+function LogBlock(props: { from: number; to: number; cell: number; sheet: ServerState; saved: ServerState; cursor: Cursor | null; lang: Lang; theme: Theme }) {
+  const { from, to, cell: CELL, sheet, saved, cursor, lang, theme } = props;
   const idx = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const colourOf = (state: EntryState) =>
     state === 'empty' ? undefined : tint(theme, theme.colour[state]);

@@ -122,7 +122,7 @@ export function groupText(group: string[]): string {
 export function modeWords(c: ClusterOverview, timeoutMs?: [number, number]): string[] {
   const hint = c.hints;
   const timers = c.election === 'timers' ? `timers${timeoutMs ? ` ${Math.round(timeoutMs[0] / 1000)}–${Math.round(timeoutMs[1] / 1000)}s` : ''}` : 'on cue';
-  return [c.mode, c.assist === 'by-hand' ? 'by hand' : 'prefilled', ...(hint !== undefined ? [`hints ${hint}`] : []), timers, ...(c.preVote ? ['pre-vote'] : []), ...(c.snapshotEvery ? [`snapshot ${c.snapshotEvery}`] : [])];
+  return [c.mode, c.assist === 'by-hand' ? 'by hand' : 'prefilled', ...(hint !== undefined ? [`hints ${hint}`] : []), timers, ...(c.preVote ? ['pre-vote'] : []), ...(c.snapshotEvery ? [`snapshot ${c.snapshotEvery}`] : []), ...(c.membership ? [c.membership.uncorrected ? 'membership, no R37' : 'membership'] : [])];
 }
 
 /** Paused, offline servers, partition groups: the state of the cluster a glance must catch. */

@@ -215,7 +215,7 @@ function mainKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): Console
 }
 
 function gameKey(s: ConsoleState, key: ConsoleKey, ctx: ConsoleContext): ConsoleReaction {
-  if (key.kind !== 'char' || !/^[0-6]$/.test(key.char)) return { state: s };
+  if (key.kind !== 'char' || !/^[0-7]$/.test(key.char)) return { state: s };
   const game = Number(key.char);
   return send(s, { type: 'script', action: 'start', game }, game === 0 ? say(ctx, 'lFreePlay') : say(ctx, 'lGame', { n: game }));
 }

@@ -7,7 +7,7 @@ export const cw = wordsOf({
     en: '↑↓/A-Z cluster · enter sheets · g game · n next · p prev · f fault · b bots · m modes · space pause · a announce · ? ask · r reset · w rewind · k key · q quit',
     ru: '↑↓/A-Z кластер · enter листы · g игра · n дальше · p назад · f сбой · b боты · m режимы · пробел пауза · a объявить · ? спросить · r сброс · w откат · k ключ · q выход',
   },
-  keysGame: { en: 'Game for every cluster: 1 election · 2 replication · 3 no leader · 4 overwrite · 5 pre-vote · 6 snapshots · 0 free play · esc back', ru: 'Игра для всех кластеров: 1 выборы · 2 репликация · 3 без лидера · 4 перезапись · 5 предголосование · 6 снимки · 0 свободная · esc назад' },
+  keysGame: { en: 'Game for every cluster: 1 election · 2 replication · 3 no leader · 4 overwrite · 5 pre-vote · 6 snapshots · 7 ninth server (9 seats) · 0 free play · esc', ru: 'Игра для всех кластеров: 1 выборы · 2 репликация · 3 без лидера · 4 перезапись · 5 предголосование · 6 снимки · 7 девятый сервер (9 мест) · 0 свободная · esc' },
   keysFault: {
     en: 'Fault in {c}: l lose a card · o offline · u online · s split (partition) · h heal · d delay a card · x duplicate a card · r reorder an inbox · esc',
     ru: 'Сбой в {c}: l потерять карточку · o отключить · u включить · s разделить · h соединить · d задержать · x дублировать · r перемешать входящие · esc',
@@ -46,7 +46,7 @@ export const cw = wordsOf({
   webProjector: { en: 'projector (browser):', ru: 'проектор (браузер):' },
   keyHidden: { en: 'k shows the instructor key', ru: 'k — показать ключ преподавателя' },
   keyResumed: { en: 'unchanged (as printed when the session started)', ru: 'прежний (напечатан при запуске сессии)' },
-  noGame: { en: 'No game running: g chooses one (1–4 the workshop games, 5 pre-vote, 6 snapshots, 0 free play).', ru: 'Игра не идёт: g — выбрать (1–4 — игры практикума, 5 — предголосование, 6 — снимки, 0 — свободная).' },
+  noGame: { en: 'No game running: g chooses one (1–4 the workshop games, 5 pre-vote, 6 snapshots, 7 a ninth server, 0 free play).', ru: 'Игра не идёт: g — выбрать (1–4 — игры практикума, 5 — предголосование, 6 — снимки, 7 — девятый сервер, 0 — свободная).' },
   allDone: { en: 'all done — n: next step', ru: 'все готовы — n: следующий шаг' },
   lastDone: { en: 'all done — the last step', ru: 'все готовы — последний шаг' },
   done: { en: 'done', ru: 'готово' },

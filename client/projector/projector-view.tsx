@@ -72,7 +72,9 @@ function Clusters({ clusters, focus, width, height, lang, theme }: ProjectorView
   const large = focus === null ? undefined : clusters.find((c) => c.id === focus);
   if (large) {
     const spacious = clusterRows(large, false, true) <= height;
-    return <ClusterPanel cluster={large} compact={false} spacious={spacious} reserve={false} width={width} lang={lang} theme={theme} />;
+    // Nine servers at 24 rows (game 7): one row each when two do not fit.
+    const compact = clusterRows(large, false, false) > height;
+    return <ClusterPanel cluster={large} compact={compact} spacious={spacious} reserve={false} width={width} lang={lang} theme={theme} />;
   }
   // Compact grid: as many columns as the widest log allows, as many rows as the height allows.
   const longest = Math.max(1, ...clusters.flatMap((c) => Object.values(c.servers).map((s) => s.state.log.length)));

@@ -42,7 +42,7 @@ export function guideLines(lang: Lang, view: SeatView | null, transition: string
   // A stalled step is offered for retry or skip only once the player has nothing left to do.
   const offer = stalled !== null && view.online && botMove(view) === null ? `${positionTag(lang, view)} ${stalled}` : null;
   const now = transition ?? offer ?? `${positionTag(lang, view)} ${keyLine(lang, view)} · ${modeTag(lang, view)}`.trim();
-  return first ? [introLine(lang, view.server), now] : [now];
+  return first ? [introLine(lang, view.server, view.sheet.cluster.length), now] : [now];
 }
 
 export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProps) {

@@ -4,13 +4,14 @@
  * saying what just happened and what comes next. Pure; English and Russian.
  */
 import { botMove } from '../../src/game/bots.js';
+import { configChange } from '../../src/raft/membership.js';
 import { GAMES, GAME_ORDER } from '../../src/game/scenarios.js';
 import type { SeatView } from '../../src/game/types.js';
 import { say } from '../../src/i18n/format.js';
 import type { Lang, Text } from '../../src/i18n/text.js';
 
 /** The seat with something to do in each workshop game (EXERCISE.md). */
-export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8', 6: 'i4' };
+export const SOLO_SEATS: Record<number, string> = { 1: 'i1', 2: 'i1', 3: 'i8', 4: 'i4', 5: 'i8', 6: 'i4', 7: 'i1' };
 
 const ROLE: Record<number, Text> = {
   1: { en: 'the candidate', ru: 'кандидат' },
@@ -19,6 +20,7 @@ const ROLE: Record<number, Text> = {
   4: { en: 'back from a crash, the candidate of t3', ru: 'вернулся после сбоя, кандидат в t3' },
   5: { en: 'the server cut off from the others', ru: 'сервер, отрезанный от остальных' },
   6: { en: 'the leader whose log outgrows the sheet', ru: 'лидер, чей журнал не помещается на листе' },
+  7: { en: 'the leader that adds i9 and removes itself', ru: 'лидер, который добавляет i9 и удаляет себя' },
 };
 
 /** The game solo plays after `game`: the workshop's next, none after game 4 or a later game (5). */
@@ -32,12 +34,15 @@ export function seatFor(game: number, chosen: string | undefined): string {
 }
 
 
+/** The bots beside the player, in words: seven in games 1–5, eight in game 7 (nine servers). */
+const OTHERS: Record<number, Text> = { 8: { en: 'seven', ru: 'семь' }, 9: { en: 'eight', ru: 'восемь' } };
+
 /** The first words a new player reads: what they are, and the key to press. */
-export function introLine(lang: Lang, seat: string): string {
+export function introLine(lang: Lang, seat: string, size = 8): string {
   return say(lang, {
-    en: 'You are server {s} in a Raft cluster of 8; the other seven are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
-    ru: 'Ты — сервер {s} в Raft-кластере из 8; остальные семь — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
-  }, { s: seat });
+    en: 'You are server {s} in a Raft cluster of {n}; the other {others} are bots. The green line names the key to press; b: by hand or prefilled, h: hints, c: the whole cluster.',
+    ru: 'Ты — сервер {s} в Raft-кластере из {n}; остальные {others} — боты. Зелёная строка называет нужную клавишу; b: вручную или заполнено, h: подсказки, c: весь кластер.',
+  }, { s: seat, n: size, others: (OTHERS[size] ?? { en: String(size - 1), ru: String(size - 1) })[lang] });
 }
 
 /** The key(s) for the player's next move, or what to wait for. */
@@ -78,6 +83,8 @@ export function keyLine(lang: Lang, view: SeatView): string {
     }
     case 'client':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press w, type "{v}", Enter; fill in each entry\'s term, then Enter.', ru: '▶ Нажми w, набери «{v}», Enter; впиши терм каждой записи, затем Enter.' }, { v: input.value.replace(/ /g, '␣') });
+      // R33: a configuration change (+i9, -i1) is one cell, not letters.
+      if (view.membership && configChange(input.value)) return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (one configuration cell in your log).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (одна клетка конфигурации в журнале).' }, { v: input.value });
       return say(lang, { en: '▶ Press w, type "{v}", then Enter twice (into your log, one letter per cell).', ru: '▶ Нажми w, набери «{v}», затем дважды Enter (в журнал, по букве в клетку).' }, { v: input.value.replace(/ /g, '␣') });
     case 'send':
       if (view.assist === 'by-hand') return say(lang, { en: '▶ Press s (AppendEntries to laggards), fill in the card, then Enter.', ru: '▶ Нажми s (AppendEntries тем, кому нужно), заполни карточку, затем Enter.' });

@@ -15,6 +15,7 @@ import { compactTo, snapshotIndex } from '../../src/raft/snapshot.js';
 import { peersOf, step } from '../../src/raft/step.js';
 import type { Entry, Input, Message, Move, Outgoing, Request, ServerId, ServerState } from '../../src/raft/types.js';
 import type { Assist, MoveInput, SeatView } from '../../src/game/types.js';
+import { seatStepOptions } from '../../src/game/seat-options.js';
 
 export interface Draft {
   /** The input as the hub names it (the card id, timeout, letter, send). */
@@ -59,11 +60,7 @@ export function startDraft(view: SeatView, input: MoveInput, assist: Assist): Dr
   const core = coreInput(view, input);
   if (!core) return null;
   const before = view.sheet;
-  const result = step(before, core, {
-    maxEntries: view.maxEntries,
-    ...(view.preVote ? { preVote: true } : {}),
-    ...(view.snapshotEvery ? { snapshotEvery: view.snapshotEvery } : {}),
-  });
+  const result = step(before, core, seatStepOptions(view));
   const correct: Move = { state: result.state, send: result.send };
   const move = assist === 'prefilled' ? clone(correct) : blankMove(before, core, correct);
   return { input, core, before, move, correct };
@@ -91,12 +88,14 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
       // R31: the reply carries only a term, written like the other replies' (the receiver's own).
       if (core.message.type === 'InstallSnapshot') return { state, send: [{ to: core.from, message: { type: 'InstallSnapshotReply', term: currentTerm(before) } }] };
       return { state, send: [] };
-    case 'timeout':
+    case 'timeout': {
+      // R34: with membership changes on, a candidate asks only the members of its configuration.
+      const asked = correct.send.length > 0 ? [...new Set(correct.send.map((o) => o.to))] : peersOf(before);
       // R24: with pre-vote on, a blank PreVote card for everyone instead.
       if (correct.send.some((o) => o.message.type === 'PreVote')) {
         return {
           state,
-          send: peersOf(before).map((to) => ({
+          send: asked.map((to) => ({
             to,
             message: { type: 'PreVote', term: 0, candidateId: before.id, lastLogIndex: 0, lastLogTerm: 0 },
           })),
@@ -105,11 +104,12 @@ function blankMove(before: ServerState, core: Input, correct: Move): Move {
       // A blank RequestVote card for everyone: the candidate writes term and log position.
       return {
         state,
-        send: peersOf(before).map((to) => ({
+        send: asked.map((to) => ({
           to,
           message: { type: 'RequestVote', term: 0, candidateId: before.id, lastLogIndex: 0, lastLogTerm: 0 },
         })),
       };
+    }
     case 'client':
       // The letter goes into the next free cell; its term is for the student to write.
       return { state: { ...state, log: [...state.log, { term: 0, value: core.value }] }, send: [] };

@@ -10,12 +10,14 @@ import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import { replyOk } from '../../src/raft/replies.js';
 import type { ServerState } from '../../src/raft/types.js';
+import { votersOf } from '../../src/raft/membership.js';
+import { seatStepOptions } from '../../src/game/seat-options.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
 import { wrapTo } from '../components/text-width.js';
 import { ClusterStrip } from '../components/cluster-strip.js';
 import { responseRow } from '../../src/game/cards.js';
-import { LogGrid, logBlocks, type Cursor } from '../components/log-grid.js';
+import { LogGrid, cellWidth, logBlocks, type Cursor } from '../components/log-grid.js';
 import { TermsRow } from '../components/terms-row.js';
 import type { WordOf } from '../../src/i18n/format.js';
 import { t } from '../i18n.js';
@@ -69,7 +71,7 @@ export function StudentScreen(props: StudentScreenProps) {
   const wide = width >= 120;
   // Rows: header, the sheet, a gap, the inbox and cards, a gap, the footer; at most height − 1.
   const cells = Math.max(sheet.log.length, view.sheet.log.length) + 1;
-  const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2);
+  const blocks = logBlocks(cells, wide ? width - 48 : width, tall ? 3 : 2, cellWidth(sheet.log, view.sheet.log));
   const sheetRows = wide ? Math.max(3, 1 + 4 * blocks) : 3 + 1 + 4 * blocks;
   // The timer line (timers mode or a pause) takes one row under the header when it is drawn.
   const fixed = 1 + (hasTimerLine(view) ? 1 : 0) + sheetRows + 1 + 1;
@@ -196,6 +198,7 @@ function Header({ view, status, code, lang, theme, sheet, cell, screen, width }:
           · {t(lang, 'term')} t{currentTerm(sheet)}
           {sheet.preVotes ? ` · ${t(lang, 'preVotes')} ${sheet.preVotes.length}/${sheet.cluster.length}` : null}
           {sheet.leader ? ` · ${t(lang, 'hearsLeader')} ${sheet.leader}` : null}
+          {membershipTag(sheet, view, lang)}
           {screen.draft ? <Text color={tint(theme, theme.colour.draft)}> · {t(lang, 'drafting')} {theme.sym.draft}</Text> : null}
         </Text>
       </Box>
@@ -468,4 +471,14 @@ function noticeText(notice: string, lang: Lang): string {
     'hints-off': 'hintsOff',
   };
   return map[notice] ? t(lang, map[notice]) : notice;
+}
+
+/**
+ * Game 7 (R34, R35): how many servers the configuration in this sheet's log has, or that this
+ * server is a learner outside it; nothing when membership changes are off.
+ */
+function membershipTag(sheet: ServerState, view: SeatView, lang: Lang): string | null {
+  if (!view.membership) return null;
+  const config = votersOf(sheet, seatStepOptions(view));
+  return config.includes(sheet.id) ? ` · ${t(lang, 'members', { n: config.length })}` : ` · ${t(lang, 'learner')}`;
 }

@@ -123,7 +123,8 @@ function logCells(s: ServerState, x: number, y: number, width: number): string {
     out.push(
       `<g class="entry" data-index="${index}" data-state="${st}" aria-label="entry ${index}: ${esc(e.value)}, term ${e.term}, ${st}">` +
         `<rect x="${n(cx + 1)}" y="${n(y)}" width="${n(cw - 2)}" height="44" rx="3" fill="${fill}" stroke="${st === 'persisted' ? COLOUR.persisted : fill}" stroke-width="2"/>` +
-        `<text x="${n(cx + cw / 2)}" y="${n(y + 21)}" font-size="${n(Math.min(20, cw * 0.95))}" text-anchor="middle" fill="${text}" font-weight="700">${esc(e.value === ' ' ? '␣' : e.value)}</text>` +
+        // A configuration entry (+i9, game 7) is squeezed into its cell rather than spilling over the next.
+        `<text x="${n(cx + cw / 2)}" y="${n(y + 21)}" font-size="${n(Math.min(20, cw * 0.95))}" text-anchor="middle" fill="${text}" font-weight="700"${[...e.value].length > 1 ? ` textLength="${n(cw - 6)}" lengthAdjust="spacingAndGlyphs"` : ''}>${esc(e.value === ' ' ? '␣' : e.value)}</text>` +
         `<text x="${n(cx + cw / 2)}" y="${n(y + 39)}" font-size="${n(Math.min(13, cw * 0.7))}" text-anchor="middle" fill="${text}">${SYMBOL[st]}</text>` +
         `</g>`,
     );

@@ -107,6 +107,11 @@ function applyToCluster(c: ClusterState, e: Exclude<GameEvent, { type: 'clock' }
       return c;
     case 'mode':
       return { ...c, mode: e.mode, assist: e.assist, election: e.election, ...(e.hints ? { hints: e.hints } : {}), ...(e.preVote !== undefined ? { preVote: e.preVote } : {}), ...(e.snapshotEvery !== undefined ? { snapshotEvery: e.snapshotEvery } : {}) };
+    case 'membership': {
+      if (e.voters !== null) return { ...c, membership: { voters: [...e.voters], ...(e.uncorrected ? { uncorrected: true } : {}) } };
+      const { membership: _off, ...rest } = c;
+      return rest;
+    }
     case 'seat':
       return Object.hasOwn(c.seats, e.server) ? { ...c, seats: { ...c.seats, [e.server]: e.seat } } : c;
     case 'announce':

@@ -5,7 +5,7 @@
  * the inbox oldest first; a leader writes the message, sends AppendEntries to followers that lag
  * and have no card waiting (R16), and heartbeats when idle (R13); time out when the timer fired.
  */
-import { currentTerm } from '../raft/log.js';
+import { currentTerm, logText } from '../raft/log.js';
 import { fullText, lastIndex, snapshotIndex } from '../raft/snapshot.js';
 import { peersOf } from '../raft/step.js';
 import type { ServerId } from '../raft/types.js';
@@ -72,7 +72,10 @@ function writeNext(view: SeatView, task: Extract<ScriptTask, { kind: 'write' }>)
   // R29: indexes count the snapshot box's entries too.
   const at = task.at ?? snapshotIndex(view.sheet) + log.filter((e) => e.term < term).length + 1;
   if (lastIndex(view.sheet) < at - 1) return null;
-  const written = [...fullText(view.sheet)].slice(at - 1).join('');
+  // Entry by entry above the box (a configuration entry `+i9` is one cell of three characters,
+  // game 7); inside the box, its text (game 6).
+  const boxed = snapshotIndex(view.sheet);
+  const written = at > boxed ? logText(log, at - boxed) : [...fullText(view.sheet)].slice(at - 1).join('');
   if (written.length >= task.text.length || !task.text.startsWith(written)) return null;
   return { input: { kind: 'client', value: [...task.text].slice([...written].length).join('') } };
 }

@@ -64,6 +64,8 @@ export type GameEvent =
   /** `hints` absent: unchanged (journals written before hint levels). */
   | { type: 'mode'; cluster: ClusterId; mode: RefereeMode; assist: Assist; election: ElectionMode; hints?: HintLevel; /** absent: unchanged */ preVote?: boolean; /** R30, absent: unchanged; 0 off */ snapshotEvery?: number }
   | { type: 'seat'; cluster: ClusterId; server: ServerId; seat: Seat }
+  /** Membership changes on with this initial configuration, or off (null): R33–R38. */
+  | { type: 'membership'; cluster: ClusterId; voters: ServerId[] | null; uncorrected?: boolean }
   | { type: 'announce'; cluster: ClusterId; text: Text }
   | { type: 'script'; cluster: ClusterId; script: ScriptPosition | null }
   /**

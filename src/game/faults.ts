@@ -80,6 +80,12 @@ export function applyFault(d: Draft, cluster: ClusterId, f: Fault): Rejection | 
       // R30: snapshot every N applied entries (0: off) for the cluster; the modes stay as they are.
       emit(d, { type: 'mode', cluster, mode: c.mode, assist: c.assist, election: c.election, ...(c.hints ? { hints: c.hints } : {}), snapshotEvery: f.every });
       return null;
+    case 'membership':
+      // R33–R38 on (with the initial configuration, every id one of the cluster's) or off.
+      if (f.voters !== null && (!Array.isArray(f.voters) || f.voters.length === 0 || !f.voters.every(known))) return reject('fault/invalid');
+      if (f.uncorrected !== undefined && typeof f.uncorrected !== 'boolean') return reject('fault/invalid');
+      emit(d, { type: 'membership', cluster, voters: f.voters === null ? null : [...new Set(f.voters)], ...(f.uncorrected ? { uncorrected: true } : {}) });
+      return null;
     default:
       return reject('fault/invalid');
   }

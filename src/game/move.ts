@@ -11,6 +11,7 @@ import { armTimer, clusterOf, disarmTimer, emit, emitSheet, type Draft } from '.
 import { isSafeText } from '../protocol/safe-text.js';
 import { MAX_CARDS_IN_FLIGHT } from './limits.js';
 import { reject } from './rejections.js';
+import { seatStepOptions } from './seat-options.js';
 import { currentStep } from './scenarios.js';
 import type { Card, ClusterState, Command, MoveInput, Rejection, Room } from './types.js';
 
@@ -101,13 +102,14 @@ export function validProposal(c: ClusterState, server: ServerId, p: unknown, car
   });
 }
 
-/** The room's card size, pre-vote (R24–R27) and snapshots (R29–R32) where the cluster has them on. */
+/** The room's card size, pre-vote (R24–R27), snapshots (R29–R32) and membership changes (R33–R38) where the cluster has them on. */
 export function stepOptions(room: Room, c?: ClusterState): StepOptions {
-  return {
+  return seatStepOptions({
     maxEntries: room.config.maxEntries,
     ...(c?.preVote ? { preVote: true } : {}),
     ...(c?.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
-  };
+    ...(c?.membership ? { membership: c.membership } : {}),
+  });
 }
 
 /** The correct move for this input: what a prefilled sheet proposes and what bots play. */

@@ -16,6 +16,8 @@ import type { MistakeId, RuleId } from '../raft/rules.js';
 import { formatLog } from '../raft/referee/format.js';
 import { step } from '../raft/step.js';
 import type { AppendEntries, Entry, RequestVote, ServerId, ServerState } from '../raft/types.js';
+import { votersOf } from '../raft/membership.js';
+import { seatStepOptions } from './seat-options.js';
 import type { Text } from '../i18n/text.js';
 import { inboxOf, resolveInput, stepOptions } from './move.js';
 import type { Card, ClusterId, ClusterState, MoveInput, Room } from './types.js';
@@ -210,6 +212,11 @@ function acceptQuestion(s: ServerState, card: Card, m: AppendEntries, ok: boolea
   return { kind: 'accept', text, choices: [YES, NO], correct: ok ? 0 : 1, ...checkWhy(s, m, ok, false), traps: ok ? [null, trap] : [trap, null] };
 }
 
+/** The servers whose votes and copies count for `s` (R34; the whole sheet unless membership changes are on). */
+function votersIn(c: ClusterState, s: ServerState): ServerId[] {
+  return votersOf(s, seatStepOptions({ maxEntries: 0, ...(c.membership ? { membership: c.membership } : {}) }));
+}
+
 function leaderQuestion(c: ClusterState, before: ServerState, after: ServerState, cards: Card[], base: Pick<Question, 'server' | 'input'>): Question | null {
   if (before.role !== 'candidate') return null;
   const term = currentTerm(before);
@@ -217,14 +224,15 @@ function leaderQuestion(c: ClusterState, before: ServerState, after: ServerState
   const wins = after.role === 'leader';
   const granted = new Set(before.votesGranted);
   for (const k of cards) if (k.message.type === 'RequestVoteReply' && k.message.voteGranted && k.message.term === term && k.inReplyTo?.request.term === term) granted.add(k.from);
-  const need = majority(Object.keys(c.servers).length);
+  const size = votersIn(c, before).length; // R34: the latest configuration in its log (all servers in games 1–5)
+  const need = majority(size);
   const text = t(
     `${me} reads its Response row (${cards.length} vote replies): who leads term ${term} then?`,
     `${me} читает свою строку Response (${cards.length} ответов о голосах): кто тогда лидер терма ${term}?`,
   );
   const why = t(
-    `${me} has ${granted.size} votes of term ${term}, itself included; a majority of ${Object.keys(c.servers).length} is ${need}.`,
-    `У ${me} ${granted.size} голосов терма ${term}, включая свой; большинство из ${Object.keys(c.servers).length} — ${need}.`,
+    `${me} has ${granted.size} votes of term ${term}, itself included; a majority of ${size} is ${need}.`,
+    `У ${me} ${granted.size} голосов терма ${term}, включая свой; большинство из ${size} — ${need}.`,
   );
   return { ...base, kind: 'leader', text, choices: [t(me, me), t('Nobody yet', 'Пока никто')], correct: wins ? 0 : 1, rule: 'R11', why, traps: wins ? [null, 'M10'] : ['M10', null] };
 }
@@ -237,8 +245,10 @@ function commitQuestion(c: ClusterState, before: ServerState, after: ServerState
   const term = currentTerm(before);
   const entryTerm = termAt(before.log, n) ?? 0;
   const committed = after.commitIndex >= n;
-  const stored = 1 + Object.entries(after.matchIndex).filter(([id, i]) => id !== me && i >= n).length;
-  const size = Object.keys(c.servers).length;
+  // R34: copies counted among the members of the leader's latest configuration (every server in games 1–5).
+  const voters = votersIn(c, before);
+  const stored = [me, ...Object.entries(after.matchIndex).filter(([id, i]) => id !== me && i >= n).map(([id]) => id)].filter((id) => voters.includes(id)).length;
+  const size = voters.length;
   const text = t(`${me} reads its AppendEntries replies: is entry ${n} committed then?`, `${me} читает ответы на AppendEntries: закоммичена ли тогда запись ${n}?`);
   const why =
     entryTerm !== term

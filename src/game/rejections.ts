@@ -28,7 +28,7 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'script/no-game': { en: 'There is no such game, or no game is running.', ru: 'Такой игры нет, или игра не запущена.' },
   'script/at-end': { en: 'This is the last step.', ru: 'Это последний шаг.' },
   'script/at-start': { en: 'This is the first step.', ru: 'Это первый шаг.' },
-  'script/wrong-size': { en: 'The workshop games are written for 8 servers (i1–i8).', ru: 'Игры практикума рассчитаны на 8 серверов (i1–i8).' },
+  'script/wrong-size': { en: 'Games 1–5 are written for 8 servers (i1–i8), game 7 for 9 (a hub started with --size 9).', ru: 'Игры 1–5 рассчитаны на 8 серверов (i1–i8), игра 7 — на 9 (хаб, запущенный с --size 9).' },
   'fault/invalid': { en: 'That fault cannot be applied.', ru: 'Эту неисправность применить нельзя.' },
   'seat/invalid': { en: 'A seat is empty, a student with a name, or a bot with a pace.', ru: 'Место пустое, студент с именем или бот с темпом.' },
   'mode/invalid': { en: 'Unknown mode.', ru: 'Неизвестный режим.' },

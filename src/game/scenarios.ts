@@ -11,6 +11,7 @@ import type { RuleId } from '../raft/rules.js';
 import type { Condition } from './conditions.js';
 import type { ClusterState, Fault, ScriptTask } from './types.js';
 import { game6 } from './scenario-game6.js';
+import { game7 } from './scenario-game7.js';
 
 export interface ScriptStep {
   title: Text;
@@ -682,7 +683,7 @@ const freePlay: Game = {
   ],
 };
 
-export const GAMES: Record<number, Game> = { 1: game1, 2: game2, 3: game3, 4: game4, 5: game5, 6: game6, [FREE_PLAY]: freePlay };
+export const GAMES: Record<number, Game> = { 1: game1, 2: game2, 3: game3, 4: game4, 5: game5, 6: game6, 7: game7, [FREE_PLAY]: freePlay };
 /** The workshop order: `next` past a game's last step goes on with the next game. */
 export const GAME_ORDER = [1, 2, 3, 4];
 

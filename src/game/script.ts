@@ -27,6 +27,8 @@ export function playScript(d: Draft, cmd: ScriptCommand, targets: ClusterId[]): 
     if (cmd.action === 'start' && c.preVote) applyFault(d, id, { kind: 'pre-vote', on: false });
     // Likewise log compaction (R29–R32) only where a step turns it on (game 6).
     if (cmd.action === 'start' && c.snapshotEvery) applyFault(d, id, { kind: 'snapshot', every: 0 });
+    // Likewise every server votes unless a step turns membership changes on (game 7, R33–R38).
+    if (cmd.action === 'start' && c.membership) applyFault(d, id, { kind: 'membership', voters: null });
     emit(d, { type: 'script', cluster: id, script: next });
     if (cmd.action !== 'prev') for (const f of currentStep(clusterOf(d, id))?.actions ?? []) applyFault(d, id, f);
   }

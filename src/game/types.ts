@@ -141,6 +141,12 @@ export interface ClusterState {
   preVote?: boolean;
   /** R30: servers snapshot every N applied entries (docs/rules-extended.md); absent or 0 in games 1–5. */
   snapshotEvery?: number;
+  /**
+   * Membership changes (R33–R38, docs/rules-extended.md) are on: the initial configuration, before
+   * any +iN/-iN entry of a log, and whether R37 is off (the 2014 rules). Absent in games 1–6:
+   * every server of the sheet votes.
+   */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 /** A question asked (issue 14): answers are kept here, private until the reveal (views.ts). */
@@ -218,7 +224,9 @@ export type Fault =
   /** Pre-vote on or off for this cluster (R24–R27, docs/rules-extended.md); game 5 switches it. */
   | { kind: 'pre-vote'; on: boolean }
   /** Log compaction every N applied entries, 0 off (R29–R32, docs/rules-extended.md); game 6 switches it. */
-  | { kind: 'snapshot'; every: number };
+  | { kind: 'snapshot'; every: number }
+  /** Membership changes on (the initial configuration) or off (null) for this cluster (R33–R38); game 7 switches it. */
+  | { kind: 'membership'; voters: ServerId[] | null; /** R37 off (the 2014 rules, docs/rules-extended.md) */ uncorrected?: boolean };
 
 export type Command =
   | { type: 'move'; cluster: ClusterId; server: ServerId; input: MoveInput; proposal?: Move }
@@ -395,6 +403,8 @@ export interface SeatView {
   preVote?: boolean;
   /** R30: snapshots every N applied entries (absent: off). */
   snapshotEvery?: number;
+  /** Membership changes are on (R33–R38): the initial configuration, R37 off (absent: off). */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 /**
@@ -504,6 +514,8 @@ export interface ClusterOverview {
   preVote?: boolean;
   /** R30: snapshots every N applied entries (absent: off). */
   snapshotEvery?: number;
+  /** Membership changes are on (R33–R38; absent: off). */
+  membership?: { voters: ServerId[]; uncorrected?: boolean };
 }
 
 export interface InstructorView {

@@ -67,6 +67,7 @@ export function seatView(room: Room, cluster: string, server: ServerId): SeatVie
     ...(c.question ? { question: seatQuestion(c, server) } : {}),
     ...(c.preVote ? { preVote: true } : {}),
     ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
+    ...(c.membership ? { membership: c.membership } : {}),
   };
 }
 
@@ -191,6 +192,7 @@ function overview(room: Room, c: ClusterState): ClusterOverview {
     ...askable(room, c),
     ...(c.preVote ? { preVote: true } : {}),
     ...(c.snapshotEvery ? { snapshotEvery: c.snapshotEvery } : {}),
+    ...(c.membership ? { membership: c.membership } : {}),
   };
 }
 
@@ -230,3 +232,4 @@ export function countByRule(c: ClusterState): Record<string, number> {
   for (const list of Object.values(c.mistakes)) for (const m of list) out[m.rule] = (out[m.rule] ?? 0) + 1;
   return out;
 }
+

@@ -119,6 +119,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pre-vote'), on: z.boolean() }),
   /** R30: snapshot every N applied entries; 0 switches log compaction off. */
   z.strictObject({ kind: z.literal('snapshot'), every: z.int().min(0).max(MAX_LOG) }),
+  /** Membership changes on with this initial configuration, or off (R33–R38; game 7). */
+  z.strictObject({ kind: z.literal('membership'), voters: z.array(serverIdSchema).min(1).max(16).nullable(), uncorrected: z.boolean().optional() }),
 ]);
 
 export const paceSchema = z.enum(['human', 'fast']);

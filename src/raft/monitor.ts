@@ -11,6 +11,10 @@ import type { Text } from '../i18n/text.js';
 import { currentTerm } from './log.js';
 import { entryAtIndex, lastIndex } from './snapshot.js';
 import type { Entry, ServerId, ServerState } from './types.js';
+import { isConfigEntry } from './membership.js';
+
+/** The configuration entries of a log (R33), as the sheet reads them: '+i9 -i1 -i9'. */
+const changesIn = (s: ServerState | undefined): string => (s ? s.log.filter(isConfigEntry).map((e) => e.value).join(' ') : '');
 
 export type PropertyId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 
@@ -74,13 +78,29 @@ export function monitorStep(
 
   const others = Object.values(cluster).filter((s) => s.id !== after.id);
   const all = [...others, after];
-  if (after.role === 'leader') w.leader(after); // P1, P4 on becoming leader
+  if (after.role === 'leader') w.leader(after, all); // P1, P4 on becoming leader
   w.appendOnly(before, after); // P2
   for (const o of others) w.logMatching(after, o); // P3
   w.commits(before, after, all); // P4
   w.keepsApplied(before, after); // P5: an applied or committed entry changed in place
   w.applies(before.lastApplied, after, before); // P5
   return { monitor: w.m, violations: w.found };
+}
+
+/** P1's sentence; with membership changes (R33–R38) the two leaders may have counted in two configurations. */
+function twoLeaders(term: number, other: ServerId, s: ServerState, otherSheet: ServerState | undefined): Violation['explain'] {
+  const mine = changesIn(s);
+  const theirs = changesIn(otherSheet);
+  if (otherSheet && (mine !== '' || theirs !== '') && mine !== theirs) {
+    return {
+      en: `Two leaders in term ${term}: ${other} and ${s.id}. They counted their majorities in two configurations (${other}: ${theirs || 'the initial one'}; ${s.id}: ${mine || 'the initial one'}) whose majorities share no server: two configuration changes were in flight at once (R36, R37).`,
+      ru: `Два лидера в терме ${term}: ${other} и ${s.id}. Они считали большинство в двух конфигурациях (${other}: ${theirs || 'начальная'}; ${s.id}: ${mine || 'начальная'}), у которых большинства не пересекаются: две смены конфигурации шли одновременно (R36, R37).`,
+    };
+  }
+  return {
+    en: `Two leaders in term ${term}: ${other} and ${s.id}. A server votes at most once per term and a leader needs a majority of the cluster; two majorities share a server, so someone voted twice or a vote was counted wrongly.`,
+    ru: `Два лидера в терме ${term}: ${other} и ${s.id}. Сервер голосует не больше одного раза за терм, а лидеру нужно большинство кластера; два большинства пересекаются, значит, кто-то проголосовал дважды или голоса посчитаны неверно.`,
+  };
 }
 
 class Watch {
@@ -108,14 +128,14 @@ class Watch {
     this.m.known = [...this.m.known, s.id];
     const all = Object.values(cluster);
     if (s.role === 'leader') {
-      this.leader(s);
+      this.leader(s, all);
       this.recordCommits(s, 0, s.commitIndex, all);
     }
     this.applies(0, s);
   }
 
   /** P1: at most one leader per term, over the whole history; P4: a new leader holds every commit. */
-  leader(s: ServerState): void {
+  leader(s: ServerState, all: readonly ServerState[] = []): void {
     const term = currentTerm(s);
     const key = String(term);
     const seen = this.m.leaders[key] ?? [];
@@ -126,10 +146,7 @@ class Watch {
         property: 'P1',
         servers: [other, s.id],
         term,
-        explain: {
-          en: `Two leaders in term ${term}: ${other} and ${s.id}. A server votes at most once per term and a leader needs a majority of the cluster; two majorities share a server, so someone voted twice or a vote was counted wrongly.`,
-          ru: `Два лидера в терме ${term}: ${other} и ${s.id}. Сервер голосует не больше одного раза за терм, а лидеру нужно большинство кластера; два большинства пересекаются, значит, кто-то проголосовал дважды или голоса посчитаны неверно.`,
-        },
+        explain: twoLeaders(term, other, s, all.find((x) => x.id === other)),
       });
     }
     // P4: the new leader of `term` must hold every entry committed in an earlier term.

@@ -28,6 +28,7 @@ import { lowerTerm, replyTerms, staleRequest, wrongTerm } from './referee/detect
 import { groupGeneric } from './referee/fallback.js';
 import { leaderCell, preVoteAnswer, preVoteCount, preVoteTimeout, quorumCheck } from './referee/detectors-prevote.js';
 import { snapshotBox, snapshotInstall, snapshotReply, snapshotSend } from './referee/detectors-snapshot.js';
+import { configChangeMove, learnerTimeout, membershipCount, removedLeader } from './referee/detectors-membership.js';
 import { formatMove } from './referee/format.js';
 import type { Mistake, ProposedMove } from './referee/mistake.js';
 import { explain } from './referee/explanations.js';
@@ -38,6 +39,11 @@ export { formatCard, formatLog } from './referee/format.js';
 
 /** Most specific first: each claims what it explains before a broader one can see it. */
 const DETECTORS: readonly Detector[] = [
+  // Membership games (docs/rules-extended.md R33–R38): a change, a learner, a count, a removed leader.
+  configChangeMove,
+  learnerTimeout,
+  removedLeader,
+  membershipCount,
   // Pre-vote games (docs/rules-extended.md): a pre-vote move is never judged by RequestVote's rules.
   preVoteTimeout,
   preVoteAnswer,
@@ -96,6 +102,7 @@ function refereeOne(before: ServerState, input: Input, proposed: ProposedMove, o
     expectedTerm: currentTerm(correct.state),
     givenTerm: currentTerm(proposed.state),
     open: diffs,
+    options,
   };
   const out: Mistake[] = [];
   for (const detect of DETECTORS) out.push(...detect(ctx));

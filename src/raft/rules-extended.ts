@@ -2,7 +2,8 @@
  * The rules beyond the paper's Figure 2 that the later games switch on (docs/rules-extended.md),
  * catalogued like rules.ts: pre-vote (R24–R26) and hearing a leader (R27), from Ongaro's
  * dissertation (2014) §9.6 and §4.2.3, with the mistakes a class makes with them (M20–M23);
- * log compaction and InstallSnapshot (R29–R32, M24–M27) from its §5.
+ * log compaction and InstallSnapshot (R29–R32, M24–M27) from its §5; membership changes
+ * (R33–R38, §4.1–§4.2 and raft-dev 2015) with theirs (M28–M32).
  * Kept apart so that the Figure 2 catalogue of games 1–4 reads as before.
  */
 import type { MistakeInfo, RuleInfo } from './rules.js';
@@ -68,6 +69,36 @@ export const EXTENDED_RULES: readonly RuleInfo[] = [
       'A leader whose nextIndex for a follower is at or below its own lastIncludedIndex cannot send it AppendEntries: the entries the follower lacks are gone from its log. Its send move gives that follower InstallSnapshot (term, leaderId, lastIncludedIndex, lastIncludedTerm, data = the applied text) instead. Reading the reply of its current term (R4, R6 first), it sets matchIndex to at least the card\'s lastIncludedIndex and nextIndex to matchIndex + 1, then checks R22; the next card to that follower is an AppendEntries again (dissertation §5.3, Figure 5.3).'],
     ['Отправка снимка и чтение ответа',
       'Лидер, у которого nextIndex фолловера не больше его собственного lastIncludedIndex, не может отправить ему AppendEntries: записей, которых фолловеру не хватает, в его журнале уже нет. Ход «отправить» даёт этому фолловеру InstallSnapshot (term, leaderId, lastIncludedIndex, lastIncludedTerm, data = применённый текст). Прочитав ответ своего текущего терма (сначала R4, R6), лидер ставит matchIndex не меньше lastIncludedIndex карточки и nextIndex = matchIndex + 1, затем проверяет R22; следующая карточка этому фолловеру — снова AppendEntries (диссертация, §5.3, рис. 5.3).']),
+  r('R33',
+    ['A configuration change is one log entry',
+      'With membership changes on (game 7), "add i9" or "remove i4" is given to the leader like a client\'s message. The leader writes one entry +i9 or -i4 of its current term at the end of its log (only if R35–R37 allow it; otherwise it writes nothing) and replicates it with AppendEntries like any letter. One server at a time: every majority of the old configuration then overlaps every majority of the new one (dissertation §4.1).'],
+    ['Смена конфигурации — одна запись журнала',
+      'Когда смена состава включена (игра 7), «добавь i9» или «убери i4» дают лидеру как сообщение клиента. Лидер пишет одну запись +i9 или -i4 своего текущего терма в конец журнала (только если это разрешают R35–R37, иначе ничего не пишет) и реплицирует её через AppendEntries, как любую букву. По одному серверу за раз: тогда любое большинство старой конфигурации пересекается с любым большинством новой (диссертация, §4.1).']),
+  r('R34',
+    ['The latest configuration in your log counts',
+      'A server uses the latest configuration entry in its own log as soon as it is there — appended or received, committed or not; if a conflicting card cuts it off (R18), the configuration before it counts again. Every majority is counted in that configuration and out of its size: votes (R11, RequestVote only to its members), commits (R22, the leader counting itself only while a member), pre-votes and CheckQuorum. After +i9 a majority is 5 of 9 (dissertation §4.1).'],
+    ['Считается последняя конфигурация в твоём журнале',
+      'Сервер использует последнюю запись конфигурации в своём журнале сразу, как только она там появилась, — дописанную или полученную, зафиксированную или нет; если конфликтующая карточка её отрезала (R18), снова действует конфигурация до неё. Любое большинство считается в этой конфигурации и от её размера: голоса (R11, RequestVote только её членам), фиксация (R22, лидер считает себя, только пока он член), предголоса и CheckQuorum. После +i9 большинство — 5 из 9 (диссертация, §4.1).']),
+  r('R35',
+    ['A new server is a learner until it has caught up',
+      'A server on the table that is not in the configuration (i9 before +i9) is a learner: the leader sends it AppendEntries and it answers like any follower, but it starts no election and its ✔ and votes are not counted. The leader adds it only once it holds every committed entry (matchIndex ≥ the leader\'s commitIndex); a member that cannot acknowledge anything yet would stall every commit (dissertation §4.2.1).'],
+    ['Новый сервер — ученик, пока не догнал',
+      'Сервер за столом, которого нет в конфигурации (i9 до +i9), — ученик (learner): лидер шлёт ему AppendEntries, и он отвечает, как любой фолловер, но выборы не начинает, а его ✔ и голоса не считаются. Лидер добавляет его, только когда у него есть все зафиксированные записи (matchIndex ≥ commitIndex лидера): член, который пока ничего не может подтвердить, остановил бы любую фиксацию (диссертация, §4.2.1).']),
+  r('R36',
+    ['One configuration change at a time',
+      'A leader appends a configuration entry only when every configuration entry in its log is committed. Two changes in flight could give two configurations whose majorities do not overlap (dissertation §4.1).'],
+    ['Одна смена конфигурации за раз',
+      'Лидер дописывает запись конфигурации, только когда все записи конфигурации в его журнале зафиксированы. Две незавершённые смены могут дать две конфигурации, чьи большинства не пересекаются (диссертация, §4.1).']),
+  r('R37',
+    ['Commit an entry of your term before a change',
+      'A new leader appends a configuration entry only after an entry of its own current term is committed. Its log may hold an earlier leader\'s uncommitted change; starting its own change before committing in its term can make two changes with disjoint majorities and two leaders in one term. On paper: write a letter of your term, commit it, then change the configuration (Ongaro, raft-dev, 2015).'],
+    ['Сначала зафиксируй запись своего терма',
+      'Новый лидер дописывает запись конфигурации, только когда зафиксирована запись его текущего терма. В его журнале может лежать незафиксированная смена прежнего лидера; начав свою смену раньше, ты можешь получить две смены с непересекающимися большинствами и двух лидеров в одном терме. На бумаге: напиши букву своего терма, зафиксируй её, потом меняй конфигурацию (Ongaro, raft-dev, 2015).']),
+  r('R38',
+    ['A removed leader steps down once its removal is committed',
+      'A leader that wrote -i4 for itself keeps leading — it replicates and sends heartbeats — but no longer counts itself in majorities. When that entry is committed it steps down to follower in the same term, its vote cell unchanged, and as a non-member it starts no election (dissertation §4.2.2).'],
+    ['Удалённый лидер уходит, когда его удаление зафиксировано',
+      'Лидер, записавший -i4 про себя, продолжает руководить — реплицирует и шлёт heartbeat, — но себя в большинстве больше не считает. Когда эта запись зафиксирована, он становится фолловером в том же терме, не трогая ячейку голоса, и как не-член выборов не начинает (диссертация, §4.2.2).']),
 ];
 
 export const EXTENDED_MISTAKES: readonly MistakeInfo[] = [
@@ -111,4 +142,29 @@ export const EXTENDED_MISTAKES: readonly MistakeInfo[] = [
       'The reply says the follower now holds the snapshot: its matchIndex becomes (at least) the card\'s lastIncludedIndex and its nextIndex one more, so the next card to it is an AppendEntries from there. Leaving nextIndex where it was sends the snapshot again; setting matchIndex to your own last index counts entries the follower does not have and may commit them too early (R32, R21, R22).'],
     ['Неверное чтение ответа на InstallSnapshot',
       'Ответ значит, что у фолловера теперь есть снимок: его matchIndex становится (не меньше) lastIncludedIndex карточки, а nextIndex — на единицу больше, и следующая карточка ему — AppendEntries с этого места. Оставить nextIndex прежним — снова отправить снимок; поставить matchIndex по своему последнему индексу — засчитать записи, которых у фолловера нет, и, может быть, закоммитить их слишком рано (R32, R21, R22).']),
+  m('M28', ['R34'],
+    ['Counting a majority of the old configuration',
+      'After +i9 is in your log the cluster has nine members, committed or not: a commit or an election needs 5 of 9, and i9\'s ✔ or vote is one of them. Counting in the old configuration (leaving i9 out, or still counting a server you removed), or waiting for the entry to commit before switching, is how two majorities stop overlapping (R34).'],
+    ['Считать большинство старой конфигурации',
+      'Как только +i9 у тебя в журнале, в кластере девять членов, зафиксирована запись или нет: для фиксации или выборов нужно 5 из 9, и ✔ или голос i9 — один из них. Считать по старой конфигурации (без i9 или всё ещё с удалённым сервером) или ждать фиксации, чтобы переключиться, — ровно то, из-за чего два большинства перестают пересекаться (R34).']),
+  m('M29', ['R35', 'R34'],
+    ['Counting a learner',
+      'A server outside the configuration (a learner catching up, a removed server) only receives entries: its ✔ does not commit, its vote does not elect, and its timer starts no election (R35).'],
+    ['Считать ученика',
+      'Сервер вне конфигурации (догоняющий ученик, удалённый сервер) только получает записи: его ✔ не фиксирует, его голос не выбирает, а его таймер выборов не начинает (R35).']),
+  m('M30', ['R36'],
+    ['Starting a second change before the first is committed',
+      'While a configuration entry in your log is not committed, a new +iN or -iN waits: one change at a time. Two changes in flight can leave two configurations whose majorities share no server, and each can elect its own leader (R36).'],
+    ['Начать вторую смену до фиксации первой',
+      'Пока запись конфигурации в твоём журнале не зафиксирована, новая +iN или -iN ждёт: одна смена за раз. Две незавершённые смены могут оставить две конфигурации без общего сервера в их большинствах, и каждая выберет своего лидера (R36).']),
+  m('M31', ['R37'],
+    ['Changing the configuration before committing an entry of your term',
+      'A new leader may hold an earlier leader\'s change it cannot see is unfinished. First commit an entry of your own term (a letter), then change the configuration; otherwise two changes can have disjoint majorities and elect two leaders in one term (R37, raft-dev 2015).'],
+    ['Менять конфигурацию, не зафиксировав запись своего терма',
+      'У нового лидера может быть смена прежнего лидера, про которую не видно, что она не завершена. Сначала зафиксируй запись своего терма (букву), потом меняй конфигурацию; иначе у двух смен могут оказаться непересекающиеся большинства и два лидера в одном терме (R37, raft-dev 2015).']),
+  m('M32', ['R38'],
+    ['A removed leader staying on (or leaving too early)',
+      'A leader that removed itself leads until the removal is committed, counting itself no more, and steps down to follower exactly at that commit: before it, nobody else may lead the term; after it, it is no member and must not act as a leader (R38).'],
+    ['Удалённый лидер остаётся (или уходит слишком рано)',
+      'Лидер, удаливший себя, руководит до фиксации удаления, уже не считая себя, и становится фолловером ровно в момент этой фиксации: до неё никто другой не может руководить этим термом, после неё он не член и не должен вести себя как лидер (R38).']),
 ];

@@ -10,7 +10,7 @@
  *   its own `send` move, as on paper, where the leader decides when to hand out a card.
  *   Likewise no no-op entry is appended on election (paper's basic algorithm, RAFT-RULES F).
  */
-import { currentTerm, majority, termAt, votedFor } from './log.js';
+import { currentTerm, termAt, votedFor } from './log.js';
 import { compact, entriesFrom, installSnapshot, installSnapshotOf, isUpToDateWith, lastIndex, lastTerm, snapshotIndex, termAtIndex } from './snapshot.js';
 import type {
   AppendEntries,
@@ -30,6 +30,7 @@ import type {
   StepOptions,
 } from './types.js';
 import { DEFAULT_STEP_OPTIONS } from './types.js';
+import { changeRefusal, configChange, isQuorum, membershipOn, removedAndCommitted, votersOf } from './membership.js';
 
 export interface StepResult extends Move {
   /** R14: whether this input resets the election timer (liveness only, not part of a move). */
@@ -67,6 +68,13 @@ export function peersOf(s: ServerState): ServerId[] {
   return s.cluster.filter((id) => id !== s.id);
 }
 
+/** R8, R24: whom a candidate asks: every peer, or with membership changes the peers of its latest configuration (R34). */
+function askedBy(s: ServerState, options: StepOptions): ServerId[] {
+  if (!membershipOn(options)) return peersOf(s);
+  const voters = votersOf(s, options);
+  return peersOf(s).filter((id) => voters.includes(id));
+}
+
 /**
  * R4: a higher term seen in any request or reply is adopted first: the skipped terms and the new
  * one are written with vote `—`, and the server becomes a follower. Processing then continues.
@@ -100,10 +108,12 @@ export function step(s: ServerState, input: Input, options: StepOptions = DEFAUL
 function react(s: ServerState, input: Input, options: StepOptions): StepResult {
   switch (input.kind) {
     case 'timeout':
-      if (!options.preVote) return startElection(s);
-      return s.role === 'leader' ? checkQuorum(s) : startPreVote(s);
+      // R35: a learner (or a removed server that knows it) starts no election.
+      if (membershipOn(options) && s.role !== 'leader' && !votersOf(s, options).includes(s.id)) return unchanged(s);
+      if (!options.preVote) return startElection(s, options);
+      return s.role === 'leader' ? checkQuorum(s, options) : startPreVote(s, options);
     case 'client':
-      return clientLetter(s, input.value);
+      return clientLetter(s, input.value, options);
     case 'send':
       return { state: s, send: appendEntriesFor(s, input.to, options), resetTimer: false };
     case 'receive':
@@ -137,8 +147,11 @@ function unchanged(s: ServerState, send: Outgoing[] = []): StepResult {
   return { state: s, send, resetTimer: false };
 }
 
-/** R8: a follower or candidate whose timer fires starts a new term and asks everyone for a vote. */
-function startElection(s: ServerState): StepResult {
+/**
+ * R8: a follower or candidate whose timer fires starts a new term and asks everyone for a vote;
+ * with membership changes on, everyone of its latest configuration (R34).
+ */
+function startElection(s: ServerState, options: StepOptions): StepResult {
   if (s.role === 'leader') return unchanged(s); // R8: leaders never start elections
   const term = currentTerm(s) + 1;
   let state: ServerState = {
@@ -156,19 +169,25 @@ function startElection(s: ServerState): StepResult {
     lastLogIndex: lastIndex(s),
     lastLogTerm: lastTerm(s),
   };
-  state = maybeWin(state); // a one-server cluster wins at once (R11)
-  return { state, send: peersOf(s).map((to) => ({ to, message: rv })), resetTimer: true };
+  state = maybeWin(state, options); // a one-server cluster wins at once (R11)
+  return { state, send: askedBy(s, options).map((to) => ({ to, message: rv })), resetTimer: true };
 }
 
 /**
  * R15: only a leader writes a client's message into its log, in its current term, one letter per
  * entry from lastLogIndex + 1 on. A whole word is one move, as on paper (`HighLoad` into 1–8).
  */
-function clientLetter(s: ServerState, value: string): StepResult {
+function clientLetter(s: ServerState, value: string, options: StepOptions): StepResult {
   if (s.role !== 'leader') return unchanged(s);
   const term = currentTerm(s);
+  const change = membershipOn(options) ? configChange(value) : null;
+  if (change && membershipOn(options)) {
+    // R33: one configuration entry, appended only when R35–R37 allow it; used at once (R34).
+    if (changeRefusal(s, change, options) !== null) return unchanged(s);
+    return unchanged(advanceLeaderCommit({ ...s, log: [...s.log, { term, value }] }, options));
+  }
   const state = { ...s, log: [...s.log, ...clientLetters(value).map((v) => ({ term, value: v }))] };
-  return unchanged(advanceLeaderCommit(state));
+  return unchanged(advanceLeaderCommit(state, options));
 }
 
 /** A client's message as the letters it writes, one per log cell (code points, not UTF-16 units). */
@@ -227,7 +246,7 @@ function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>, opt
       const request = (input as { request: Request }).request;
       // R26: a reply to another round, or arriving after the pre-vote ended, is dropped (R6).
       if (m.term < currentTerm(state) || request.term !== currentTerm(state) + 1 || state.preVotes === undefined) return unchanged(state);
-      return handlePreVoteReply(state, input.from, m);
+      return handlePreVoteReply(state, input.from, m, options);
     }
     case 'RequestVoteReply':
     case 'AppendEntriesReply': {
@@ -235,8 +254,8 @@ function receive(s: ServerState, input: Extract<Input, { kind: 'receive' }>, opt
       // R6: a reply from an older term, or to a request of an older term, is dropped.
       if (m.term < currentTerm(state) || request.term !== currentTerm(state)) return unchanged(state);
       return m.type === 'RequestVoteReply'
-        ? handleVoteReply(state, input.from, m as RequestVoteReply)
-        : handleAppendReply(options.preVote ? heardFrom(state, input.from) : state, input.from, m as AppendEntriesReply, request as AppendEntries);
+        ? handleVoteReply(state, input.from, m as RequestVoteReply, options)
+        : handleAppendReply(options.preVote ? heardFrom(state, input.from) : state, input.from, m as AppendEntriesReply, request as AppendEntries, options);
     }
   }
 }
@@ -301,13 +320,14 @@ export function mergeEntries(log: ServerState['log'], prevLogIndex: number, entr
 }
 
 /** R11, R13: count distinct granted votes of this term; a majority makes a leader. */
-function handleVoteReply(s: ServerState, from: ServerId, m: RequestVoteReply): StepResult {
+function handleVoteReply(s: ServerState, from: ServerId, m: RequestVoteReply, options: StepOptions): StepResult {
   if (s.role !== 'candidate' || !m.voteGranted || s.votesGranted.includes(from)) return unchanged(s);
-  return unchanged(maybeWin({ ...s, votesGranted: [...s.votesGranted, from] }));
+  return unchanged(maybeWin({ ...s, votesGranted: [...s.votesGranted, from] }, options));
 }
 
-function maybeWin(s: ServerState): ServerState {
-  if (s.role !== 'candidate' || s.votesGranted.length < majority(s.cluster.length)) return s;
+/** R11 (R34 with membership changes: only the votes of the latest configuration count, out of its size). */
+function maybeWin(s: ServerState, options: StepOptions): ServerState {
+  if (s.role !== 'candidate' || !isQuorum(votersOf(s, options), s.votesGranted)) return s;
   const nextIndex: Record<ServerId, number> = {};
   const matchIndex: Record<ServerId, number> = {};
   for (const id of peersOf(s)) {
@@ -318,7 +338,7 @@ function maybeWin(s: ServerState): ServerState {
 }
 
 /** R20, R21: acknowledge exactly what the answered request covered; on failure step back. */
-function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply, request: AppendEntries): StepResult {
+function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply, request: AppendEntries, options: StepOptions): StepResult {
   if (s.role !== 'leader') return unchanged(s);
   const match = s.matchIndex[from] ?? 0;
   const next = s.nextIndex[from] ?? lastIndex(s) + 1;
@@ -326,7 +346,7 @@ function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply
     const acked = request.prevLogIndex + request.entries.length; // R20
     const matchIndex = { ...s.matchIndex, [from]: Math.max(match, acked) }; // R21: never decreases
     const nextIndex = { ...s.nextIndex, [from]: matchIndex[from] + 1 };
-    return unchanged(advanceLeaderCommit({ ...s, matchIndex, nextIndex }));
+    return unchanged(advanceLeaderCommit({ ...s, matchIndex, nextIndex }, options));
   }
   const nextIndex = { ...s.nextIndex, [from]: Math.max(next - 1, match + 1, 1) }; // R21, M12
   return unchanged({ ...s, nextIndex });
@@ -334,22 +354,30 @@ function handleAppendReply(s: ServerState, from: ServerId, m: AppendEntriesReply
 
 /**
  * R22: the largest N > commitIndex stored on a majority (the leader counts its own log) whose
- * entry is of the current term; earlier-term entries commit only through it. Then R23.
+ * entry is of the current term; earlier-term entries commit only through it. Then R23. With
+ * membership changes on, the majority is of the leader's latest configuration, the leader counted
+ * only while it is a member (R34), and a leader whose removal is committed steps down (R38).
  */
-export function advanceLeaderCommit(s: ServerState): ServerState {
+export function advanceLeaderCommit(s: ServerState, options: StepOptions = DEFAULT_STEP_OPTIONS): ServerState {
   if (s.role !== 'leader') return s;
   const term = currentTerm(s);
-  const need = majority(s.cluster.length);
+  const voters = votersOf(s, options);
   let commitIndex = s.commitIndex;
   for (let n = lastIndex(s); n > s.commitIndex; n--) {
     if (termAtIndex(s, n) !== term) break; // terms in a log never decrease: older entries below
-    const stored = 1 + peersOf(s).filter((id) => (s.matchIndex[id] ?? 0) >= n).length;
-    if (stored >= need) {
+    const stored = [s.id, ...peersOf(s).filter((id) => (s.matchIndex[id] ?? 0) >= n)];
+    if (isQuorum(voters, stored)) {
       commitIndex = n;
       break;
     }
   }
-  return applyCommitted(commitIndex === s.commitIndex ? s : { ...s, commitIndex });
+  const out = applyCommitted(commitIndex === s.commitIndex ? s : { ...s, commitIndex });
+  return removedAndCommitted(out, options) ? stepDown(out) : out;
+}
+
+/** R38 (and R28): a leader becomes a follower of the same term, its vote cell unchanged. */
+function stepDown(s: ServerState): ServerState {
+  return { ...withoutPreVote(s), role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} };
 }
 
 /** R23: apply lastApplied+1 … commitIndex, in order, never past commitIndex. */
@@ -364,7 +392,7 @@ export function applyCommitted(s: ServerState): ServerState {
  * without voting, forgets the leader it heard from (R27: it has not heard from it for a whole
  * timeout), counts its own pre-vote and asks everyone "would you vote for me in term T+1?".
  */
-function startPreVote(s: ServerState): StepResult {
+function startPreVote(s: ServerState, options: StepOptions): StepResult {
   if (s.role === 'leader') return unchanged(s); // R8: leaders never start elections
   const state: ServerState = {
     ...withoutPreVote(s),
@@ -381,8 +409,8 @@ function startPreVote(s: ServerState): StepResult {
     lastLogIndex: lastIndex(s),
     lastLogTerm: lastTerm(s),
   };
-  if (state.preVotes!.length >= majority(s.cluster.length)) return startElection(state); // one server: R26 at once
-  return { state, send: peersOf(s).map((to) => ({ to, message: pv })), resetTimer: true };
+  if (isQuorum(votersOf(s, options), state.preVotes!)) return startElection(state, options); // one server: R26 at once
+  return { state, send: askedBy(s, options).map((to) => ({ to, message: pv })), resetTimer: true };
 }
 
 /**
@@ -398,11 +426,11 @@ function handlePreVote(s: ServerState, from: ServerId, m: PreVote): StepResult {
 }
 
 /** R26: count distinct pre-votes, self included; with a majority of the cluster, start the term (R8). */
-function handlePreVoteReply(s: ServerState, from: ServerId, m: PreVoteReply): StepResult {
+function handlePreVoteReply(s: ServerState, from: ServerId, m: PreVoteReply, options: StepOptions): StepResult {
   const votes = s.preVotes ?? [];
   if (!m.voteGranted || votes.includes(from)) return unchanged(s);
   const state = { ...s, preVotes: [...votes, from] };
-  return state.preVotes.length >= majority(s.cluster.length) ? startElection(state) : unchanged(state);
+  return isQuorum(votersOf(s, options), state.preVotes) ? startElection(state, options) : unchanged(state);
 }
 
 /** R28: a leader notes each follower whose AppendEntries reply of its term it read (✔ or ✗). */
@@ -418,10 +446,10 @@ function heardFrom(s: ServerState, from: ServerId): ServerState {
  * a new round; if not it steps down to follower in the same term (its vote cell unchanged), so a
  * leader cut off in a minority stops acting as one and its followers' stickiness (R25) ends.
  */
-function checkQuorum(s: ServerState): StepResult {
+function checkQuorum(s: ServerState, options: StepOptions): StepResult {
   const heard = s.heard ?? [];
-  if (1 + heard.length >= majority(s.cluster.length)) return { state: { ...s, heard: [] }, send: [], resetTimer: true };
-  return { state: { ...withoutPreVote(s), role: 'follower', votesGranted: [], nextIndex: {}, matchIndex: {} }, send: [], resetTimer: true };
+  if (isQuorum(votersOf(s, options), [s.id, ...heard])) return { state: { ...s, heard: [] }, send: [], resetTimer: true };
+  return { state: stepDown(s), send: [], resetTimer: true };
 }
 
 // ---- Log compaction (docs/rules-extended.md R29–R32; dissertation §5, Figure 5.3) ----

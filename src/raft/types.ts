@@ -178,6 +178,16 @@ export interface StepOptions {
   preVote?: boolean;
   /** R30: snapshot when this many applied entries are above the snapshot box (off when absent or 0). */
   snapshotEvery?: number;
+  /**
+   * R33–R38 (membership changes, docs/rules-extended.md): the configuration before any
+   * configuration entry (`+iN`/`-iN` cells) in a log; absent = off, every server of the sheet votes.
+   */
+  initialConfig?: ServerId[];
+  /**
+   * R37 off: configuration changes as the dissertation was printed (2014), before the raft-dev
+   * correction of 2015; game 7 plays its last part so, to show what the correction prevents.
+   */
+  uncorrected?: boolean;
 }
 
 export const DEFAULT_STEP_OPTIONS: StepOptions = { maxEntries: 4 };

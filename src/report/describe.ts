@@ -154,6 +154,11 @@ export function describeFault(f: Fault, lang: Lang): string {
     case 'snapshot':
       if (f.every === 0) return lang === 'ru' ? 'снимки выкл' : 'snapshots off';
       return lang === 'ru' ? `снимок каждые ${f.every} применённых записей` : `snapshot every ${f.every} applied entries`;
+    case 'membership':
+      if (f.voters === null) return lang === 'ru' ? 'смена состава выкл' : 'membership changes off';
+      return lang === 'ru'
+        ? `смена состава вкл, конфигурация ${f.voters.join(' ')}${f.uncorrected ? ', без R37' : ''}`
+        : `membership changes on, configuration ${f.voters.join(' ')}${f.uncorrected ? ', without R37' : ''}`;
   }
 }
 

@@ -47,7 +47,8 @@ describe('the commands’ usage errors', () => {
     ['report', [], 'give one session directory'],
     ['report', ['dir', '--format', 'pdf'], '--format is md or json'],
     ['replay', ['dir', '--at', 'x'], '--at is a record number, 0 or more'],
-    ['solo', ['--game', '7'], '--game is 1, 2, 3, 4, 5 (pre-vote), 6 (snapshots) or 0 (free play)'],
+    ['solo', ['--game', '8'], '--game is 1, 2, 3, 4, 5 (pre-vote), 6 (snapshots), 7 (a ninth server) or 0 (free play)'],
+    ['solo', ['--game', '7', '--seat', 'i10'], '--seat is a server id from i1 to i9'],
     ['simulate', ['--game', '2', '--size', '5'], 'the workshop games are written for 8 servers'],
   ])('%s %j: the sentence with the prefix, then the help', async (name, args, sentence) => {
     vi.stubEnv('RAFT_SHEET_KEY', 'instructor-key');

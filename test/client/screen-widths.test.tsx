@@ -46,6 +46,7 @@ const CAPTURE_SIZE: Record<string, { cols: number; rows: number } | 'markdown'> 
   'solo-leader.txt': { cols: 80, rows: 24 },
   'solo-prevote.txt': { cols: 80, rows: 24 },
   'solo-snapshot.txt': { cols: 80, rows: 24 },
+  'solo-membership.txt': { cols: 80, rows: 24 },
   'student-80x24.txt': { cols: 80, rows: 24 },
   'student-120x40.txt': { cols: 120, rows: 40 },
   'student-card-by-hand.txt': { cols: 80, rows: 24 },
@@ -184,6 +185,49 @@ function studentStates(): { view: SeatView; screen: ScreenState; guide?: string[
   }
   return out;
 }
+
+describe('game 7: nine servers on every terminal screen', () => {
+  const end = simulate({ seed: 7, games: [7], config: { size: 9 } }).room;
+  for (const { cols, rows } of SIZES) {
+    it(`the console (seats and cluster), the projector and each seat with the cluster strip fit ${cols}×${rows}`, async () => {
+      const frames: string[] = [];
+      const room = { type: 'room', version: 1, view: instructorView(end), presence: {} };
+      const conn = Object.assign(new EventEmitter(), { status: 'online', sendCommand: () => 1 });
+      const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.100.200:65535 --code K7Q2'], key: 'KEY', dir: '/home/instructor/raft-sheet/sessions/2026-11-30T10-00-00' };
+      const console_ = renderAt(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={theme} onQuit={() => {}} />, cols, rows);
+      await until(() => console_.frame().includes('K7Q2'));
+      conn.emit('room', room);
+      await until(() => console_.frame().includes('seats'));
+      frames.push(console_.frame());
+      console_.keys('\r');
+      await until(() => console_.frame().includes('Cluster A'));
+      const cluster = console_.frame();
+      expect(cluster).toContain('i9');
+      frames.push(cluster);
+      console_.unmount();
+      for (const focus of ['A', null]) {
+        const watch = new EventEmitter() as WatchConnection;
+        (watch as { status: string }).status = 'online';
+        const app = renderAt(<WatchApp conn={watch} url="ws://192.168.100.200:65535" lang="en" theme={theme} focus={focus} onEnd={() => {}} />, cols, rows);
+        await until(() => app.frame().includes('projector'));
+        watch.emit('room', { ...room, code: 'K7Q2' });
+        await until(() => app.frame().includes('Cluster A'));
+        frames.push(app.frame());
+        app.unmount();
+      }
+      for (const id of ['i1', 'i5', 'i9']) {
+        const view = seatView(end, 'A', id);
+        for (const screen of [initialScreen, keys(view, [{ kind: 'char', char: 'c' }])]) {
+          const app = renderAt(<StudentScreen view={view} screen={screen} status="online" code="K7Q2" lang="en" theme={theme} width={cols} height={rows} />, cols, rows);
+          frames.push(app.frame());
+          app.unmount();
+        }
+      }
+      expect(frames.flatMap((f) => tooWide(f, cols))).toEqual([]);
+      frames.forEach((f, k) => expect(f.replace(/\n+$/, "").split("\n").length, `frame ${k}:\n${f}`).toBeLessThanOrEqual(rows));
+    });
+  }
+});
 
 describe('the student header is one row', () => {
   it('a candidate (✋) drafting while offline, at 80 columns, in English and Russian', () => {

@@ -234,6 +234,40 @@ describe('the student screen never draws one box over another', () => {
     expect(frame).toContain('4  1–6 t1 "Highxx"');
   });
 
+  it('game 7: nine servers, configuration cells in the log, a Response row of eight, the cluster strip of nine', () => {
+    const NINE = [...CLUSTER8, 'i9'];
+    const log = [...highLoad(), { term: 1, value: '+i9' }, { term: 1, value: '-i1' }, ...[...'goon'].map((value) => ({ term: 2, value })), { term: 2, value: '-i9' }];
+    const peers = NINE.filter((id) => id !== 'i5');
+    const lead: ServerState = {
+      ...newServer('i5', NINE), role: 'leader', votes: ['i1', 'i5'], log, commitIndex: 12, lastApplied: 12,
+      nextIndex: Object.fromEntries(peers.map((p) => [p, 14])), matchIndex: Object.fromEntries(peers.map((p) => [p, 13])),
+    };
+    const last: AppendEntries = { type: 'AppendEntries', term: 2, leaderId: 'i5', prevLogIndex: 12, prevLogTerm: 2, entries: [{ term: 2, value: '-i9' }], leaderCommit: 12 };
+    const replies = peers.map((from, k) => card(`A-n${k}`, from, 'i5', { type: 'AppendEntriesReply', term: 2, success: true }, last));
+    const cells = ['ok', 'no', 'waiting', 'lost'] as const;
+    const batch: SentBatch = { id: 'b-9', from: 'i5', message: last, cards: Object.fromEntries(peers.map((p) => [p, `c-${p}`])), responses: Object.fromEntries(peers.map((p, i) => [p, cells[i % 4]])), sentAt: 0 };
+    const glance = glanceOf(createRoom({ size: 9 }).clusters.A);
+    const membership = { voters: CLUSTER8 };
+    const view = seatView(lead, replies, { sent: [batch], glance, membership, prompt: { en: long, ru: long } });
+    expectHonest('nine: idle', view, initialScreen);
+    expectHonest('nine: idle, solo', view, initialScreen, undefined, guide);
+    for (const assist of ['prefilled', 'by-hand'] as const) {
+      const v = { ...view, assist };
+      const drafts: [string, KeyPress[]][] = [
+        ['the Response row of eight', [{ kind: 'char', char: 'r' }]],
+        ['AppendEntries to all eight', [{ kind: 'char', char: 'a' }]],
+        ['a configuration cell', [{ kind: 'char', char: 'w' }, ...[...'+i4'].map((char) => ({ kind: 'char' as const, char })), { kind: 'enter' }]],
+      ];
+      for (const [name, keys] of drafts) {
+        const d = press(v, keys, assist);
+        expect(d.draft, name).not.toBeNull();
+        expectHonest(`nine: ${name} (${assist})`, v, d);
+      }
+    }
+    const { frame } = lay(view, initialScreen, 80, 24);
+    expect(frame).toMatch(/\+i9 -i1 g/); // the configuration cells never touch their neighbours
+  });
+
   it('in colour too', () => {
     const sheet = leader();
     const view = seatView(sheet, inbox('AppendEntriesReply', 8, 'i1'), { sent: sent(sheet, 'AppendEntriesReply') });

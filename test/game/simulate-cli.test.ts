@@ -31,6 +31,25 @@ describe('raft-sheet simulate', () => {
     expect(end).toContain('i5 · Follower · term t8 · commitIndex 12 · hears leader i4');
   });
 
+  it('--game 7 plays game 7 alone on 9 servers to its end and names the broken property', async () => {
+    const io = captureIO();
+    expect(await simulate.run(['--game', '7', '--seed', '3', '--lang', 'en'])).toBe(0);
+    const text = io.out();
+    expect(text).not.toContain('Game 1');
+    expect(text).toContain('Game 7 — a ninth server joins · 10/32 · 5 of 9');
+    expect(text).toContain('i9 · Follower · term t1 · commitIndex 5');
+    const end = text.slice(text.lastIndexOf('32/32'));
+    expect(end).toContain('i5 · Leader ♛ · term t4');
+    expect(end).toContain('i7 · Leader ♛ · term t4');
+    expect(end).toContain('! P1: Two leaders in term 4: i7 and i5. They counted their majorities in two configurations');
+  });
+
+  it('--game 7 with --size 8 is a usage error: game 7 needs 9', async () => {
+    const io = captureIO();
+    expect(await simulate.run(['--game', '7', '--size', '8'])).toBe(2);
+    expect(io.err()).toContain('game 7 is written for 9 servers');
+  });
+
   it('--game 6 shows game 6 to its end: snapshot boxes 12/t3, i8 caught up by InstallSnapshot', async () => {
     const io = captureIO();
     expect(await simulate.run(['--game', '6', '--seed', '3', '--lang', 'en'])).toBe(0);

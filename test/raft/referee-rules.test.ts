@@ -1,14 +1,20 @@
 /**
  * The rule catalogue: every rule, property and mistake of RAFT-RULES.md and of
- * docs/rules-extended.md (R24–R28, M20–M23: pre-vote, CheckQuorum; R29–R32, M24–M27: log compaction), explained in en and ru.
+ * docs/rules-extended.md (R24–R28, M20–M23: pre-vote, CheckQuorum; R29–R32, M24–M27: log compaction;
+ * R33–R38, M28–M32: membership changes), explained in en and ru. The extended ids are read from
+ * the document, so a game's section added there must come with its catalogue entries.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookup, MISTAKES, mistakeInfo, rule, RULES, ruleTitle } from '../../src/raft/rules.js';
 import type { Text } from '../../src/i18n/text.js';
 
+const extendedDoc = readFileSync(new URL('../../docs/rules-extended.md', import.meta.url), 'utf8');
+const docRules = [...extendedDoc.matchAll(/\*\*(R\d+) — /g)].map((m) => m[1]);
+const docMistakes = [...extendedDoc.matchAll(/^\| (M\d+) \|/gm)].map((m) => m[1]);
 const expected = [
-  ...Array.from({ length: 32 }, (_, i) => `R${i + 1}`),
+  ...Array.from({ length: 23 }, (_, i) => `R${i + 1}`),
+  ...docRules,
   ...Array.from({ length: 5 }, (_, i) => `P${i + 1}`),
 ];
 
@@ -20,7 +26,7 @@ function wellWritten(t: Text, min: number): void {
 }
 
 describe('rule catalogue', () => {
-  it('holds R1–R32 and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
+  it('holds R1–R23, the extended rules and P1–P5 exactly once, each with a title and an explanation in both languages', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...expected].sort());
     for (const r of RULES) {
       wellWritten(r.title, 4);
@@ -30,8 +36,8 @@ describe('rule catalogue', () => {
     }
   });
 
-  it('holds M1–M27 exactly once, each naming the rules it breaks', () => {
-    expect(MISTAKES.map((m) => m.id)).toEqual(Array.from({ length: 27 }, (_, i) => `M${i + 1}`));
+  it('holds M1–M19 and the extended mistakes exactly once, each naming the rules it breaks', () => {
+    expect(MISTAKES.map((m) => m.id).sort()).toEqual([...Array.from({ length: 19 }, (_, i) => `M${i + 1}`), ...docMistakes].sort());
     for (const m of MISTAKES) {
       wellWritten(m.title, 8);
       wellWritten(m.explain, 120);
@@ -70,12 +76,17 @@ describe('rule catalogue', () => {
 
 describe('the extended rules document', () => {
   it('docs/rules-extended.md defines R24–R32 and M20–M27, each in the catalogue, with its source cited', () => {
-    const doc = readFileSync(new URL('../../docs/rules-extended.md', import.meta.url), 'utf8');
-    const rules = [...doc.matchAll(/\*\*(R\d+) — /g)].map((m) => m[1]);
-    const mistakes = [...doc.matchAll(/^\| (M\d+) \|/gm)].map((m) => m[1]);
-    expect(rules).toEqual(['R24', 'R25', 'R26', 'R27', 'R28', 'R29', 'R30', 'R31', 'R32']);
-    expect(mistakes).toEqual(['M20', 'M21', 'M22', 'M23', 'M24', 'M25', 'M26', 'M27']);
-    for (const id of [...rules, ...mistakes]) expect(lookup(id), id).toBeDefined();
-    for (const section of ['§9.6', '§4.2.3', '§6.2', '§5.1', '§5.3', 'Figure 5.3']) expect(doc).toContain(section);
+    expect(docRules).toEqual(expect.arrayContaining(['R24', 'R25', 'R26', 'R27', 'R28', 'R29', 'R30', 'R31', 'R32']));
+    expect(docMistakes).toEqual(expect.arrayContaining(['M20', 'M21', 'M22', 'M23', 'M24', 'M25', 'M26', 'M27']));
+    for (const id of [...docRules, ...docMistakes]) expect(lookup(id), id).toBeDefined();
+    for (const section of ['§9.6', '§4.2.3', '§6.2', '§5.1', '§5.3', 'Figure 5.3']) expect(extendedDoc).toContain(section);
+  });
+
+  it('defines game 7\'s membership rules R33–R38 and mistakes M28–M32 in its section I, sources cited', () => {
+    const section = extendedDoc.slice(extendedDoc.indexOf('### I. Membership changes (DISS §4)'), extendedDoc.indexOf('### Differences'));
+    expect([...section.matchAll(/\*\*(R\d+) — /g)].map((m) => m[1])).toEqual(['R33', 'R34', 'R35', 'R36', 'R37', 'R38']);
+    expect(docMistakes).toEqual(expect.arrayContaining(['M28', 'M29', 'M30', 'M31', 'M32']));
+    for (const source of ['DISS §4.1', 'DISS §4.2.1', 'DISS §4.2.2', 'raft-dev']) expect(section).toContain(source);
+    for (const id of ['R33', 'R34', 'R35', 'R36', 'R37', 'R38', 'M28', 'M29', 'M30', 'M31', 'M32']) expect(lookup(id)?.explain.ru, id).toMatch(/[а-яё]/i);
   });
 });

@@ -2,7 +2,7 @@
 import type { Text } from '../../i18n/text.js';
 import type { MistakeId, RuleId } from '../rules.js';
 import type { StepResult } from '../step.js';
-import type { AppendEntries, Input, Reply, Request, RequestVote, ServerId, ServerState } from '../types.js';
+import type { AppendEntries, Input, Reply, Request, RequestVote, ServerId, ServerState, StepOptions } from '../types.js';
 import type { Diff } from './diff.js';
 import { replyOk } from '../replies.js';
 import type { Mistake, ProposedMove } from './mistake.js';
@@ -19,6 +19,8 @@ export interface Ctx {
   expectedTerm: number;
   givenTerm: number;
   open: Diff[];
+  /** The game's switches (pre-vote, membership changes: docs/rules-extended.md); absent = Figure 2. */
+  options?: StepOptions;
 }
 
 type Matcher = string | ((d: Diff) => boolean);

@@ -44,7 +44,7 @@ export const matchIndexWrong: Detector = (ctx) => {
   const fromLength = given === mine && mine !== acked;
   const lowered = given !== undefined && given < old;
   if (!fromLength && !lowered) return [];
-  const ifCommit = advanceLeaderCommit({ ...ctx.before, matchIndex: { ...ctx.before.matchIndex, ...ctx.given.matchIndex } });
+  const ifCommit = advanceLeaderCommit({ ...ctx.before, matchIndex: { ...ctx.before.matchIndex, ...ctx.given.matchIndex } }, ctx.options);
   claim(ctx, `matchIndex[${from}]`, (x) => x.field === `nextIndex[${from}]` && x.given === (given ?? 0) + 1,
     (x) => (x.field === 'commitIndex' || x.field === 'lastApplied') && ctx.given.commitIndex === ifCommit.commitIndex);
   const card = `prevLogIndex ${r.request.prevLogIndex} + ${r.request.entries.length}`;
