@@ -68,10 +68,11 @@ function sends(keys: ConsoleKey[], opts: { lang?: Lang; clusters?: ClusterOvervi
 }
 
 describe('games and steps', () => {
-  it('g 1…4 starts a workshop game and g 0 free play, for every cluster', () => {
+  it('g 1…7 starts a game and g 0 free play, for every cluster; g 8 is no game', () => {
     expect(sends([ch('g'), ch('2')])).toEqual({ command: { type: 'script', action: 'start', game: 2 }, label: 'game 2 (all clusters)' });
     expect(sends([ch('g'), ch('0')]).command).toEqual({ type: 'script', action: 'start', game: 0 });
-    expect(press([ch('g'), ch('6')]).sent).toEqual([]);
+    expect(sends([ch('g'), ch('6')]).command).toEqual({ type: 'script', action: 'start', game: 6 });
+    expect(press([ch('g'), ch('8')]).sent).toEqual([]);
     expect(sends([ch('g'), ch('7')]).command).toEqual({ type: 'script', action: 'start', game: 7 }); // game 7 needs a room of 9
   });
   it('n and p move every cluster one step on or back, said in English or Russian', () => {
