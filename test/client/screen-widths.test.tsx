@@ -152,6 +152,22 @@ const theme = makeTheme({ color: false });
 const rooms = new Map<string, Room>();
 simulate({ seed: 7, games: [1, 2, 3, 4], onStep: (room, at) => rooms.set(`${at.game}.${at.step}`, room) });
 
+/** The terminal projector given one room message: cluster A large, then every cluster. */
+async function projectorFrames(room: object, cols: number, rows: number): Promise<string[]> {
+  const frames: string[] = [];
+  for (const focus of ['A', null]) {
+    const watch = new EventEmitter() as WatchConnection;
+    (watch as { status: string }).status = 'online';
+    const app = renderAt(<WatchApp conn={watch} url="ws://192.168.100.200:65535" lang="en" theme={theme} focus={focus} onEnd={() => {}} />, cols, rows);
+    await until(() => app.frame().includes('projector'));
+    watch.emit('room', room);
+    await until(() => app.frame().includes('Cluster A'));
+    frames.push(app.frame());
+    app.unmount();
+  }
+  return frames;
+}
+
 function keys(view: SeatView, presses: KeyPress[], assist: 'prefilled' | 'by-hand' = 'prefilled'): ScreenState {
   let s = initialScreen;
   for (const k of presses) s = reduceKey(s, k, view, assist).state;
@@ -205,16 +221,7 @@ describe('game 7: nine servers on every terminal screen', () => {
       expect(cluster).toContain('i9');
       frames.push(cluster);
       console_.unmount();
-      for (const focus of ['A', null]) {
-        const watch = new EventEmitter() as WatchConnection;
-        (watch as { status: string }).status = 'online';
-        const app = renderAt(<WatchApp conn={watch} url="ws://192.168.100.200:65535" lang="en" theme={theme} focus={focus} onEnd={() => {}} />, cols, rows);
-        await until(() => app.frame().includes('projector'));
-        watch.emit('room', { ...room, code: 'K7Q2' });
-        await until(() => app.frame().includes('Cluster A'));
-        frames.push(app.frame());
-        app.unmount();
-      }
+      frames.push(...(await projectorFrames({ ...room, code: 'K7Q2' }, cols, rows)));
       for (const id of ['i1', 'i5', 'i9']) {
         const view = seatView(end, 'A', id);
         for (const screen of [initialScreen, keys(view, [{ kind: 'char', char: 'c' }])]) {
@@ -279,16 +286,7 @@ describe('the fixtures drawn at 80×24, 100×30 and 120×40 fit', () => {
       await until(() => console_.frame().includes('Cluster A'));
       frames.push(console_.frame());
       console_.unmount();
-      for (const focus of ['A', null]) {
-        const watch = new EventEmitter() as WatchConnection;
-        (watch as { status: string }).status = 'online';
-        const app = renderAt(<WatchApp conn={watch} url="ws://192.168.100.200:65535" lang="en" theme={theme} focus={focus} onEnd={() => {}} />, cols, rows);
-        await until(() => app.frame().includes('projector'));
-        watch.emit('room', { type: 'room', version: records.length, view: instructorView(timeline.roomAt(records.length)), presence: {}, code: 'K7Q2' });
-        await until(() => app.frame().includes('Cluster A'));
-        frames.push(app.frame());
-        app.unmount();
-      }
+      frames.push(...(await projectorFrames({ type: 'room', version: records.length, view: instructorView(timeline.roomAt(records.length)), presence: {}, code: 'K7Q2' }, cols, rows)));
       const replay = renderAt(<ReplayApp timeline={timeline} title="workshop" lang="ru" theme={theme} focus="B" start={records.length} />, cols, rows);
       await until(() => replay.frame().includes('B'));
       frames.push(replay.frame());

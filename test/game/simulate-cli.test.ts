@@ -32,9 +32,7 @@ describe('raft-sheet simulate', () => {
   });
 
   it('--game 7 plays game 7 alone on 9 servers to its end and names the broken property', async () => {
-    const io = captureIO();
-    expect(await simulate.run(['--game', '7', '--seed', '3', '--lang', 'en'])).toBe(0);
-    const text = io.out();
+    const text = await printed('--game', '7', '--seed', '3', '--lang', 'en');
     expect(text).not.toContain('Game 1');
     expect(text).toContain('Game 7 — a ninth server joins · 10/32 · 5 of 9');
     expect(text).toContain('i9 · Follower · term t1 · commitIndex 5');

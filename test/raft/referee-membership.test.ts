@@ -22,6 +22,18 @@ function leader(extra: Partial<ServerState> = {}): ServerState {
 const appendCard = (prev: number, entries: Entry[]): AppendEntries => ({ type: 'AppendEntries', term: 1, leaderId: 'i1', prevLogIndex: prev, prevLogTerm: 1, entries, leaderCommit: 4 });
 const ack = (from: string, request: AppendEntries): Input => ({ kind: 'receive', from, message: { type: 'AppendEntriesReply', term: 1, success: true }, request });
 
+/** i2, i3 and i4 acknowledge `card`, then the leader reads i9's ✔ and writes commitIndex 4: what the referee says of that. */
+function commitFourOnI9sAck(before: ServerState, card: AppendEntries) {
+  let s = before;
+  for (const p of ['i2', 'i3', 'i4']) s = step(s, ack(p, card), ON).state;
+  const input = ack('i9', card);
+  const wrong = edit(s, input, (x) => {
+    x.state.commitIndex = 4;
+    x.state.lastApplied = 4;
+  }, ON);
+  return referee(s, input, wrong, ON);
+}
+
 describe('referee with membership changes on', () => {
   it('a correct change, a learner\'s correct move and a correct count are accepted', () => {
     const add: Input = { kind: 'client', value: '+i9' };
@@ -72,29 +84,15 @@ describe('referee with membership changes on', () => {
   });
 
   it('M29: counting the learner i9\'s ✔ before +i9 commits an entry', () => {
-    let s = step(leader({ commitIndex: 0, lastApplied: 0, matchIndex: Object.fromEntries(C9.slice(1).map((p) => [p, 0])) }), { kind: 'client', value: 'x' }, ON).state;
-    const card = appendCard(0, s.log.slice(0, 4));
-    for (const p of ['i2', 'i3', 'i4']) s = step(s, ack(p, card), ON).state;
-    const input = ack('i9', card);
-    const wrong = edit(s, input, (x) => {
-      x.state.commitIndex = 4;
-      x.state.lastApplied = 4;
-    }, ON);
-    const m = referee(s, input, wrong, ON);
+    const s = step(leader({ commitIndex: 0, lastApplied: 0, matchIndex: Object.fromEntries(C9.slice(1).map((p) => [p, 0])) }), { kind: 'client', value: 'x' }, ON).state;
+    const m = commitFourOnI9sAck(s, appendCard(0, s.log.slice(0, 4)));
     expect(m).toEqual([expect.objectContaining({ rule: 'R34', mistake: 'M29', field: 'commitIndex' })]);
     expect(m[0].explain.en).toContain('i9 is not one');
   });
 
   it('M28: after +i9 is in the log, leaving i9\'s ✔ out of the count', () => {
-    let s = step(leader(), { kind: 'client', value: '+i9' }, ON).state;
-    const card = appendCard(4, [cfg(1, '+i9')]);
-    for (const p of ['i2', 'i3', 'i4']) s = step(s, ack(p, card), ON).state;
-    const input = ack('i9', card);
-    const wrong = edit(s, input, (x) => {
-      x.state.commitIndex = 4;
-      x.state.lastApplied = 4;
-    }, ON);
-    const m = referee(s, input, wrong, ON);
+    const s = step(leader(), { kind: 'client', value: '+i9' }, ON).state;
+    const m = commitFourOnI9sAck(s, appendCard(4, [cfg(1, '+i9')]));
     expect(m).toEqual([expect.objectContaining({ rule: 'R34', mistake: 'M28', field: 'commitIndex', expected: 5, given: 4 })]);
     expect(m[0].explain.en).toContain('5 of 9');
   });
