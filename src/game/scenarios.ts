@@ -5,70 +5,16 @@
  * (conditions.ts). The games continue from one another on the same cluster: game 2 starts where
  * game 1 ended. Written for 8 servers i1…i8, like the workshop.
  */
-import type { ServerId } from '../raft/types.js';
-import type { Text } from '../i18n/text.js';
-import type { RuleId } from '../raft/rules.js';
-import type { Condition } from './conditions.js';
-import type { ClusterState, Fault, ScriptTask } from './types.js';
+import type { ClusterState, Fault } from './types.js';
+import { answeredAndRead, electionBy, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
 import { game6 } from './scenario-game6.js';
 
-export interface ScriptStep {
-  title: Text;
-  prompt: Text;
-  /**
-   * By hand: the step's goal, not its answer ("become leader of t1"); the prompt is the recipe
-   * (views.ts shows the goal to by-hand players, the recipe at hint level 'answer').
-   */
-  goal?: Text;
-  /** The servers the prompt speaks to (screens highlight them); the whole class sees the prompt. */
-  to: ServerId[];
-  tasks: Record<ServerId, ScriptTask>;
-  /** Hub actions run when the step starts (not when stepping back to it). */
-  actions: Fault[];
-  done: Condition;
-}
-
-export interface Game {
-  id: number;
-  title: Text;
-  /** The cluster size the game is written for; null = any. */
-  size: number | null;
-  /** Free play: no tasks; bots play the correct move whenever they have something to do. */
-  free: boolean;
-  steps: ScriptStep[];
-  /** The recap after the game: the rules it plays (R1–R27) and its lesson in one sentence. */
-  recap?: { rules: RuleId[]; lesson: Text };
-  /**
-   * A game beyond the workshop's four continues from the sheets this game leaves (game 5 from
-   * game 4): started on fresh sheets it is prepared by playing the games up to it (prepared.ts).
-   */
-  after?: number;
-}
+export type { Game, ScriptStep } from './scenario-kit.js';
 
 export const FREE_PLAY = 0;
 export const DEFAULT_FREE_MESSAGE = 'HighLoad';
 
-const ids = (...n: number[]): ServerId[] => n.map((k) => `i${k}`);
 const ALL = ids(1, 2, 3, 4, 5, 6, 7, 8);
-const tasks = (servers: ServerId[], task: ScriptTask): Record<ServerId, ScriptTask> =>
-  Object.fromEntries(servers.map((s) => [s, task]));
-const INBOX: ScriptTask = { kind: 'inbox' };
-/** A step where server `k` times out and stands for `term`: done once it is in that term. */
-const electionBy = (k: number, term: number): Pick<ScriptStep, 'to' | 'tasks' | 'actions' | 'done'> => ({
-  to: ids(k),
-  tasks: { [`i${k}`]: { kind: 'timeout', term } },
-  actions: [],
-  done: { kind: 'term', servers: ids(k), atLeast: term },
-});
-/** Done when these servers hold `text` in their logs and have taken every card sent to them. */
-const replicated = (servers: ServerId[], text: string): Condition => ({
-  kind: 'all',
-  of: [
-    { kind: 'log', servers, text },
-    { kind: 'inbox-empty', servers },
-  ],
-});
-const t = (en: string, ru: string): Text => ({ en, ru });
 
 const game1: Game = {
   id: 1,
@@ -126,10 +72,7 @@ const game1: Game = {
         'i1, read the answers: become leader of t1 if the votes allow it.',
         'i1, прочитай ответы: стань лидером t1, если голоса позволяют.',
       ),
-      to: ids(1),
-      tasks: { i1: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'role', servers: ids(1), role: 'leader' }, { kind: 'inbox-empty', servers: ids(1) }] },
+      ...answeredAndRead('i1', [], { kind: 'role', servers: ids(1), role: 'leader' }),
     },
   ],
 };
@@ -187,10 +130,7 @@ const game2: Game = {
         'i1, read the answers: commit and apply what a quorum stores.',
         'i1, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
       ),
-      to: ids(1),
-      tasks: { i1: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'commit', servers: ids(1), atLeast: 4 }, { kind: 'inbox-empty', servers: ids(1) }] },
+      ...answeredAndRead('i1', [], { kind: 'commit', servers: ids(1), atLeast: 4 }),
     },
     {
       title: t('Replicate!', 'Реплицируй!'),
@@ -202,10 +142,7 @@ const game2: Game = {
         'i1, send the rest of the log, and tell the followers what is committed.',
         'i1, отправь остаток журнала и сообщи последователям, что зафиксировано.',
       ),
-      to: ids(1),
-      tasks: { i1: { kind: 'send' } },
-      actions: [],
-      done: { kind: 'cards-to', servers: ids(2, 3, 4, 5, 6, 7, 8), from: 'i1' },
+      ...leaderSends('i1', ids(2, 3, 4, 5, 6, 7, 8)),
     },
     {
       title: t('i4 loses the card', 'i4 теряет карточку'),
@@ -303,10 +240,7 @@ const game3: Game = {
         'i8, read the answers: do you have a quorum?',
         'i8, прочитай ответы: есть ли у тебя кворум?',
       ),
-      to: ids(8),
-      tasks: { i8: INBOX },
-      actions: [],
-      done: { kind: 'inbox-empty', servers: ids(8) },
+      ...answeredAndRead('i8', []),
     },
   ],
 };
@@ -415,10 +349,7 @@ const game4: Game = {
         'i4, read the answers: commit and apply what a quorum stores.',
         'i4, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
       ),
-      to: ids(4),
-      tasks: { i4: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'commit', servers: ids(4), atLeast: 8 }, { kind: 'inbox-empty', servers: ids(4) }] },
+      ...answeredAndRead('i4', [], { kind: 'commit', servers: ids(4), atLeast: 8 }),
     },
   ],
 };
@@ -472,17 +403,7 @@ const game5: Game = {
         "Followers, take the leader's card and answer it; i4, read the answers.",
         'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: { ...tasks(REST, INBOX), i4: INBOX },
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage' },
-          { kind: 'commit', servers: ids(4), atLeast: 12 },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
-        ],
-      },
+      ...answeredAndRead('i4', REST, { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage' }, { kind: 'commit', servers: ids(4), atLeast: 12 }),
     },
     {
       title: t("i8's timer keeps firing", 'Таймер i8 срабатывает снова и снова'),
@@ -591,10 +512,7 @@ const game5: Game = {
         "Followers, take the leader's card and answer it; i4, read the answers.",
         'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: { ...tasks(REST, INBOX), i4: INBOX },
-      actions: [],
-      done: { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
+      ...answeredAndRead('i4', REST),
     },
     {
       title: t('i8 only asks', 'i8 только спрашивает'),
