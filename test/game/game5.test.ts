@@ -12,7 +12,7 @@ import { GAMES } from '../../src/game/scenarios.js';
 import { simulate } from '../../src/game/simulator.js';
 import { instructorView, seatView } from '../../src/game/views.js';
 import { reduce } from '../../src/game/reducer.js';
-import { EIGHT, golden, journaledEvents, playGames, sheetsOf, sheetsText } from './scripted-game.js';
+import { EIGHT, cardSent, golden, itEndsAlikeAndReplays, playGames, sheetsOf, sheetsText } from './scripted-game.js';
 
 const PART_A_END = 7; // "i4 leads again — in t8"
 const play = (games: number[], seed?: number) => playGames(games, { partA: PART_A_END }, { seed });
@@ -47,14 +47,10 @@ describe('game 5 with 8 bots', () => {
     expect(sheetsText(end)).toBe(golden('game5-with-pre-vote.txt'));
   });
 
-  it('started on fresh sheets, game 5 is prepared from games 1–4 and ends on the same sheets, whatever the seed', () => {
-    for (const seed of [1, 99]) expect(sheetsOf(play([5], seed).end)).toEqual(sheetsOf(end));
-  });
-
-  it('replays from its journaled events, PreVote cards and the pre-vote switch included', () => {
-    const events = journaledEvents(5);
-    expect(events.some((e) => e.type === 'card-sent' && e.card.message.type === 'PreVote')).toBe(true);
-    expect(events.some((e) => e.type === 'mode' && e.preVote === true)).toBe(true);
+  itEndsAlikeAndReplays(5, () => end, {
+    seeds: 'started on fresh sheets, game 5 is prepared from games 1–4 and ends on the same sheets, whatever the seed',
+    replay: 'replays from its journaled events, PreVote cards and the pre-vote switch included',
+    journaled: [cardSent('PreVote'), (e) => e.type === 'mode' && e.preVote === true],
   });
 
   it('pre-vote is off for games 1–4 and in the first half of game 5; a new game switches it off again', () => {

@@ -10,7 +10,7 @@ import { GAMES } from '../../src/game/scenarios.js';
 import { simulate } from '../../src/game/simulator.js';
 import { seatView } from '../../src/game/views.js';
 import { gameCommandSchema } from '../../src/protocol/game-schemas.js';
-import { EIGHT, golden, journaledEvents, playGames, sheetsOf, sheetsText } from './scripted-game.js';
+import { EIGHT, cardSent, golden, itEndsAlikeAndReplays, playGames, sheetsOf, sheetsText } from './scripted-game.js';
 
 const SNAPSHOTS_DONE = 3; // "The followers snapshot too"
 const BOX = { lastIncludedIndex: 12, lastIncludedTerm: 3, data: 'High voltage' };
@@ -45,14 +45,10 @@ describe('game 6 with 8 bots', () => {
     expect(sheetsText(end)).toBe(golden('game6-end.txt'));
   });
 
-  it('started on fresh sheets, game 6 is prepared from games 1–5 and ends on the same sheets, whatever the seed', () => {
-    for (const seed of [1, 99]) expect(sheetsOf(play([6], seed).end)).toEqual(sheetsOf(end));
-  });
-
-  it('replays from its journaled events, InstallSnapshot cards and the snapshot switch included', () => {
-    const events = journaledEvents(6);
-    expect(events.some((e) => e.type === 'card-sent' && e.card.message.type === 'InstallSnapshot')).toBe(true);
-    expect(events.some((e) => e.type === 'mode' && e.snapshotEvery === 8)).toBe(true);
+  itEndsAlikeAndReplays(6, () => end, {
+    seeds: 'started on fresh sheets, game 6 is prepared from games 1–5 and ends on the same sheets, whatever the seed',
+    replay: 'replays from its journaled events, InstallSnapshot cards and the snapshot switch included',
+    journaled: [cardSent('InstallSnapshot'), (e) => e.type === 'mode' && e.snapshotEvery === 8],
   });
 
   it('snapshots are off in games 1–5 (no sheet ever has a box) and a new game switches them off again', () => {

@@ -4,7 +4,7 @@
  * files in test/fixtures/golden, and the journaled events replayed.
  */
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
 import { sheetText } from '../../src/game/sheet-text.js';
@@ -63,4 +63,33 @@ export function journaledEvents(game: number, config: Partial<RoomConfig> = {}):
   const events = JSON.parse(JSON.stringify(r.events)) as GameEvent[];
   expect(applyEvents(createRoom(config), events)).toEqual(r.room);
   return events;
+}
+
+/** An event predicate: a card of this type was sent. */
+export const cardSent =
+  (type: string) =>
+  (e: GameEvent): boolean =>
+    e.type === 'card-sent' && e.card.message.type === type;
+
+/**
+ * The two tests every scripted game's file has, under the game's own titles: played on fresh
+ * sheets (a game that continues another is prepared from the games before it) with seeds 1 and 99
+ * it ends on the sheets of `end()`; and its journaled events rebuild the room (journaledEvents)
+ * and include, for each predicate of `journaled`, an event it holds for (the game's new cards and
+ * switches), or pass `journaled` when it is a check of the whole list.
+ */
+export function itEndsAlikeAndReplays(
+  game: number,
+  end: () => Room,
+  o: PlayOptions & { seeds: string; replay: string; journaled: ((e: GameEvent) => boolean)[] | ((events: GameEvent[]) => void) },
+): void {
+  it(o.seeds, () => {
+    const ids = Object.keys(end().clusters.A.servers);
+    for (const seed of [1, 99]) expect(sheetsOf(playGames([game], {}, { ...o, seed }).end, ids)).toEqual(sheetsOf(end(), ids));
+  });
+  it(o.replay, () => {
+    const events = journaledEvents(game, o.config);
+    if (!Array.isArray(o.journaled)) return o.journaled(events);
+    for (const holds of o.journaled) expect(events.some(holds), holds.toString()).toBe(true);
+  });
 }
