@@ -1,0 +1,44 @@
+/**
+ * A solo game in a real terminal, for the test files that play one (solo-game5.test.ts,
+ * solo-game6.test.ts, solo-predict.test.ts, …): the compiled bin, an 80×24 tmux on a private
+ * socket closed after the file, a fresh RAFT_SHEET_HOME, and a player who follows the green guide
+ * line until the step the test plays by keys.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll } from 'vitest';
+import { followGuide, guideLine, sleep, Tmux } from './tmux.js';
+
+export const BIN = path.resolve('dist/bin/raft-sheet.js');
+
+/** The test file's terminal and home directory (`prefix` names the directory); the terminal closes after the file. */
+export function soloTerminal(prefix: string): { tmux: Tmux; home: string } {
+  const tmux = new Tmux(80, 24);
+  afterAll(() => tmux.close());
+  return { tmux, home: mkdtempSync(path.join(tmpdir(), prefix)) };
+}
+
+/** Opens a draft with `open`, hands it over with Enter and waits until it is gone: returns the draft's screen. */
+export async function playDraft(tmux: Tmux, name: string, open: () => void): Promise<string> {
+  open();
+  const draft = await tmux.waitFor(name, /draft ◌/, 10_000);
+  tmux.keys(name, 'Enter');
+  await tmux.waitFor(name, (s) => !/draft ◌/.test(s), 10_000);
+  return draft;
+}
+
+/**
+ * Plays window `name` as the guide says (followGuide, each draft handed over) until `arrived`
+ * holds for the guide line and the screen with no draft open: returns that screen. Throws after
+ * `ms` with the last screen.
+ */
+export async function followGuideUntil(tmux: Tmux, name: string, arrived: (guide: string, screen: string) => boolean, ms = 150_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const screen = tmux.screen(name);
+    if (!/draft ◌/.test(screen) && !/: recap/.test(screen) && arrived(guideLine(screen), screen)) return screen;
+    if (!(await followGuide(tmux, name, screen, (open) => playDraft(tmux, name, open)))) await sleep(100);
+  }
+  throw new Error(`${name}: the guide did not reach the step in ${ms} ms; the screen:\n${tmux.screen(name)}`);
+}
