@@ -76,6 +76,15 @@ export const replicated = (servers: ServerId[], text: string): Condition => ({
 });
 
 /**
+ * A step where each of `servers` takes the card in its inbox and answers it (a vote asked, a
+ * leader's entries): done once every one has an empty inbox and each of `also` holds.
+ */
+export const everyoneAnswers = (servers: ServerId[], ...also: Condition[]): StepPlay => {
+  const emptied: Condition = { kind: 'inbox-empty', servers };
+  return { to: servers, tasks: tasks(servers, INBOX), actions: [], done: also.length === 0 ? emptied : { kind: 'all', of: [...also, emptied] } };
+};
+
+/**
  * A step where `followers` take the leader's card and answer it, and `leader` reads the answers
  * (the answers come back on the same card): done once every one of them has an empty inbox and each of
  * `also` holds (a log, a commit, a snapshot box the step is about).
@@ -90,6 +99,14 @@ export const answeredAndRead = (leader: ServerId, followers: ServerId[], ...also
     done: also.length === 0 ? emptied : { kind: 'all', of: [...also, emptied] },
   };
 };
+
+/** A step where a client sends `text` to `leader`, which writes it from index `at`: done once its log reads `log`. */
+export const clientWrites = (leader: ServerId, text: string, at: number, log: string): StepPlay => ({
+  to: [leader],
+  tasks: { [leader]: { kind: 'write', text, at } },
+  actions: [],
+  done: { kind: 'log', servers: [leader], text: log },
+});
 
 /** A step where `leader` sends its cards (to `only` these servers, or to all): done once they are on their way. */
 export const leaderSends = (leader: ServerId, receivers: ServerId[], only?: ServerId[]): StepPlay => ({

@@ -6,7 +6,7 @@
  * game 1 ended. Written for 8 servers i1…i8, like the workshop.
  */
 import type { ClusterState, Fault } from './types.js';
-import { answeredAndRead, electionBy, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
+import { answeredAndRead, clientWrites, electionBy, everyoneAnswers, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
 import { game6 } from './scenario-game6.js';
 
 export type { Game, ScriptStep } from './scenario-kit.js';
@@ -51,16 +51,7 @@ const game1: Game = {
         'i2…i8, a RequestVote card is in your inbox: decide whether to grant your vote, and answer.',
         'i2…i8, во входящих карточка RequestVote: реши, отдать ли голос, и ответь.',
       ),
-      to: ids(2, 3, 4, 5, 6, 7, 8),
-      tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'vote', servers: ids(2, 3, 4, 5, 6, 7, 8), term: 1, for: 'i1' },
-          { kind: 'inbox-empty', servers: ids(2, 3, 4, 5, 6, 7, 8) },
-        ],
-      },
+      ...everyoneAnswers(ids(2, 3, 4, 5, 6, 7, 8), { kind: 'vote', servers: ids(2, 3, 4, 5, 6, 7, 8), term: 1, for: 'i1' }),
     },
     {
       title: t('i1 counts the votes', 'i1 считает голоса'),
@@ -100,10 +91,7 @@ const game2: Game = {
         'i1, a client sends "HighLoad": write it into your log.',
         'i1, клиент прислал «HighLoad»: впиши его в свой журнал.',
       ),
-      to: ids(1),
-      tasks: { i1: { kind: 'write', text: 'HighLoad', at: 1 } },
-      actions: [],
-      done: { kind: 'log', servers: ids(1), text: 'HighLoad' },
+      ...clientWrites('i1', 'HighLoad', 1, 'HighLoad'),
     },
     {
       title: t('Persist!', 'Сохраняй!'),
@@ -218,17 +206,11 @@ const game3: Game = {
         'Everyone online, a RequestVote card is in your inbox: compare the logs, decide on your vote and answer.',
         'Каждый, кто в сети: во входящих карточка RequestVote — сравни журналы, реши, отдать ли голос, и ответь.',
       ),
-      to: ids(2, 3, 5, 6, 7),
-      tasks: tasks(ids(2, 3, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'vote', servers: ids(2, 3), term: 2, for: null },
-          { kind: 'vote', servers: ids(5, 6, 7), term: 2, for: 'i8' },
-          { kind: 'inbox-empty', servers: ids(2, 3, 5, 6, 7) },
-        ],
-      },
+      ...everyoneAnswers(
+        ids(2, 3, 5, 6, 7),
+        { kind: 'vote', servers: ids(2, 3), term: 2, for: null },
+        { kind: 'vote', servers: ids(5, 6, 7), term: 2, for: 'i8' },
+      ),
     },
     {
       title: t('No quorum: nobody leads t2', 'Кворума нет: у t2 нет лидера'),
@@ -286,13 +268,7 @@ const game4: Game = {
         "Take i4's RequestVote and answer it; i4, read the answers: become leader of t3 if the votes allow it.",
         'Возьми RequestVote от i4 и ответь; i4, прочитай ответы: стань лидером t3, если голоса позволяют.',
       ),
-      to: ids(2, 3, 4, 5, 6, 7, 8),
-      tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ids(2, 3, 4, 5, 6, 7, 8) }],
-      },
+      ...everyoneAnswers(ids(2, 3, 4, 5, 6, 7, 8), { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('i4 writes " voltage"', 'i4 пишет « voltage»'),
@@ -304,10 +280,7 @@ const game4: Game = {
         'i4, a client sends " voltage" (a space, then voltage): write it into your log.',
         'i4, клиент прислал « voltage» (пробел, затем voltage): впиши его в свой журнал.',
       ),
-      to: ids(4),
-      tasks: { i4: { kind: 'write', text: ' voltage', at: 5 } },
-      actions: [],
-      done: { kind: 'log', servers: ids(4), text: 'High voltage' },
+      ...clientWrites('i4', ' voltage', 5, 'High voltage'),
     },
     {
       title: t('i1 is back; i4 sends', 'i1 вернулся; i4 отправляет'),
@@ -334,10 +307,7 @@ const game4: Game = {
         "Everyone, take the leader's card and make your log agree with it, then answer.",
         'Каждый: возьми карточку лидера, приведи свой журнал в согласие с ней и ответь.',
       ),
-      to: ids(1, 2, 3, 5, 6, 7, 8),
-      tasks: tasks(ids(1, 2, 3, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: replicated(ids(1, 2, 3, 5, 6, 7, 8), 'High vol'),
+      ...everyoneAnswers(ids(1, 2, 3, 5, 6, 7, 8), { kind: 'log', servers: ids(1, 2, 3, 5, 6, 7, 8), text: 'High vol' }),
     },
     {
       title: t('High vol…', 'High vol…'),
@@ -445,17 +415,11 @@ const game5: Game = {
         'Everyone, a RequestVote card is in your inbox: mind its term, compare the logs and answer.',
         'Каждый: во входящих карточка RequestVote — учти её терм, сравни журналы и ответь.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'role', servers: ids(4), role: 'follower' },
-          { kind: 'vote', servers: ids(1, 2, 3, 4, 5, 6, 7), term: 7, for: null },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
-        ],
-      },
+      ...everyoneAnswers(
+        ids(1, 2, 3, 4, 5, 6, 7),
+        { kind: 'role', servers: ids(4), role: 'follower' },
+        { kind: 'vote', servers: ids(1, 2, 3, 4, 5, 6, 7), term: 7, for: null },
+      ),
     },
     {
       title: t('Nobody leads t7', 'У t7 нет лидера'),
@@ -482,10 +446,7 @@ const game5: Game = {
         "Take i4's RequestVote and answer it; i4, read the answers.",
         'Возьми RequestVote от i4 и ответь; i4, прочитай ответы.',
       ),
-      to: ALL,
-      tasks: tasks(ALL, INBOX),
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ALL }] },
+      ...everyoneAnswers(ALL, { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('Again, with pre-vote', 'Снова, с предголосованием'),
@@ -554,13 +515,7 @@ const game5: Game = {
         'Everyone, a PreVote card is in your inbox: decide and answer.',
         'Каждый: во входящих карточка PreVote — реши и ответь.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) }],
-      },
+      ...everyoneAnswers(ids(1, 2, 3, 4, 5, 6, 7), { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('The leader stays', 'Лидер остаётся'),
