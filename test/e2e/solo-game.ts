@@ -19,17 +19,8 @@ export function soloTerminal(prefix: string): { tmux: Tmux; home: string } {
   return { tmux, home: mkdtempSync(path.join(tmpdir(), prefix)) };
 }
 
-/** Opens a draft with `open`, hands it over with Enter and waits until it is gone: returns the draft's screen. */
-export async function playDraft(tmux: Tmux, name: string, open: () => void): Promise<string> {
-  open();
-  const draft = await tmux.waitFor(name, /draft ◌/, 10_000);
-  tmux.keys(name, 'Enter');
-  await tmux.waitFor(name, (s) => !/draft ◌/.test(s), 10_000);
-  return draft;
-}
-
 /**
- * Plays window `name` as the guide says (followGuide, each draft handed over) until `arrived`
+ * Plays window `name` as the guide says (followGuide, each move by tmux.playMove) until `arrived`
  * holds for the guide line and the screen with no draft open: returns that screen. Throws after
  * `ms` with the last screen.
  */
@@ -38,7 +29,7 @@ export async function followGuideUntil(tmux: Tmux, name: string, arrived: (guide
   while (Date.now() < deadline) {
     const screen = tmux.screen(name);
     if (!/draft ◌/.test(screen) && !/: recap/.test(screen) && arrived(guideLine(screen), screen)) return screen;
-    if (!(await followGuide(tmux, name, screen, (open) => playDraft(tmux, name, open)))) await sleep(100);
+    if (!(await followGuide(tmux, name, screen, (open) => tmux.playMove(name, open)))) await sleep(100);
   }
   throw new Error(`${name}: the guide did not reach the step in ${ms} ms; the screen:\n${tmux.screen(name)}`);
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { BIN, followGuideUntil, playDraft, soloTerminal } from './solo-game.js';
+import { BIN, followGuideUntil, soloTerminal } from './solo-game.js';
 import { flat } from './tmux.js';
 
 const { tmux, home } = soloTerminal('raft-solo6-home-');
@@ -20,7 +20,7 @@ describe('solo game 6 in a real terminal', () => {
     // Step 1 by keys: the client's word (R15); applying 1–12 past the threshold boxes them (R30).
     tmux.type('g6', 'w');
     tmux.type('g6', ' zap');
-    await playDraft(tmux, 'g6', () => tmux.keys('g6', 'Enter'));
+    await tmux.playMove('g6', () => tmux.keys('g6', 'Enter'));
     const boxed = await tmux.waitFor('g6', /game 6·2\/9/, 20_000);
     expect(boxed).toMatch(/snapshot ≤12\/t3 "High␣voltage"/);
     expect(boxed).toMatch(/index 13 14 15 16/);
