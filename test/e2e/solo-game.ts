@@ -19,17 +19,31 @@ export function soloTerminal(prefix: string): { tmux: Tmux; home: string } {
   return { tmux, home: mkdtempSync(path.join(tmpdir(), prefix)) };
 }
 
+/** The client's word the guide asks to type (`Press w, type "…"`), ␣ read as a space; undefined when it asks none. */
+export const guideWord = (guide: string): string | undefined => /Press w, type "([^"]+)"/.exec(guide)?.[1]?.replace(/␣/g, ' ');
+
 /**
- * Plays window `name` as the guide says (followGuide, each move by tmux.playMove) until `arrived`
- * holds for the guide line and the screen with no draft open: returns that screen. Throws after
- * `ms` with the last screen.
+ * Plays window `name` as the guide says (followGuide, and `w`, the word, Enter where it names a
+ * client's word; each move by tmux.playMove) until `arrived` holds for the guide line and the
+ * screen with no draft open: returns that screen. Throws after `ms` with the last screen.
  */
 export async function followGuideUntil(tmux: Tmux, name: string, arrived: (guide: string, screen: string) => boolean, ms = 150_000): Promise<string> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const screen = tmux.screen(name);
-    if (!/draft ◌/.test(screen) && !/: recap/.test(screen) && arrived(guideLine(screen), screen)) return screen;
-    if (!(await followGuide(tmux, name, screen, (open) => tmux.playMove(name, open)))) await sleep(100);
+    const guide = guideLine(screen);
+    if (!/draft ◌/.test(screen) && !/: recap/.test(screen) && arrived(guide, screen)) return screen;
+    if (await followGuide(tmux, name, screen, (open) => tmux.playMove(name, open))) continue;
+    const word = guideWord(guide);
+    if (word) await tmux.playMove(name, () => typeWord(tmux, name, word));
+    else await sleep(100);
   }
   throw new Error(`${name}: the guide did not reach the step in ${ms} ms; the screen:\n${tmux.screen(name)}`);
+}
+
+/** `w`, the word, Enter: the client's message as a draft (the guide's "Press w, type …"). */
+export function typeWord(tmux: Tmux, name: string, word: string): void {
+  tmux.type(name, 'w');
+  tmux.type(name, word);
+  tmux.keys(name, 'Enter');
 }

@@ -103,25 +103,18 @@ export const guideLine = (screen: string): string => flat(screen).match(/▶ ([^
 
 /**
  * One step of a player who follows the green guide line (solo): Enter past a recap, Escape out
- * of a stray draft, or the keys the guide names (t, r, Enter, s; w, the client's word, Enter),
- * played with `play`. False when the guide names none of these (the test handles it, or waits).
+ * of a stray draft, or the key the guide names (t, r, Enter, s), played with `play`. False when
+ * the guide names none of these (the test handles it, or waits).
  */
 export async function followGuide(tmux: Tmux, name: string, screen: string, play: (open: () => void) => Promise<unknown>): Promise<boolean> {
   const guide = guideLine(screen);
-  const word = /Press w, type "([^"]+)"/.exec(guide)?.[1]?.replace(/␣/g, ' ');
   if (/: recap/.test(screen)) tmux.keys(name, 'Enter');
   else if (/draft ◌/.test(screen)) tmux.keys(name, 'Escape');
   else if (/Press t/.test(guide)) await play(() => tmux.type(name, 't'));
   else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type(name, 'r'));
   else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys(name, 'Enter'));
   else if (/Press s/.test(guide)) await play(() => tmux.type(name, 's'));
-  else if (word) {
-    await play(() => {
-      tmux.type(name, 'w');
-      tmux.type(name, word);
-      tmux.keys(name, 'Enter');
-    });
-  } else return false;
+  else return false;
   return true;
 }
 
