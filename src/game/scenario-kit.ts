@@ -59,11 +59,22 @@ const byNumber = (servers: ServerId[]): ServerId[] =>
   [...new Set(servers)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 
 /** A step where server `k` times out and stands for `term`: done once it is in that term. */
-export const electionBy = (k: number, term: number): StepPlay => ({
+export const electionBy = (k: number, term: number, actions: Fault[] = []): StepPlay => ({
   to: ids(k),
   tasks: { [`i${k}`]: { kind: 'timeout', term } },
-  actions: [],
+  actions,
   done: { kind: 'term', servers: ids(k), atLeast: term },
+});
+
+/**
+ * A step where server `k`'s election timer fires (standing for `term`; with pre-vote on, no term:
+ * it asks first, R24): done once its cards are on their way to `receivers`.
+ */
+export const timerFiresTo = (k: number, receivers: ServerId[], term?: number, actions: Fault[] = []): StepPlay => ({
+  to: ids(k),
+  tasks: { [`i${k}`]: term === undefined ? { kind: 'timeout' } : { kind: 'timeout', term } },
+  actions,
+  done: { kind: 'cards-to', servers: receivers, from: `i${k}` },
 });
 
 /** Done when these servers hold `text` in their logs and have taken every card sent to them. */

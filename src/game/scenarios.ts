@@ -6,7 +6,7 @@
  * game 1 ended. Written for 8 servers i1…i8, like the workshop.
  */
 import type { ClusterState, Fault } from './types.js';
-import { answeredAndRead, clientWrites, electionBy, everyoneAnswers, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
+import { answeredAndRead, clientWrites, electionBy, everyoneAnswers, timerFiresTo, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
 import { game6 } from './scenario-game6.js';
 
 export type { Game, ScriptStep } from './scenario-kit.js';
@@ -250,13 +250,10 @@ const game4: Game = {
         'i4 is back after a crash (i1 is still offline): start an election.',
         'i4 вернулся после сбоя (i1 всё ещё не в сети): i4, начни выборы.',
       ),
-      to: ids(4),
-      tasks: { i4: { kind: 'timeout', term: 3 } },
-      actions: [
+      ...electionBy(4, 3, [
         { kind: 'online', server: 'i4' },
         { kind: 'adopt-term', server: 'i4', term: 2 },
-      ],
-      done: { kind: 'term', servers: ids(4), atLeast: 3 },
+      ]),
     },
     {
       title: t('i4 wins t3', 'i4 побеждает в t3'),
@@ -385,10 +382,7 @@ const game5: Game = {
         'i8, you hear nobody: your election timer fires three times.',
         'i8, ты никого не слышишь: твой таймер выборов срабатывает три раза.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout', term: 6 } },
-      actions: [],
-      done: { kind: 'term', servers: ids(8), atLeast: 6 },
+      ...electionBy(8, 6),
     },
     {
       title: t('i8 comes back with t7', 'i8 возвращается с t7'),
@@ -400,10 +394,7 @@ const game5: Game = {
         'The partition heals. i8, your election timer fires again.',
         'Разделение исчезло. i8, твой таймер выборов срабатывает снова.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout', term: 7 } },
-      actions: [{ kind: 'heal' }],
-      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+      ...timerFiresTo(8, ids(1, 2, 3, 4, 5, 6, 7), 7, [{ kind: 'heal' }]),
     },
     {
       title: t('A healthy leader is deposed', 'Здоровый лидер свергнут'),
@@ -500,10 +491,7 @@ const game5: Game = {
         'The partition heals. i8, your election timer fires again.',
         'Разделение исчезло. i8, твой таймер выборов снова сработал.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout' } },
-      actions: [{ kind: 'heal' }],
-      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+      ...timerFiresTo(8, ids(1, 2, 3, 4, 5, 6, 7), undefined, [{ kind: 'heal' }]),
     },
     {
       title: t('PreVote refused', 'PreVote отклонён'),
