@@ -19,6 +19,16 @@ export function soloTerminal(prefix: string): { tmux: Tmux; home: string } {
   return { tmux, home: mkdtempSync(path.join(tmpdir(), prefix)) };
 }
 
+/**
+ * Opens `raft-sheet solo --pace fast --game N --no-predict` in window `name` (bots at full speed,
+ * no questions mid-game) and waits for the game's first frame (`first`, or any frame of game N):
+ * returns that screen.
+ */
+export async function openSoloGame(tmux: Tmux, name: string, game: number, home: string, first = new RegExp(`game ${game}·`)): Promise<string> {
+  tmux.open(name, `node ${BIN} solo --pace fast --game ${game} --no-predict`, { RAFT_SHEET_HOME: home });
+  return tmux.waitFor(name, first, 20_000);
+}
+
 /** The client's word the guide asks to type (`Press w, type "…"`), ␣ read as a space; undefined when it asks none. */
 export const guideWord = (guide: string): string | undefined => /Press w, type "([^"]+)"/.exec(guide)?.[1]?.replace(/␣/g, ' ');
 

@@ -6,15 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { BIN, followGuideUntil, soloTerminal } from './solo-game.js';
+import { followGuideUntil, openSoloGame, soloTerminal } from './solo-game.js';
 import { flat } from './tmux.js';
 
 const { tmux, home } = soloTerminal('raft-solo5-home-');
 
 describe('solo game 5 in a real terminal', () => {
   it('as i8: the guide leads through the first half, then t sends PreVote for t9 and the term stays t8', async () => {
-    tmux.open('g5', `node ${BIN} solo --pace fast --game 5 --no-predict`, { RAFT_SHEET_HOME: home });
-    const first = await tmux.waitFor('g5', /game 5·/, 20_000);
+    const first = await openSoloGame(tmux, 'g5', 5, home);
     expect(first).toMatch(/A · i8 ·/);
     await followGuideUntil(tmux, 'g5', (guide) => /Press t \(timer fires\), then Enter to send PreVote/.test(guide));
     // The pre-vote step, by keys: the draft shows a PreVote card, the sheet stays in t8.

@@ -7,20 +7,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { BIN, followGuideUntil, soloTerminal } from './solo-game.js';
+import { followGuideUntil, openSoloGame, soloTerminal, typeWord } from './solo-game.js';
 import { flat } from './tmux.js';
 
 const { tmux, home } = soloTerminal('raft-solo6-home-');
 
 describe('solo game 6 in a real terminal', () => {
   it('as i4: w writes " zap" and the sheet shows the snapshot box; later s sends i8 InstallSnapshot', async () => {
-    tmux.open('g6', `node ${BIN} solo --pace fast --game 6 --no-predict`, { RAFT_SHEET_HOME: home });
-    const first = await tmux.waitFor('g6', /game 6·1\/9 ▶ Press w/, 20_000);
+    const first = await openSoloGame(tmux, 'g6', 6, home, /game 6·1\/9 ▶ Press w/);
     expect(first).toMatch(/A · i4 · ♛ Leader · term t8/);
     // Step 1 by keys: the client's word (R15); applying 1–12 past the threshold boxes them (R30).
-    tmux.type('g6', 'w');
-    tmux.type('g6', ' zap');
-    await tmux.playMove('g6', () => tmux.keys('g6', 'Enter'));
+    await tmux.playMove('g6', () => typeWord(tmux, 'g6', ' zap'));
     const boxed = await tmux.waitFor('g6', /game 6·2\/9/, 20_000);
     expect(boxed).toMatch(/snapshot ≤12\/t3 "High␣voltage"/);
     expect(boxed).toMatch(/index 13 14 15 16/);
