@@ -7,16 +7,9 @@
  * fails, and the entry i8 would need next is gone from i4's log — so i4 sends InstallSnapshot,
  * and then the rest as an ordinary AppendEntries.
  */
-import type { Text } from '../i18n/text.js';
-import type { ServerId } from '../raft/types.js';
-import type { Game } from './scenarios.js';
-import type { ScriptTask } from './types.js';
+import { answeredAndRead, ids, leaderSends, t, type Game } from './scenario-kit.js';
 
-const ids = (...n: number[]): ServerId[] => n.map((k) => `i${k}`);
-const t = (en: string, ru: string): Text => ({ en, ru });
-const INBOX: ScriptTask = { kind: 'inbox' };
 const FOLLOWERS = ids(1, 2, 3, 5, 6, 7);
-const inboxes = (servers: ServerId[]): Record<ServerId, ScriptTask> => Object.fromEntries(servers.map((s) => [s, INBOX]));
 /** R30: the threshold of game 6, the Raft State sheet's first block of the log. */
 export const GAME6_SNAPSHOT_EVERY = 8;
 
@@ -56,10 +49,7 @@ export const game6: Game = {
         'i4, отправь index 13 14 15 16, value ␣ z a p, leaderCommit 12. Запись 12 — в клетке снимка: prevLogIndex 12 и prevLogTerm t3 бери оттуда (R29). Карточка к i8 теряется (он не в сети).',
       ),
       goal: t('i4, replicate your new entries to the followers.', 'i4, реплицируй новые записи последователям.'),
-      to: ids(4),
-      tasks: { i4: { kind: 'send' } },
-      actions: [],
-      done: { kind: 'cards-to', servers: FOLLOWERS, from: 'i4' },
+      ...leaderSends('i4', FOLLOWERS),
     },
     {
       title: t('The followers snapshot too', 'Фолловеры тоже снимают снимок'),
@@ -71,18 +61,13 @@ export const game6: Game = {
         "Followers, take the leader's card and answer it; i4, read the answers.",
         'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: { ...inboxes(FOLLOWERS), i4: INBOX },
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage zap' },
-          { kind: 'snapshot', servers: ids(1, 2, 3, 4, 5, 6, 7), atLeast: 12 },
-          { kind: 'commit', servers: ids(4), atLeast: 16 },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
-        ],
-      },
+      ...answeredAndRead(
+        'i4',
+        FOLLOWERS,
+        { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage zap' },
+        { kind: 'snapshot', servers: ids(1, 2, 3, 4, 5, 6, 7), atLeast: 12 },
+        { kind: 'commit', servers: ids(4), atLeast: 16 },
+      ),
     },
     {
       title: t('i8 is back', 'i8 вернулся'),
@@ -103,10 +88,7 @@ export const game6: Game = {
         'i8, возьми карточку i4: у тебя нет записи 12, ответь ✗ (R17). i4, прочитай ✗: nextIndex[i8] возвращается к 12 — но записи 1–12 в твоей клетке снимка, а не в журнале: их больше не отправить.',
       ),
       goal: t("i8, take the leader's card and answer; i4, read the answer.", 'i8, возьми карточку лидера и ответь; i4, прочитай ответ.'),
-      to: ids(4, 8),
-      tasks: { i8: INBOX, i4: INBOX },
-      actions: [],
-      done: { kind: 'inbox-empty', servers: ids(4, 8) },
+      ...answeredAndRead('i4', ids(8)),
     },
     {
       title: t('InstallSnapshot', 'InstallSnapshot'),
@@ -115,10 +97,7 @@ export const game6: Game = {
         'i4, nextIndex у i8 — 12, внутри твоего снимка: отправь ему InstallSnapshot (term t8, leaderId i4, lastIncludedIndex 12, lastIncludedTerm t3, data «High voltage») (R32).',
       ),
       goal: t('i4, bring i8 up to date: the entries it lacks are gone from your log.', 'i4, догони i8: записей, которых ему не хватает, в твоём журнале уже нет.'),
-      to: ids(4),
-      tasks: { i4: { kind: 'send', to: ids(8) } },
-      actions: [],
-      done: { kind: 'cards-to', servers: ids(8), from: 'i4' },
+      ...leaderSends('i4', ids(8), ids(8)),
     },
     {
       title: t('i8 installs the snapshot', 'i8 устанавливает снимок'),
@@ -127,10 +106,7 @@ export const game6: Game = {
         'i8, возьми InstallSnapshot: в твоём журнале нет записи 12 с термом t3, поэтому сотри весь журнал; перепиши клетку 12/t3 «High voltage»; commitIndex и применённые — 12. Ответь своим термом t8 (R31). i4, прочитай ответ: matchIndex[i8] 12, nextIndex[i8] 13 (R32).',
       ),
       goal: t('i8, take the snapshot card and answer; i4, read the answer.', 'i8, возьми карточку со снимком и ответь; i4, прочитай ответ.'),
-      to: ids(4, 8),
-      tasks: { i8: INBOX, i4: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'snapshot', servers: ids(8), atLeast: 12 }, { kind: 'inbox-empty', servers: ids(4, 8) }] },
+      ...answeredAndRead('i4', ids(8), { kind: 'snapshot', servers: ids(8), atLeast: 12 }),
     },
     {
       title: t('i4 sends the rest', 'i4 отправляет остальное'),
@@ -139,10 +115,7 @@ export const game6: Game = {
         'i4, nextIndex[i8] — 13, после твоего снимка: снова обычный AppendEntries — prev 12/t3, index 13 14 15 16, value ␣ z a p, leaderCommit 16.',
       ),
       goal: t('i4, replicate the rest of your log to i8.', 'i4, реплицируй на i8 остаток журнала.'),
-      to: ids(4),
-      tasks: { i4: { kind: 'send', to: ids(8) } },
-      actions: [],
-      done: { kind: 'cards-to', servers: ids(8), from: 'i4' },
+      ...leaderSends('i4', ids(8), ids(8)),
     },
     {
       title: t('i8 has caught up', 'i8 догнал'),
@@ -151,17 +124,7 @@ export const game6: Game = {
         'i8, возьми карточку i4: последняя запись твоего снимка — 12/t3, проверка проходит; допиши 13–16, зафиксируй и примени 16, ответь ✔. i4, прочитай галочку. На каждом листе «High voltage zap»: 1–12 в клетке снимка, 13–16 в журнале (остальные узнают commit 16 со следующей карточкой i4).',
       ),
       goal: t("i8, take the leader's card and answer; i4, read the answer.", 'i8, возьми карточку лидера и ответь; i4, прочитай ответ.'),
-      to: ids(4, 8),
-      tasks: { i8: INBOX, i4: INBOX },
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(8), text: 'High voltage zap' },
-          { kind: 'commit', servers: ids(8), atLeast: 16 },
-          { kind: 'inbox-empty', servers: ids(4, 8) },
-        ],
-      },
+      ...answeredAndRead('i4', ids(8), { kind: 'log', servers: ids(8), text: 'High voltage zap' }, { kind: 'commit', servers: ids(8), atLeast: 16 }),
     },
   ],
 };

@@ -5,71 +5,17 @@
  * (conditions.ts). The games continue from one another on the same cluster: game 2 starts where
  * game 1 ended. Written for 8 servers i1…i8, like the workshop.
  */
-import type { ServerId } from '../raft/types.js';
-import type { Text } from '../i18n/text.js';
-import type { RuleId } from '../raft/rules.js';
-import type { Condition } from './conditions.js';
-import type { ClusterState, Fault, ScriptTask } from './types.js';
+import type { ClusterState, Fault } from './types.js';
+import { answeredAndRead, clientWrites, electionBy, everyoneAnswers, timerFiresTo, ids, INBOX, leaderSends, replicated, t, tasks, type Game, type ScriptStep } from './scenario-kit.js';
 import { game6 } from './scenario-game6.js';
 import { game7 } from './scenario-game7.js';
 
-export interface ScriptStep {
-  title: Text;
-  prompt: Text;
-  /**
-   * By hand: the step's goal, not its answer ("become leader of t1"); the prompt is the recipe
-   * (views.ts shows the goal to by-hand players, the recipe at hint level 'answer').
-   */
-  goal?: Text;
-  /** The servers the prompt speaks to (screens highlight them); the whole class sees the prompt. */
-  to: ServerId[];
-  tasks: Record<ServerId, ScriptTask>;
-  /** Hub actions run when the step starts (not when stepping back to it). */
-  actions: Fault[];
-  done: Condition;
-}
-
-export interface Game {
-  id: number;
-  title: Text;
-  /** The cluster size the game is written for; null = any. */
-  size: number | null;
-  /** Free play: no tasks; bots play the correct move whenever they have something to do. */
-  free: boolean;
-  steps: ScriptStep[];
-  /** The recap after the game: the rules it plays (R1–R27) and its lesson in one sentence. */
-  recap?: { rules: RuleId[]; lesson: Text };
-  /**
-   * A game beyond the workshop's four continues from the sheets this game leaves (game 5 from
-   * game 4): started on fresh sheets it is prepared by playing the games up to it (prepared.ts).
-   */
-  after?: number;
-}
+export type { Game, ScriptStep } from './scenario-kit.js';
 
 export const FREE_PLAY = 0;
 export const DEFAULT_FREE_MESSAGE = 'HighLoad';
 
-const ids = (...n: number[]): ServerId[] => n.map((k) => `i${k}`);
 const ALL = ids(1, 2, 3, 4, 5, 6, 7, 8);
-const tasks = (servers: ServerId[], task: ScriptTask): Record<ServerId, ScriptTask> =>
-  Object.fromEntries(servers.map((s) => [s, task]));
-const INBOX: ScriptTask = { kind: 'inbox' };
-/** A step where server `k` times out and stands for `term`: done once it is in that term. */
-const electionBy = (k: number, term: number): Pick<ScriptStep, 'to' | 'tasks' | 'actions' | 'done'> => ({
-  to: ids(k),
-  tasks: { [`i${k}`]: { kind: 'timeout', term } },
-  actions: [],
-  done: { kind: 'term', servers: ids(k), atLeast: term },
-});
-/** Done when these servers hold `text` in their logs and have taken every card sent to them. */
-const replicated = (servers: ServerId[], text: string): Condition => ({
-  kind: 'all',
-  of: [
-    { kind: 'log', servers, text },
-    { kind: 'inbox-empty', servers },
-  ],
-});
-const t = (en: string, ru: string): Text => ({ en, ru });
 
 const game1: Game = {
   id: 1,
@@ -106,16 +52,7 @@ const game1: Game = {
         'i2…i8, a RequestVote card is in your inbox: decide whether to grant your vote, and answer.',
         'i2…i8, во входящих карточка RequestVote: реши, отдать ли голос, и ответь.',
       ),
-      to: ids(2, 3, 4, 5, 6, 7, 8),
-      tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'vote', servers: ids(2, 3, 4, 5, 6, 7, 8), term: 1, for: 'i1' },
-          { kind: 'inbox-empty', servers: ids(2, 3, 4, 5, 6, 7, 8) },
-        ],
-      },
+      ...everyoneAnswers(ids(2, 3, 4, 5, 6, 7, 8), { kind: 'vote', servers: ids(2, 3, 4, 5, 6, 7, 8), term: 1, for: 'i1' }),
     },
     {
       title: t('i1 counts the votes', 'i1 считает голоса'),
@@ -127,10 +64,7 @@ const game1: Game = {
         'i1, read the answers: become leader of t1 if the votes allow it.',
         'i1, прочитай ответы: стань лидером t1, если голоса позволяют.',
       ),
-      to: ids(1),
-      tasks: { i1: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'role', servers: ids(1), role: 'leader' }, { kind: 'inbox-empty', servers: ids(1) }] },
+      ...answeredAndRead('i1', [], { kind: 'role', servers: ids(1), role: 'leader' }),
     },
   ],
 };
@@ -158,10 +92,7 @@ const game2: Game = {
         'i1, a client sends "HighLoad": write it into your log.',
         'i1, клиент прислал «HighLoad»: впиши его в свой журнал.',
       ),
-      to: ids(1),
-      tasks: { i1: { kind: 'write', text: 'HighLoad', at: 1 } },
-      actions: [],
-      done: { kind: 'log', servers: ids(1), text: 'HighLoad' },
+      ...clientWrites('i1', 'HighLoad', 1, 'HighLoad'),
     },
     {
       title: t('Persist!', 'Сохраняй!'),
@@ -188,10 +119,7 @@ const game2: Game = {
         'i1, read the answers: commit and apply what a quorum stores.',
         'i1, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
       ),
-      to: ids(1),
-      tasks: { i1: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'commit', servers: ids(1), atLeast: 4 }, { kind: 'inbox-empty', servers: ids(1) }] },
+      ...answeredAndRead('i1', [], { kind: 'commit', servers: ids(1), atLeast: 4 }),
     },
     {
       title: t('Replicate!', 'Реплицируй!'),
@@ -203,10 +131,7 @@ const game2: Game = {
         'i1, send the rest of the log, and tell the followers what is committed.',
         'i1, отправь остаток журнала и сообщи последователям, что зафиксировано.',
       ),
-      to: ids(1),
-      tasks: { i1: { kind: 'send' } },
-      actions: [],
-      done: { kind: 'cards-to', servers: ids(2, 3, 4, 5, 6, 7, 8), from: 'i1' },
+      ...leaderSends('i1', ids(2, 3, 4, 5, 6, 7, 8)),
     },
     {
       title: t('i4 loses the card', 'i4 теряет карточку'),
@@ -282,17 +207,11 @@ const game3: Game = {
         'Everyone online, a RequestVote card is in your inbox: compare the logs, decide on your vote and answer.',
         'Каждый, кто в сети: во входящих карточка RequestVote — сравни журналы, реши, отдать ли голос, и ответь.',
       ),
-      to: ids(2, 3, 5, 6, 7),
-      tasks: tasks(ids(2, 3, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'vote', servers: ids(2, 3), term: 2, for: null },
-          { kind: 'vote', servers: ids(5, 6, 7), term: 2, for: 'i8' },
-          { kind: 'inbox-empty', servers: ids(2, 3, 5, 6, 7) },
-        ],
-      },
+      ...everyoneAnswers(
+        ids(2, 3, 5, 6, 7),
+        { kind: 'vote', servers: ids(2, 3), term: 2, for: null },
+        { kind: 'vote', servers: ids(5, 6, 7), term: 2, for: 'i8' },
+      ),
     },
     {
       title: t('No quorum: nobody leads t2', 'Кворума нет: у t2 нет лидера'),
@@ -304,10 +223,7 @@ const game3: Game = {
         'i8, read the answers: do you have a quorum?',
         'i8, прочитай ответы: есть ли у тебя кворум?',
       ),
-      to: ids(8),
-      tasks: { i8: INBOX },
-      actions: [],
-      done: { kind: 'inbox-empty', servers: ids(8) },
+      ...answeredAndRead('i8', []),
     },
   ],
 };
@@ -335,13 +251,10 @@ const game4: Game = {
         'i4 is back after a crash (i1 is still offline): start an election.',
         'i4 вернулся после сбоя (i1 всё ещё не в сети): i4, начни выборы.',
       ),
-      to: ids(4),
-      tasks: { i4: { kind: 'timeout', term: 3 } },
-      actions: [
+      ...electionBy(4, 3, [
         { kind: 'online', server: 'i4' },
         { kind: 'adopt-term', server: 'i4', term: 2 },
-      ],
-      done: { kind: 'term', servers: ids(4), atLeast: 3 },
+      ]),
     },
     {
       title: t('i4 wins t3', 'i4 побеждает в t3'),
@@ -353,13 +266,7 @@ const game4: Game = {
         "Take i4's RequestVote and answer it; i4, read the answers: become leader of t3 if the votes allow it.",
         'Возьми RequestVote от i4 и ответь; i4, прочитай ответы: стань лидером t3, если голоса позволяют.',
       ),
-      to: ids(2, 3, 4, 5, 6, 7, 8),
-      tasks: tasks(ids(2, 3, 4, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ids(2, 3, 4, 5, 6, 7, 8) }],
-      },
+      ...everyoneAnswers(ids(2, 3, 4, 5, 6, 7, 8), { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('i4 writes " voltage"', 'i4 пишет « voltage»'),
@@ -371,10 +278,7 @@ const game4: Game = {
         'i4, a client sends " voltage" (a space, then voltage): write it into your log.',
         'i4, клиент прислал « voltage» (пробел, затем voltage): впиши его в свой журнал.',
       ),
-      to: ids(4),
-      tasks: { i4: { kind: 'write', text: ' voltage', at: 5 } },
-      actions: [],
-      done: { kind: 'log', servers: ids(4), text: 'High voltage' },
+      ...clientWrites('i4', ' voltage', 5, 'High voltage'),
     },
     {
       title: t('i1 is back; i4 sends', 'i1 вернулся; i4 отправляет'),
@@ -401,10 +305,7 @@ const game4: Game = {
         "Everyone, take the leader's card and make your log agree with it, then answer.",
         'Каждый: возьми карточку лидера, приведи свой журнал в согласие с ней и ответь.',
       ),
-      to: ids(1, 2, 3, 5, 6, 7, 8),
-      tasks: tasks(ids(1, 2, 3, 5, 6, 7, 8), INBOX),
-      actions: [],
-      done: replicated(ids(1, 2, 3, 5, 6, 7, 8), 'High vol'),
+      ...everyoneAnswers(ids(1, 2, 3, 5, 6, 7, 8), { kind: 'log', servers: ids(1, 2, 3, 5, 6, 7, 8), text: 'High vol' }),
     },
     {
       title: t('High vol…', 'High vol…'),
@@ -416,10 +317,7 @@ const game4: Game = {
         'i4, read the answers: commit and apply what a quorum stores.',
         'i4, прочитай ответы: зафиксируй и примени то, что хранит кворум.',
       ),
-      to: ids(4),
-      tasks: { i4: INBOX },
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'commit', servers: ids(4), atLeast: 8 }, { kind: 'inbox-empty', servers: ids(4) }] },
+      ...answeredAndRead('i4', [], { kind: 'commit', servers: ids(4), atLeast: 8 }),
     },
   ],
 };
@@ -473,17 +371,7 @@ const game5: Game = {
         "Followers, take the leader's card and answer it; i4, read the answers.",
         'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: { ...tasks(REST, INBOX), i4: INBOX },
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage' },
-          { kind: 'commit', servers: ids(4), atLeast: 12 },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
-        ],
-      },
+      ...answeredAndRead('i4', REST, { kind: 'log', servers: ids(1, 2, 3, 4, 5, 6, 7), text: 'High voltage' }, { kind: 'commit', servers: ids(4), atLeast: 12 }),
     },
     {
       title: t("i8's timer keeps firing", 'Таймер i8 срабатывает снова и снова'),
@@ -495,10 +383,7 @@ const game5: Game = {
         'i8, you hear nobody: your election timer fires three times.',
         'i8, ты никого не слышишь: твой таймер выборов срабатывает три раза.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout', term: 6 } },
-      actions: [],
-      done: { kind: 'term', servers: ids(8), atLeast: 6 },
+      ...electionBy(8, 6),
     },
     {
       title: t('i8 comes back with t7', 'i8 возвращается с t7'),
@@ -510,10 +395,7 @@ const game5: Game = {
         'The partition heals. i8, your election timer fires again.',
         'Разделение исчезло. i8, твой таймер выборов срабатывает снова.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout', term: 7 } },
-      actions: [{ kind: 'heal' }],
-      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+      ...timerFiresTo(8, ids(1, 2, 3, 4, 5, 6, 7), 7, [{ kind: 'heal' }]),
     },
     {
       title: t('A healthy leader is deposed', 'Здоровый лидер свергнут'),
@@ -525,17 +407,11 @@ const game5: Game = {
         'Everyone, a RequestVote card is in your inbox: mind its term, compare the logs and answer.',
         'Каждый: во входящих карточка RequestVote — учти её терм, сравни журналы и ответь.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [
-          { kind: 'role', servers: ids(4), role: 'follower' },
-          { kind: 'vote', servers: ids(1, 2, 3, 4, 5, 6, 7), term: 7, for: null },
-          { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
-        ],
-      },
+      ...everyoneAnswers(
+        ids(1, 2, 3, 4, 5, 6, 7),
+        { kind: 'role', servers: ids(4), role: 'follower' },
+        { kind: 'vote', servers: ids(1, 2, 3, 4, 5, 6, 7), term: 7, for: null },
+      ),
     },
     {
       title: t('Nobody leads t7', 'У t7 нет лидера'),
@@ -562,10 +438,7 @@ const game5: Game = {
         "Take i4's RequestVote and answer it; i4, read the answers.",
         'Возьми RequestVote от i4 и ответь; i4, прочитай ответы.',
       ),
-      to: ALL,
-      tasks: tasks(ALL, INBOX),
-      actions: [],
-      done: { kind: 'all', of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ALL }] },
+      ...everyoneAnswers(ALL, { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('Again, with pre-vote', 'Снова, с предголосованием'),
@@ -592,10 +465,7 @@ const game5: Game = {
         "Followers, take the leader's card and answer it; i4, read the answers.",
         'Фолловер, возьми карточку лидера и ответь; i4, прочитай ответы.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: { ...tasks(REST, INBOX), i4: INBOX },
-      actions: [],
-      done: { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) },
+      ...answeredAndRead('i4', REST),
     },
     {
       title: t('i8 only asks', 'i8 только спрашивает'),
@@ -622,10 +492,7 @@ const game5: Game = {
         'The partition heals. i8, your election timer fires again.',
         'Разделение исчезло. i8, твой таймер выборов снова сработал.',
       ),
-      to: ids(8),
-      tasks: { i8: { kind: 'timeout' } },
-      actions: [{ kind: 'heal' }],
-      done: { kind: 'cards-to', servers: ids(1, 2, 3, 4, 5, 6, 7), from: 'i8' },
+      ...timerFiresTo(8, ids(1, 2, 3, 4, 5, 6, 7), undefined, [{ kind: 'heal' }]),
     },
     {
       title: t('PreVote refused', 'PreVote отклонён'),
@@ -637,13 +504,7 @@ const game5: Game = {
         'Everyone, a PreVote card is in your inbox: decide and answer.',
         'Каждый: во входящих карточка PreVote — реши и ответь.',
       ),
-      to: ids(1, 2, 3, 4, 5, 6, 7),
-      tasks: tasks(ids(1, 2, 3, 4, 5, 6, 7), INBOX),
-      actions: [],
-      done: {
-        kind: 'all',
-        of: [{ kind: 'role', servers: ids(4), role: 'leader' }, { kind: 'inbox-empty', servers: ids(1, 2, 3, 4, 5, 6, 7) }],
-      },
+      ...everyoneAnswers(ids(1, 2, 3, 4, 5, 6, 7), { kind: 'role', servers: ids(4), role: 'leader' }),
     },
     {
       title: t('The leader stays', 'Лидер остаётся'),

@@ -27,6 +27,9 @@ export const textSchema = z.strictObject({ en: safeString(2000), ru: safeString(
 
 export const entrySchema = z.strictObject({ term, value: safeString(8) });
 
+/** R29: the snapshot box, on a sheet and on an InstallSnapshot card (R32): the last entry it replaces and the applied text. */
+const snapshotBox = { lastIncludedIndex: index, lastIncludedTerm: term, data: safeString(MAX_LOG * 2) };
+
 export const serverStateSchema = z.strictObject({
   id: serverIdSchema,
   cluster: z.array(serverIdSchema).max(16),
@@ -43,7 +46,7 @@ export const serverStateSchema = z.strictObject({
   leader: serverIdSchema.optional(),
   heard: z.array(serverIdSchema).max(16).optional(),
   /** Log-compaction games only (R29): the snapshot box; `log` then holds the entries after it. */
-  snapshot: z.strictObject({ lastIncludedIndex: index, lastIncludedTerm: term, data: safeString(MAX_LOG * 2) }).optional(),
+  snapshot: z.strictObject(snapshotBox).optional(),
 });
 
 /** A vote request and its answer: RequestVote (R8) and PreVote (R24) carry the same fields. */
@@ -52,10 +55,11 @@ const voteRequest = <T extends 'RequestVote' | 'PreVote'>(type: T) =>
 const voteReply = <T extends 'RequestVoteReply' | 'PreVoteReply'>(type: T) => z.strictObject({ type: z.literal(type), term, voteGranted: z.boolean() });
 const requestVoteSchema = voteRequest('RequestVote');
 const requestVoteReplySchema = voteReply('RequestVoteReply');
+/** A leader's card (AppendEntries R15, InstallSnapshot R32) opens with its term and its id. */
+const fromLeader = { term, leaderId: serverIdSchema };
 const appendEntriesSchema = z.strictObject({
   type: z.literal('AppendEntries'),
-  term,
-  leaderId: serverIdSchema,
+  ...fromLeader,
   prevLogIndex: index,
   prevLogTerm: term,
   entries: z.array(entrySchema).max(64),
@@ -65,14 +69,7 @@ const appendEntriesReplySchema = z.strictObject({ type: z.literal('AppendEntries
 const preVoteSchema = voteRequest('PreVote');
 const preVoteReplySchema = voteReply('PreVoteReply');
 /** R32 (dissertation Figure 5.3): the leader's snapshot box on a card, and the term-only reply. */
-const installSnapshotSchema = z.strictObject({
-  type: z.literal('InstallSnapshot'),
-  term,
-  leaderId: serverIdSchema,
-  lastIncludedIndex: index,
-  lastIncludedTerm: term,
-  data: safeString(MAX_LOG * 2),
-});
+const installSnapshotSchema = z.strictObject({ type: z.literal('InstallSnapshot'), ...fromLeader, ...snapshotBox });
 const installSnapshotReplySchema = z.strictObject({ type: z.literal('InstallSnapshotReply'), term });
 
 export const messageSchema = z.discriminatedUnion('type', [

@@ -6,21 +6,8 @@
  * (R33–R38, §4.1–§4.2 and raft-dev 2015) with theirs (M28–M32).
  * Kept apart so that the Figure 2 catalogue of games 1–4 reads as before.
  */
+import { m, r } from './catalogue-rows.js';
 import type { MistakeInfo, RuleInfo } from './rules.js';
-
-const r = (id: RuleInfo['id'], en: [string, string], ru: [string, string]): RuleInfo => ({
-  id,
-  kind: 'rule',
-  title: { en: en[0], ru: ru[0] },
-  explain: { en: en[1], ru: ru[1] },
-});
-
-const m = (id: MistakeInfo['id'], rules: RuleInfo['id'][], en: [string, string], ru: [string, string]): MistakeInfo => ({
-  id,
-  rules,
-  title: { en: en[0], ru: ru[0] },
-  explain: { en: en[1], ru: ru[1] },
-});
 
 export const EXTENDED_RULES: readonly RuleInfo[] = [
   r('R24',

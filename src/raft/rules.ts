@@ -5,6 +5,7 @@
  * Plain data, so it travels on the wire and in the journal as is.
  */
 import type { Text } from '../i18n/text.js';
+import { m, r } from './catalogue-rows.js';
 import { EXTENDED_MISTAKES, EXTENDED_RULES } from './rules-extended.js';
 
 export type RuleId = `R${number}` | `P${number}`;
@@ -27,20 +28,6 @@ export interface MistakeInfo {
   /** The rules the mistake breaks, most relevant first. */
   rules: RuleId[];
 }
-
-const r = (id: RuleId, en: [string, string], ru: [string, string]): RuleInfo => ({
-  id,
-  kind: id.startsWith('P') ? 'property' : 'rule',
-  title: { en: en[0], ru: ru[0] },
-  explain: { en: en[1], ru: ru[1] },
-});
-
-const m = (id: MistakeId, rules: RuleId[], en: [string, string], ru: [string, string]): MistakeInfo => ({
-  id,
-  rules,
-  title: { en: en[0], ru: ru[0] },
-  explain: { en: en[1], ru: ru[1] },
-});
 
 export const RULES: readonly RuleInfo[] = [
   // ---- A. State ----

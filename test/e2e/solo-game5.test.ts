@@ -4,49 +4,21 @@
  * (its climbing term deposes i4), and then plays the pre-vote step by keys: `t` opens a PreVote
  * card (term t9) while the sheet stays in t8, Enter hands it over, and the term is still t8.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { Tmux } from './tmux.js';
+import { followGuideUntil, openSoloGame, soloTerminal } from './solo-game.js';
+import { flat } from './tmux.js';
 
-const BIN = path.resolve('dist/bin/raft-sheet.js');
-const tmux = new Tmux(80, 24);
-const home = mkdtempSync(path.join(tmpdir(), 'raft-solo5-home-'));
-
-afterAll(() => tmux.close());
-
-const flat = (screen: string) => screen.replace(/\s+/g, ' ');
-
-async function play(open: () => void): Promise<string> {
-  open();
-  const draft = await tmux.waitFor('g5', /draft ◌/, 10_000);
-  tmux.keys('g5', 'Enter');
-  await tmux.waitFor('g5', (s) => !/draft ◌/.test(s), 10_000);
-  return draft;
-}
+const { tmux, home } = soloTerminal('raft-solo5-home-');
 
 describe('solo game 5 in a real terminal', () => {
   it('as i8: the guide leads through the first half, then t sends PreVote for t9 and the term stays t8', async () => {
-    tmux.open('g5', `node ${BIN} solo --pace fast --game 5 --no-predict`, { RAFT_SHEET_HOME: home });
-    const first = await tmux.waitFor('g5', /game 5·/, 20_000);
+    const first = await openSoloGame(tmux, 'g5', 5, home);
     expect(first).toMatch(/A · i8 ·/);
-    let preVoteDraft = '';
-    for await (const screen of tmux.screens('g5', 150_000)) {
-      const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
-      if (/: recap/.test(screen)) tmux.keys('g5', 'Enter');
-      else if (/draft ◌/.test(screen)) tmux.keys('g5', 'Escape');
-      else if (/Press t \(timer fires\), then Enter to send PreVote/.test(guide)) {
-        // The pre-vote step, by keys: the draft shows a PreVote card, the sheet stays in t8.
-        tmux.type('g5', 't');
-        preVoteDraft = await tmux.waitFor('g5', /PreVoteRPC/, 10_000);
-        break;
-      } else if (/Press t/.test(guide)) await play(() => tmux.type('g5', 't'));
-      else if (/Press r to read the Response row/.test(guide)) await play(() => tmux.type('g5', 'r'));
-      else if (/Enter takes the top card/.test(guide)) await play(() => tmux.keys('g5', 'Enter'));
-      else await new Promise((r) => setTimeout(r, 100));
-    }
+    await followGuideUntil(tmux, 'g5', (guide) => /Press t \(timer fires\), then Enter to send PreVote/.test(guide));
+    // The pre-vote step, by keys: the draft shows a PreVote card, the sheet stays in t8.
+    tmux.type('g5', 't');
+    const preVoteDraft = await tmux.waitFor('g5', /PreVoteRPC/, 10_000);
     expect(preVoteDraft).toMatch(/game 5·10\/13/);
     expect(preVoteDraft).toMatch(/A · i8 · ∙ Follower · term t8 · pre-votes 1\/8 · draft ◌/); // R24: its own pre-vote counted
     expect(flat(preVoteDraft)).toMatch(/PreVoteRPC to 7 term 9 candidateId i8 lastLogIndex 8 lastLogTerm 3/);

@@ -5,50 +5,25 @@
  * InstallSnapshot step by keys: `s` opens an InstallSnapshot card for i8 (the entries it lacks
  * are gone, R32), Enter hands it over, and i8 then holds the same box.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
-import { flat, followGuide, Tmux } from './tmux.js';
+import { followGuideUntil, openSoloGame, soloTerminal, typeWord } from './solo-game.js';
+import { flat } from './tmux.js';
 
-const BIN = path.resolve('dist/bin/raft-sheet.js');
-const tmux = new Tmux(80, 24);
-const home = mkdtempSync(path.join(tmpdir(), 'raft-solo6-home-'));
-
-afterAll(() => tmux.close());
-
-async function play(open: () => void): Promise<string> {
-  open();
-  const draft = await tmux.waitFor('g6', /draft ◌/, 10_000);
-  tmux.keys('g6', 'Enter');
-  await tmux.waitFor('g6', (s) => !/draft ◌/.test(s), 10_000);
-  return draft;
-}
+const { tmux, home } = soloTerminal('raft-solo6-home-');
 
 describe('solo game 6 in a real terminal', () => {
   it('as i4: w writes " zap" and the sheet shows the snapshot box; later s sends i8 InstallSnapshot', async () => {
-    tmux.open('g6', `node ${BIN} solo --pace fast --game 6 --no-predict`, { RAFT_SHEET_HOME: home });
-    const first = await tmux.waitFor('g6', /game 6·1\/9 ▶ Press w/, 20_000);
+    const first = await openSoloGame(tmux, 'g6', 6, home, /game 6·1\/9 ▶ Press w/);
     expect(first).toMatch(/A · i4 · ♛ Leader · term t8/);
     // Step 1 by keys: the client's word (R15); applying 1–12 past the threshold boxes them (R30).
-    tmux.type('g6', 'w');
-    tmux.type('g6', ' zap');
-    await play(() => tmux.keys('g6', 'Enter'));
+    await tmux.playMove('g6', () => typeWord(tmux, 'g6', ' zap'));
     const boxed = await tmux.waitFor('g6', /game 6·2\/9/, 20_000);
     expect(boxed).toMatch(/snapshot ≤12\/t3 "High␣voltage"/);
     expect(boxed).toMatch(/index 13 14 15 16/);
-    let snapshotDraft = '';
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline && !snapshotDraft) {
-      const screen = tmux.screen('g6');
-      const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
-      if (/draft ◌/.test(screen)) tmux.keys('g6', 'Escape');
-      else if (/Press s \(InstallSnapshot/.test(guide)) {
-        tmux.type('g6', 's');
-        snapshotDraft = await tmux.waitFor('g6', /InstallSnapshotRPC/, 10_000);
-      } else if (!(await followGuide(tmux, 'g6', screen, play))) await new Promise((r) => setTimeout(r, 100));
-    }
+    await followGuideUntil(tmux, 'g6', (guide) => /Press s \(InstallSnapshot/.test(guide));
+    tmux.type('g6', 's');
+    const snapshotDraft = await tmux.waitFor('g6', /InstallSnapshotRPC/, 10_000);
     expect(snapshotDraft).toMatch(/game 6·6\/9/);
     expect(flat(snapshotDraft)).toMatch(/InstallSnapshotRPC to i8 i8: term 8 last 12 t 3 "High␣voltage"/);
     capture('solo-snapshot.txt', normalise(snapshotDraft, {}), 'steady');

@@ -4,17 +4,11 @@
  * leads, a commit), shows the answer with its rule, plays the decision, and the recap after game 1
  * says how many predictions were right.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { flat, followGuide, Tmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, soloTerminal } from './solo-game.js';
+import { flat, followGuide } from './tmux.js';
 
-const BIN = path.resolve('dist/bin/raft-sheet.js');
-const tmux = new Tmux(80, 24);
-const home = mkdtempSync(path.join(tmpdir(), 'raft-solo-predict-'));
-
-afterAll(() => tmux.close());
+const { tmux, home } = soloTerminal('raft-solo-predict-');
 
 async function play(open: () => void): Promise<void> {
   open();

@@ -98,13 +98,16 @@ export class Tmux {
 /** The screen as one line of words: a guide line wraps at the terminal's edge. */
 export const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
 
+/** The words of the green guide line (after ▶), as one line. */
+export const guideLine = (screen: string): string => flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
+
 /**
  * One step of a player who follows the green guide line (solo): Enter past a recap, Escape out
  * of a stray draft, or the key the guide names (t, r, Enter, s), played with `play`. False when
  * the guide names none of these (the test handles it, or waits).
  */
 export async function followGuide(tmux: Tmux, name: string, screen: string, play: (open: () => void) => Promise<unknown>): Promise<boolean> {
-  const guide = flat(screen).match(/▶ ([^↑←]*)/)?.[1] ?? '';
+  const guide = guideLine(screen);
   if (/: recap/.test(screen)) tmux.keys(name, 'Enter');
   else if (/draft ◌/.test(screen)) tmux.keys(name, 'Escape');
   else if (/Press t/.test(guide)) await play(() => tmux.type(name, 't'));

@@ -4,74 +4,53 @@
  * cluster an election; with pre-vote its PreVote cards are refused and i4 stays. The sheets at the
  * end of each half are golden (test/fixtures/golden/game5-*.txt).
  */
-import { gameCommandSchema } from '../../src/protocol/game-schemas.js';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { gameCommandSchema } from '../../src/protocol/game-schemas.js';
 import { currentTerm } from '../../src/raft/log.js';
-import type { ServerState } from '../../src/raft/types.js';
 import { applyEvents } from '../../src/game/apply.js';
-import { createRoom } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
-import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
 import { instructorView, seatView } from '../../src/game/views.js';
 import { reduce } from '../../src/game/reducer.js';
-import type { GameEvent, Room } from '../../src/game/types.js';
+import { EIGHT, cardSent, golden, itEndsAlikeAndReplays, playGames, sheetsOf, sheetsText } from './scripted-game.js';
 
-const ALL = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
 const PART_A_END = 7; // "i4 leads again — in t8"
-
-function play(games: number[], seed = 7): { end: Room; partA: Room } {
-  let partA: Room | undefined;
-  const r = simulate({ seed, games, onStep: (room, at) => void (at.game === 5 && at.step === PART_A_END && (partA = structuredClone(room))) });
-  expect(r.stuck).toEqual([]);
-  expect(r.room.clusters.A.violations).toEqual([]);
-  return { end: r.room, partA: partA! };
-}
-const sheets = (room: Room): Record<string, ServerState> => Object.fromEntries(ALL.map((id) => [id, room.clusters.A.servers[id].state]));
-const text = (room: Room): string => ALL.map((id) => sheetText(room.clusters.A.servers[id].state)).join('\n\n') + '\n';
-const golden = (name: string): string => readFileSync(new URL(`../fixtures/golden/${name}`, import.meta.url), 'utf8');
+const play = (games: number[], seed?: number) => playGames(games, { partA: PART_A_END }, { seed });
 
 describe('game 5 with 8 bots', () => {
   const { end, partA } = play([1, 2, 3, 4, 5]);
 
   it('without pre-vote: i8 comes back with t7, deposes i4, nobody votes for it, and i4 must win t8 anew', () => {
-    const s = sheets(partA);
+    const s = sheetsOf(partA);
     expect(s.i8.votes).toEqual(['i1', 'i8', 'i4', 'i8', 'i8', 'i8', 'i8', 'i4']); // t4…t7: its own lost elections
-    for (const id of ALL) expect(currentTerm(s[id])).toBe(8);
+    for (const id of EIGHT) expect(currentTerm(s[id])).toBe(8);
     expect(s.i4.role).toBe('leader');
     for (const id of ['i1', 'i2', 'i3', 'i5', 'i6', 'i7']) expect(s[id].votes.slice(3)).toEqual([null, null, null, null, 'i4']);
     const rv7 = seatView(partA, 'A', 'i8').sent.find((b) => b.message.type === 'RequestVote' && b.message.term === 7)!;
     expect(rv7.message).toEqual({ type: 'RequestVote', term: 7, candidateId: 'i8', lastLogIndex: 8, lastLogTerm: 3 });
     expect(Object.values(rv7.responses)).toEqual(Array(7).fill('no'));
-    expect(text(partA)).toBe(golden('game5-without-pre-vote.txt'));
+    expect(sheetsText(partA)).toBe(golden('game5-without-pre-vote.txt'));
   });
 
   it('with pre-vote: i8 stays in t8, its PreVote for t9 is refused by all, i4 still leads t8', () => {
-    const s = sheets(end);
-    for (const id of ALL) expect(currentTerm(s[id])).toBe(8);
+    const s = sheetsOf(end);
+    for (const id of EIGHT) expect(currentTerm(s[id])).toBe(8);
     expect(s.i4.role).toBe('leader');
     expect(s.i8).toMatchObject({ role: 'follower', preVotes: ['i8'] });
-    expect(s.i8.votes).toEqual(sheets(partA).i8.votes); // no term, no vote written by asking
+    expect(s.i8.votes).toEqual(sheetsOf(partA).i8.votes); // no term, no vote written by asking
     const asked = seatView(end, 'A', 'i8').sent.filter((b) => b.message.type === 'PreVote');
     expect(asked).toHaveLength(2); // newest first: once back (all ✗), once cut off (all lost)
     for (const b of asked) expect(b.message).toEqual({ type: 'PreVote', term: 9, candidateId: 'i8', lastLogIndex: 8, lastLogTerm: 3 });
     expect(Object.values(asked[0].responses)).toEqual(Array(7).fill('no'));
     expect(Object.values(asked[1].responses)).toEqual(Array(7).fill('lost'));
     for (const id of ['i1', 'i2', 'i3', 'i5', 'i6', 'i7']) expect(s[id].leader).toBe('i4');
-    expect(text(end)).toBe(golden('game5-with-pre-vote.txt'));
+    expect(sheetsText(end)).toBe(golden('game5-with-pre-vote.txt'));
   });
 
-  it('started on fresh sheets, game 5 is prepared from games 1–4 and ends on the same sheets, whatever the seed', () => {
-    for (const seed of [1, 99]) expect(sheets(play([5], seed).end)).toEqual(sheets(end));
-  });
-
-  it('replays from its journaled events, PreVote cards and the pre-vote switch included', () => {
-    const r = simulate({ seed: 11, games: [5] });
-    const events = JSON.parse(JSON.stringify(r.events)) as GameEvent[];
-    expect(events.some((e) => e.type === 'card-sent' && e.card.message.type === 'PreVote')).toBe(true);
-    expect(events.some((e) => e.type === 'mode' && e.preVote === true)).toBe(true);
-    expect(applyEvents(createRoom(), events)).toEqual(r.room);
+  itEndsAlikeAndReplays(5, () => end, {
+    seeds: 'started on fresh sheets, game 5 is prepared from games 1–4 and ends on the same sheets, whatever the seed',
+    replay: 'replays from its journaled events, PreVote cards and the pre-vote switch included',
+    journaled: [cardSent('PreVote'), (e) => e.type === 'mode' && e.preVote === true],
   });
 
   it('pre-vote is off for games 1–4 and in the first half of game 5; a new game switches it off again', () => {

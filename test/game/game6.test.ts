@@ -4,51 +4,35 @@
  * AppendEntries check, gets InstallSnapshot and then the rest. The sheets after the followers'
  * snapshots and at the end are golden (test/fixtures/golden/game6-*.txt).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fullText } from '../../src/raft/snapshot.js';
-import type { ServerState } from '../../src/raft/types.js';
-import { applyEvents } from '../../src/game/apply.js';
-import { createRoom } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
-import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
 import { seatView } from '../../src/game/views.js';
 import { gameCommandSchema } from '../../src/protocol/game-schemas.js';
-import type { GameEvent, Room } from '../../src/game/types.js';
+import { EIGHT, cardSent, golden, itEndsAlikeAndReplays, playGames, sheetsOf, sheetsText } from './scripted-game.js';
 
-const ALL = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8'];
 const SNAPSHOTS_DONE = 3; // "The followers snapshot too"
 const BOX = { lastIncludedIndex: 12, lastIncludedTerm: 3, data: 'High voltage' };
-
-function play(games: number[], seed = 7): { end: Room; mid: Room } {
-  let mid: Room | undefined;
-  const r = simulate({ seed, games, onStep: (room, at) => void (at.game === 6 && at.step === SNAPSHOTS_DONE && (mid = structuredClone(room))) });
-  expect(r.stuck).toEqual([]);
-  expect(r.room.clusters.A.violations).toEqual([]);
-  return { end: r.room, mid: mid! };
-}
-const sheets = (room: Room): Record<string, ServerState> => Object.fromEntries(ALL.map((id) => [id, room.clusters.A.servers[id].state]));
-const text = (room: Room): string => ALL.map((id) => sheetText(room.clusters.A.servers[id].state, 'en', room.clusters.A.servers[id].online)).join('\n\n') + '\n';
-const golden = (name: string): string => readFileSync(new URL(`../fixtures/golden/${name}`, import.meta.url), 'utf8');
+const play = (games: number[], seed?: number) => playGames(games, { mid: SNAPSHOTS_DONE }, { seed });
 
 describe('game 6 with 8 bots', () => {
   const { end, mid } = play([1, 2, 3, 4, 5, 6]);
 
   it('every online server snapshots 1–12 and keeps only " zap" (13–16) in its log; i8, offline, still holds 1–8', () => {
-    const s = sheets(mid);
-    for (const id of ALL.filter((x) => x !== 'i8')) {
+    const s = sheetsOf(mid);
+    for (const id of EIGHT.filter((x) => x !== 'i8')) {
       expect(s[id].snapshot).toEqual(BOX);
       expect(s[id].log.map((e) => e.value).join('')).toBe(' zap');
     }
     expect(s.i4.commitIndex).toBe(16);
     expect(s.i8.snapshot).toBeUndefined();
     expect(fullText(s.i8)).toBe('High vol');
-    expect(text(mid)).toBe(golden('game6-snapshots.txt'));
+    expect(sheetsText(mid)).toBe(golden('game6-snapshots.txt'));
   });
 
   it('i8 fails the check at 12, gets InstallSnapshot, then AppendEntries from 13, and ends on "High voltage zap"', () => {
-    const s = sheets(end);
+    const s = sheetsOf(end);
     const sent = seatView(end, 'A', 'i4').sent; // newest first
     const toI8 = sent.filter((b) => b.responses.i8 !== undefined && b.message.term === 8).slice(0, 3).reverse();
     expect(toI8.map((b) => b.message.type)).toEqual(['AppendEntries', 'InstallSnapshot', 'AppendEntries']);
@@ -57,20 +41,14 @@ describe('game 6 with 8 bots', () => {
     expect(toI8[2].message).toMatchObject({ prevLogIndex: 12, prevLogTerm: 3, leaderCommit: 16 });
     expect(s.i8).toMatchObject({ snapshot: BOX, commitIndex: 16, lastApplied: 16 });
     expect(s.i4).toMatchObject({ matchIndex: expect.objectContaining({ i8: 16 }), nextIndex: expect.objectContaining({ i8: 17 }) });
-    for (const id of ALL) expect(fullText(s[id])).toBe('High voltage zap');
-    expect(text(end)).toBe(golden('game6-end.txt'));
+    for (const id of EIGHT) expect(fullText(s[id])).toBe('High voltage zap');
+    expect(sheetsText(end)).toBe(golden('game6-end.txt'));
   });
 
-  it('started on fresh sheets, game 6 is prepared from games 1–5 and ends on the same sheets, whatever the seed', () => {
-    for (const seed of [1, 99]) expect(sheets(play([6], seed).end)).toEqual(sheets(end));
-  });
-
-  it('replays from its journaled events, InstallSnapshot cards and the snapshot switch included', () => {
-    const r = simulate({ seed: 11, games: [6] });
-    const events = JSON.parse(JSON.stringify(r.events)) as GameEvent[];
-    expect(events.some((e) => e.type === 'card-sent' && e.card.message.type === 'InstallSnapshot')).toBe(true);
-    expect(events.some((e) => e.type === 'mode' && e.snapshotEvery === 8)).toBe(true);
-    expect(applyEvents(createRoom(), events)).toEqual(r.room);
+  itEndsAlikeAndReplays(6, () => end, {
+    seeds: 'started on fresh sheets, game 6 is prepared from games 1–5 and ends on the same sheets, whatever the seed',
+    replay: 'replays from its journaled events, InstallSnapshot cards and the snapshot switch included',
+    journaled: [cardSent('InstallSnapshot'), (e) => e.type === 'mode' && e.snapshotEvery === 8],
   });
 
   it('snapshots are off in games 1–5 (no sheet ever has a box) and a new game switches them off again', () => {

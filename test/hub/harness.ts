@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startHub, type Hub, type HubOptions } from '../../server/hub.js';
 import { TestClient } from './client.js';
 import type { Welcome } from '../../src/protocol/messages.js';
@@ -10,7 +10,10 @@ import { RemoteBot } from '../../client/remote-bot.js';
 import { type JournalRecord, readJournal } from '../../server/journal.js';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
-import type { Room } from '../../src/game/types.js';
+import { simulate } from '../../src/game/simulator.js';
+import type { ClusterState, Room, RoomConfig } from '../../src/game/types.js';
+import type { Message } from '../../src/raft/types.js';
+import { ScriptDriver } from './script-driver.js';
 
 export const KEY = 'test-instructor-key';
 export const CODE = 'K7Q2';
@@ -53,11 +56,50 @@ export function hubForSuite(options: HubOptions = {}): { hub: () => Hub; bots: R
 }
 
 /** The hub's journal and the room its commands rebuild from scratch (what --resume relies on). */
-export async function replayJournal(hub: Hub): Promise<{ records: JournalRecord[]; room: Room }> {
+export async function replayJournal(hub: Hub, config: Partial<RoomConfig> = {}): Promise<{ records: JournalRecord[]; room: Room }> {
   const { records } = await readJournal(hub.dir);
-  let room = createRoom({});
+  let room = createRoom(config);
   for (const r of records) if (r.kind === 'command' || r.kind === 'refused') room = applyEvents(room, r.events);
   return { records, room };
+}
+
+/** Every card the journal says was sent (accepted and refused commands alike), oldest first. */
+export function cardsSent(records: JournalRecord[]): Message[] {
+  const sent: Message[] = [];
+  for (const r of records) {
+    if (r.kind === 'command' || r.kind === 'refused') for (const e of r.events) if (e.type === 'card-sent') sent.push(e.card.message);
+  }
+  return sent;
+}
+
+/**
+ * One scripted game played through the suite's hub by network bots, one a seat, each its own
+ * client, the script stepped by a ScriptDriver (the instructor's `next`), and checked as every
+ * game's hub test checks it: no move refused, every sheet the simulator's golden sheet for the same
+ * game and room config, every bot's view its own sheet, and the journal replaying to the same
+ * servers. Returns the hub's cluster A and the journal for the game's own checks.
+ */
+export async function playGameThroughHub(
+  suite: { hub: () => Hub; bots: RemoteBot[] },
+  game: number,
+  config: Partial<RoomConfig> = {},
+): Promise<{ cluster: ClusterState; records: JournalRecord[] }> {
+  const hub = suite.hub();
+  suite.bots.push(...(await seatedBots(hub, config.size ?? 8)));
+  const refused: string[] = [];
+  for (const b of suite.bots) b.on('refused', (code) => refused.push(code));
+  const driver = new ScriptDriver({ url: url(hub), key: KEY, firstGame: game, lastGame: game });
+  await driver.finished;
+  driver.stop();
+
+  const cluster = hub.room().clusters.A;
+  expect(refused).toEqual([]);
+  const golden = simulate({ seed: 1, games: [game], config }).room.clusters.A;
+  for (const id of Object.keys(cluster.servers)) expect(cluster.servers[id].state, id).toEqual(golden.servers[id].state);
+  for (const b of suite.bots) expect(b.view!.sheet).toEqual(cluster.servers[b.seat!.server].state);
+  const { records, room: replayed } = await replayJournal(hub, config);
+  expect(replayed.clusters.A.servers).toEqual(cluster.servers);
+  return { cluster, records };
 }
 
 export function journalText(hub: Hub): string {

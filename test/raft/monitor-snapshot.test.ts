@@ -5,50 +5,22 @@
  * a committed entry (P4).
  */
 import { describe, expect, it } from 'vitest';
-import { createMonitor, monitorStep, type MonitorState, type Violation } from '../../src/raft/monitor.js';
 import { fullText } from '../../src/raft/snapshot.js';
-import type { Input, Outgoing, Reply, Request, ServerId, ServerState, StepOptions } from '../../src/raft/types.js';
+import type { Request, StepOptions } from '../../src/raft/types.js';
 import { newServer, step } from '../../src/raft/step.js';
-import { ids, recv, reply } from './referee-helpers.js';
-
-const newCluster = (members: ServerId[]): Record<ServerId, ServerState> => Object.fromEntries(members.map((id) => [id, newServer(id, members)]));
+import { ids, recv } from './referee-helpers.js';
+import { MonitoredCluster } from './monitored-cluster.js';
 
 const OPTS: StepOptions = { maxEntries: 4, snapshotEvery: 4 };
 
-class World {
-  m: MonitorState = createMonitor();
-  violations: Violation[] = [];
-  constructor(public s: Record<ServerId, ServerState>) {}
-  set(id: ServerId, next: ServerState): Violation[] {
-    const before = this.s[id];
-    this.s = { ...this.s, [id]: next };
-    const r = monitorStep(this.m, before, next, this.s);
-    this.m = r.monitor;
-    this.violations.push(...r.violations);
-    return r.violations;
-  }
-  step(id: ServerId, input: Input): Outgoing[] {
-    const r = step(this.s[id], input, OPTS);
-    this.set(id, r.state);
-    return r.send;
-  }
-  roundTrip(from: ServerId, card: Outgoing): void {
-    const [answer] = this.step(card.to, recv(from, card.message as Request));
-    this.step(from, reply(card.to, answer.message as Reply, card.message as Request));
-  }
-  send(from: ServerId, to: ServerId[]): void {
-    for (const c of this.step(from, { kind: 'send', to })) this.roundTrip(from, c);
-  }
-}
-
 /** i1 leads t1 of three; "HighLoad" committed and compacted on i1 and i2; i3 was away. */
-function played(): World {
-  const w = new World(newCluster(ids(3)));
-  for (const c of w.step('i1', { kind: 'timeout' })) if (c.to === 'i2') w.roundTrip('i1', c);
+function played(): MonitoredCluster {
+  const w = new MonitoredCluster(ids(3).map((id) => newServer(id, ids(3))), OPTS);
+  w.elect('i1', ['i2']);
   w.step('i1', { kind: 'client', value: 'HighLoad' });
-  w.send('i1', ['i2']);
-  w.send('i1', ['i2']);
-  w.send('i1', ['i2']);
+  w.replicate('i1', ['i2']);
+  w.replicate('i1', ['i2']);
+  w.replicate('i1', ['i2']);
   return w;
 }
 
@@ -57,8 +29,8 @@ describe('monitor with snapshots', () => {
     const w = played();
     expect(w.s.i1.snapshot?.lastIncludedIndex).toBe(8);
     expect(w.s.i2.snapshot?.lastIncludedIndex).toBe(8);
-    w.send('i1', ['i3']); // InstallSnapshot
-    w.send('i1', ['i3']);
+    w.replicate('i1', ['i3']); // InstallSnapshot
+    w.replicate('i1', ['i3']);
     expect(fullText(w.s.i3)).toBe('HighLoad');
     expect(w.violations).toEqual([]);
   });

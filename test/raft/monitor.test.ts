@@ -5,65 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { createMonitor, monitorStep, type MonitorState, type Violation } from '../../src/raft/monitor.js';
 import { logText } from '../../src/raft/log.js';
-import { restart, step } from '../../src/raft/step.js';
-import type { Input, Outgoing, Reply, Request, ServerId, ServerState, StepOptions } from '../../src/raft/types.js';
-import { DEFAULT_STEP_OPTIONS } from '../../src/raft/types.js';
-import { entries, ids, leader, recv, sheet, type Sheets } from './rules-harness.js';
+import { step } from '../../src/raft/step.js';
+import type { Input, Outgoing, Reply, Request, ServerId, ServerState } from '../../src/raft/types.js';
+import { entries, ids, leader, recv, sheet } from './rules-harness.js';
+import { MonitoredCluster } from './monitored-cluster.js';
 
-/** A cluster whose every sheet change goes through the monitor. */
-class World {
-  s: Sheets;
-  m: MonitorState = createMonitor();
-  violations: Violation[] = [];
-
-  constructor(sheets: ServerState[]) {
-    this.s = Object.fromEntries(sheets.map((x) => [x.id, x]));
-  }
-
-  /** Any change of one sheet — a correct move or a deliberately wrong one. */
-  set(id: ServerId, next: ServerState): Violation[] {
-    const before = this.s[id];
-    this.s = { ...this.s, [id]: next };
-    const r = monitorStep(this.m, before, next, this.s);
-    this.m = r.monitor;
-    this.violations.push(...r.violations);
-    return r.violations;
-  }
-
-  step(id: ServerId, input: Input, options: StepOptions = DEFAULT_STEP_OPTIONS): Outgoing[] {
-    const r = step(this.s[id], input, options);
-    this.set(id, r.state);
-    return r.send;
-  }
-
-  /** The receiver answers the card, the sender handles the answer. */
-  roundTrip(from: ServerId, card: Outgoing, options: StepOptions = DEFAULT_STEP_OPTIONS): Reply {
-    const [answer] = this.step(card.to, recv(from, card.message as Request), options);
-    this.step(from, recv(card.to, answer.message as Reply, card.message as Request), options);
-    return answer.message as Reply;
-  }
-
-  elect(id: ServerId, voters?: ServerId[]): void {
-    for (const card of this.step(id, { kind: 'timeout' })) if (!voters || voters.includes(card.to)) this.roundTrip(id, card);
-  }
-
-  replicate(from: ServerId, to: ServerId[], options: StepOptions = DEFAULT_STEP_OPTIONS): Reply[] {
-    return this.step(from, { kind: 'send', to }, options).map((card) => this.roundTrip(from, card, options));
-  }
-
-  write(id: ServerId, text: string): void {
-    for (const value of text) this.step(id, { kind: 'client', value });
-  }
-
-  restart(id: ServerId): void {
-    this.set(id, restart(this.s[id]));
-  }
-}
-
-const fresh = (cluster: ServerId[]) => new World(cluster.map((id) => sheet(id, cluster)));
+const fresh = (cluster: ServerId[]) => new MonitoredCluster(cluster.map((id) => sheet(id, cluster)));
 
 /** Three servers; i1 leads term 1 and `text` is written on i1 and i2, so committed (R18). */
-function committedOnTwo(text: string): World {
+function committedOnTwo(text: string): MonitoredCluster {
   const w = fresh(ids(3));
   w.elect('i1');
   w.write('i1', text);
@@ -76,9 +26,9 @@ function committedOnTwo(text: string): World {
  * Figure 8 (a)/(b) of the Raft paper as sheets: S1 led term 2 and wrote index 2 on S1 and S2;
  * S5 won term 3 with S3 and S4 and wrote index 2 of term 3 on its own log only.
  */
-function figure8(): World {
+function figure8(): MonitoredCluster {
   const S = ['S1', 'S2', 'S3', 'S4', 'S5'];
-  return new World([
+  return new MonitoredCluster([
     sheet('S1', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
     sheet('S2', S, { votes: [null, 'S1', null], log: entries([1, 2]) }),
     sheet('S3', S, { votes: [null, null, 'S5'], log: entries([1]) }),
@@ -203,7 +153,7 @@ describe('monitor — P1 Election Safety', () => {
 describe('monitor — P2 Leader Append-Only', () => {
   it('P2: the leader overwrites its own entry at index 2', () => {
     const C = ids(3);
-    const w = new World([leader('i1', C, 2, entries([1, 2], 'ab')), sheet('i2', C, { term: 2 }), sheet('i3', C, { term: 2 })]);
+    const w = new MonitoredCluster([leader('i1', C, 2, entries([1, 2], 'ab')), sheet('i2', C, { term: 2 }), sheet('i3', C, { term: 2 })]);
     const found = w.set('i1', { ...w.s.i1, log: entries([1, 2], 'ax') });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ property: 'P2', servers: ['i1'], term: 2, index: 2 });
@@ -213,14 +163,14 @@ describe('monitor — P2 Leader Append-Only', () => {
 
   it('P2: the leader deletes its own tail to match a follower (M17)', () => {
     const C = ids(3);
-    const w = new World([leader('i1', C, 2, entries([1, 2, 2])), sheet('i2', C, { term: 2, log: entries([1]) }), sheet('i3', C, { term: 2 })]);
+    const w = new MonitoredCluster([leader('i1', C, 2, entries([1, 2, 2])), sheet('i2', C, { term: 2, log: entries([1]) }), sheet('i3', C, { term: 2 })]);
     const found = w.set('i1', { ...w.s.i1, log: entries([1]) });
     expect(found.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([['P2', ['i1'], 2, 2]]);
   });
 
   it('P2 does not apply across terms: a follower overwritten by a new leader, then leading, is fine', () => {
     const C = ids(3);
-    const w = new World([sheet('i1', C, { term: 1, log: entries([1, 1]) }), leader('i2', C, 2, entries([1, 2])), sheet('i3', C, { term: 2 })]);
+    const w = new MonitoredCluster([sheet('i1', C, { term: 1, log: entries([1, 1]) }), leader('i2', C, 2, entries([1, 2])), sheet('i3', C, { term: 2 })]);
     w.replicate('i2', ['i1', 'i3']);
     w.replicate('i2', ['i1', 'i3']);
     expect(logText(w.s.i1.log)).toBe('1@12@2');
@@ -231,7 +181,7 @@ describe('monitor — P2 Leader Append-Only', () => {
 describe('monitor — P3 Log Matching', () => {
   it('P3: a follower appends without the prevLogTerm check and ends with a matching (3, 3) but a different index 2', () => {
     const C = ids(3);
-    const w = new World([
+    const w = new MonitoredCluster([
       leader('i1', C, 3, [{ term: 1, value: 'H' }, { term: 1, value: 'i' }, { term: 3, value: 'g' }]),
       sheet('i2', C, { term: 3, log: [{ term: 1, value: 'H' }, { term: 2, value: 'o' }] }),
       sheet('i3', C, { term: 3, log: [{ term: 1, value: 'H' }, { term: 1, value: 'i' }] }),
@@ -249,14 +199,14 @@ describe('monitor — P3 Log Matching', () => {
 
   it('P3 compares values too: same index and term but a different letter', () => {
     const C = ids(3);
-    const w = new World([leader('i1', C, 1, entries([1], 'a')), sheet('i2', C, { term: 1 }), sheet('i3', C, { term: 1 })]);
+    const w = new MonitoredCluster([leader('i1', C, 1, entries([1], 'a')), sheet('i2', C, { term: 1 }), sheet('i3', C, { term: 1 })]);
     const found = w.set('i3', { ...w.s.i3, log: entries([1], 'z') });
     expect(found.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([['P3', ['i3', 'i1'], 1, 1]]);
   });
 
   it('P3 is silent for logs that simply diverge in term (the usual uncommitted conflict)', () => {
     const C = ids(3);
-    const w = new World([sheet('i1', C, { term: 3, log: entries([1, 2]) }), sheet('i2', C, { term: 3, log: entries([1, 3, 3]) }), sheet('i3', C, { term: 3 })]);
+    const w = new MonitoredCluster([sheet('i1', C, { term: 3, log: entries([1, 2]) }), sheet('i2', C, { term: 3, log: entries([1, 3, 3]) }), sheet('i3', C, { term: 3 })]);
     expect(w.set('i3', { ...w.s.i3, log: entries([1, 2, 2]) })).toEqual([]);
   });
 });
@@ -314,7 +264,7 @@ describe('monitor — P4 Leader Completeness', () => {
 describe('monitor — P5 State Machine Safety', () => {
   it('P5 (M2, game 4): i1 commits by its own last index after a heartbeat and applies Load where i4 applied ␣vol', () => {
     const c = ['i1', 'i4', 'i5', 'i6'];
-    const w = new World([
+    const w = new MonitoredCluster([
       sheet('i1', c, { votes: ['i1', null, null], log: entries([1, 1, 1, 1, 1, 1, 1, 1], 'HighLoad'), commitIndex: 4 }),
       leader('i4', c, 3, [...entries([1, 1, 1, 1], 'High'), ...entries([3, 3, 3, 3], ' vol')], { votes: ['i1', null, 'i4'] }),
       sheet('i5', c, { votes: ['i1', null, 'i4'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4 }),
@@ -342,7 +292,7 @@ describe('monitor — applied and committed entries never change in place (P5)',
   const applied = () => sheet('i2', c, { votes: ['i1'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4, lastApplied: 4 });
 
   it("a later leader's card overwrites a follower's applied entries: P5 at once, no restart needed", () => {
-    const w = new World([
+    const w = new MonitoredCluster([
       leader('i1', c, 1, entries([1, 1, 1, 1], 'High'), { votes: ['i1'] }),
       applied(),
       // A broken election made i3 leader of t2 with only "Hi" of t1 (M4: voted by length).
@@ -358,7 +308,7 @@ describe('monitor — applied and committed entries never change in place (P5)',
   });
 
   it('a follower deleting entries at or below its commitIndex is reported (observe mode lets the move through)', () => {
-    const w = new World([sheet('i1', c, { votes: ['i1'] }), sheet('i2', c, { votes: ['i1'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4, lastApplied: 2 })]);
+    const w = new MonitoredCluster([sheet('i1', c, { votes: ['i1'] }), sheet('i2', c, { votes: ['i1'], log: entries([1, 1, 1, 1], 'High'), commitIndex: 4, lastApplied: 2 })]);
     const found = w.set('i2', { ...w.s.i2, log: w.s.i2.log.slice(0, 2) }); // M1 on a late card: cut after prevLogIndex 2
     expect(found.map((v) => [v.property, v.servers, v.term, v.index])).toEqual([['P5', ['i2'], 1, 3]]);
     expect(found[0].explain.en).toContain('i2 deleted its entry «g» (term 1) at index 3, at or below its commitIndex 4');
@@ -366,7 +316,7 @@ describe('monitor — applied and committed entries never change in place (P5)',
   });
 
   it('cutting above the commitIndex, and a restart that keeps the log, report nothing', () => {
-    const w = new World([sheet('i1', c, { votes: ['i1'] }), applied()]);
+    const w = new MonitoredCluster([sheet('i1', c, { votes: ['i1'] }), applied()]);
     w.set('i2', { ...w.s.i2, log: [...w.s.i2.log, ...entries([1, 1], 'Lo')] });
     expect(w.set('i2', { ...w.s.i2, log: w.s.i2.log.slice(0, 5) })).toEqual([]);
     w.restart('i2');
