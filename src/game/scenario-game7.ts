@@ -11,13 +11,9 @@
 import type { Text } from '../i18n/text.js';
 import type { ServerId } from '../raft/types.js';
 import type { Condition } from './conditions.js';
-import type { Game, ScriptStep } from './scenarios.js';
+import { ids, INBOX, t, tasks as each, type Game, type ScriptStep } from './scenario-kit.js';
 import type { Fault, ScriptTask } from './types.js';
 
-const ids = (...n: number[]): ServerId[] => n.map((k) => `i${k}`);
-const t = (en: string, ru: string): Text => ({ en, ru });
-const INBOX: ScriptTask = { kind: 'inbox' };
-const each = (servers: ServerId[], task: ScriptTask): Record<ServerId, ScriptTask> => Object.fromEntries(servers.map((s) => [s, task]));
 const all = (...of: Condition[]): Condition => ({ kind: 'all', of });
 const log = (servers: ServerId[], text: string): Condition => ({ kind: 'log', servers, text });
 const empty = (servers: ServerId[]): Condition => ({ kind: 'inbox-empty', servers });

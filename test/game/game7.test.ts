@@ -5,36 +5,29 @@
  * other side of a split makes two leaders in t4 (the monitor's P1). The sheets after the join and
  * at the end are golden (test/fixtures/golden/game7-*.txt).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
 import { GAMES } from '../../src/game/scenarios.js';
-import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
 import { seatView } from '../../src/game/views.js';
 import { reduce } from '../../src/game/reducer.js';
-import type { GameEvent, Room } from '../../src/game/types.js';
+import type { Room } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import { votersOf } from '../../src/raft/membership.js';
 import { createMonitor, monitorStep } from '../../src/raft/monitor.js';
 import type { ServerState } from '../../src/raft/types.js';
+import { EIGHT, golden, itEndsAlikeAndReplays, playGames, sheetsOf, sheetsText } from './scripted-game.js';
 
-const NINE = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9'];
-const EIGHT = NINE.slice(0, 8);
+const NINE = [...EIGHT, 'i9'];
 const JOINED = 10; // "5 of 9"
 const REMOVED = 15; // "i5 leads t2"
 const ON = { maxEntries: 4, initialConfig: EIGHT };
-
-function play(seed = 7): { end: Room; joined: Room; removed: Room } {
-  const at: Record<number, Room> = {};
-  const r = simulate({ seed, games: [7], config: { size: 9 }, onStep: (room, s) => void (at[s.step] = structuredClone(room)) });
-  expect(r.stuck).toEqual([]);
-  return { end: r.room, joined: at[JOINED], removed: at[REMOVED] };
-}
-const sheets = (room: Room): Record<string, ServerState> => Object.fromEntries(NINE.map((id) => [id, room.clusters.A.servers[id].state]));
-const text = (room: Room): string => NINE.map((id) => sheetText(room.clusters.A.servers[id].state)).join('\n\n') + '\n';
-const golden = (name: string): string => readFileSync(new URL(`../fixtures/golden/${name}`, import.meta.url), 'utf8');
+/** Game 7 on fresh sheets in a room of 9; it ends with the two leaders of t4 (P1) and the entry it costs (P4). */
+const GAME7 = { config: { size: 9 }, violations: ['P1', 'P4'] };
+const play = (seed?: number) => playGames([7], { joined: JOINED, removed: REMOVED }, { ...GAME7, seed });
+const sheets = (room: Room): Record<string, ServerState> => sheetsOf(room, NINE);
+const text = (room: Room): string => sheetsText(room, NINE);
 
 describe('game 7 with 9 bots', () => {
   const { end, joined, removed } = play();
@@ -79,15 +72,12 @@ describe('game 7 with 9 bots', () => {
     expect(text(end)).toBe(golden('game7-two-leaders.txt'));
   });
 
-  it('the same sheets whatever the seed', () => {
-    for (const seed of [1, 99]) expect(sheets(play(seed).end)).toEqual(sheets(end));
-  });
-
-  it('replays from its journaled events, the membership switch included', () => {
-    const r = simulate({ seed: 11, games: [7], config: { size: 9 } });
-    const events = JSON.parse(JSON.stringify(r.events)) as GameEvent[];
-    expect(events.filter((e) => e.type === 'membership').map((e) => e.type === 'membership' && e.uncorrected === true)).toEqual([false, true]);
-    expect(applyEvents(createRoom({ size: 9 }), events)).toEqual(r.room);
+  itEndsAlikeAndReplays(7, () => end, {
+    ...GAME7,
+    seeds: 'the same sheets whatever the seed',
+    replay: 'replays from its journaled events, the membership switch included',
+    journaled: (events) =>
+      expect(events.filter((e) => e.type === 'membership').map((e) => e.type === 'membership' && e.uncorrected === true)).toEqual([false, true]),
   });
 
   it('is written for 9 servers, and a new game switches membership changes off again', () => {
