@@ -14,7 +14,8 @@ import { WatchApp, type WatchConnection } from '../../client/projector/watch-app
 import { ReplayApp } from '../../client/replay/replay-app.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
 import { guideLines } from '../../client/solo/solo-app.js';
-import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { initialScreen, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { keys } from '../fixtures/screen-keys.js';
 import { StudentScreen } from '../../client/student/student-screen.js';
 import { ASCII_STAND_IN, asciiOnly, asciiStdout, makeTheme } from '../../client/theme.js';
 import { widthOf } from '../../client/components/text-width.js';
@@ -60,11 +61,6 @@ function student(view: SeatView, screen: ScreenState = initialScreen, guide?: st
   return frame;
 }
 
-function keys(view: SeatView, presses: KeyPress[], assist: 'prefilled' | 'by-hand' = 'prefilled'): ScreenState {
-  let s = initialScreen;
-  for (const k of presses) s = reduceKey(s, k, view, assist).state;
-  return s;
-}
 
 const rv: RequestVote = { type: 'RequestVote', term: 1, candidateId: 'i1', lastLogIndex: 0, lastLogTerm: 0 };
 

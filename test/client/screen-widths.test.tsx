@@ -19,6 +19,7 @@ import { ReplayApp } from '../../client/replay/replay-app.js';
 import { ReplayTimeline } from '../../client/replay/timeline.js';
 import { guideLines } from '../../client/solo/solo-app.js';
 import { initialScreen, reduceKey, type KeyPress, type ScreenState } from '../../client/student/screen-state.js';
+import { keys } from '../fixtures/screen-keys.js';
 import { StudentScreen } from '../../client/student/student-screen.js';
 import { makeTheme } from '../../client/theme.js';
 import type { Room, SeatView } from '../../src/game/types.js';
@@ -168,11 +169,6 @@ async function projectorFrames(room: object, cols: number, rows: number): Promis
   return frames;
 }
 
-function keys(view: SeatView, presses: KeyPress[], assist: 'prefilled' | 'by-hand' = 'prefilled'): ScreenState {
-  let s = initialScreen;
-  for (const k of presses) s = reduceKey(s, k, view, assist).state;
-  return s;
-}
 
 /** The student's screens: every seat after every step, a draft, a refusal, help, wide glyphs. */
 function studentStates(): { view: SeatView; screen: ScreenState; guide?: string[]; lang: 'en' | 'ru' }[] {

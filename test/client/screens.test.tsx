@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { StudentScreen } from '../../client/student/student-screen.js';
-import { initialScreen, reduceKey, type ScreenState, type KeyPress } from '../../client/student/screen-state.js';
+import { initialScreen, type ScreenState, type KeyPress } from '../../client/student/screen-state.js';
+import { keys } from '../fixtures/screen-keys.js';
 import { makeTheme } from '../../client/theme.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { Room, SeatView } from '../../src/game/types.js';
@@ -42,11 +43,6 @@ function capture(name: string, text: string): void {
   expect(lines.length).toBeGreaterThan(5);
 }
 
-function keys(view: SeatView, presses: KeyPress[], assist: 'prefilled' | 'by-hand'): ScreenState {
-  let s = initialScreen;
-  for (const k of presses) s = reduceKey(s, k, view, assist).state;
-  return s;
-}
 
 /** The room as it stands after each step of the scripted games, seeded: always the same. */
 const rooms = new Map<string, Room>();
