@@ -10,13 +10,17 @@
  * {type:'finish', waves, downloads, bytes, waveMs[], failed}; `stop` exits.
  */
 import * as http from 'node:http';
+import { setPriority } from 'node:os';
 
 interface Config {
   url: string;
   clients: number;
+  /** Niceness of this process (19: only the CPU nobody else wants; bench/one-file.ts). */
+  nice?: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
+if (config.nice) setPriority(config.nice);
 let running = false;
 let done: Promise<void> = Promise.resolve();
 const result = { waves: 0, downloads: 0, bytes: 0, waveMs: [] as number[], failed: 0 };

@@ -72,7 +72,9 @@ async function main(): Promise<number> {
         `CPU to the first frame ${fmt(r.firstFrame.bundleCpu.p50, 0)} ms vs ${fmt(r.firstFrame.distCpu.p50, 0)} ms: ${ratio(r.firstFrame.bundleCpu.p50, r.firstFrame.distCpu.p50)}; ` +
         `a one-box Ink app's first frame ${fmt(r.firstFrame.floor.p50, 0)} ms (the bundle ${ratio(r.firstFrame.bundle.p50, r.firstFrame.floor.p50)} of it), Node alone ${fmt(r.firstFrame.node.p50, 0)} ms; ` +
         `12×8 delivery p99 during a wave of 100 downloads ${fmt(d.oneWave.p99)} ms vs ${fmt(d.plain.p99)} ms between waves: ${ratio(d.oneWave.p99, d.plain.p99)}; ` +
-        `waves back to back ${fmt(d.longWaves.p99)} vs ${fmt(d.longPlain.p99)} ms: ${ratio(d.longWaves.p99, d.longPlain.p99)}`,
+        `waves back to back ${fmt(d.longWaves.p99)} vs ${fmt(d.longPlain.p99)} ms: ${ratio(d.longWaves.p99, d.longPlain.p99)}; ` +
+        `downloader at nice 19: a wave ${fmt(r.deliveryLowPriority.oneWave.p99)} vs ${fmt(r.deliveryLowPriority.plain.p99)} ms: ${ratio(r.deliveryLowPriority.oneWave.p99, r.deliveryLowPriority.plain.p99)}, ` +
+        `back to back ${fmt(r.deliveryLowPriority.longWaves.p99)} vs ${fmt(r.deliveryLowPriority.longPlain.p99)} ms: ${ratio(r.deliveryLowPriority.longWaves.p99, r.deliveryLowPriority.longPlain.p99)}`,
     );
   }
   if (only.includes('soak')) {
