@@ -10,7 +10,7 @@
 import WebSocket from 'ws';
 import { CLOSE, type ErrorCode } from '../src/protocol/codes.js';
 import type { HubMessage } from '../src/protocol/messages.js';
-import { parseHubFrame } from '../src/protocol/parse.js';
+import { parseHubFrame } from '../src/protocol/hub-messages.js';
 
 /** Close codes after which reconnecting would only fail again, and the error each one means. */
 export const FINAL_CLOSES = new Map<number, ErrorCode>([

@@ -10,20 +10,17 @@ import { z } from 'zod';
 import type { Entry, Message, Move, ServerState } from '../raft/types.js';
 import type { Command, Fault, MoveInput, Seat } from '../game/types.js';
 import type { Text } from '../i18n/text.js';
-import { isSafeText } from './safe-text.js';
+import { clusterIdSchema, safeString, serverIdSchema, textSchema } from './base-schemas.js';
+
+// The names every schema module shares, still importable from here.
+export { clusterIdSchema, safeString, serverIdSchema, textSchema };
 
 const MAX_LOG = 512;
 const MAX_TERM = 10_000;
 
-export const serverIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
-export const clusterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 const term = z.int().min(0).max(MAX_TERM);
 const index = z.int().min(0).max(MAX_LOG);
 
-/** Text another person will see: no terminal controls, bidi overrides or unassigned code points (safe-text.ts). */
-export const safeString = (max: number) => z.string().max(max).refine(isSafeText, { message: 'holds a control, bidi or unassigned character' });
-
-export const textSchema = z.strictObject({ en: safeString(2000), ru: safeString(2000) });
 
 export const entrySchema = z.strictObject({ term, value: safeString(8) });
 

@@ -3,7 +3,7 @@
  * Pure: the hub hands it the bytes it got; it never throws, whatever the bytes are.
  */
 import { errorText, type ProtocolErrorCode } from './codes.js';
-import { CLIENT_MESSAGE_TYPES, clientMessageSchema, hubMessageSchema, type ClientMessage, type HubMessage } from './messages.js';
+import { CLIENT_MESSAGE_TYPES, clientMessageSchema, type ClientMessage } from './messages.js';
 import type { Text } from '../i18n/text.js';
 import { describeZodError } from './zod-issue.js';
 
@@ -103,19 +103,4 @@ export function parseClientFrame(data: string, isBinary: boolean): ParseResult {
   return { ok: true, message: parsed.data };
 }
 
-export type HubFrameResult = { ok: true; message: HubMessage } | { ok: false; problem: string };
-
-/**
- * A frame from the hub, as a client reads it: JSON, then the hub message schemas (P: every
- * boundary read from the wire is validated, not cast). A frame that fails says which field.
- */
-export function parseHubFrame(data: string): HubFrameResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch (err) {
-    return { ok: false, problem: `not JSON (${(err as Error).message})` };
-  }
-  const parsed = hubMessageSchema.safeParse(json);
-  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, problem: describeZodError(parsed.error) };
-}
+export { parseHubFrame, type HubFrameResult } from './hub-messages.js';
