@@ -56,15 +56,20 @@ function keyOfChar(ch: string): KeyEvent | null {
 
 /**
  * The keys a `useInput` call stands for, in order. A single key (one character, or any key Ink
- * flagged: arrows, Enter, Tab, Ctrl, Meta) passes through untouched.
+ * flagged: arrows, Enter, Tab, Ctrl) passes through untouched; Meta+key is Esc, then the key.
  */
 export function keysOf(input: string, key: Key): KeyEvent[] {
+  // Esc and the next key in one read (a quick `Esc q`, tmux or SSH sending both in one write)
+  // reach Ink as ONE key: "\x1bq" is parsed as Meta+q, "\x1b\r" as Meta+Enter, and both keys
+  // were lost (no app binds a Meta chord). Terminals cannot tell Alt+q from Esc q either (vim
+  // reads them alike): it is the Escape, then the key.
+  if (key.meta && !key.escape && !key.ctrl) return [{ input: '', key: { ...blankKey(), escape: true, meta: true } }, ...keysOf(input, { ...key, meta: false })];
   // A character as a person sees it (a grapheme: é typed as e + accent, an emoji with its
   // modifiers), not a code point; a pasted Windows line break "\r\n" is one too: one Enter.
   const chars = Array.from(GRAPHEMES.segment(input), (g) => g.segment);
   if (chars.length <= 1) return [{ input, key }];
-  // Ink marks a chunk it recognised as one key (meta+letter, Ctrl+name) with flags: keep it whole.
-  if (key.ctrl || key.meta || key.return || key.tab || key.escape) return [{ input, key }];
+  // Ink marks a chunk it recognised as one key (Ctrl+name) with flags: keep it whole.
+  if (key.ctrl || key.return || key.tab || key.escape) return [{ input, key }];
   return chars.flatMap((ch) => keyOfChar(ch === '\r\n' ? '\r' : ch) ?? []);
 }
 

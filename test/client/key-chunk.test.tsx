@@ -48,12 +48,15 @@ describe('a chunk is split into keys', () => {
     expect(keysOf('AB', plainKey())[1].key.shift).toBe(true);
   });
 
-  it('a single key or a key Ink parsed (an arrow, meta+letter) passes through once', () => {
+  it('a single key or a key Ink parsed (an arrow, Ctrl+letter) passes through once', () => {
     const arrow = { ...plainKey(), rightArrow: true };
     expect(keysOf('', arrow)).toEqual([{ input: '', key: arrow }]);
     expect(keysOf('q', plainKey())).toHaveLength(1);
-    const meta = { ...plainKey(), meta: true };
-    expect(keysOf('ab', meta)).toHaveLength(1);
+    const ctrl = { ...plainKey(), ctrl: true };
+    expect(keysOf('c', ctrl)).toEqual([{ input: 'c', key: ctrl }]);
+    // Ink flags Esc itself as meta too: still one Escape.
+    const esc = { ...plainKey(), escape: true, meta: true };
+    expect(keysOf('', esc)).toEqual([{ input: '', key: esc }]);
     // A pasted Windows line break is one Enter, not two.
     expect(keysOf('a\r\nb', plainKey()).map((k) => k.input)).toEqual(['a', '', 'b']);
     // A letter with its combining accent is one key (one cell), not two.
@@ -184,6 +187,41 @@ describe('console: prompts take a typed or pasted line whole', () => {
     app.stdin.write('aPause, then game 2\r');
     await until(() => conn.commands.length === 3);
     expect(conn.commands[2]).toEqual({ type: 'announce', text: { en: 'Pause, then game 2', ru: 'Pause, then game 2' } });
+    app.unmount();
+  });
+});
+
+describe('Esc and the next key read at once', () => {
+  // A quick `Esc q`, or tmux and SSH writing both at once, reaches Ink as "\x1bq": one Meta+q.
+  it('Meta+key is Esc, then the key: q, Enter, an arrow', () => {
+    const kinds = (input: string, key: Key) => keysOf(input, key).map((k) => (k.key.escape ? 'esc' : k.key.return ? 'enter' : k.key.upArrow ? 'up' : k.input));
+    expect(kinds('q', { ...plainKey(), meta: true })).toEqual(['esc', 'q']);
+    expect(kinds('Q', { ...plainKey(), meta: true, shift: true })).toEqual(['esc', 'Q']);
+    expect(kinds('', { ...plainKey(), meta: true, return: true })).toEqual(['esc', 'enter']);
+    expect(kinds('', { ...plainKey(), meta: true, upArrow: true })).toEqual(['esc', 'up']);
+    expect(keysOf('q', { ...plainKey(), meta: true })[1].key.meta).toBe(false);
+  });
+
+  it('the console: "\x1bq" in one read closes the bots panel and asks to stop the hub', async () => {
+    class FakeConn extends EventEmitter {
+      status = 'online';
+      sendCommand() {
+        return 1;
+      }
+    }
+    const { info, records } = fixtureSession();
+    const timeline = new ReplayTimeline(info.config, records);
+    const conn = new FakeConn();
+    const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
+    const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
+    await until(() => conn.listenerCount('room') > 0);
+    conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
+    await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
+    app.stdin.write('b');
+    await until(() => (app.lastFrame() ?? '').includes('Bots: f fill')); // the bots panel is open
+    app.stdin.write('\x1bq');
+    await until(() => (app.lastFrame() ?? '').includes('Stop the hub?'));
+    expect(app.lastFrame()).not.toContain('Bots: f fill');
     app.unmount();
   });
 });
