@@ -35,9 +35,11 @@ export function useHub(conn: HubEvents, handlers: HubHandlers): LinkStatus {
       conn.on(event, listener);
       return [event, listener] as const;
     });
-    // A connection started before the screen (run-student.tsx) held what came meanwhile: now
-    // that every handler listens, it is handed over in order.
-    conn.release?.();
+    // A connection started before the screen (run-student.tsx, solo's seat connection) held
+    // what came meanwhile: it is handed over in order once every component of this commit
+    // subscribed (their effects run in one synchronous pass; the microtask runs after it), so
+    // a parent and a child listening to one connection both hear its welcome and first view.
+    queueMicrotask(() => conn.release?.());
     return () => {
       for (const [event, listener] of listeners) conn.off(event, listener);
     };

@@ -59,7 +59,9 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     // An EventEmitter 'error' without a listener throws: the old seat's connection hears
     // `seat/released` when the player moves on, which is expected and not worth dying for.
     c.on('error', () => undefined);
-    return c.start();
+    // Started during the render, heard from the effects after it: what the hub says first (the
+    // welcome that seats the player, the first view) is held until both apps listen (useHub).
+    return c.hold().start();
   }, [seat]);
   // The old seat's connection goes when the player moves (or quits).
   useEffect(() => () => conn.close(), [conn]);

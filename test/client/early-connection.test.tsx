@@ -2,8 +2,10 @@
  * The student's connection starts before the screen (issue 15, client/student/run-student.tsx):
  * what the hub says meanwhile is held, nothing is lost, and the first frame is the sheet.
  */
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useHub } from '../../client/components/use-hub.js';
 import { HubConnection } from '../../client/connection.js';
 import { StudentApp } from '../../client/student/student-app.js';
 import { makeTheme } from '../../client/theme.js';
@@ -56,6 +58,29 @@ describe('a held connection', () => {
     await conn.heard(150);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     expect(conn.takeHeldView()).toBeNull();
+    conn.close();
+  });
+});
+
+describe('one held connection, two listeners', () => {
+  // Solo's screen: SoloApp and the StudentApp inside it both listen to the seat's connection,
+  // which starts during the render; the child's effect runs before the parent's.
+  it('a parent and its child mounted in one commit both hear the welcome and the first view', async () => {
+    const conn = new HubConnection({ url: url(hub), role: 'student', code: CODE, name: 'Di' }).hold().start();
+    await conn.heard(5000);
+    const heard: string[] = [];
+    function Child() {
+      useHub(conn, { welcome: () => heard.push('child welcome'), view: () => heard.push('child view') });
+      return <Text>child</Text>;
+    }
+    function Parent() {
+      useHub(conn, { welcome: () => heard.push('parent welcome'), view: () => heard.push('parent view') });
+      return <Child />;
+    }
+    const app = render(<Parent />);
+    await until(() => heard.length >= 4);
+    expect(heard.sort()).toEqual(['child view', 'child welcome', 'parent view', 'parent welcome']);
+    app.unmount();
     conn.close();
   });
 });

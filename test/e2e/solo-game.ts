@@ -4,7 +4,7 @@
  * socket closed after the file, a fresh RAFT_SHEET_HOME, and a player who follows the green guide
  * line until the step the test plays by keys.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll } from 'vitest';
@@ -20,12 +20,25 @@ export function soloTerminal(prefix: string): { tmux: Tmux; home: string } {
 }
 
 /**
+ * The last lines of the newest solo session's hub.log under `home` (what the embedded hub saw:
+ * seats taken, commands, closes), for a failed wait to print beside the last screen.
+ */
+export function soloHubLog(home: string, lines = 25): string {
+  const dir = path.join(home, 'solo');
+  const sessions = existsSync(dir) ? readdirSync(dir).sort() : [];
+  const log = sessions.length ? path.join(dir, sessions.at(-1)!, 'hub.log') : '';
+  if (!log || !existsSync(log)) return '(no hub.log yet)';
+  return `hub.log, last ${lines} lines:\n${readFileSync(log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')}`;
+}
+
+/**
  * Opens `raft-sheet solo --pace fast --game N --no-predict` in window `name` (bots at full speed,
  * no questions mid-game) and waits for the game's first frame (`first`, or any frame of game N):
  * returns that screen.
  */
 export async function openSoloGame(tmux: Tmux, name: string, game: number, home: string, first = new RegExp(`game ${game}·`)): Promise<string> {
   tmux.open(name, `node ${BIN} solo --pace fast --game ${game} --no-predict`, { RAFT_SHEET_HOME: home });
+  tmux.explainWith(name, () => soloHubLog(home));
   return tmux.waitFor(name, first, 20_000);
 }
 

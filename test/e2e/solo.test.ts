@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, normalise } from './screens.js';
+import { soloHubLog } from './solo-game.js';
 import { flat, followGuide, Tmux } from './tmux.js';
 
 const BIN = path.resolve('dist/bin/raft-sheet.js');
@@ -24,6 +25,7 @@ const play = (open: () => void) => tmux.playMove('solo', open);
 describe('npm start: solo mode in a real terminal', () => {
   it('a first-time player wins games 1 and 2 by the keys the screen names, then quits', async () => {
     tmux.open('solo', `node ${BIN} solo --pace fast --no-predict`, { RAFT_SHEET_HOME: home });
+    tmux.explainWith('solo', () => soloHubLog(home));
     // The first screen: what you are, and the key to press.
     const firstScreen = await tmux.waitFor('solo', /Press t/, 20_000);
     const code = firstScreen.match(/code (\w{4}) ·/)?.[1];

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 export class Tmux {
   readonly socket = `raft-sheet-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private started = false;
+  /** What a failed wait adds to its error per window (the solo hub's log: what the hub saw). */
+  private readonly context = new Map<string, () => string>();
 
   constructor(private readonly width = 80, private readonly height = 24) {}
 
@@ -27,6 +29,11 @@ export class Tmux {
       this.tmux('new-window', '-d', '-t', 'e2e', '-n', name, line);
     }
     this.tmux('resize-window', '-t', `e2e:${name}`, '-x', String(this.width), '-y', String(this.height));
+  }
+
+  /** A failed wait on window `name` also prints `describe()` (a log the program wrote). */
+  explainWith(name: string, describe: () => string): void {
+    this.context.set(name, describe);
   }
 
   /** Keys as tmux names them: 'Enter', 'Space', 'Up', 'BSpace', 'Escape', or literal text. */
@@ -71,7 +78,8 @@ export class Tmux {
       if (typeof test === 'function' ? test(last) : test.test(last)) return last;
       await sleep(100);
     }
-    throw new Error(`screen of ${name} never matched ${String(test)}; last screen:\n${last}`);
+    const more = this.context.get(name)?.();
+    throw new Error(`screen of ${name} never matched ${String(test)}; last screen:\n${last}${more ? `\n${more}` : ''}`);
   }
 
   /**
