@@ -6,8 +6,8 @@
  * idle screen is checked to draw nothing).
  */
 import { appendFileSync } from 'node:fs';
-import { render } from 'ink';
-import type { ReactElement } from 'react';
+import { render, useStdin } from 'ink';
+import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { asciiStdout } from '../theme.js';
 
 /** What an app calls once, when it ends: the exit code and a sentence for the terminal. */
@@ -26,6 +26,22 @@ export interface FullScreenHooks {
   ascii?: boolean;
 }
 
+/**
+ * Raw mode for the app's whole life. Ink turns it off when the last `useInput` unmounts and on
+ * again for the next: a keyed remount (solo's new seat) left the terminal in cooked mode for a
+ * moment, where a key is echoed onto the screen and Enter arrives as "\n", and a half-read Esc
+ * was dropped. Held here, the count never reaches zero until the app ends.
+ */
+export function KeepRawMode({ children }: { children: ReactNode }) {
+  const { setRawMode, isRawModeSupported } = useStdin();
+  useEffect(() => {
+    if (!isRawModeSupported) return;
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode, isRawModeSupported]);
+  return <>{children}</>;
+}
+
 export async function runFullScreen(app: (onEnd: OnEnd) => ReactElement, hooks: FullScreenHooks = {}): Promise<number> {
   let exitCode = 0;
   let sentence: string | undefined;
@@ -35,7 +51,7 @@ export async function runFullScreen(app: (onEnd: OnEnd) => ReactElement, hooks: 
   };
   const log = process.env.RAFT_SHEET_RENDER_LOG;
   process.stdout.write('\x1b[?1049h\x1b[H');
-  const instance = render(app(onEnd), {
+  const instance = render(<KeepRawMode>{app(onEnd)}</KeepRawMode>, {
     ...(hooks.ascii ? { stdout: asciiStdout(process.stdout) } : {}),
     exitOnCtrlC: hooks.exitOnCtrlC ?? false,
     patchConsole: false,

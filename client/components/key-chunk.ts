@@ -67,11 +67,17 @@ export function keysOf(input: string, key: Key): KeyEvent[] {
   // A character as a person sees it (a grapheme: é typed as e + accent, an emoji with its
   // modifiers), not a code point; a pasted Windows line break "\r\n" is one too: one Enter.
   const chars = Array.from(GRAPHEMES.segment(input), (g) => g.segment);
+  // A lone line feed (Ctrl+J, or an Enter the terminal's cooked mode turned into "\n") is Enter,
+  // as inside a chunk; Ink names it `enter` and sets no flag, so it was typed as a character.
+  if (input === '\n' && !hasFlag(key)) return [keyOfChar('\n')!];
   if (chars.length <= 1) return [{ input, key }];
   // Ink marks a chunk it recognised as one key (Ctrl+name) with flags: keep it whole.
   if (key.ctrl || key.return || key.tab || key.escape) return [{ input, key }];
   return chars.flatMap((ch) => keyOfChar(ch === '\r\n' ? '\r' : ch) ?? []);
 }
+
+/** Whether Ink set any flag on the key (an arrow, Enter, a modifier…). */
+const hasFlag = (key: Key): boolean => Object.values(key).some((v) => v === true);
 
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -57,6 +57,8 @@ describe('a chunk is split into keys', () => {
     // Ink flags Esc itself as meta too: still one Escape.
     const esc = { ...plainKey(), escape: true, meta: true };
     expect(keysOf('', esc)).toEqual([{ input: '', key: esc }]);
+    // A lone line feed (Ctrl+J; Enter read in cooked mode) is Enter too, as inside a chunk.
+    expect(keysOf('\n', plainKey())).toEqual([{ input: '', key: { ...plainKey(), return: true } }]);
     // A pasted Windows line break is one Enter, not two.
     expect(keysOf('a\r\nb', plainKey()).map((k) => k.input)).toEqual(['a', '', 'b']);
     // A letter with its combining accent is one key (one cell), not two.
