@@ -5,6 +5,7 @@
  */
 import { langFrom, type Lang } from '../../src/i18n/text.js';
 import { MAX_SIZE, MIN_SIZE } from '../../src/game/room.js';
+import { stepOptions } from '../../src/game/move.js';
 import { GAMES } from '../../src/game/scenarios.js';
 import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate as runSimulation } from '../../src/game/simulator.js';
@@ -38,7 +39,7 @@ interface Parsed {
 function cluster(room: Room, lang: Lang): string {
   const c = room.clusters.A;
   return Object.values(c.servers)
-    .map((r) => sheetText(r.state, lang, r.online))
+    .map((r) => sheetText(r.state, lang, r.online, stepOptions(room, c)))
     .join('\n\n');
 }
 

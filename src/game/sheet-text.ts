@@ -1,12 +1,14 @@
 /**
  * A Raft State sheet as readable text (EXERCISE.md "The sheet"): role and term, the Terms row with
  * the votes (`—` for a term lived through without voting), the log grid in blocks of 14 columns
- * with rows index / term / value / applied, and the commit index. Pure; the simulator CLI prints
- * it and other parts may reuse it.
+ * with rows index / term / value / applied, and the commit index; in membership games (R34) the
+ * configuration the sheet counts majorities in. Pure; the simulator CLI prints it and the golden
+ * sheets hold it.
  */
 import { currentTerm } from '../raft/log.js';
+import { membershipOn, votersOf } from '../raft/membership.js';
 import { snapshotIndex } from '../raft/snapshot.js';
-import type { ServerState } from '../raft/types.js';
+import type { ServerState, StepOptions } from '../raft/types.js';
 import type { Lang } from '../i18n/text.js';
 
 const ROLE: Record<Lang, Record<ServerState['role'], string>> = {
@@ -21,9 +23,16 @@ const WORDS: Record<Lang, { term: string; commit: string; offline: string; empty
 export const BLOCK = 14;
 const cell = (s: string) => s.padEnd(4);
 
-export function sheetHeader(s: ServerState, lang: Lang = 'en', online = true): string {
+export function sheetHeader(s: ServerState, lang: Lang = 'en', online = true, options?: StepOptions): string {
   const w = WORDS[lang];
   const parts = [s.id, ROLE[lang][s.role], `${w.term} t${currentTerm(s)}`, `${w.commit} ${s.commitIndex}`];
+  // Membership games only (R34): the latest configuration in this sheet's own log, whose
+  // majorities it counts; a server outside it is a learner.
+  if (membershipOn(options)) {
+    const voters = votersOf(s, options);
+    const config = `${lang === 'ru' ? 'конфигурация' : 'config'} ${voters.join(' ')}`;
+    parts.push(voters.includes(s.id) ? config : `${lang === 'ru' ? 'ученик' : 'learner'} (${config})`);
+  }
   // Pre-vote games only (R26, R27): the pre-votes counted and the leader heard from.
   if (s.preVotes) parts.push(`${lang === 'ru' ? 'предголоса' : 'pre-votes'} ${s.preVotes.join(' ')}`);
   if (s.leader) parts.push(`${lang === 'ru' ? 'слышит лидера' : 'hears leader'} ${s.leader}`);
@@ -60,6 +69,6 @@ export function logRows(s: ServerState, lang: Lang = 'en'): string[] {
   return out;
 }
 
-export function sheetText(s: ServerState, lang: Lang = 'en', online = true): string {
-  return [sheetHeader(s, lang, online), ...termsRows(s), ...snapshotRow(s, lang), ...logRows(s, lang)].join('\n');
+export function sheetText(s: ServerState, lang: Lang = 'en', online = true, options?: StepOptions): string {
+  return [sheetHeader(s, lang, online, options), ...termsRows(s), ...snapshotRow(s, lang), ...logRows(s, lang)].join('\n');
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { applyEvents } from '../../src/game/apply.js';
 import { createRoom } from '../../src/game/room.js';
+import { stepOptions } from '../../src/game/move.js';
 import { sheetText } from '../../src/game/sheet-text.js';
 import { simulate } from '../../src/game/simulator.js';
 import type { GameEvent, Room, RoomConfig } from '../../src/game/types.js';
@@ -50,7 +51,7 @@ export const sheetsOf = (room: Room, ids = EIGHT): Record<string, ServerState> =
 
 /** The sheets as the golden files hold them: one sheetText a server, a blank line between. */
 export const sheetsText = (room: Room, ids = EIGHT): string =>
-  ids.map((id) => sheetText(room.clusters.A.servers[id].state, 'en', room.clusters.A.servers[id].online)).join('\n\n') + '\n';
+  ids.map((id) => sheetText(room.clusters.A.servers[id].state, 'en', room.clusters.A.servers[id].online, stepOptions(room, room.clusters.A))).join('\n\n') + '\n';
 
 export const golden = (name: string): string => readFileSync(new URL(`../fixtures/golden/${name}`, import.meta.url), 'utf8');
 
