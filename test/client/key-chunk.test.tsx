@@ -39,6 +39,27 @@ function leaderView(): SeatView {
 
 const logText = (s: ScreenState) => (s.draft?.move.state.log ?? []).map((e) => e.value).join('');
 
+/** The console's Ink app on a fake connection that records the commands sent, showing a workshop's room. */
+async function consoleOnline() {
+  class FakeConn extends EventEmitter {
+    status = 'online';
+    commands: unknown[] = [];
+    sendCommand(c: unknown) {
+      this.commands.push(c);
+      return this.commands.length;
+    }
+  }
+  const { info, records } = fixtureSession();
+  const timeline = new ReplayTimeline(info.config, records);
+  const conn = new FakeConn();
+  const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
+  const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
+  await until(() => conn.listenerCount('room') > 0);
+  conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
+  await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
+  return { app, conn };
+}
+
 describe('a chunk is split into keys', () => {
   it('plain text is one key per character, in order; Enter, Tab and Backspace inside it keep their meaning', () => {
     const keys = keysOf('kb\t1\x7f\r', plainKey());
@@ -161,22 +182,7 @@ describe('console: prompts take a typed or pasted line whole', () => {
   });
 
   it('the Ink app: `kb` read at once shows the key and opens the bots panel; prompts get every character', async () => {
-    class FakeConn extends EventEmitter {
-      status = 'online';
-      commands: unknown[] = [];
-      sendCommand(c: unknown) {
-        this.commands.push(c);
-        return this.commands.length;
-      }
-    }
-    const { info, records } = fixtureSession();
-    const timeline = new ReplayTimeline(info.config, records);
-    const conn = new FakeConn();
-    const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
-    const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
-    await until(() => conn.listenerCount('room') > 0);
-    conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
-    await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
+    const { app, conn } = await consoleOnline();
     expect(app.lastFrame()).not.toContain('SECRETKEY123');
     app.stdin.write('kb');
     await until(() => (app.lastFrame() ?? '').includes('SECRETKEY123'));
@@ -205,20 +211,7 @@ describe('Esc and the next key read at once', () => {
   });
 
   it('the console: "\x1bq" in one read closes the bots panel and asks to stop the hub', async () => {
-    class FakeConn extends EventEmitter {
-      status = 'online';
-      sendCommand() {
-        return 1;
-      }
-    }
-    const { info, records } = fixtureSession();
-    const timeline = new ReplayTimeline(info.config, records);
-    const conn = new FakeConn();
-    const banner = { code: 'K7Q2', join: ['raft-sheet join ws://192.168.1.20:7070 --code K7Q2'], key: 'SECRETKEY123', dir: 'sessions/x' };
-    const app = render(<ConsoleApp conn={conn as unknown as HubConnection} banner={banner} lang="en" theme={makeTheme({ color: false })} onQuit={() => {}} />);
-    await until(() => conn.listenerCount('room') > 0);
-    conn.emit('room', { type: 'room', version: 1, view: instructorView(timeline.roomAt(records.length)), presence: {} });
-    await until(() => (app.lastFrame() ?? '').includes('K7Q2'));
+    const { app } = await consoleOnline();
     app.stdin.write('b');
     await until(() => (app.lastFrame() ?? '').includes('Bots: f fill')); // the bots panel is open
     app.stdin.write('\x1bq');
