@@ -3,12 +3,13 @@
  * key help. A seat change between games is a fresh student connection at the new seat, so the
  * sheet on screen is always exactly what that seat's student would see.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useHub } from '../components/use-hub.js';
 import { botMove } from '../../src/game/bots.js';
 import { HINT_LEVELS, type SeatView } from '../../src/game/types.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
+import { FIRST_VIEW_WAIT_MS } from '../student/run-student.js';
 import { StudentApp } from '../student/student-app.js';
 import type { Theme } from '../theme.js';
 import type { TokenStore } from '../token-store.js';
@@ -45,48 +46,66 @@ export function guideLines(lang: Lang, view: SeatView | null, transition: string
   return first ? [introLine(lang, view.server, view.sheet.cluster.length), now] : [now];
 }
 
+/** The player's connection at `seat`, started at once and held until the screen listens (useHub). */
+function seatConnection(url: string, code: string, seat: string): HubConnection {
+  const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
+  // An EventEmitter 'error' without a listener throws: the old seat's connection hears
+  // `seat/released` when the player moves on, which is expected and not worth dying for.
+  c.on('error', () => undefined);
+  return c.hold().start();
+}
+
 export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProps) {
-  const [seat, setSeat] = useState(director.playerSeat);
-  const [view, setView] = useState<SeatView | null>(null);
+  // The seat the player plays, its connection, the first view heard before its sheet was shown,
+  // and the latest view: one state, so a seat change is one render (the guide and the sheet of
+  // the new seat together).
+  const [at, setAt] = useState<{ seat: string; conn: HubConnection; first?: SeatView; view: SeatView | null }>(() => ({
+    seat: director.playerSeat,
+    conn: seatConnection(url, code, director.playerSeat),
+    view: null,
+  }));
+  const { seat, conn, view } = at;
   const [transition, setTransition] = useState<string | null>(null);
   // The recap after a game lives here, not in the student app: the player may change seats (a
   // fresh student app) while reading it.
   const [recap, setRecap] = useState<{ memo: RecapMemo; due: RecapData | null }>({ memo: emptyRecapMemo, due: null });
   const [stalled, setStalled] = useState<string | null>(null);
   const offering = stalled !== null && view !== null && view.online && botMove(view) === null;
-  const conn = useMemo(() => {
-    const c = new HubConnection({ url, role: 'student', code, name: 'you', cluster: 'A', server: seat, tokens: memoryTokens() });
-    // An EventEmitter 'error' without a listener throws: the old seat's connection hears
-    // `seat/released` when the player moves on, which is expected and not worth dying for.
-    c.on('error', () => undefined);
-    // Started during the render, heard from the effects after it: what the hub says first (the
-    // welcome that seats the player, the first view) is held until both apps listen (useHub).
-    return c.hold().start();
-  }, [seat]);
+  const noteRecap = (v: SeatView) =>
+    setRecap((r) => {
+      const next = recapStep(r.memo, v);
+      return { memo: next.memo, due: next.due ?? r.due };
+    });
   // The old seat's connection goes when the player moves (or quits).
   useEffect(() => () => conn.close(), [conn]);
   useHub(conn, {
     welcome: () => director.playerSeated(seat),
     view: (v) => {
-      setView(v);
-      setRecap((r) => {
-        const next = recapStep(r.memo, v);
-        return { memo: next.memo, due: next.due ?? r.due };
-      });
+      noteRecap(v);
+      setAt((a) => ({ ...a, view: v }));
     },
   });
 
   useEffect(() => {
+    let moved = false;
     const onSeat = (s: string) => {
-      // Leave the old seat before the director hands it to a bot.
+      // Leave the old seat before the director hands it to a bot; the new seat's sheet replaces
+      // the old one as soon as its first view is in (within FIRST_VIEW_WAIT_MS), so the screen
+      // goes from one sheet to the other without a "connecting…" frame between.
       conn.close();
-      setView(null);
-      setSeat(s);
+      const next = seatConnection(url, code, s);
+      void next.heard(FIRST_VIEW_WAIT_MS).then(() => {
+        if (moved) return void next.close();
+        const first = next.takeHeldView()?.[0];
+        if (first) noteRecap(first);
+        setAt({ seat: s, conn: next, view: first ?? null, ...(first ? { first } : {}) });
+      });
     };
     director.on('seat', onSeat);
     director.on('transition', setTransition);
     director.on('stalled', setStalled);
     return () => {
+      moved = true;
       director.off('seat', onSeat);
       director.off('transition', setTransition);
       director.off('stalled', setStalled);
@@ -110,6 +129,7 @@ export function SoloApp({ director, url, code, lang, theme, onEnd }: SoloAppProp
     <StudentApp
       key={seat}
       conn={conn}
+      firstView={at.first}
       code=""
       lang={lang}
       theme={theme}
