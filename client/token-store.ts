@@ -19,7 +19,16 @@ export interface TokenStore {
   get(url: string, code: string): string | undefined;
   set(url: string, code: string, token: string): void;
   delete(url: string, code: string): void;
+  /**
+   * Before the first hello: when every seat kept for this hub is held by a running terminal of
+   * this machine, wait up to `ms` for one of them to end. A terminal closed and its command run
+   * again at once finds its old process still exiting; it gets its seat back instead of a new one.
+   */
+  settle?(url: string, code: string, ms: number): Promise<void>;
 }
+
+/** How long `join` waits for the terminal that held its seat to finish exiting (settle). */
+export const HOLDER_EXIT_WAIT_MS = 2000;
 
 export function defaultTokenFile(env: Record<string, string | undefined> = process.env): string {
   return join(env.RAFT_SHEET_HOME ?? join(homedir(), '.raft-sheet'), 'seats.json');
@@ -104,6 +113,14 @@ export function fileTokenStore(file = defaultTokenFile(), options: TokenStoreOpt
     set: (url, code, token) => {
       const data = read();
       write({ ...data, [key(url, code)]: withMine(data[key(url, code)] ?? [], token) });
+    },
+    settle: async (url, code, ms) => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const held = read()[key(url, code)] ?? [];
+        if (held.length === 0 || !held.every(heldElsewhere) || Date.now() >= deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     // The seat this process holds is gone (released by the instructor, or an unknown token).
     delete: (url, code) => {

@@ -11,7 +11,7 @@
 import type { Lang } from '../../src/i18n/text.js';
 import { HubConnection } from '../connection.js';
 import { makeTheme } from '../theme.js';
-import { fileTokenStore } from '../token-store.js';
+import { fileTokenStore, HOLDER_EXIT_WAIT_MS } from '../token-store.js';
 
 /** How long the screen waits for the hub's first view before it draws "connecting…". */
 export const FIRST_VIEW_WAIT_MS = 150;
@@ -30,7 +30,10 @@ export interface StudentOptions {
 }
 
 export async function runStudent(o: StudentOptions): Promise<number> {
-  const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens: fileTokenStore() });
+  const tokens = fileTokenStore();
+  // Only when another running terminal holds every seat kept for this hub (else at once).
+  await tokens.settle?.(o.url, o.code, HOLDER_EXIT_WAIT_MS);
+  const conn = new HubConnection({ url: o.url, role: 'student', code: o.code, name: o.name, cluster: o.cluster, server: o.server, tokens });
   conn.hold().start();
   // One pass of the event loop so the socket connects and the upgrade request leaves before
   // the long synchronous evaluation of Ink and React below.

@@ -13,7 +13,7 @@ import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
 import { initialScreen, onVerdict, onView, reduceKey, type KeyPress, type ScreenState } from './screen-state.js';
-import { StudentScreen } from './student-screen.js';
+import { noticeText, StudentScreen } from './student-screen.js';
 import { keysOf, pressOf } from '../components/key-chunk.js';
 import { emptyRecapMemo, recapStep, type RecapData, type RecapMemo } from './recap.js';
 import { RecapScreen } from './recap-screen.js';
@@ -195,11 +195,14 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
 
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
   if (!view) {
+    // What the hub said meanwhile (a taken seat, a rate limit) is shown, not kept for a sheet
+    // that may never come.
     return (
-      <Box>
+      <Box flexDirection="column">
         <Text>
           raft-sheet · {t(lang, status === 'reconnecting' ? 'reconnecting' : 'connecting')} {conn.seat ? `${conn.seat.cluster} · ${conn.seat.server}` : ''}
         </Text>
+        {screen.notice ? <Text color={tint(theme, theme.colour.error)}>{noticeText(screen.notice, lang)}</Text> : null}
       </Box>
     );
   }

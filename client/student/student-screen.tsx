@@ -457,7 +457,7 @@ function Footer({ lines, theme }: { lines: FooterLine[]; theme: Theme }) {
   );
 }
 
-function noticeText(notice: string, lang: Lang): string {
+export function noticeText(notice: string, lang: Lang): string {
   if (notice === 'expect-enter') return t(lang, 'noticeExpectEnter');
   if (notice.startsWith('expect-letter:')) return t(lang, 'noticeExpectLetter', { letter: notice.slice('expect-letter:'.length) === ' ' ? '␣ (space)' : notice.slice('expect-letter:'.length) });
   const map: Record<string, WordOf<typeof t>> = {

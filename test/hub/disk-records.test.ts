@@ -119,6 +119,29 @@ describe('the token store', () => {
       expect(store(file, 101).get(URL_, 'K7Q2')).toBeUndefined(); // 102, running, holds the other
     });
 
+    it('a command run again at once waits for its old terminal to finish exiting, then resumes its seat', async () => {
+      const file = fileIn();
+      running.add(105);
+      store(file, 105).set(URL_, 'K7Q2', TOKEN);
+      setTimeout(() => running.delete(105), 300); // the closed terminal's process exits
+      const t0 = Date.now();
+      await store(file, 106).settle!(URL_, 'K7Q2', 5000);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+      expect(store(file, 106).get(URL_, 'K7Q2')).toBe(TOKEN);
+      // Nothing kept, or a seat of its own: no wait at all; a terminal that keeps running: `ms`.
+      const t1 = Date.now();
+      await store(fileIn(), 106).settle!(URL_, 'K7Q2', 5000);
+      await store(file, 106).settle!(URL_, 'K7Q2', 5000);
+      expect(Date.now() - t1).toBeLessThan(200);
+      store(file, 101).set(URL_, 'K7Q2', T2);
+      const t2 = Date.now();
+      await store(fileIn(), 106).settle!(URL_, 'K7Q2', 5000);
+      const other = fileIn();
+      store(other, 101).set(URL_, 'K7Q2', T2);
+      await store(other, 102).settle!(URL_, 'K7Q2', 400);
+      expect(Date.now() - t2).toBeGreaterThanOrEqual(350);
+    });
+
     it('a file written by an earlier version (a bare token) still resumes', () => {
       const file = fileIn();
       mkdirSync(path.dirname(file), { recursive: true });
