@@ -20,7 +20,8 @@ Options:
 
 Your seat token is kept in ~/.raft-sheet/seats.json (RAFT_SHEET_HOME to move it): run the same
 command again after a crash and you get your seat and sheet back. A second terminal of the same
-account (a shared lab login) draws a seat of its own while the first one still runs.
+account (a shared lab login) draws a seat of its own while the first one still runs (after
+waiting 2 s for it to exit).
 Environment: NO_COLOR=1 draws without colour.
 Exit codes: 0 you quit, 1 the hub refused or could not be reached, 2 usage error or no terminal.
 `;
