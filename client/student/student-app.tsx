@@ -8,7 +8,7 @@ import { useRef, useState } from 'react';
 import { useHub, useKeys, useLatestState } from '../components/use-hub.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { SeatView } from '../../src/game/types.js';
-import type { Fatal, HubConnection } from '../connection.js';
+import type { Fatal, HubConnection, LinkStatus } from '../connection.js';
 import { t } from '../i18n.js';
 import type { Theme } from '../theme.js';
 import { tint } from '../theme.js';
@@ -64,6 +64,7 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
   const [screen, setScreen, latestScreen] = useLatestState<ScreenState>(() => (firstView ? onView(initialScreen, firstView) : initialScreen));
   const [fatal, setFatal] = useState<Fatal | null>(null);
   const pendingId = useRef<number | null>(null);
+  const lastOpenStatus = useRef<Exclude<LinkStatus, 'closed'>>('connecting');
   /** The answer on its way (issue 14): a refusal (time up) is shown as a notice. */
   const answerId = useRef<number | null>(null);
   // The recap after a game: solo's (a prop) or the app's own, with what the app saw of the games.
@@ -193,6 +194,10 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
     }
   });
 
+  // `closed` is this terminal leaving (quitting, or solo moving to the next seat, whose sheet
+  // replaces this one): nothing reconnects, so the header keeps what it said.
+  if (status !== 'closed') lastOpenStatus.current = status;
+  const shownStatus = status === 'closed' ? lastOpenStatus.current : status;
   if (fatal) return <Text color={tint(theme, theme.colour.error)}>{fatal.message[lang]}</Text>;
   if (!view) {
     // What the hub said meanwhile (a taken seat, a rate limit) is shown, not kept for a sheet
@@ -207,5 +212,5 @@ export function StudentApp({ conn, code, lang, theme, onEnd, guide, recap: soloR
     );
   }
   if (recap) return <RecapScreen recap={recap} lang={lang} theme={theme} width={width} height={height} />;
-  return <StudentScreen view={view} screen={screen} status={status === 'closed' ? 'reconnecting' : status} code={code} lang={lang} theme={theme} width={width} height={height} guide={guide} quitQuestion={quitQuestion} />;
+  return <StudentScreen view={view} screen={screen} status={shownStatus} code={code} lang={lang} theme={theme} width={width} height={height} guide={guide} quitQuestion={quitQuestion} />;
 }

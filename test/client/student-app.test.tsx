@@ -49,6 +49,19 @@ describe('student app', () => {
     app.unmount();
   });
 
+  it('a link that drops says reconnecting; a connection this terminal closed itself (quit, solo\'s next seat) does not', async () => {
+    const { conn, app } = start();
+    conn.emit('view', seatView(fresh('i2')), 1);
+    await until(() => (app.lastFrame() ?? '').includes('● online'));
+    conn.emit('status', 'closed');
+    await tick();
+    expect(app.lastFrame()).toContain('● online');
+    expect(app.lastFrame()).not.toContain('reconnecting');
+    conn.emit('status', 'reconnecting');
+    await until(() => (app.lastFrame() ?? '').includes('reconnecting'));
+    app.unmount();
+  });
+
   it('shows the referee refusing a wrong vote with the rule and its explanation', async () => {
     const { conn, app } = start();
     await takeRequestVote(conn, app);
