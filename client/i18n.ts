@@ -14,6 +14,7 @@ export const t = wordsOf({
   /** Game 7 (R34, R35): the size of the configuration in the sheet's log; a server outside it. */
   members: { en: 'config {n}', ru: 'конфигурация {n}' },
   learner: { en: 'learner', ru: 'ученик' },
+  removedMember: { en: 'removed', ru: 'исключён' },
   vote: { en: 'vote', ru: 'голос' },
   raftLog: { en: 'Raft Log', ru: 'Журнал' },
   snapshotBox: { en: 'snapshot', ru: 'снимок' },

@@ -10,7 +10,7 @@ import type { SeatView } from '../../src/game/types.js';
 import { currentTerm } from '../../src/raft/log.js';
 import { replyOk } from '../../src/raft/replies.js';
 import type { ServerState } from '../../src/raft/types.js';
-import { votersOf } from '../../src/raft/membership.js';
+import { standing, votersOf } from '../../src/raft/membership.js';
 import { seatStepOptions } from '../../src/game/seat-options.js';
 import { cardBlock, responseLines } from '../components/card-view.js';
 import { CardPanel, type PanelBlock, type PanelLine } from '../components/card-panel.js';
@@ -475,10 +475,13 @@ export function noticeText(notice: string, lang: Lang): string {
 
 /**
  * Game 7 (R34, R35): how many servers the configuration in this sheet's log has, or that this
- * server is a learner outside it; nothing when membership changes are off.
+ * server is outside it: a learner (not added yet) or removed; nothing when membership changes are off.
  */
 function membershipTag(sheet: ServerState, view: SeatView, lang: Lang): string | null {
   if (!view.membership) return null;
-  const config = votersOf(sheet, seatStepOptions(view));
-  return config.includes(sheet.id) ? ` · ${t(lang, 'members', { n: config.length })}` : ` · ${t(lang, 'learner')}`;
+  const options = { ...seatStepOptions(view), initialConfig: view.membership.voters };
+  const where = standing(sheet, sheet.id, options);
+  if (where === 'learner') return ` · ${t(lang, 'learner')}`;
+  if (where === 'removed') return ` · ${t(lang, 'removedMember')}`;
+  return ` · ${t(lang, 'members', { n: votersOf(sheet, options).length })}`;
 }

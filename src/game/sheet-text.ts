@@ -6,7 +6,7 @@
  * sheets hold it.
  */
 import { currentTerm } from '../raft/log.js';
-import { membershipOn, votersOf } from '../raft/membership.js';
+import { membershipOn, standing, votersOf } from '../raft/membership.js';
 import { snapshotIndex } from '../raft/snapshot.js';
 import type { ServerState, StepOptions } from '../raft/types.js';
 import type { Lang } from '../i18n/text.js';
@@ -20,6 +20,11 @@ const WORDS: Record<Lang, { term: string; commit: string; offline: string; empty
   ru: { term: 'терм', commit: 'commitIndex', offline: 'не в сети (лист перевёрнут)', empty: '(журнал пуст)' },
 };
 
+const OUTSIDE: Record<Lang, Record<'learner' | 'removed', string>> = {
+  en: { learner: 'learner', removed: 'removed' },
+  ru: { learner: 'ученик', removed: 'исключён' },
+};
+
 export const BLOCK = 14;
 const cell = (s: string) => s.padEnd(4);
 
@@ -27,11 +32,11 @@ export function sheetHeader(s: ServerState, lang: Lang = 'en', online = true, op
   const w = WORDS[lang];
   const parts = [s.id, ROLE[lang][s.role], `${w.term} t${currentTerm(s)}`, `${w.commit} ${s.commitIndex}`];
   // Membership games only (R34): the latest configuration in this sheet's own log, whose
-  // majorities it counts; a server outside it is a learner.
+  // majorities it counts; a server outside it is a learner (not added yet) or removed.
   if (membershipOn(options)) {
-    const voters = votersOf(s, options);
-    const config = `${lang === 'ru' ? 'конфигурация' : 'config'} ${voters.join(' ')}`;
-    parts.push(voters.includes(s.id) ? config : `${lang === 'ru' ? 'ученик' : 'learner'} (${config})`);
+    const config = `${lang === 'ru' ? 'конфигурация' : 'config'} ${votersOf(s, options).join(' ')}`;
+    const where = standing(s, s.id, options);
+    parts.push(where === 'member' ? config : `${OUTSIDE[lang][where]} (${config})`);
   }
   // Pre-vote games only (R26, R27): the pre-votes counted and the leader heard from.
   if (s.preVotes) parts.push(`${lang === 'ru' ? 'предголоса' : 'pre-votes'} ${s.preVotes.join(' ')}`);

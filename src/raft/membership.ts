@@ -47,6 +47,16 @@ export function lastConfigIndex(log: readonly Entry[]): number {
   return 0;
 }
 
+/**
+ * R34/R35: where a server stands in the configuration of `s`'s log: a member; a learner (never
+ * in it yet: it catches up before it is added); or removed (it was in it, the log took it out).
+ */
+export function standing(s: Pick<ServerState, 'log' | 'cluster'>, id: ServerId, options: StepOptions & { initialConfig: ServerId[] }): 'member' | 'learner' | 'removed' {
+  if (votersOf(s, options).includes(id)) return 'member';
+  const wasIn = options.initialConfig.includes(id) || s.log.some((e) => configChange(e.value)?.op === '+' && configChange(e.value)?.server === id);
+  return wasIn ? 'removed' : 'learner';
+}
+
 /** Membership changes are on in this game (R33–R38). */
 export const membershipOn = (options: StepOptions | undefined): options is StepOptions & { initialConfig: ServerId[] } =>
   options?.initialConfig !== undefined;

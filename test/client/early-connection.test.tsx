@@ -87,9 +87,10 @@ describe('one held connection, two listeners', () => {
 
 describe('before the first view', () => {
   it('a hub error (the seat asked for is taken) is shown under "connecting…", not kept for a sheet that never comes', async () => {
-    const first = new HubConnection({ url: url(hub), role: 'student', code: CODE, name: 'Eve', server: 'i6' }).start();
-    await new Promise<void>((resolve) => first.once('view', () => resolve()));
-    const conn = new HubConnection({ url: url(hub), role: 'student', code: CODE, name: 'Fay', server: 'i6' }).hold().start();
+    // Eve draws a seat (other tests of this file hold some), then Fay asks for the same one.
+    const first = new HubConnection({ url: url(hub), role: 'student', code: CODE, name: 'Eve' }).start();
+    const [view] = await new Promise<[SeatView]>((resolve) => first.once('view', (...v) => resolve([v[0]])));
+    const conn = new HubConnection({ url: url(hub), role: 'student', code: CODE, name: 'Fay', server: view.server }).hold().start();
     const app = render(<StudentApp conn={conn} code={CODE} lang="en" theme={makeTheme({ color: false })} onEnd={() => {}} />);
     await until(() => (app.lastFrame() ?? '').includes('That seat is already taken.'));
     expect(app.lastFrame()).toContain('connecting');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { currentTerm } from '../../src/raft/log.js';
-import { configAt, configChange, votersOf } from '../../src/raft/membership.js';
+import { configAt, configChange, standing, votersOf } from '../../src/raft/membership.js';
 import { step } from '../../src/raft/step.js';
 import type { AppendEntries, Entry, ServerState, StepOptions } from '../../src/raft/types.js';
 import { Cluster, ids, log, recv, reply, sheet } from './referee-helpers.js';
@@ -25,6 +25,19 @@ const leaderOf = (extra: Partial<ServerState> = {}): ServerState => {
     ...extra,
   };
 };
+
+describe('R34/R35: where a server stands in a log\'s configuration (the sheet\'s header says it)', () => {
+  const on = { maxEntries: 4, initialConfig: EIGHT };
+  it('a member; i9 a learner until +i9; i1 removed after -i1; i9 removed after +i9 then -i9', () => {
+    const s = sheet('i2', C9, { log: 't1:Raft' });
+    expect(standing(s, 'i2', on)).toBe('member');
+    expect(standing(s, 'i9', on)).toBe('learner');
+    const changed = { ...s, log: [...s.log, cfg(1, '+i9'), cfg(1, '-i1')] };
+    expect(standing(changed, 'i9', on)).toBe('member');
+    expect(standing(changed, 'i1', on)).toBe('removed');
+    expect(standing({ ...changed, log: [...changed.log, cfg(2, '-i9')] }, 'i9', on)).toBe('removed');
+  });
+});
 
 describe('R33: a configuration entry is one log cell', () => {
   it('a leader given +i9 appends one entry +i9 of its term (not three letters)', () => {
